@@ -1,0 +1,63 @@
+# The two commands: `make run` and `make test`. Everything else is a step of those.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := config.settings
+
+.PHONY: run test venv db stop migrate demo serve pytest jstest lint format bench clean
+
+run: venv db migrate demo  ## set up everything, then serve on http://127.0.0.1:8000
+	@$(PY) manage.py demo_logins --url http://$(HOST):$(PORT)/
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: venv db chromium pytest jstest lint  ## set up everything, then run the whole suite
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q ".[test]"
+	@rm -rf build *.egg-info
+	touch $@
+
+db:
+	@scripts/pg.sh start
+
+stop:  ## stop the local database
+	@scripts/pg.sh stop
+
+chromium:
+	@scripts/chromium.sh
+
+migrate: venv db
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+serve:
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+pytest: venv db
+	$(PY) -m pytest -n 2 -q
+
+jstest:
+	@if command -v node >/dev/null 2>&1; then node --test tests/frontend/; \
+	else echo "node not found: JS unit tests skipped"; fi
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: venv
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: venv db  ## benchmarks (not tests): print figures
+	$(PY) bench/run_all.py
+
+clean: stop
+	rm -rf $(VENV) .data

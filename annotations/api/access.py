@@ -1,0 +1,40 @@
+"""Lookups shared by the annotation views: the object or a 404, then the role check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.shortcuts import get_object_or_404
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.request import Request
+
+from annotations.models import AnnotationSet, Project
+from annotations.permissions import can_manage, can_read_set, can_write_set, role_in
+from annotations.selectors import projects_visible_to
+
+
+def project_for(request: Request, project_id: int, *, manage: bool = False) -> tuple[Project, str]:
+    """The project (404 for outsiders) and the caller's role (403 when managing is needed)."""
+    project = get_object_or_404(projects_visible_to(request.user).distinct(), pk=project_id)
+    role = role_in(request.user, project)
+    if manage and not can_manage(role):
+        raise PermissionDenied("Only the project's managers may do this.")
+    return project, role
+
+
+def set_for(request: Request, set_id: int, *, write: bool = False) -> tuple[AnnotationSet, str]:
+    aset = get_object_or_404(
+        AnnotationSet.objects.select_related("project", "author", "document__outlet"), pk=set_id
+    )
+    role = role_in(request.user, aset.project)
+    if not can_read_set(request.user, role, aset.project, aset):
+        get_object_or_404(AnnotationSet.objects.none(), pk=set_id)
+    if write and not can_write_set(request.user, role, aset):
+        raise PermissionDenied("You may read this annotation set but not change it.")
+    return aset, role
+
+
+def row_for(request: Request, model: Any, row_id: int, *, write: bool = False) -> Any:
+    row = get_object_or_404(model.objects.select_related("annotation_set__project"), pk=row_id)
+    set_for(request, row.annotation_set_id, write=write)
+    return row

@@ -1,0 +1,228 @@
+"""Projects: list, create, read, change; schema; members; documents; queue."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from annotations.api import serializers as s
+from annotations.api.access import project_for
+from annotations.models import Membership, ProjectDocument, Role
+from annotations.selectors import (
+    annotation_set_detail,
+    document_with_sets,
+    project_progress,
+    projects_visible_to,
+)
+from annotations.services import projects as project_services
+from annotations.services.queue import queue_next
+from config.api import Pagination
+from corpus.models import Document
+from corpus.selectors import documents_search
+
+
+def _validated(serializer_class: type, data: object, **kwargs: object) -> dict:
+    serializer = serializer_class(data=data, **kwargs)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+def _project_data(request: Request, project: object, role: str | None) -> dict:
+    return s.ProjectSerializer(project, context={"roles": {project.pk: role}}).data
+
+
+class ProjectListApi(APIView):
+    @extend_schema(responses=s.ProjectSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        projects = projects_visible_to(request.user).distinct().order_by("id")
+        paginator = Pagination()
+        page = paginator.paginate_queryset(projects, request, view=self)
+        roles = dict(
+            Membership.objects.filter(user=request.user, project__in=page).values_list(
+                "project_id", "role"
+            )
+        )
+        if request.user.is_superuser:
+            roles = {p.pk: roles.get(p.pk, Role.MANAGER) for p in page}
+        data = s.ProjectSerializer(page, many=True, context={"roles": roles}).data
+        return paginator.get_paginated_response(data)
+
+    @extend_schema(request=s.ProjectCreateSerializer, responses={201: s.ProjectSerializer})
+    def post(self, request: Request) -> Response:
+        data = _validated(s.ProjectCreateSerializer, request.data)
+        project = project_services.project_create(owner=request.user, **data)
+        return Response(_project_data(request, project, Role.MANAGER), status=201)
+
+
+class ProjectDetailApi(APIView):
+    @extend_schema(responses=s.ProjectSerializer)
+    def get(self, request: Request, project_id: int) -> Response:
+        project, role = project_for(request, project_id)
+        data = _project_data(request, project, role)
+        data["progress"] = project_progress(project)
+        return Response(data)
+
+    @extend_schema(request=s.ProjectUpdateSerializer, responses=s.ProjectSerializer)
+    def patch(self, request: Request, project_id: int) -> Response:
+        project, role = project_for(request, project_id, manage=True)
+        for field, value in _validated(s.ProjectUpdateSerializer, request.data).items():
+            setattr(project, field, value)
+        project.save()
+        return Response(_project_data(request, project, role))
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, project_id: int) -> Response:
+        project, _ = project_for(request, project_id, manage=True)
+        with transaction.atomic():
+            schema = project.schema
+            project.delete()
+            schema.delete()
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ProjectSchemaApi(APIView):
+    @extend_schema(responses=dict)
+    def get(self, request: Request, project_id: int) -> Response:
+        project, _ = project_for(request, project_id)
+        return Response(project.schema.definition)
+
+    @extend_schema(request=dict, responses=dict)
+    def put(self, request: Request, project_id: int) -> Response:
+        project, _ = project_for(request, project_id, manage=True)
+        schema = project_services.project_schema_replace(project=project, definition=request.data)
+        return Response(schema.definition)
+
+
+class ProjectMembersApi(APIView):
+    @extend_schema(responses=s.MemberSerializer(many=True))
+    def get(self, request: Request, project_id: int) -> Response:
+        project, _ = project_for(request, project_id)
+        rows = project.memberships.select_related("user").order_by("user__username")
+        return Response([{"username": m.user.username, "role": m.role} for m in rows])
+
+    @extend_schema(request=s.MemberSerializer, responses={201: s.MemberSerializer})
+    def post(self, request: Request, project_id: int) -> Response:
+        project, _ = project_for(request, project_id, manage=True)
+        data = _validated(s.MemberSerializer, request.data)
+        user = get_user_model().objects.filter(username=data["username"]).first()
+        if user is None:
+            raise ValidationError({"username": ["No user with this username."]})
+        membership = project_services.membership_set(project=project, user=user, role=data["role"])
+        return Response({"username": user.username, "role": membership.role}, status=201)
+
+
+class ProjectMemberDetailApi(APIView):
+    @extend_schema(request=s.MemberRoleSerializer, responses=s.MemberSerializer)
+    def patch(self, request: Request, project_id: int, username: str) -> Response:
+        project, _ = project_for(request, project_id, manage=True)
+        membership = get_object_or_404(project.memberships, user__username=username)
+        role = _validated(s.MemberRoleSerializer, request.data)["role"]
+        demoting = membership.role == Role.MANAGER and role != Role.MANAGER
+        if demoting and project.memberships.filter(role=Role.MANAGER).count() == 1:
+            raise ValidationError({"role": ["A project keeps at least one manager."]})
+        membership.role = role
+        membership.save(update_fields=["role"])
+        return Response({"username": username, "role": role})
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, project_id: int, username: str) -> Response:
+        project, _ = project_for(request, project_id, manage=True)
+        membership = get_object_or_404(project.memberships, user__username=username)
+        project_services.membership_remove(project=project, user=membership.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+DOCUMENT_LIST_FILTERS = [
+    OpenApiParameter("story", int),
+    OpenApiParameter("outlet", str, description="outlet name"),
+    OpenApiParameter("q", str, description="full-text search (PostgreSQL, English)"),
+]
+
+
+class ProjectDocumentsApi(APIView):
+    @extend_schema(parameters=DOCUMENT_LIST_FILTERS, responses=dict)
+    def get(self, request: Request, project_id: int) -> Response:
+        project, _ = project_for(request, project_id)
+        rows = (
+            ProjectDocument.objects.filter(project=project)
+            .select_related("document__outlet")
+            .order_by("position", "id")
+        )
+        params = request.query_params
+        if params.get("story"):
+            if not params["story"].isdigit():
+                raise ValidationError({"story": ["must be a number"]})
+            rows = rows.filter(document__story_id=int(params["story"]))
+        if params.get("outlet"):
+            rows = rows.filter(document__outlet__name=params["outlet"])
+        if params.get("q"):
+            matching = documents_search(Document.objects.all(), params["q"])
+            rows = rows.filter(document__in=matching.values("id"))
+        paginator = Pagination()
+        page = paginator.paginate_queryset(rows, request, view=self)
+        data = [
+            {
+                "id": row.document_id,
+                "title": row.document.title,
+                "outlet": row.document.outlet.name if row.document.outlet_id else None,
+                "story": row.document.story_id,
+                "position": row.position,
+                "assigned": row.assigned_count,
+                "length": len(row.document.text),
+            }
+            for row in page
+        ]
+        return paginator.get_paginated_response(data)
+
+    @extend_schema(request=s.DocumentsAddSerializer, responses={201: dict})
+    def post(self, request: Request, project_id: int) -> Response:
+        project, _ = project_for(request, project_id, manage=True)
+        data = _validated(s.DocumentsAddSerializer, request.data)
+        docs = Document.objects.none()
+        if data.get("documents"):
+            docs = Document.objects.filter(pk__in=data["documents"])
+            missing = set(data["documents"]) - set(docs.values_list("pk", flat=True))
+            if missing:
+                raise ValidationError({"documents": [f"unknown documents: {sorted(missing)}"]})
+        if data.get("story"):
+            docs = docs | Document.objects.filter(story_id=data["story"])
+        added = project_services.project_documents_add(
+            project=project, documents=list(docs.order_by("id"))
+        )
+        return Response({"added": added}, status=201)
+
+
+class ProjectDocumentDetailApi(APIView):
+    """A document with every annotation set the caller may see: the workspace's one read."""
+
+    @extend_schema(responses=dict)
+    def get(self, request: Request, project_id: int, document_id: int) -> Response:
+        project, role = project_for(request, project_id)
+        row = get_object_or_404(
+            ProjectDocument.objects.select_related("document__outlet"),
+            project=project,
+            document_id=document_id,
+        )
+        return Response(
+            document_with_sets(project=project, document=row.document, user=request.user, role=role)
+        )
+
+
+class QueueNextApi(APIView):
+    """The caller's next annotation set (created on first call), or 204 when done."""
+
+    @extend_schema(responses={200: dict, 204: None})
+    def get(self, request: Request, project_id: int) -> Response:
+        project, _ = project_for(request, project_id)
+        aset = queue_next(project=project, annotator=request.user)
+        if aset is None:
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        aset.document = Document.objects.select_related("outlet").get(pk=aset.document_id)
+        return Response(annotation_set_detail(aset))

@@ -1,0 +1,144 @@
+"""Fine-grained endpoints for scripts: spans, relations and stances one at a time."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from annotations.api import serializers as s
+from annotations.api.access import row_for, set_for
+from annotations.models import Relation, Span, Stance
+from annotations.selectors import set_contents
+from annotations.services import rows as row_services
+
+
+def _body(request: Request) -> dict:
+    if not isinstance(request.data, dict):
+        raise ValidationError({"non_field": ["expected a JSON object"]})
+    return dict(request.data)
+
+
+def _version(request: Request) -> int | None:
+    value = request.query_params.get("version")
+    if value is None:
+        return None
+    if not value.isdigit():
+        raise ValidationError({"version": ["must be a number"]})
+    return int(value)
+
+
+def _span_data(span: Span) -> dict:
+    return {
+        "id": span.pk,
+        "label": span.label,
+        "start": span.start,
+        "end": span.end,
+        "fragments": span.fragments,
+        "text": span.text,
+        "attributes": span.attributes,
+    }
+
+
+def _relation_data(rel: Relation) -> dict:
+    return {
+        "id": rel.pk,
+        "type": rel.type,
+        "source": rel.source_id,
+        "target": rel.target_id,
+        "attributes": rel.attributes,
+    }
+
+
+def _stance_data(st: Stance) -> dict:
+    return {
+        "id": st.pk,
+        "holder": st.holder_id,
+        "target": st.target or None,
+        "object": st.object_span_id,
+        "value": st.value,
+    }
+
+
+class SpanListApi(APIView):
+    @extend_schema(responses=dict)
+    def get(self, request: Request, set_id: int) -> Response:
+        aset, _ = set_for(request, set_id)
+        return Response(set_contents([aset.pk])[aset.pk]["spans"])
+
+    @extend_schema(request=s.SpanInSerializer, responses={201: dict})
+    def post(self, request: Request, set_id: int) -> Response:
+        aset, _ = set_for(request, set_id, write=True)
+        span = row_services.span_create(annotation_set=aset, data=_body(request))
+        return Response(_span_data(span), status=201)
+
+
+class SpanDetailApi(APIView):
+    @extend_schema(responses=dict)
+    def get(self, request: Request, span_id: int) -> Response:
+        return Response(_span_data(row_for(request, Span, span_id)))
+
+    @extend_schema(request=s.SpanInSerializer, responses=dict)
+    def patch(self, request: Request, span_id: int) -> Response:
+        span = row_for(request, Span, span_id, write=True)
+        span = row_services.span_update(span=span, data=_body(request))
+        return Response(_span_data(span))
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, span_id: int) -> Response:
+        span = row_for(request, Span, span_id, write=True)
+        row_services.span_delete(span=span, version=_version(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class RelationListApi(APIView):
+    @extend_schema(responses=dict)
+    def get(self, request: Request, set_id: int) -> Response:
+        aset, _ = set_for(request, set_id)
+        return Response(set_contents([aset.pk])[aset.pk]["relations"])
+
+    @extend_schema(request=s.RelationInSerializer, responses={201: dict})
+    def post(self, request: Request, set_id: int) -> Response:
+        aset, _ = set_for(request, set_id, write=True)
+        relation = row_services.relation_create(annotation_set=aset, data=_body(request))
+        return Response(_relation_data(relation), status=201)
+
+
+class RelationDetailApi(APIView):
+    @extend_schema(responses=dict)
+    def get(self, request: Request, relation_id: int) -> Response:
+        return Response(_relation_data(row_for(request, Relation, relation_id)))
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, relation_id: int) -> Response:
+        relation = row_for(request, Relation, relation_id, write=True)
+        row_services.row_delete(row=relation, version=_version(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class StanceListApi(APIView):
+    @extend_schema(responses=dict)
+    def get(self, request: Request, set_id: int) -> Response:
+        aset, _ = set_for(request, set_id)
+        return Response(set_contents([aset.pk])[aset.pk]["stances"])
+
+    @extend_schema(request=s.StanceInSerializer, responses={201: dict})
+    def post(self, request: Request, set_id: int) -> Response:
+        aset, _ = set_for(request, set_id, write=True)
+        stance = row_services.stance_create(annotation_set=aset, data=_body(request))
+        return Response(_stance_data(stance), status=201)
+
+
+class StanceDetailApi(APIView):
+    @extend_schema(responses=dict)
+    def get(self, request: Request, stance_id: int) -> Response:
+        return Response(_stance_data(row_for(request, Stance, stance_id)))
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, stance_id: int) -> Response:
+        stance = row_for(request, Stance, stance_id, write=True)
+        row_services.row_delete(row=stance, version=_version(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,117 @@
+"""Annotation sets: list, open, read and write whole, submit, skip."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from annotations.api import serializers as s
+from annotations.api.access import project_for, set_for
+from annotations.models import SetKind
+from annotations.permissions import can_manage, can_review
+from annotations.selectors import annotation_set_detail, set_header, sets_visible_to
+from annotations.services.annotation_sets import (
+    annotation_set_open,
+    annotation_set_skip,
+    annotation_set_submit,
+    annotation_set_write,
+)
+from config.api import Pagination
+from corpus.models import Document
+
+SET_FILTERS = {
+    "document": "document_id",
+    "status": "status",
+    "kind": "kind",
+    "annotator": "author__username",
+}
+
+
+class AnnotationSetListApi(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("project", int, required=True),
+            OpenApiParameter("document", int),
+            OpenApiParameter("status", str),
+            OpenApiParameter("kind", str),
+            OpenApiParameter("annotator", str, description="username"),
+        ],
+        responses=dict,
+    )
+    def get(self, request: Request) -> Response:
+        project_id = request.query_params.get("project", "")
+        if not project_id.isdigit():
+            raise ValidationError({"project": ["a project id is required"]})
+        project, role = project_for(request, int(project_id))
+        sets = sets_visible_to(request.user, role, project).select_related("author")
+        for param, field in SET_FILTERS.items():
+            value = request.query_params.get(param)
+            if value:
+                if field == "document_id" and not value.isdigit():
+                    raise ValidationError({param: ["must be a number"]})
+                sets = sets.filter(**{field: value})
+        paginator = Pagination()
+        page = paginator.paginate_queryset(sets.order_by("id"), request, view=self)
+        return paginator.get_paginated_response([set_header(a) for a in page])
+
+    @extend_schema(request=s.SetOpenSerializer, responses={200: dict, 201: dict})
+    def post(self, request: Request) -> Response:
+        """Open (get or create) a set: your own, the gold set (reviewers) or a model's
+        (managers, e.g. to import suggestions)."""
+        serializer = s.SetOpenSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        project, role = project_for(request, data["project"])
+        kind = data["kind"]
+        if kind == SetKind.GOLD and not can_review(role):
+            raise PermissionDenied("Only reviewers and managers write the gold set.")
+        if kind == SetKind.MODEL and not can_manage(role):
+            raise PermissionDenied("Only managers add model sets.")
+        document = get_object_or_404(Document.objects.select_related("outlet"), pk=data["document"])
+        aset, created = annotation_set_open(
+            project=project,
+            document=document,
+            author=request.user,
+            kind=kind,
+            model_name=data.get("model_name", ""),
+        )
+        aset.document = document
+        return Response(annotation_set_detail(aset), status=201 if created else 200)
+
+
+class AnnotationSetDetailApi(APIView):
+    @extend_schema(responses=dict)
+    def get(self, request: Request, set_id: int) -> Response:
+        aset, _ = set_for(request, set_id)
+        return Response(annotation_set_detail(aset))
+
+    @extend_schema(request=s.SetWriteSerializer, responses={200: dict, 409: dict})
+    def put(self, request: Request, set_id: int) -> Response:
+        """Replace the set's spans, relations, stances and answers. Send the ``version`` you
+        loaded: if someone saved in between, you get 409 and nothing is written."""
+        aset, _ = set_for(request, set_id, write=True)
+        if not isinstance(request.data, dict):
+            raise ValidationError({"non_field": ["expected a JSON object"]})
+        annotation_set_write(annotation_set=aset, data=request.data, actor=request.user)
+        aset.refresh_from_db()
+        return Response(annotation_set_detail(aset, with_document=False))
+
+
+class AnnotationSetSubmitApi(APIView):
+    @extend_schema(request=None, responses=dict)
+    def post(self, request: Request, set_id: int) -> Response:
+        aset, _ = set_for(request, set_id, write=True)
+        aset = annotation_set_submit(annotation_set=aset)
+        return Response(set_header(aset))
+
+
+class AnnotationSetSkipApi(APIView):
+    @extend_schema(request=None, responses=dict)
+    def post(self, request: Request, set_id: int) -> Response:
+        aset, _ = set_for(request, set_id, write=True)
+        aset = annotation_set_skip(annotation_set=aset)
+        return Response(set_header(aset))

@@ -1,0 +1,49 @@
+from django.urls import path
+
+from annotations.api import auth, projects, rows, sets
+
+urlpatterns = [
+    path("auth/token/", auth.AuthTokenApi.as_view(), name="auth-token"),
+    path("projects/", projects.ProjectListApi.as_view(), name="project-list"),
+    path("projects/<int:project_id>/", projects.ProjectDetailApi.as_view(), name="project-detail"),
+    path(
+        "projects/<int:project_id>/schema/",
+        projects.ProjectSchemaApi.as_view(),
+        name="project-schema",
+    ),
+    path(
+        "projects/<int:project_id>/members/",
+        projects.ProjectMembersApi.as_view(),
+        name="project-members",
+    ),
+    path(
+        "projects/<int:project_id>/members/<str:username>/",
+        projects.ProjectMemberDetailApi.as_view(),
+        name="project-member-detail",
+    ),
+    path(
+        "projects/<int:project_id>/documents/",
+        projects.ProjectDocumentsApi.as_view(),
+        name="project-documents",
+    ),
+    path(
+        "projects/<int:project_id>/documents/<int:document_id>/",
+        projects.ProjectDocumentDetailApi.as_view(),
+        name="project-document-detail",
+    ),
+    path(
+        "projects/<int:project_id>/queue/next/",
+        projects.QueueNextApi.as_view(),
+        name="project-queue-next",
+    ),
+    path("sets/", sets.AnnotationSetListApi.as_view(), name="set-list"),
+    path("sets/<int:set_id>/", sets.AnnotationSetDetailApi.as_view(), name="set-detail"),
+    path("sets/<int:set_id>/submit/", sets.AnnotationSetSubmitApi.as_view(), name="set-submit"),
+    path("sets/<int:set_id>/skip/", sets.AnnotationSetSkipApi.as_view(), name="set-skip"),
+    path("sets/<int:set_id>/spans/", rows.SpanListApi.as_view(), name="span-list"),
+    path("spans/<int:span_id>/", rows.SpanDetailApi.as_view(), name="span-detail"),
+    path("sets/<int:set_id>/relations/", rows.RelationListApi.as_view(), name="relation-list"),
+    path("relations/<int:relation_id>/", rows.RelationDetailApi.as_view(), name="relation-detail"),
+    path("sets/<int:set_id>/stances/", rows.StanceListApi.as_view(), name="stance-list"),
+    path("stances/<int:stance_id>/", rows.StanceDetailApi.as_view(), name="stance-detail"),
+]

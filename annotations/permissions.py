@@ -1,0 +1,56 @@
+"""Who may do what in a project. Roles: manager > reviewer > annotator.
+
+- Managers configure the project and read every set.
+- Reviewers read every set and write the gold set.
+- Annotators read and write their own sets; when the project is blind (the default) they
+  see no other annotator's set. They always see model sets (suggestions) for their documents.
+Superusers act as managers of every project. Outsiders get 404, never a hint.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+from annotations.models import AnnotationSet, Membership, Project, Role, SetKind
+
+User = AbstractBaseUser | AnonymousUser
+
+
+def role_in(user: User, project: Project) -> str | None:
+    if not user.is_authenticated:
+        return None
+    if getattr(user, "is_superuser", False):
+        return Role.MANAGER
+    return (
+        Membership.objects.filter(project=project, user=user).values_list("role", flat=True).first()
+    )
+
+
+def can_manage(role: str | None) -> bool:
+    return role == Role.MANAGER
+
+
+def can_review(role: str | None) -> bool:
+    return role in (Role.MANAGER, Role.REVIEWER)
+
+
+def can_read_set(user: User, role: str | None, project: Project, aset: AnnotationSet) -> bool:
+    if role is None:
+        return False
+    if can_review(role):
+        return True
+    if aset.kind == SetKind.MODEL:
+        return True
+    if aset.author_id == user.pk:
+        return True
+    return not project.blind
+
+
+def can_write_set(user: User, role: str | None, aset: AnnotationSet) -> bool:
+    if role is None:
+        return False
+    if aset.kind == SetKind.GOLD:
+        return can_review(role)
+    if aset.kind == SetKind.MODEL:
+        return can_manage(role)
+    return aset.author_id == user.pk

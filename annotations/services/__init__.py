@@ -1,0 +1,1 @@
+"""Writes. Each module holds the services of one part of the annotation work."""

@@ -1,0 +1,103 @@
+"""Projects, their schema, members and documents."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Max
+
+from annotations.models import LabelSchema, Membership, Project, ProjectDocument, Role
+from annotations.presets import PRESETS
+from annotations.schema import SchemaError, validate_definition
+from config.api import DomainError
+from corpus.models import Document
+
+
+def schema_definition_checked(definition: Any) -> dict[str, Any]:
+    try:
+        return validate_definition(definition)
+    except SchemaError as exc:
+        raise DomainError("The schema is not valid.", {"schema": exc.errors}) from exc
+
+
+@transaction.atomic
+def project_create(
+    *,
+    name: str,
+    owner: AbstractBaseUser,
+    preset: str = "news-attribution",
+    schema: dict[str, Any] | None = None,
+    **fields: Any,
+) -> Project:
+    """Create a project with its own copy of a schema; the owner becomes its manager."""
+    if schema is None:
+        if preset not in PRESETS:
+            raise DomainError(f"Unknown preset {preset!r}.", {"preset": sorted(PRESETS)})
+        schema = copy.deepcopy(PRESETS[preset])
+    definition = schema_definition_checked(schema)
+    label_schema = LabelSchema.objects.create(name=f"{name} schema", definition=definition)
+    project = Project.objects.create(name=name, schema=label_schema, **fields)
+    Membership.objects.create(project=project, user=owner, role=Role.MANAGER)
+    return project
+
+
+def project_schema_replace(*, project: Project, definition: Any) -> LabelSchema:
+    """Replace the schema. Labels, relation types, targets and questions already used by
+    annotations must stay, so that no stored annotation loses its meaning."""
+    checked = schema_definition_checked(definition)
+    from annotations.selectors import schema_keys_in_use
+
+    used = schema_keys_in_use(project)
+    missing = {
+        "span_labels": sorted(used["labels"] - {x["key"] for x in checked["span_labels"]}),
+        "relation_types": sorted(
+            used["relation_types"] - {x["key"] for x in checked["relation_types"]}
+        ),
+        "stance.targets": sorted(
+            used["targets"] - {x["key"] for x in checked["stance"]["targets"]}
+        ),
+        "document_questions": sorted(
+            used["questions"] - {x["key"] for x in checked["document_questions"]}
+        ),
+    }
+    missing = {k: f"still used by annotations: {', '.join(v)}" for k, v in missing.items() if v}
+    if missing:
+        raise DomainError("The new schema drops keys that annotations still use.", missing)
+    schema = project.schema
+    schema.definition = checked
+    schema.save(update_fields=["definition", "updated_at"])
+    return schema
+
+
+def membership_set(*, project: Project, user: AbstractBaseUser, role: str) -> Membership:
+    if role not in Role.values:
+        raise DomainError("Unknown role.", {"role": f"must be one of {', '.join(Role.values)}"})
+    membership, _ = Membership.objects.update_or_create(
+        project=project, user=user, defaults={"role": role}
+    )
+    return membership
+
+
+def membership_remove(*, project: Project, user: AbstractBaseUser) -> None:
+    managers = Membership.objects.filter(project=project, role=Role.MANAGER)
+    if managers.filter(user=user).exists() and managers.count() == 1:
+        raise DomainError("A project keeps at least one manager.", {"user": "last manager"})
+    Membership.objects.filter(project=project, user=user).delete()
+
+
+@transaction.atomic
+def project_documents_add(*, project: Project, documents: Iterable[Document]) -> int:
+    """Append documents to the project's queue (documents already in it are left alone).
+    Returns how many were added."""
+    start = ProjectDocument.objects.filter(project=project).aggregate(m=Max("position"))["m"] or 0
+    rows = [
+        ProjectDocument(project=project, document=doc, position=start + i + 1)
+        for i, doc in enumerate(documents)
+    ]
+    before = ProjectDocument.objects.filter(project=project).count()
+    ProjectDocument.objects.bulk_create(rows, ignore_conflicts=True, batch_size=2000)
+    return ProjectDocument.objects.filter(project=project).count() - before

@@ -1,0 +1,125 @@
+"""Fine-grained writes for scripts: one span, relation or stance at a time.
+
+Each locks its set, checks ``version`` when one is given, validates like a whole-set write,
+and bumps the set's version.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+
+from annotations.models import AnnotationSet, Project, Relation, Span, Stance
+from annotations.schema import Schema
+from annotations.services.annotation_sets import (
+    Errors,
+    SpanResolver,
+    annotation_set_touch,
+    relation_checked,
+    span_fields_checked,
+    stance_checked,
+)
+from config.api import DomainError, VersionConflict
+from corpus.models import Document
+
+
+def _locked(aset: AnnotationSet, version: Any) -> AnnotationSet:
+    locked = AnnotationSet.objects.select_for_update().get(pk=aset.pk)
+    if version is not None and locked.version != version:
+        raise VersionConflict(locked.version)
+    return locked
+
+
+def _context(aset: AnnotationSet) -> tuple[Schema, Document]:
+    project = Project.objects.select_related("schema").get(pk=aset.project_id)
+    document = Document.objects.only("id", "text", "story_id").get(pk=aset.document_id)
+    return Schema(project.schema.definition), document
+
+
+def _resolver(aset: AnnotationSet, document: Document) -> SpanResolver:
+    own = {s.pk: s for s in Span.objects.filter(annotation_set=aset)}
+    return SpanResolver(aset, document, own, {})
+
+
+@transaction.atomic
+def span_create(*, annotation_set: AnnotationSet, data: dict[str, Any]) -> Span:
+    aset = _locked(annotation_set, data.get("version"))
+    schema, document = _context(aset)
+    errors = Errors()
+    fields = span_fields_checked(schema, document.text, data, "span", errors)
+    errors.raise_if_any("The span is not valid.")
+    span = Span.objects.create(annotation_set=aset, **fields)
+    annotation_set_touch(aset)
+    return span
+
+
+@transaction.atomic
+def span_update(*, span: Span, data: dict[str, Any]) -> Span:
+    aset = _locked(span.annotation_set, data.get("version"))
+    schema, document = _context(aset)
+    merged = {
+        "label": span.label,
+        "start": span.start,
+        "end": span.end,
+        "fragments": span.fragments,
+        "text": span.text,
+        "attributes": span.attributes,
+    }
+    if "fragments" not in data and ("start" in data or "end" in data):
+        merged["fragments"] = None
+    merged.update({k: v for k, v in data.items() if k in merged})
+    errors = Errors()
+    fields = span_fields_checked(schema, document.text, merged, "span", errors)
+    errors.raise_if_any("The span is not valid.")
+    for k, v in fields.items():
+        setattr(span, k, v)
+    span.save(update_fields=list(fields))
+    annotation_set_touch(aset)
+    return span
+
+
+@transaction.atomic
+def span_delete(*, span: Span, version: Any = None) -> None:
+    aset = _locked(span.annotation_set, version)
+    span.delete()
+    annotation_set_touch(aset)
+
+
+@transaction.atomic
+def relation_create(*, annotation_set: AnnotationSet, data: dict[str, Any]) -> Relation:
+    aset = _locked(annotation_set, data.get("version"))
+    schema, document = _context(aset)
+    errors = Errors()
+    relation = relation_checked(schema, _resolver(aset, document), data, "relation", errors)
+    errors.raise_if_any("The relation is not valid.")
+    try:
+        with transaction.atomic():
+            relation.save()
+    except IntegrityError as exc:
+        raise DomainError("This relation exists already.", {"relation": "duplicate"}) from exc
+    annotation_set_touch(aset)
+    return relation
+
+
+@transaction.atomic
+def stance_create(*, annotation_set: AnnotationSet, data: dict[str, Any]) -> Stance:
+    aset = _locked(annotation_set, data.get("version"))
+    schema, document = _context(aset)
+    errors = Errors()
+    stance = stance_checked(schema, _resolver(aset, document), data, "stance", errors)
+    errors.raise_if_any("The stance is not valid.")
+    try:
+        with transaction.atomic():
+            stance.save()
+    except IntegrityError as exc:
+        raise DomainError("This stance exists already.", {"stance": "duplicate"}) from exc
+    annotation_set_touch(aset)
+    return stance
+
+
+@transaction.atomic
+def row_delete(*, row: Relation | Stance, version: Any = None) -> None:
+    aset = _locked(row.annotation_set, version)
+    row.delete()
+    annotation_set_touch(aset)

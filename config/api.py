@@ -1,0 +1,123 @@
+"""API conventions shared by every endpoint: the error envelope and pagination.
+
+Every error leaves the API as ``{"error": {"code", "message", "details"}}``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views import defaults
+from rest_framework import exceptions, status
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+class Pagination(PageNumberPagination):
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The resource was changed by someone else."
+    default_code = "conflict"
+
+
+class DomainError(Exception):
+    """Raised by services for a request that breaks a domain rule (becomes a 400).
+
+    ``details`` maps field names (or paths such as ``spans[3].text``) to messages.
+    """
+
+    def __init__(self, message: str, details: dict[str, Any] | None = None, code: str = "invalid"):
+        super().__init__(message)
+        self.message = message
+        self.details = details or {}
+        self.code = code
+
+
+class VersionConflict(Exception):
+    """Raised by services when a write carries a stale version (becomes a 409)."""
+
+    def __init__(self, current_version: int):
+        super().__init__(f"stale version; current version is {current_version}")
+        self.current_version = current_version
+
+
+CODES = {
+    400: "invalid",
+    401: "not_authenticated",
+    403: "permission_denied",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    409: "conflict",
+    413: "too_large",
+    415: "unsupported_media_type",
+    429: "throttled",
+}
+
+
+def envelope(code: str, message: str, details: Any = None) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message, "details": details or {}}}
+
+
+def _first_message(details: Any) -> str:
+    if isinstance(details, list) and details:
+        return _first_message(details[0])
+    if isinstance(details, dict) and details:
+        key, value = next(iter(details.items()))
+        return f"{key}: {_first_message(value)}"
+    return str(details)
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, DomainError):
+        return Response(envelope(exc.code, exc.message, exc.details), status=400)
+    if isinstance(exc, VersionConflict):
+        return Response(
+            envelope(
+                "conflict",
+                "This annotation set was changed since you loaded it. Reload to get the "
+                "current version.",
+                {"current_version": exc.current_version},
+            ),
+            status=409,
+        )
+    if isinstance(exc, DjangoValidationError):
+        details = exc.message_dict if hasattr(exc, "error_dict") else {"non_field": exc.messages}
+        return Response(envelope("invalid", _first_message(details), details), status=400)
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        details = exc.detail if isinstance(exc.detail, dict) else {"non_field": exc.detail}
+        response.data = envelope("invalid", _first_message(details), details)
+    else:
+        code = getattr(exc, "default_code", None) or CODES.get(response.status_code, "error")
+        detail = getattr(exc, "detail", str(exc))
+        response.data = envelope(str(code), str(detail))
+    return response
+
+
+def json_error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """404 for the whole site: the error envelope under /api/, Django's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(envelope("not_found", "Not found."), status=404)
+    return defaults.page_not_found(request, exception or Http404())
+
+
+def json_error_500(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return JsonResponse(envelope("server_error", "Internal server error."), status=500)
+    return defaults.server_error(request)

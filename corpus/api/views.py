@@ -1,0 +1,93 @@
+"""Stories and documents, read-only here; imports go through a project."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from config.api import Pagination
+from corpus.models import Document, Outlet, Story
+from corpus.selectors import documents_search, documents_visible_to, stories_visible_to
+
+
+class StorySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Story
+        fields = ["id", "name", "description", "created_at"]
+
+
+class DocumentSummarySerializer(serializers.ModelSerializer):
+    outlet = serializers.CharField(source="outlet.name", default=None)
+
+    class Meta:
+        model = Document
+        fields = ["id", "title", "outlet", "story", "url", "published_at", "language"]
+
+
+class DocumentSerializer(DocumentSummarySerializer):
+    class Meta(DocumentSummarySerializer.Meta):
+        fields = [*DocumentSummarySerializer.Meta.fields, "text", "zones", "meta", "sha256"]
+
+
+class StoryListApi(APIView):
+    @extend_schema(responses=StorySerializer(many=True))
+    def get(self, request: Request) -> Response:
+        paginator = Pagination()
+        page = paginator.paginate_queryset(
+            stories_visible_to(request.user).order_by("name"), request, view=self
+        )
+        return paginator.get_paginated_response(StorySerializer(page, many=True).data)
+
+
+class StoryDetailApi(APIView):
+    @extend_schema(responses=dict)
+    def get(self, request: Request, story_id: int) -> Response:
+        story = get_object_or_404(stories_visible_to(request.user), pk=story_id)
+        docs = documents_visible_to(request.user).filter(story=story).order_by("id")
+        data = StorySerializer(story).data
+        data["documents"] = DocumentSummarySerializer(docs, many=True).data
+        return Response(data)
+
+
+class DocumentListApi(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("story", int),
+            OpenApiParameter("outlet", str, description="outlet name"),
+            OpenApiParameter("q", str, description="full-text search"),
+        ],
+        responses=DocumentSummarySerializer(many=True),
+    )
+    def get(self, request: Request) -> Response:
+        docs = documents_visible_to(request.user)
+        params = request.query_params
+        if params.get("story"):
+            if not params["story"].isdigit():
+                raise ValidationError({"story": ["must be a number"]})
+            docs = docs.filter(story_id=int(params["story"]))
+        if params.get("outlet"):
+            docs = docs.filter(outlet__name=params["outlet"])
+        if params.get("q"):
+            docs = documents_search(docs, params["q"])
+        paginator = Pagination()
+        page = paginator.paginate_queryset(docs.order_by("id"), request, view=self)
+        return paginator.get_paginated_response(DocumentSummarySerializer(page, many=True).data)
+
+
+class DocumentDetailApi(APIView):
+    @extend_schema(responses=DocumentSerializer)
+    def get(self, request: Request, document_id: int) -> Response:
+        document = get_object_or_404(documents_visible_to(request.user), pk=document_id)
+        return Response(DocumentSerializer(document).data)
+
+
+class OutletListApi(APIView):
+    @extend_schema(responses=dict)
+    def get(self, request: Request) -> Response:
+        outlets = Outlet.objects.filter(documents__in=documents_visible_to(request.user)).distinct()
+        return Response([{"id": o.pk, "name": o.name, "domain": o.domain} for o in outlets])

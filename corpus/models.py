@@ -1,0 +1,80 @@
+"""Documents and where they come from. This app knows nothing of annotations."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
+from django.db import models
+from django.db.models import Q
+
+ZONE_KINDS = ("headline", "byline", "dateline", "caption", "body")
+SEARCH_CONFIG = "english"
+
+
+class Outlet(models.Model):
+    """A publisher: "The Harbour Ledger", with its web domain when known."""
+
+    name = models.CharField(max_length=200, unique=True)
+    domain = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Story(models.Model):
+    """One event reported by several outlets; cross-document work happens inside a story."""
+
+    name = models.CharField(max_length=300, unique=True)
+    description = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "stories"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Document(models.Model):
+    """An article. ``text`` is NFC with ``\\n`` line endings, set once at import, never edited.
+
+    ``zones`` is a list of ``{"kind", "start", "end"}`` code-point ranges over ``text``
+    (headline, byline, dateline, caption, body). ``raw`` keeps what was imported.
+    """
+
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
+    )
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
+    )
+    title = models.CharField(max_length=500, blank=True)
+    text = models.TextField()
+    raw = models.TextField(blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(max_length=16, default="en")
+    meta = models.JSONField(default=dict, blank=True)
+    sha256 = models.CharField(max_length=64, unique=True)
+    zones = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [
+            GinIndex(SearchVector("text", config=SEARCH_CONFIG), name="document_text_search"),
+            models.Index(fields=["story", "outlet"], name="document_story_outlet"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="document_sha256_hex"
+            ),
+            models.CheckConstraint(condition=~Q(text=""), name="document_text_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"Document {self.pk}"

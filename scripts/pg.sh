@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Start or stop the project-local PostgreSQL under .data/pg (idempotent).
+#   scripts/pg.sh start   initialise on first use, then start (no-op if running)
+#   scripts/pg.sh stop    stop it (no-op if not running)
+# When DATABASE_URL is set the operator runs the database: this script does nothing.
+# As root it uses Debian's PostgreSQL (installing it with apt if missing) run as the
+# `postgres` user; as a normal user it runs the PostgreSQL binaries found on the machine
+# as that user.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ACTION=${1:-start}
+PORT=${CLAIMLENS_PG_PORT:-54329}
+PGDIR=$PWD/.data/pg
+LOG=$PGDIR/pg.log
+
+if [ -n "${DATABASE_URL:-}" ]; then
+  echo "pg.sh: DATABASE_URL is set; using that database."
+  exit 0
+fi
+
+find_pgbin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+
+PGBIN=$(find_pgbin || true)
+if [ -z "$PGBIN" ] && [ "$ACTION" = start ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "pg.sh: installing PostgreSQL with apt-get ..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    PGBIN=$(find_pgbin)
+  else
+    echo "pg.sh: no PostgreSQL binaries found. Install the 'postgresql' package, or set" >&2
+    echo "       DATABASE_URL=postgres://user:pass@host:5432/claimlens to use your own server." >&2
+    exit 1
+  fi
+fi
+
+if [ "$(id -u)" = 0 ]; then
+  as_pg() { runuser -u postgres -- "$@"; }
+else
+  as_pg() { "$@"; }
+fi
+
+mkdir -p "$PGDIR"
+if [ "$(id -u)" = 0 ]; then
+  chown postgres:postgres "$PGDIR"
+  # postgres must be able to walk down to the data folder
+  d=$PGDIR
+  while [ "$d" != / ]; do
+    d=$(dirname "$d")
+    [ -x "$d" ] || chmod o+x "$d" 2>/dev/null || true
+    if ! runuser -u postgres -- test -x "$d"; then chmod o+x "$d"; fi
+  done
+fi
+
+running() { [ -n "$PGBIN" ] && as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" status >/dev/null 2>&1; }
+
+case "$ACTION" in
+  start)
+    if [ ! -f "$PGDIR/data/PG_VERSION" ]; then
+      as_pg "$PGBIN/initdb" -D "$PGDIR/data" -U postgres --auth=trust -E UTF8 \
+        --locale=C.UTF-8 >/dev/null
+    fi
+    if ! running; then
+      opts="-k $PGDIR -h 127.0.0.1 -p $PORT"
+      if [ -n "${CLAIMLENS_PG_FAST:-}" ]; then
+        opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+      fi
+      as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$LOG" -w -o "$opts" start >/dev/null
+    fi
+    # the application database (the test database is created by pytest-django)
+    if ! as_pg "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -tAc \
+        "SELECT 1 FROM pg_database WHERE datname='claimlens'" | grep -q 1; then
+      as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres claimlens
+    fi
+    echo "pg.sh: PostgreSQL on 127.0.0.1:$PORT (data in .data/pg)"
+    ;;
+  stop)
+    if running; then
+      as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast -w stop >/dev/null
+      echo "pg.sh: stopped"
+    else
+      echo "pg.sh: not running"
+    fi
+    ;;
+  *)
+    echo "usage: scripts/pg.sh start|stop" >&2; exit 2 ;;
+esac
