@@ -116,6 +116,8 @@ LOGOUT_REDIRECT_URL = "/login/"
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("CLAIMLENS_MAX_REQUEST_BYTES", 50 * 2**20))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 2**20
+# Largest single uploaded file an import accepts.
+CLAIMLENS_MAX_UPLOAD_BYTES = int(os.environ.get("CLAIMLENS_MAX_UPLOAD_BYTES", 50 * 2**20))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from annotations.api import auth, projects, rows, sets
+from annotations.api import auth, imports, projects, rows, sets
 
 urlpatterns = [
     path("auth/token/", auth.AuthTokenApi.as_view(), name="auth-token"),
@@ -25,6 +25,11 @@ urlpatterns = [
         "projects/<int:project_id>/documents/",
         projects.ProjectDocumentsApi.as_view(),
         name="project-documents",
+    ),
+    path(
+        "projects/<int:project_id>/documents/import/",
+        imports.ProjectDocumentImportApi.as_view(),
+        name="project-documents-import",
     ),
     path(
         "projects/<int:project_id>/documents/<int:document_id>/",
