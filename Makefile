@@ -12,7 +12,7 @@ run: venv db migrate demo  ## set up everything, then serve on http://127.0.0.1:
 	@$(PY) manage.py demo_logins --url http://$(HOST):$(PORT)/
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: venv db chromium pytest jstest lint  ## set up everything, then run the whole suite
+test: venv db chromium lint jstest pytest  ## set up everything, then run the whole suite (pytest last)
 
 venv: $(VENV)/.installed
 

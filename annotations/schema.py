@@ -98,9 +98,10 @@ def validate_definition(definition: Any) -> dict[str, Any]:
                 errors[apath] = "must be an object"
                 continue
             _check_key(errors, f"{apath}.key", attr.get("key"))
-            if attr.get("key") in seen_attr:
+            if isinstance(attr.get("key"), str) and attr["key"] in seen_attr:
                 errors[f"{apath}.key"] = "duplicate attribute"
-            seen_attr.add(attr.get("key"))
+            if isinstance(attr.get("key"), str):
+                seen_attr.add(attr["key"])
             if attr.get("type") not in ATTRIBUTE_TYPES:
                 errors[f"{apath}.type"] = f"must be one of {', '.join(ATTRIBUTE_TYPES)}"
             if attr.get("type") in ("choice", "multi_choice"):
@@ -138,9 +139,10 @@ def validate_definition(definition: Any) -> dict[str, Any]:
             errors[path] = "must be an object"
             continue
         _check_key(errors, f"{path}.key", rel.get("key"))
-        if rel.get("key") in seen_rel:
+        if isinstance(rel.get("key"), str) and rel["key"] in seen_rel:
             errors[f"{path}.key"] = "duplicate relation type"
-        seen_rel.add(rel.get("key"))
+        if isinstance(rel.get("key"), str):
+            seen_rel.add(rel["key"])
         for end in ("from_labels", "to_labels"):
             _check_list_of_str(errors, f"{path}.{end}", rel.get(end))
             for name in rel.get(end) or []:
@@ -158,7 +160,9 @@ def validate_definition(definition: Any) -> dict[str, Any]:
             }
         )
 
-    stance = definition.get("stance") or {}
+    stance = definition.get("stance")
+    if stance is None:
+        stance = {}
     if not isinstance(stance, dict):
         errors["stance"] = "must be an object"
         stance = {}
@@ -173,11 +177,16 @@ def validate_definition(definition: Any) -> dict[str, Any]:
     if not isinstance(targets, list):
         errors["stance.targets"] = "must be a list"
         targets = []
+    seen_targets: set[str] = set()
     for i, target in enumerate(targets):
         if not isinstance(target, dict):
             errors[f"stance.targets[{i}]"] = "must be an object"
             continue
         _check_key(errors, f"stance.targets[{i}].key", target.get("key"))
+        if isinstance(target.get("key"), str) and target["key"] in seen_targets:
+            errors[f"stance.targets[{i}].key"] = "duplicate stance target"
+        if isinstance(target.get("key"), str):
+            seen_targets.add(target["key"])
     values = stance.get("values", ["favor", "against", "neutral", "unclear"])
     _check_list_of_str(errors, "stance.values", values)
     out_stance = {
@@ -196,12 +205,17 @@ def validate_definition(definition: Any) -> dict[str, Any]:
         errors["document_questions"] = "must be a list"
         questions = []
     out_questions = []
+    seen_questions: set[str] = set()
     for i, question in enumerate(questions):
         path = f"document_questions[{i}]"
         if not isinstance(question, dict):
             errors[path] = "must be an object"
             continue
         _check_key(errors, f"{path}.key", question.get("key"))
+        if isinstance(question.get("key"), str) and question["key"] in seen_questions:
+            errors[f"{path}.key"] = "duplicate question"
+        if isinstance(question.get("key"), str):
+            seen_questions.add(question["key"])
         if question.get("type", "single") not in QUESTION_TYPES:
             errors[f"{path}.type"] = "must be single or multi"
         _check_list_of_str(errors, f"{path}.choices", question.get("choices"))
@@ -260,6 +274,8 @@ class Schema:
                 raise ValueError(f"{key}: must be true or false")
             if kind == "text" and (not isinstance(value, str) or len(value) > MAX_TEXT_ATTRIBUTE):
                 raise ValueError(f"{key}: must be text of at most {MAX_TEXT_ATTRIBUTE} characters")
+            if kind == "text" and "\x00" in value:
+                raise ValueError(f"{key}: must not contain NUL characters")
         for key, spec in declared.items():
             if spec["required"] and attributes.get(key) is None:
                 raise ValueError(f"{key}: is required")

@@ -42,7 +42,7 @@ def normalise_fragments(
             if not isinstance(frag, list | tuple) or len(frag) != 2:
                 raise OffsetError(f"fragments[{i}]", "each fragment is [start, end]")
             a, b = frag
-            if not (isinstance(a, int) and isinstance(b, int)) or isinstance(a, bool):
+            if not all(isinstance(x, int) and not isinstance(x, bool) for x in (a, b)):
                 raise OffsetError(f"fragments[{i}]", "fragment offsets must be integers")
             pieces.append((a, b))
         return sorted(pieces)
@@ -79,7 +79,7 @@ def check_span(
                 f"fragments[{i}]", "fragments must not overlap or touch; merge them instead"
             )
     outer = (pieces[0][0], pieces[-1][1])
-    if len(pieces) > 1 and start is not None and end is not None and (start, end) != outer:
+    if fragments and start is not None and end is not None and (start, end) != outer:
         raise OffsetError("start", "start/end must be the outer bounds of the fragments")
     expected = FRAGMENT_JOINER.join(document_text[a:b] for a, b in pieces)
     if text != expected:
@@ -102,6 +102,8 @@ def overlaps(a: Fragment, b: Fragment) -> bool:
 
 def utf16_index_to_codepoint(text: str, index: int) -> int:
     """The code-point index of a UTF-16 code-unit index (must fall on a character boundary)."""
+    if index < 0:
+        raise ValueError(f"UTF-16 index {index} is negative")
     units = 0
     for i, ch in enumerate(text):
         if units == index:

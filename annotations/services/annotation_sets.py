@@ -60,7 +60,7 @@ def span_fields_checked(
         errors.add(path, "must be an object")
         return None
     label = data.get("label")
-    if label not in schema.labels:
+    if not isinstance(label, str) or label not in schema.labels:
         errors.add(f"{path}.label", f"unknown label {label!r}")
         return None
     for field in ("start", "end"):
@@ -255,7 +255,9 @@ def relation_checked(
     if not isinstance(item, dict):
         errors.add(path, "must be an object")
         return None
-    rtype = schema.relation_types.get(item.get("type"))
+    rtype = (
+        schema.relation_types.get(item["type"]) if isinstance(item.get("type"), str) else None
+    )
     if rtype is None:
         errors.add(f"{path}.type", f"unknown relation type {item.get('type')!r}")
         return None
@@ -311,6 +313,9 @@ def stance_checked(
             errors.add(f"{path}.holder", f"a stance holder is one of {spec['holder_labels']}")
             return None
     target = item.get("target") or ""
+    if not isinstance(target, str):
+        errors.add(f"{path}.target", "must be the key of a stance target")
+        return None
     object_span = None
     if item.get("object") is not None:
         object_span = resolver.local(item.get("object"))

@@ -25,6 +25,8 @@ from corpus.models import Document
 
 
 def _locked(aset: AnnotationSet, version: Any) -> AnnotationSet:
+    if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
+        raise DomainError("version must be an integer.", {"version": "must be an integer"})
     locked = AnnotationSet.objects.select_for_update().get(pk=aset.pk)
     if version is not None and locked.version != version:
         raise VersionConflict(locked.version)
