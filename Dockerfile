@@ -1,0 +1,33 @@
+# One image for every process: `web` (gunicorn) and `worker` (django-tasks db_worker).
+# docker-compose.yml runs it; docs/deployment.md explains the settings.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    DJANGO_SETTINGS_MODULE=config.settings \
+    DJANGO_DEBUG=0 \
+    GUNICORN_WORKERS=2 \
+    GUNICORN_THREADS=4
+
+WORKDIR /app
+
+# The pinned dependencies first, so that code changes do not reinstall them.
+# pyproject.toml declares no packages: `pip install .` installs only the dependencies.
+COPY pyproject.toml ./
+RUN pip install . && rm -rf build *.egg-info
+
+COPY . .
+
+# Static files are collected at build time and served by whitenoise.
+# The key below exists only for this build step; it is not used at run time.
+RUN DJANGO_SECRET_KEY=collectstatic-build-only python manage.py collectstatic --noinput
+
+RUN useradd --create-home --uid 10001 claimlens
+USER claimlens
+
+EXPOSE 8000
+
+# The same command docker-compose.yml runs after its migrations.
+CMD ["sh", "-c", "exec gunicorn config.wsgi --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS} --threads ${GUNICORN_THREADS} --access-logfile -"]
