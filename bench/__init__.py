@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): scripts that print figures. Run with ``make bench``."""
