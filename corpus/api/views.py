@@ -5,12 +5,11 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api import Pagination
+from config.api import Pagination, query_int
 from corpus.models import Document, Outlet, Story
 from corpus.selectors import documents_search, documents_visible_to, stories_visible_to
 
@@ -67,9 +66,7 @@ class DocumentListApi(APIView):
         docs = documents_visible_to(request.user)
         params = request.query_params
         if params.get("story"):
-            if not params["story"].isdigit():
-                raise ValidationError({"story": ["must be a number"]})
-            docs = docs.filter(story_id=int(params["story"]))
+            docs = docs.filter(story_id=query_int(params, "story"))
         if params.get("outlet"):
             docs = docs.filter(outlet__name=params["outlet"])
         if params.get("q"):

@@ -1,0 +1,132 @@
+"""Photo captions and credits.
+
+Decision: captions are **kept once and marked** as ``caption`` zones, because a caption can
+carry information an annotator may want to see; the copies a page repeats (the same caption
+twice, or a shorter version next to the credited one) are **removed** as
+``caption_duplicate``, keeping the last copy (usually the one with the credit).
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from corpus.cleaning.lines import BODY, CAPTION, Line
+from corpus.cleaning.result import Removal
+
+# "... on October 15, 2023. (Kobi Gideon/GPO)", "(AP Photo/Hatem Ali, File)"
+_CREDIT_PAREN_RE = re.compile(r"\([A-Z][^()/\n]{0,60}/\s?[A-Z][^()\n]{0,60}\)$")
+# "(Photo: Reuters)", "(Getty Images)"
+_CREDIT_LABEL_PAREN_RE = re.compile(
+    r"\((?:(?:Photo|Image|Picture|Credit)s?:\s?[^()\n]{1,80}"
+    r"|[^()\n]{0,60}\b(?:Getty Images|Shutterstock|AP Photo|AFP|EPA|Flash90|GPO)\b[^()\n]{0,40})\)$"
+)
+# "... in Tel Aviv, Israel. Photo: Amir Levy/Getty Images"
+_CREDIT_TAIL_RE = re.compile(
+    r"(?:^|\s)(?:Photo(?:graph)?|Image|Picture|Credit|Photo credit)s?:\s*[A-Z][^.!?\n]{0,80}$"
+)
+# "File: ...", "File – ...", "Illustrative: ..."
+_CAPTION_PREFIX_RE = re.compile(
+    r"^(?:File(?: photo)?|Illustrative(?: image| photo)?)\s*(?::|–|—|-)\s", re.IGNORECASE
+)
+# A credit on its own line: "Ohad Zwigenberg/AP", "Photo: Jo Smith/Reuters", "AFP via Getty Images"
+_CREDIT_ONLY_RE = re.compile(
+    r"^(?:(?:Photo|Image|Credit)s?:\s*)?"
+    r"(?:[A-Z][\w.'’ -]{0,50}/\s?[A-Z][\w.&'’ -]{0,40}"
+    r"|(?:[A-Z][\w.'’ -]{0,50} )?(?:via |for )?Getty Images)$"
+)
+_CREDIT_ONLY_MAX_WORDS = 8
+_DUPLICATE_WINDOW = 3  # content lines looked at on each side of a caption
+_NEAR_DUPLICATE_RATIO = 0.7  # word-level similarity above which two captions are one
+_NEAR_DUPLICATE_MIN_CHARS = 30
+_TAIL_CHARS = 120  # a credit at the end of a line is shorter than this
+
+
+def is_credit_only(text: str) -> bool:
+    return (
+        ("/" in text or "Getty" in text)
+        and len(text.split()) <= _CREDIT_ONLY_MAX_WORDS
+        and _CREDIT_ONLY_RE.match(text) is not None
+    )
+
+
+def has_caption_marker(text: str) -> bool:
+    """A credit at the end of the line, or a "File:" prefix."""
+    if text.endswith(")") and (
+        _CREDIT_PAREN_RE.search(text) or _CREDIT_LABEL_PAREN_RE.search(text)
+    ):
+        return True
+    if ":" in text[-_TAIL_CHARS:] and _CREDIT_TAIL_RE.search(text[-_TAIL_CHARS:]):
+        return True
+    return _CAPTION_PREFIX_RE.match(text) is not None
+
+
+def caption_without_credit(text: str) -> str:
+    text = _CREDIT_PAREN_RE.sub("", text)
+    text = _CREDIT_LABEL_PAREN_RE.sub("", text)
+    text = _CREDIT_TAIL_RE.sub("", text)
+    text = _CAPTION_PREFIX_RE.sub("", text)
+    return " ".join(text.split()).casefold()
+
+
+def captions_same(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    ca, cb = caption_without_credit(a), caption_without_credit(b)
+    if ca == cb:
+        return bool(ca) or a.casefold() == b.casefold()
+    if min(len(ca), len(cb)) < _NEAR_DUPLICATE_MIN_CHARS:
+        return False
+    matcher = SequenceMatcher(None, ca.split(), cb.split(), autojunk=False)
+    return matcher.ratio() >= _NEAR_DUPLICATE_RATIO
+
+
+def captions_mark(lines: list[Line], removed: list[Removal]) -> None:
+    """Mark caption lines (kind ``caption``) and remove repeated copies of a caption."""
+    content = [i for i, line in enumerate(lines) if line.text and line.removed is None]
+    found = False
+    for index in content:
+        line = lines[index]
+        if is_credit_only(line.text):
+            line.kind, line.credit_only, found = CAPTION, True, True
+        elif has_caption_marker(line.text):
+            line.kind, found = CAPTION, True
+    if not found:
+        return
+    _credit_neighbours_mark(lines)
+    _duplicates_remove(lines, content, removed)
+
+
+def _credit_neighbours_mark(lines: list[Line]) -> None:
+    """A credit on its own line captions the line right below it ("Jo Smith/AP" then the
+    caption), or else the line right above it (the caption then "Jo Smith/AP")."""
+    for index, line in enumerate(lines):
+        if not (line.credit_only and line.content):
+            continue
+        below = lines[index + 1] if index + 1 < len(lines) else None
+        above = lines[index - 1] if index > 0 else None
+        if below is not None and below.content:
+            if below.kind == BODY:
+                below.kind = CAPTION
+        elif above is not None and above.content and above.kind == BODY:
+            above.kind = CAPTION
+
+
+def _duplicates_remove(lines: list[Line], content: list[int], removed: list[Removal]) -> None:
+    for position, index in enumerate(content):
+        line = lines[index]
+        if line.kind != CAPTION or not line.kept:
+            continue
+        window = content[max(0, position - _DUPLICATE_WINDOW) : position + _DUPLICATE_WINDOW + 1]
+        for other_index in window:
+            other = lines[other_index]
+            if other_index == index or not other.kept:
+                continue
+            if other.kind not in (BODY, CAPTION) or not captions_same(line.text, other.text):
+                continue
+            other.kind = CAPTION
+            earlier = lines[min(index, other_index)]
+            earlier.removed = "caption_duplicate"
+            removed.append(Removal(earlier.no, "caption_duplicate", earlier.raw))
+            if earlier is line:
+                break

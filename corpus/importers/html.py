@@ -1,0 +1,64 @@
+"""HTML pages: the article is extracted with trafilatura (locally; no network)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import trafilatura
+
+from corpus.importers.decoding import DecodeError, bytes_decode
+from corpus.importers.records import RecordError, SourceRecord, datetime_parse
+
+_CHARSET_RE = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_SNIFF_BYTES = 4096
+
+
+def read(name: str, data: bytes) -> Iterator[SourceRecord | RecordError]:
+    declared = _CHARSET_RE.search(data[:_SNIFF_BYTES])
+    try:
+        page = bytes_decode(name, data, fallback=declared.group(1).decode() if declared else None)
+    except DecodeError as error:
+        yield RecordError(name, error.line, str(error))
+        return
+    if not page.strip():
+        yield RecordError(name, None, "empty file: no HTML to import")
+        return
+    try:
+        extracted = trafilatura.bare_extraction(
+            page,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+        )
+    except Exception as error:  # noqa: BLE001 - the extractor's parser errors are many
+        yield RecordError(name, None, f"could not parse the HTML: {error}")
+        return
+    text = getattr(extracted, "text", None) if extracted is not None else None
+    if not text or not text.strip():
+        yield RecordError(name, None, "no article text found in the HTML page")
+        return
+    meta: dict[str, object] = {}
+    for key in ("author", "description", "categories", "tags", "hostname", "sitename"):
+        value = getattr(extracted, key, None)
+        if value:
+            meta[key] = value
+    published_at = None
+    if extracted.date:
+        try:
+            published_at = datetime_parse(extracted.date)
+        except ValueError:
+            meta["date"] = extracted.date
+    yield SourceRecord(
+        file=name,
+        line=None,
+        text=text,
+        title=(extracted.title or "").strip()[:500],
+        url=(extracted.url or "").strip()[:2000],
+        outlet=(extracted.sitename or "").strip()[:200],
+        published_at=published_at,
+        language=(extracted.language or "")[:16],
+        meta={"html": meta} if meta else {},
+        raw=page,
+    )
