@@ -18,6 +18,7 @@ from annotations.models import (
     Stance,
 )
 from annotations.permissions import can_review
+from annotations.set_json import set_contents_json
 
 SPAN_FIELDS = (
     "id",
@@ -143,8 +144,9 @@ def document_payload(document: Any) -> dict[str, Any]:
 
 
 def annotation_set_detail(aset: AnnotationSet, *, with_document: bool = True) -> dict[str, Any]:
+    """A set with its contents (and its document's text): the body of set responses."""
     data = set_header(aset)
-    data.update(set_contents([aset.pk])[aset.pk])
+    data.update(set_contents_json([aset.pk])[aset.pk])
     if with_document:
         data["document_detail"] = document_payload(aset.document)
     return data
@@ -160,7 +162,7 @@ def document_with_sets(
         .select_related("author")
         .order_by("id")
     )
-    contents = set_contents([s.pk for s in sets])
+    contents = set_contents_json([s.pk for s in sets])
     data = document_payload(document)
     data["sets"] = [{**set_header(s), **contents[s.pk]} for s in sets]
     return data

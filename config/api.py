@@ -8,7 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views import defaults
 from rest_framework import exceptions, status
@@ -20,6 +22,21 @@ from rest_framework.views import exception_handler as drf_exception_handler
 class Pagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 500
+
+
+MAX_ID = 2**63 - 1
+
+
+def query_int(params: Any, name: str, *, required: bool = False) -> int | None:
+    """A whole number from the query string (ASCII digits, fits a bigint), else a 400."""
+    value = params.get(name)
+    if value is None or value == "":
+        if required:
+            raise exceptions.ValidationError({name: ["this parameter is required"]})
+        return None
+    if not (value.isascii() and value.isdigit()) or int(value) > MAX_ID:
+        raise exceptions.ValidationError({name: ["must be a whole number"]})
+    return int(value)
 
 
 class Conflict(exceptions.APIException):
@@ -92,6 +109,18 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, DjangoValidationError):
         details = exc.message_dict if hasattr(exc, "error_dict") else {"non_field": exc.messages}
         return Response(envelope("invalid", _first_message(details), details), status=400)
+    if isinstance(exc, RequestDataTooBig):
+        return Response(envelope("too_large", str(exc) or "The request is too large."), status=413)
+    if isinstance(exc, SuspiciousOperation):
+        # Too many fields or files, a malformed multipart body: Django's own 400, in the envelope.
+        return Response(envelope("invalid", str(exc) or "The request is malformed."), status=400)
+    if isinstance(exc, DataError):
+        # Input PostgreSQL cannot store or compare (a NUL character, a number out of range):
+        # the request is at fault, not the server.
+        return Response(
+            envelope("invalid", "The request holds a value the database cannot store."),
+            status=400,
+        )
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
@@ -100,6 +129,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
+    if isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
+        # DRF answers 403 when the first authenticator (session) names no scheme; a request
+        # without valid credentials is 401, and says how to authenticate.
+        response.status_code = status.HTTP_401_UNAUTHORIZED
+        response["WWW-Authenticate"] = 'Token realm="api"'
+        exc.status_code = status.HTTP_401_UNAUTHORIZED
     if isinstance(exc, exceptions.ValidationError):
         details = exc.detail if isinstance(exc.detail, dict) else {"non_field": exc.detail}
         response.data = envelope("invalid", _first_message(details), details)
@@ -115,6 +150,14 @@ def json_error_404(request: HttpRequest, exception: Exception | None = None) -> 
     if request.path.startswith("/api/"):
         return JsonResponse(envelope("not_found", "Not found."), status=404)
     return defaults.page_not_found(request, exception or Http404())
+
+
+def json_error_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """400 raised outside a view (e.g. a malformed multipart body): the envelope under /api/."""
+    if request.path.startswith("/api/"):
+        message = str(exception) if exception else "Bad request."
+        return JsonResponse(envelope("invalid", message), status=400)
+    return defaults.bad_request(request, exception or SuspiciousOperation())
 
 
 def json_error_500(request: HttpRequest) -> HttpResponse:

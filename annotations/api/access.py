@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 
-from annotations.models import AnnotationSet, Project
+from annotations.models import AnnotationSet, Membership, Project, Role
 from annotations.permissions import can_manage, can_read_set, can_write_set, role_in
 from annotations.selectors import projects_visible_to
 
@@ -23,10 +24,17 @@ def project_for(request: Request, project_id: int, *, manage: bool = False) -> t
 
 
 def set_for(request: Request, set_id: int, *, write: bool = False) -> tuple[AnnotationSet, str]:
+    """The set with its project, schema, author and document (not ``raw``) and the caller's
+    role, in one query; 404 when the caller may not see it, 403 when they may not write."""
+    user = request.user
+    caller_role = Membership.objects.filter(project=OuterRef("project_id"), user_id=user.pk)
     aset = get_object_or_404(
-        AnnotationSet.objects.select_related("project", "author", "document__outlet"), pk=set_id
+        AnnotationSet.objects.select_related("project__schema", "author", "document__outlet")
+        .defer("document__raw")
+        .annotate(caller_role=Subquery(caller_role.values("role")[:1])),
+        pk=set_id,
     )
-    role = role_in(request.user, aset.project)
+    role = Role.MANAGER if getattr(user, "is_superuser", False) else aset.caller_role
     if not can_read_set(request.user, role, aset.project, aset):
         get_object_or_404(AnnotationSet.objects.none(), pk=set_id)
     if write and not can_write_set(request.user, role, aset):

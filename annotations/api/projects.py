@@ -23,7 +23,7 @@ from annotations.selectors import (
 )
 from annotations.services import projects as project_services
 from annotations.services.queue import queue_next
-from config.api import Pagination
+from config.api import Pagination, query_int
 from corpus.models import Document
 from corpus.selectors import documents_search
 
@@ -157,9 +157,7 @@ class ProjectDocumentsApi(APIView):
         )
         params = request.query_params
         if params.get("story"):
-            if not params["story"].isdigit():
-                raise ValidationError({"story": ["must be a number"]})
-            rows = rows.filter(document__story_id=int(params["story"]))
+            rows = rows.filter(document__story_id=query_int(params, "story"))
         if params.get("outlet"):
             rows = rows.filter(document__outlet__name=params["outlet"])
         if params.get("q"):

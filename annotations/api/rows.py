@@ -14,6 +14,7 @@ from annotations.api.access import row_for, set_for
 from annotations.models import Relation, Span, Stance
 from annotations.selectors import set_contents
 from annotations.services import rows as row_services
+from config.api import query_int
 
 
 def _body(request: Request) -> dict:
@@ -23,12 +24,7 @@ def _body(request: Request) -> dict:
 
 
 def _version(request: Request) -> int | None:
-    value = request.query_params.get("version")
-    if value is None:
-        return None
-    if not value.isdigit():
-        raise ValidationError({"version": ["must be a number"]})
-    return int(value)
+    return query_int(request.query_params, "version")
 
 
 def _span_data(span: Span) -> dict:

@@ -20,7 +20,7 @@ from annotations.services.annotation_sets import (
     annotation_set_submit,
     annotation_set_write,
 )
-from config.api import Pagination
+from config.api import Pagination, query_int
 from corpus.models import Document
 
 SET_FILTERS = {
@@ -43,16 +43,14 @@ class AnnotationSetListApi(APIView):
         responses=dict,
     )
     def get(self, request: Request) -> Response:
-        project_id = request.query_params.get("project", "")
-        if not project_id.isdigit():
-            raise ValidationError({"project": ["a project id is required"]})
-        project, role = project_for(request, int(project_id))
+        project_id = query_int(request.query_params, "project", required=True)
+        project, role = project_for(request, project_id)
         sets = sets_visible_to(request.user, role, project).select_related("author")
         for param, field in SET_FILTERS.items():
             value = request.query_params.get(param)
             if value:
-                if field == "document_id" and not value.isdigit():
-                    raise ValidationError({param: ["must be a number"]})
+                if field == "document_id":
+                    value = query_int(request.query_params, param)
                 sets = sets.filter(**{field: value})
         paginator = Pagination()
         page = paginator.paginate_queryset(sets.order_by("id"), request, view=self)

@@ -84,7 +84,8 @@ def span_fields_checked(
         errors.add(f"{path}.fragments", f"label {label} does not allow discontinuous spans")
         return None
     try:
-        attributes = schema.check_attributes(label, data.get("attributes") or {})
+        attributes = data.get("attributes")
+        attributes = schema.check_attributes(label, {} if attributes is None else attributes)
     except ValueError as exc:
         errors.add(f"{path}.attributes", str(exc))
         return None
@@ -194,7 +195,8 @@ def annotation_set_write(
             DocumentAnswer.objects.bulk_create(answers)
     except IntegrityError as exc:
         raise DomainError(
-            "Duplicate relation or stance in the payload.", {"relations": str(exc)}
+            "Duplicate relation or stance in the payload.",
+            {"relations": "a relation or stance appears twice"},
         ) from exc
     annotation_set_touch(aset)
     return aset
@@ -233,16 +235,20 @@ class SpanResolver:
     def across(self, ref: Any) -> Span | None:
         if not _is_int(ref) or self.document.story_id is None:
             return None
-        # The other end lies in the same author's layer (or the gold layer) on another
-        # document of the story: nobody links into a layer they may not see.
+        # The other end lies in the same layer on another document of the story: the same
+        # annotator's, the gold layer (whoever curated it) or the same model's. Nobody
+        # links into a layer they may not see.
+        layer: dict[str, Any] = {"annotation_set__kind": self.aset.kind}
+        if self.aset.kind == SetKind.ANNOTATOR:
+            layer["annotation_set__author_id"] = self.aset.author_id
+        elif self.aset.kind == SetKind.MODEL:
+            layer["annotation_set__model_name"] = self.aset.model_name
         return (
             Span.objects.filter(
                 pk=ref,
                 annotation_set__project_id=self.aset.project_id,
                 annotation_set__document__story_id=self.document.story_id,
-                annotation_set__kind=self.aset.kind,
-                annotation_set__author_id=self.aset.author_id,
-                annotation_set__model_name=self.aset.model_name,
+                **layer,
             )
             .exclude(annotation_set__document_id=self.document.pk)
             .first()
@@ -255,9 +261,7 @@ def relation_checked(
     if not isinstance(item, dict):
         errors.add(path, "must be an object")
         return None
-    rtype = (
-        schema.relation_types.get(item["type"]) if isinstance(item.get("type"), str) else None
-    )
+    rtype = schema.relation_types.get(item["type"]) if isinstance(item.get("type"), str) else None
     if rtype is None:
         errors.add(f"{path}.type", f"unknown relation type {item.get('type')!r}")
         return None
@@ -283,7 +287,8 @@ def relation_checked(
     if target.label not in rtype["to_labels"]:
         errors.add(f"{path}.target", f"{rtype['key']} ends at {rtype['to_labels']}")
         return None
-    attributes = item.get("attributes") or {}
+    attributes = item.get("attributes")
+    attributes = {} if attributes is None else attributes
     if not isinstance(attributes, dict):
         errors.add(f"{path}.attributes", "must be an object")
         return None

@@ -13,9 +13,7 @@ def _claim(text: str) -> dict:
     return {"label": "CLAIM", "start": start, "end": start + 21, "text": text[start : start + 21]}
 
 
-def test_gold_sets_opened_by_different_reviewers_can_be_linked_across_documents(
-    people, client_for
-):
+def test_gold_sets_opened_by_different_reviewers_can_be_linked_across_documents(people, client_for):
     first, second = people.documents[:2]
     gold_1, _ = annotation_set_open(
         project=people.project, document=first, author=people.manager, kind=SetKind.GOLD

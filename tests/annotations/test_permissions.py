@@ -1,0 +1,457 @@
+"""Who may call what: a matrix over every endpoint of ``annotations/api/urls.py`` and
+``corpus/api/urls.py`` for manager, reviewer, the set's owner, another annotator, an
+outsider and an anonymous caller (DESIGN.md section 3 "People", conventions 6)."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, get_resolver
+
+from annotations.models import Project
+from tests.annotations.conftest import Bench, assert_error, build_bench, span_payload
+
+ROLES = ("manager", "reviewer", "owner", "other", "outsider", "anonymous")
+IMPORTS_READY = importlib.util.find_spec("corpus.services") is not None
+
+
+def user_of(bench: Bench, role: str) -> Any:
+    people = bench.people
+    return {
+        "manager": people.manager,
+        "reviewer": people.reviewer,
+        "owner": people.annotator,
+        "other": people.other_annotator,
+        "outsider": people.outsider,
+        "anonymous": None,
+    }[role]
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    route: str  # the URL pattern's name: every pattern must appear in the table
+    method: str
+    url: Callable[[Bench], str]
+    expect: dict[str, int]
+    body: Callable[[Bench], Any] | None = None
+    fmt: str = "json"
+    skip: dict[str, str] = field(default_factory=dict)
+
+
+def everyone(member: int, outsider: int = 404) -> dict[str, int]:
+    return {
+        "manager": member,
+        "reviewer": member,
+        "owner": member,
+        "other": member,
+        "outsider": outsider,
+        "anonymous": 401,
+    }
+
+
+def managers_only(ok: int) -> dict[str, int]:
+    return {**everyone(403), "manager": ok}
+
+
+def reviewers_only(ok: int) -> dict[str, int]:
+    return {**everyone(403), "manager": ok, "reviewer": ok}
+
+
+# An annotator's set in a blind project: reviewers read it, only its owner writes it, another
+# annotator is not told it exists.
+SET_READ = {**everyone(200), "other": 404}
+SET_WRITE = {**everyone(403), "owner": 200, "other": 404}
+
+
+def write(ok: int) -> dict[str, int]:
+    return {**SET_WRITE, "owner": ok}
+
+
+GOLD_READ = {**everyone(200), "owner": 404, "other": 404}
+GOLD_WRITE = {**reviewers_only(200), "owner": 404, "other": 404}
+MODEL_READ = everyone(200)
+MODEL_WRITE = managers_only(200)
+
+
+def p(b: Bench) -> str:
+    return f"/api/v1/projects/{b.project.pk}/"
+
+
+def version_body(aset_of: Callable[[Bench], Any]) -> Callable[[Bench], dict[str, Any]]:
+    def body(b: Bench) -> dict[str, Any]:
+        return {"version": aset_of(b).version}
+
+    return body
+
+
+CASES = [
+    Case("project list", "project-list", "get", lambda b: "/api/v1/projects/", everyone(200, 200)),
+    Case(
+        "project create",
+        "project-list",
+        "post",
+        lambda b: "/api/v1/projects/",
+        everyone(201, 201),
+        lambda b: {"name": "Mine"},
+    ),
+    Case("project read", "project-detail", "get", p, everyone(200)),
+    Case(
+        "project change", "project-detail", "patch", p, managers_only(200), lambda b: {"name": "x"}
+    ),
+    Case("project delete", "project-detail", "delete", p, managers_only(204)),
+    Case("schema read", "project-schema", "get", lambda b: p(b) + "schema/", everyone(200)),
+    Case(
+        "schema replace",
+        "project-schema",
+        "put",
+        lambda b: p(b) + "schema/",
+        managers_only(200),
+        lambda b: b.project.schema.definition,
+    ),
+    Case("members read", "project-members", "get", lambda b: p(b) + "members/", everyone(200)),
+    Case(
+        "member add",
+        "project-members",
+        "post",
+        lambda b: p(b) + "members/",
+        managers_only(201),
+        lambda b: {"username": "outsider", "role": "annotator"},
+    ),
+    Case(
+        "member role change",
+        "project-member-detail",
+        "patch",
+        lambda b: p(b) + "members/other_annotator/",
+        managers_only(200),
+        lambda b: {"role": "reviewer"},
+    ),
+    Case(
+        "member remove",
+        "project-member-detail",
+        "delete",
+        lambda b: p(b) + "members/other_annotator/",
+        managers_only(204),
+    ),
+    Case(
+        "documents read", "project-documents", "get", lambda b: p(b) + "documents/", everyone(200)
+    ),
+    Case(
+        "documents add",
+        "project-documents",
+        "post",
+        lambda b: p(b) + "documents/",
+        managers_only(201),
+        lambda b: {"story": b.people.story.pk},
+    ),
+    Case(
+        "documents import",
+        "project-documents-import",
+        "post",
+        lambda b: p(b) + "documents/import/",
+        managers_only(400),  # no files: refused as invalid, but only once the caller may import
+        lambda b: {"story": "x"},
+        fmt="multipart",
+        skip={} if IMPORTS_READY else dict.fromkeys(ROLES, "corpus.services is not there yet"),
+    ),
+    Case(
+        "document with sets",
+        "project-document-detail",
+        "get",
+        lambda b: p(b) + f"documents/{b.people.documents[0].pk}/",
+        everyone(200),
+    ),
+    Case("queue next", "project-queue-next", "get", lambda b: p(b) + "queue/next/", everyone(200)),
+    Case(
+        "set list",
+        "set-list",
+        "get",
+        lambda b: f"/api/v1/sets/?project={b.project.pk}",
+        everyone(200),
+    ),
+    Case(
+        "set open (own)",
+        "set-list",
+        "post",
+        lambda b: "/api/v1/sets/",
+        everyone(201),
+        lambda b: {"project": b.project.pk, "document": b.people.documents[1].pk},
+    ),
+    Case(
+        "set open (gold)",
+        "set-list",
+        "post",
+        lambda b: "/api/v1/sets/",
+        reviewers_only(201),
+        lambda b: {"project": b.project.pk, "document": b.people.documents[1].pk, "kind": "gold"},
+    ),
+    Case(
+        "set open (model)",
+        "set-list",
+        "post",
+        lambda b: "/api/v1/sets/",
+        managers_only(201),
+        lambda b: {
+            "project": b.project.pk,
+            "document": b.people.documents[1].pk,
+            "kind": "model",
+            "model_name": "m",
+        },
+    ),
+    Case("set read", "set-detail", "get", lambda b: f"/api/v1/sets/{b.aset.pk}/", SET_READ),
+    Case(
+        "set write",
+        "set-detail",
+        "put",
+        lambda b: f"/api/v1/sets/{b.aset.pk}/",
+        SET_WRITE,
+        version_body(lambda b: b.aset),
+    ),
+    Case(
+        "set submit", "set-submit", "post", lambda b: f"/api/v1/sets/{b.aset.pk}/submit/", SET_WRITE
+    ),
+    Case("set skip", "set-skip", "post", lambda b: f"/api/v1/sets/{b.aset.pk}/skip/", SET_WRITE),
+    Case("gold read", "set-detail", "get", lambda b: f"/api/v1/sets/{b.gold.pk}/", GOLD_READ),
+    Case(
+        "gold write",
+        "set-detail",
+        "put",
+        lambda b: f"/api/v1/sets/{b.gold.pk}/",
+        GOLD_WRITE,
+        version_body(lambda b: b.gold),
+    ),
+    Case(
+        "gold submit",
+        "set-submit",
+        "post",
+        lambda b: f"/api/v1/sets/{b.gold.pk}/submit/",
+        GOLD_WRITE,
+    ),
+    Case("model read", "set-detail", "get", lambda b: f"/api/v1/sets/{b.model.pk}/", MODEL_READ),
+    Case(
+        "model write",
+        "set-detail",
+        "put",
+        lambda b: f"/api/v1/sets/{b.model.pk}/",
+        MODEL_WRITE,
+        version_body(lambda b: b.model),
+    ),
+    Case("span list", "span-list", "get", lambda b: f"/api/v1/sets/{b.aset.pk}/spans/", SET_READ),
+    Case(
+        "span create",
+        "span-list",
+        "post",
+        lambda b: f"/api/v1/sets/{b.aset.pk}/spans/",
+        write(201),
+        lambda b: span_payload(b.text, "CUE", "said"),
+    ),
+    Case("span read", "span-detail", "get", lambda b: f"/api/v1/spans/{b.source.pk}/", SET_READ),
+    Case(
+        "span change",
+        "span-detail",
+        "patch",
+        lambda b: f"/api/v1/spans/{b.source.pk}/",
+        write(200),
+        lambda b: {"attributes": {"source_type": "named_person"}},
+    ),
+    Case(
+        "span delete",
+        "span-detail",
+        "delete",
+        lambda b: f"/api/v1/spans/{b.source.pk}/",
+        write(204),
+    ),
+    Case(
+        "relation list",
+        "relation-list",
+        "get",
+        lambda b: f"/api/v1/sets/{b.aset.pk}/relations/",
+        SET_READ,
+    ),
+    Case(
+        "relation create",
+        "relation-list",
+        "post",
+        lambda b: f"/api/v1/sets/{b.aset.pk}/relations/",
+        write(201),
+        lambda b: {"type": "ATTRIBUTED_TO", "source": b.claim.pk, "target": b.source2.pk},
+    ),
+    Case(
+        "relation read",
+        "relation-detail",
+        "get",
+        lambda b: f"/api/v1/relations/{b.relation.pk}/",
+        SET_READ,
+    ),
+    Case(
+        "relation delete",
+        "relation-detail",
+        "delete",
+        lambda b: f"/api/v1/relations/{b.relation.pk}/",
+        write(204),
+    ),
+    Case(
+        "stance list",
+        "stance-list",
+        "get",
+        lambda b: f"/api/v1/sets/{b.aset.pk}/stances/",
+        SET_READ,
+    ),
+    Case(
+        "stance create",
+        "stance-list",
+        "post",
+        lambda b: f"/api/v1/sets/{b.aset.pk}/stances/",
+        write(201),
+        lambda b: {"holder": b.source.pk, "object": b.claim.pk, "value": "favor"},
+    ),
+    Case(
+        "stance read", "stance-detail", "get", lambda b: f"/api/v1/stances/{b.stance.pk}/", SET_READ
+    ),
+    Case(
+        "stance delete",
+        "stance-detail",
+        "delete",
+        lambda b: f"/api/v1/stances/{b.stance.pk}/",
+        write(204),
+    ),
+    Case("story list", "story-list", "get", lambda b: "/api/v1/stories/", everyone(200, 200)),
+    Case(
+        "story read",
+        "story-detail",
+        "get",
+        lambda b: f"/api/v1/stories/{b.people.story.pk}/",
+        everyone(200),
+    ),
+    Case(
+        "document list", "document-list", "get", lambda b: "/api/v1/documents/", everyone(200, 200)
+    ),
+    Case(
+        "document read",
+        "document-detail",
+        "get",
+        lambda b: f"/api/v1/documents/{b.people.documents[0].pk}/",
+        everyone(200),
+    ),
+    Case("outlet list", "outlet-list", "get", lambda b: "/api/v1/outlets/", everyone(200, 200)),
+]
+
+
+def call(client: Any, case: Case, bench: Bench) -> Any:
+    body = case.body(bench) if case.body else None
+    return getattr(client, case.method)(case.url(bench), body, format=case.fmt)
+
+
+def check(response: Any, expected: int) -> None:
+    if expected >= 400:
+        assert_error(response, expected)
+    else:
+        assert response.status_code == expected, response.content
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_each_role_gets_the_expected_status_on_every_endpoint(case, role, bench, client_for):
+    if role in case.skip:
+        pytest.skip(case.skip[role])
+    response = call(client_for(user_of(bench, role)), case, bench)
+    check(response, case.expect[role])
+
+
+def test_the_matrix_covers_every_api_route():
+    names: set[str] = set()
+
+    def walk(patterns: list[Any]) -> None:
+        for pattern in patterns:
+            if isinstance(pattern, URLPattern):
+                if pattern.name:
+                    names.add(pattern.name)
+            else:
+                walk(pattern.url_patterns)
+
+    for module in ("annotations.api.urls", "corpus.api.urls"):
+        walk(get_resolver(module).url_patterns)
+    covered = {c.route for c in CASES} | {"auth-token"}  # auth: see test_api_behaviour
+    assert names - covered == set()
+
+
+# In a project that is not blind, another annotator reads every set but writes none of them.
+OPEN_PROJECT_CASES = [
+    c
+    for c in CASES
+    if c.route
+    in {
+        "set-detail",
+        "set-submit",
+        "set-skip",
+        "span-list",
+        "span-detail",
+        "relation-list",
+        "relation-detail",
+        "stance-list",
+        "stance-detail",
+    }
+]
+
+
+@pytest.mark.parametrize("case", OPEN_PROJECT_CASES, ids=[c.name for c in OPEN_PROJECT_CASES])
+def test_in_an_open_project_another_annotator_reads_but_does_not_write(case, people, client_for):
+    Project.objects.filter(pk=people.project.pk).update(blind=False)
+    people.project.refresh_from_db()
+    bench = build_bench(people)
+    response = call(client_for(people.other_annotator), case, bench)
+    reads = case.method == "get"
+    if case.name.startswith("model") and case.method == "get":
+        expected = 200
+    else:
+        expected = 200 if reads else 403
+    check(response, expected)
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v1/projects/", "/api/v1/stories/", "/api/v1/documents/", "/api/v1/outlets/"]
+)
+def test_an_outsider_gets_empty_lists_and_a_member_does_not(url, bench, client_for):
+    def results(user: Any) -> list[Any]:
+        body = client_for(user).get(url).json()
+        return body["results"] if isinstance(body, dict) else body
+
+    assert results(bench.people.outsider) == []
+    assert results(bench.people.other_annotator) != []
+
+
+def test_an_annotator_in_a_blind_project_lists_own_and_model_sets_only(bench, client_for):
+    listed = client_for(bench.people.other_annotator).get(
+        f"/api/v1/sets/?project={bench.project.pk}"
+    )
+    ids = {row["id"] for row in listed.json()["results"]}
+    assert ids == {bench.model.pk}
+    owner = client_for(bench.people.annotator).get(f"/api/v1/sets/?project={bench.project.pk}")
+    assert {row["id"] for row in owner.json()["results"]} == {bench.aset.pk, bench.model.pk}
+
+
+def test_a_blind_annotator_sees_only_own_and_model_sets_in_the_workspace_read(bench, client_for):
+    doc = bench.people.documents[0].pk
+    url = f"/api/v1/projects/{bench.project.pk}/documents/{doc}/"
+    other = client_for(bench.people.other_annotator).get(url).json()
+    assert {s["id"] for s in other["sets"]} == {bench.model.pk}
+    reviewer = client_for(bench.people.reviewer).get(url).json()
+    assert {s["id"] for s in reviewer["sets"]} == {bench.aset.pk, bench.gold.pk, bench.model.pk}
+
+
+def test_anonymous_is_told_how_to_authenticate(client_for):
+    response = client_for(None).get("/api/v1/projects/")
+    assert_error(response, 401, "not_authenticated")
+    assert response.headers["WWW-Authenticate"].startswith("Token")
+
+
+def test_an_outsider_cannot_tell_a_missing_project_from_a_hidden_one(bench, client_for):
+    client = client_for(bench.people.outsider)
+    hidden = client.get(f"/api/v1/projects/{bench.project.pk}/")
+    missing = client.get("/api/v1/projects/987654321/")
+    assert hidden.status_code == missing.status_code == 404
+    assert hidden.json() == missing.json()
