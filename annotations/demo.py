@@ -25,7 +25,6 @@ from annotations.presets import PRESETS
 from annotations.services.annotation_sets import (
     annotation_set_open,
     annotation_set_submit,
-    annotation_set_write,
 )
 from annotations.services.projects import (
     membership_set,
@@ -33,6 +32,7 @@ from annotations.services.projects import (
     project_documents_add,
     project_schema_replace,
 )
+from annotations.services.set_write import annotation_set_write
 from corpus.models import Document
 from corpus.services import documents_import
 

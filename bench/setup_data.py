@@ -155,8 +155,9 @@ def build_api_data() -> BenchData:
 
     from annotations.models import Membership, Role
     from annotations.presets import PRESETS
-    from annotations.services.annotation_sets import annotation_set_open, annotation_set_write
+    from annotations.services.annotation_sets import annotation_set_open
     from annotations.services.projects import project_create, project_documents_add
+    from annotations.services.set_write import annotation_set_write
 
     user_model = get_user_model()
     owner = user_model.objects.create_user("bench_manager", password=PASSWORD)

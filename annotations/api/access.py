@@ -23,6 +23,21 @@ def project_for(request: Request, project_id: int, *, manage: bool = False) -> t
     return project, role
 
 
+# What set responses, permission checks and writes read; nothing more (no raw text, no
+# search vector, no password hash).
+SET_LOOKUP_FIELDS = (
+    *(f.name for f in AnnotationSet._meta.concrete_fields),
+    "project__blind",
+    "project__schema__definition",
+    "author__username",
+    *(
+        f"document__{name}"
+        for name in ("text", "title", "story", "outlet", "url", "published_at", "language", "zones")
+    ),
+    "document__outlet__name",
+)
+
+
 def set_for(request: Request, set_id: int, *, write: bool = False) -> tuple[AnnotationSet, str]:
     """The set with its project, schema, author and document (not ``raw``) and the caller's
     role, in one query; 404 when the caller may not see it, 403 when they may not write."""
@@ -30,7 +45,7 @@ def set_for(request: Request, set_id: int, *, write: bool = False) -> tuple[Anno
     caller_role = Membership.objects.filter(project=OuterRef("project_id"), user_id=user.pk)
     aset = get_object_or_404(
         AnnotationSet.objects.select_related("project__schema", "author", "document__outlet")
-        .defer("document__raw")
+        .only(*SET_LOOKUP_FIELDS)
         .annotate(caller_role=Subquery(caller_role.values("role")[:1])),
         pk=set_id,
     )

@@ -18,8 +18,8 @@ from annotations.services.annotation_sets import (
     annotation_set_open,
     annotation_set_skip,
     annotation_set_submit,
-    annotation_set_write,
 )
+from annotations.services.set_write import annotation_set_write
 from config.api import Pagination, query_int
 from corpus.models import Document
 
@@ -95,7 +95,6 @@ class AnnotationSetDetailApi(APIView):
         if not isinstance(request.data, dict):
             raise ValidationError({"non_field": ["expected a JSON object"]})
         annotation_set_write(annotation_set=aset, data=request.data, actor=request.user)
-        aset.refresh_from_db()
         return Response(annotation_set_detail(aset, with_document=False))
 
 

@@ -9,19 +9,29 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
-from annotations.models import AnnotationSet, Project, Relation, Span, Stance
+from annotations.models import AnnotationSet, Project, Relation, SetStatus, Span, Stance
 from annotations.schema import Schema
-from annotations.services.annotation_sets import (
+from annotations.services.set_validation import (
     Errors,
     SpanResolver,
-    annotation_set_touch,
     relation_checked,
     span_fields_checked,
     stance_checked,
 )
 from config.api import DomainError, VersionConflict
 from corpus.models import Document
+
+
+def annotation_set_touch(aset: AnnotationSet) -> None:
+    """Bump the version of a set locked by this transaction; the first edit starts it."""
+    aset.version += 1
+    if aset.status == SetStatus.ASSIGNED:
+        aset.status = SetStatus.IN_PROGRESS
+    if aset.started_at is None:
+        aset.started_at = timezone.now()
+    aset.save(update_fields=["version", "status", "started_at", "updated_at"])
 
 
 def _locked(aset: AnnotationSet, version: Any) -> AnnotationSet:

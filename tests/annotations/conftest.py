@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from annotations.models import AnnotationSet, Relation, SetKind, Span, Stance
-from annotations.services.annotation_sets import annotation_set_open, annotation_set_write
+from annotations.services.annotation_sets import annotation_set_open
+from annotations.services.set_write import annotation_set_write
 from tests import factories
 
 

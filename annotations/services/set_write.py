@@ -1,0 +1,173 @@
+"""Writing an annotation set whole, in a fixed, small number of statements.
+
+One transaction: bump ``version`` only if it still equals the version the writer loaded (the
+UPDATE also locks the row), read the set's spans, validate everything in Python, then one
+statement deletes what goes, one inserts new spans, one updates changed spans, and one each
+inserts relations, stances and answers. Span ids survive for spans that stay.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import connection, transaction
+
+from annotations.models import (
+    AnnotationSet,
+    DocumentAnswer,
+    Relation,
+    SetStatus,
+    Span,
+    Stance,
+)
+from annotations.schema import Schema
+from annotations.services.set_validation import (
+    Errors,
+    SpanResolver,
+    answers_checked,
+    is_int,
+    payload_list,
+    relation_checked,
+    span_fields_checked,
+    stance_checked,
+)
+from config.api import DomainError, VersionConflict
+
+SPAN_COLUMNS = ["label", "start", "end", "fragments", "text", "attributes"]
+
+BUMP_SQL = f"""
+UPDATE {AnnotationSet._meta.db_table}
+SET version = version + 1,
+    status = CASE WHEN status = %s THEN %s ELSE status END,
+    started_at = coalesce(started_at, now()),
+    updated_at = now()
+WHERE id = %s AND version = %s
+RETURNING version, status, started_at, updated_at
+"""
+
+CLEAR_SQL = f"""
+WITH gone_relations AS (
+    DELETE FROM {Relation._meta.db_table}
+    WHERE annotation_set_id = %(set)s OR target_id = ANY(%(gone)s) OR source_id = ANY(%(gone)s)
+), gone_stances AS (
+    DELETE FROM {Stance._meta.db_table}
+    WHERE annotation_set_id = %(set)s
+       OR holder_id = ANY(%(gone)s) OR object_span_id = ANY(%(gone)s)
+), gone_answers AS (
+    DELETE FROM {DocumentAnswer._meta.db_table} WHERE annotation_set_id = %(set)s
+)
+DELETE FROM {Span._meta.db_table} WHERE id = ANY(%(gone)s)
+"""
+
+
+def annotation_set_version_bump(aset: AnnotationSet, version: Any) -> None:
+    """Bump the version if it equals ``version`` (locking the row); else 409."""
+    if not is_int(version):
+        raise DomainError("version is required: the version you loaded.", {"version": "required"})
+    with connection.cursor() as cursor:
+        cursor.execute(BUMP_SQL, [SetStatus.ASSIGNED, SetStatus.IN_PROGRESS, aset.pk, version])
+        row = cursor.fetchone()
+    if row is None:
+        current = AnnotationSet.objects.filter(pk=aset.pk).values_list("version", flat=True)
+        raise VersionConflict(current.first() or 0)
+    aset.version, aset.status, aset.started_at, aset.updated_at = row
+
+
+def _key(span: Span | None) -> Any:
+    """A span's identity before and after it has an id."""
+    if span is None:
+        return None
+    return span.pk if span.pk is not None else id(span)
+
+
+def _unique_rows(rows: list[Any], key: Any, path: str, errors: Errors) -> list[Any]:
+    seen: set[Any] = set()
+    for i, row in enumerate(rows):
+        k = key(row)
+        if k in seen:
+            errors.add(f"{path}[{i}]", "appears twice in the payload")
+        seen.add(k)
+    return rows
+
+
+@transaction.atomic
+def annotation_set_write(
+    *, annotation_set: AnnotationSet, data: dict[str, Any], actor: AbstractBaseUser
+) -> AnnotationSet:
+    """Replace a set's content with ``data`` (spans, relations, stances, answers).
+
+    ``annotation_set`` may come with ``project.schema`` and ``document`` loaded (the API's
+    lookup does that); otherwise they are fetched."""
+    aset = annotation_set
+    annotation_set_version_bump(aset, data.get("version"))
+    schema = Schema(aset.project.schema.definition)
+    document = aset.document
+    errors = Errors()
+
+    spans_in = payload_list(data, "spans")
+    existing = {
+        s.pk: s for s in Span.objects.filter(annotation_set_id=aset.pk).only("id", *SPAN_COLUMNS)
+    }
+    keep_ids: set[int] = set()
+    to_create: list[Span] = []
+    to_update: list[Span] = []
+    refs: dict[str, Span] = {}
+    for i, item in enumerate(spans_in):
+        path = f"spans[{i}]"
+        fields = span_fields_checked(schema, document.text, item, path, errors)
+        if fields is None:
+            continue
+        ref = item.get("ref")
+        if ref is not None and (not isinstance(ref, str) or not ref or ref in refs):
+            errors.add(f"{path}.ref", "a ref is a non-empty string, unique in the payload")
+            continue
+        span_id = item.get("id")
+        if span_id is not None:
+            if not is_int(span_id) or span_id not in existing or span_id in keep_ids:
+                errors.add(f"{path}.id", f"{span_id!r} is not a span of this set")
+                continue
+            span = existing[span_id]
+            keep_ids.add(span_id)
+            if any(getattr(span, k) != v for k, v in fields.items()):
+                for k, v in fields.items():
+                    setattr(span, k, v)
+                to_update.append(span)
+        else:
+            span = Span(annotation_set=aset, **fields)
+            to_create.append(span)
+        if ref:
+            refs[ref] = span
+    errors.raise_if_any()
+
+    # Relations and stances may point at spans that are not created yet (refs): validate
+    # them now against the span objects, insert the spans, then the rows that need ids.
+    own = {pk: existing[pk] for pk in keep_ids}
+    resolver = SpanResolver(aset, document, own, refs)
+    relations = [
+        relation
+        for i, item in enumerate(payload_list(data, "relations"))
+        if (relation := relation_checked(schema, resolver, item, f"relations[{i}]", errors))
+    ]
+    stances = [
+        stance
+        for i, item in enumerate(payload_list(data, "stances"))
+        if (stance := stance_checked(schema, resolver, item, f"stances[{i}]", errors))
+    ]
+    answers = answers_checked(schema, aset, data.get("answers", {}), errors)
+    _unique_rows(relations, lambda r: (r.type, _key(r.source), _key(r.target)), "relations", errors)
+    _unique_rows(
+        stances, lambda s: (_key(s.holder), s.target, _key(s.object_span)), "stances", errors
+    )
+    errors.raise_if_any()
+
+    gone = [pk for pk in existing if pk not in keep_ids]
+    with connection.cursor() as cursor:
+        cursor.execute(CLEAR_SQL, {"set": aset.pk, "gone": gone})
+    Span.objects.bulk_create(to_create, batch_size=2000)
+    if to_update:
+        Span.objects.bulk_update(to_update, SPAN_COLUMNS, batch_size=2000)
+    Relation.objects.bulk_create(relations, batch_size=2000)
+    Stance.objects.bulk_create(stances, batch_size=2000)
+    DocumentAnswer.objects.bulk_create(answers)
+    return aset
