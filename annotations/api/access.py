@@ -5,19 +5,29 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import OuterRef, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 
 from annotations.models import AnnotationSet, Membership, Project, Role
-from annotations.permissions import can_manage, can_read_set, can_write_set, role_in
-from annotations.selectors import projects_visible_to
+from annotations.permissions import can_manage, can_read_set, can_write_set
 
 
 def project_for(request: Request, project_id: int, *, manage: bool = False) -> tuple[Project, str]:
     """The project (404 for outsiders) and the caller's role (403 when managing is needed)."""
-    project = get_object_or_404(projects_visible_to(request.user).distinct(), pk=project_id)
-    role = role_in(request.user, project)
+    user = request.user
+    caller_role = Membership.objects.filter(project=OuterRef("pk"), user_id=user.pk)
+    project = (
+        Project.objects.select_related("schema")
+        .annotate(caller_role=Subquery(caller_role.values("role")[:1]))
+        .filter(pk=project_id)
+        .first()
+    )
+    is_superuser = getattr(user, "is_superuser", False)
+    if project is None or (project.caller_role is None and not is_superuser):
+        raise Http404("No such project.")
+    role = Role.MANAGER if is_superuser else project.caller_role
     if manage and not can_manage(role):
         raise PermissionDenied("Only the project's managers may do this.")
     return project, role
@@ -25,15 +35,13 @@ def project_for(request: Request, project_id: int, *, manage: bool = False) -> t
 
 # What set responses, permission checks and writes read; nothing more (no raw text, no
 # search vector, no password hash).
+DOCUMENT_FIELDS = ("text", "title", "story", "outlet", "url", "published_at", "language", "zones")
 SET_LOOKUP_FIELDS = (
     *(f.name for f in AnnotationSet._meta.concrete_fields),
     "project__blind",
     "project__schema__definition",
     "author__username",
-    *(
-        f"document__{name}"
-        for name in ("text", "title", "story", "outlet", "url", "published_at", "language", "zones")
-    ),
+    *(f"document__{name}" for name in DOCUMENT_FIELDS),
     "document__outlet__name",
 )
 

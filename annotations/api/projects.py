@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations.api import serializers as s
-from annotations.api.access import project_for
+from annotations.api.access import DOCUMENT_FIELDS, project_for
 from annotations.models import Membership, ProjectDocument, Role
 from annotations.selectors import (
     annotation_set_detail,
@@ -204,7 +204,12 @@ class ProjectDocumentDetailApi(APIView):
     def get(self, request: Request, project_id: int, document_id: int) -> Response:
         project, role = project_for(request, project_id)
         row = get_object_or_404(
-            ProjectDocument.objects.select_related("document__outlet"),
+            ProjectDocument.objects.select_related("document__outlet").only(
+                "id",
+                "document_id",
+                *(f"document__{name}" for name in DOCUMENT_FIELDS),
+                "document__outlet__name",
+            ),
             project=project,
             document_id=document_id,
         )
