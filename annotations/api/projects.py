@@ -147,7 +147,9 @@ DOCUMENT_LIST_FILTERS = [
 
 
 class ProjectDocumentsApi(APIView):
-    @extend_schema(parameters=DOCUMENT_LIST_FILTERS, responses=dict)
+    @extend_schema(
+        operation_id="v1_projects_documents_list", parameters=DOCUMENT_LIST_FILTERS, responses=dict
+    )
     def get(self, request: Request, project_id: int) -> Response:
         project, _ = project_for(request, project_id)
         rows = (

@@ -33,6 +33,7 @@ SET_FILTERS = {
 
 class AnnotationSetListApi(APIView):
     @extend_schema(
+        operation_id="v1_sets_list",
         parameters=[
             OpenApiParameter("project", int, required=True),
             OpenApiParameter("document", int),
