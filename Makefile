@@ -10,6 +10,10 @@ export DJANGO_SETTINGS_MODULE := config.settings
 
 run: venv db migrate demo  ## set up everything, then serve on http://127.0.0.1:8000
 	@$(PY) manage.py demo_logins --url http://$(HOST):$(PORT)/
+	$(PY) manage.py index_search
+	@# the task worker (search indexing after imports) lives as long as the server
+	$(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: venv db chromium lint jstest pytest  ## set up everything, then run the whole suite (pytest last)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 
@@ -43,7 +43,13 @@ class Document(models.Model):
     """An article. ``text`` is NFC with ``\\n`` line endings, set once at import, never edited.
 
     ``zones`` is a list of ``{"kind", "start", "end"}`` code-point ranges over ``text``
-    (headline, byline, dateline, caption, body). ``raw`` keeps what was imported.
+    (headline, byline, dateline, caption, body). ``raw`` keeps what was imported when it
+    differs from ``text``; the empty string means "the same as ``text``" (``raw_text``
+    gives the imported text either way).
+
+    ``search`` is the full-text vector of ``text`` (English), filled after the import by a
+    background task (``corpus.tasks``) or ``manage.py index_search``; it is NULL until then,
+    and searches fall back to computing the vector (``corpus.selectors.documents_search``).
     """
 
     story = models.ForeignKey(
@@ -61,12 +67,24 @@ class Document(models.Model):
     meta = models.JSONField(default=dict, blank=True)
     sha256 = models.CharField(max_length=64, unique=True)
     zones = models.JSONField(default=list, blank=True)
+    search = SearchVectorField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["id"]
         indexes = [
-            GinIndex(SearchVector("text", config=SEARCH_CONFIG), name="document_text_search"),
+            # Partial: rows not indexed yet (NULL) cost the import nothing; ``search @@ q``
+            # implies ``search IS NOT NULL``, so searches still use it.
+            GinIndex(
+                fields=["search"],
+                name="document_search",
+                condition=Q(search__isnull=False),
+            ),
+            # The rows not indexed yet: lets a search OR the two cases with two index scans
+            # (BitmapOr) instead of a sequential scan, and ``index_search`` find them.
+            models.Index(
+                fields=["id"], name="document_search_pending", condition=Q(search__isnull=True)
+            ),
             models.Index(fields=["story", "outlet"], name="document_story_outlet"),
         ]
         constraints = [
@@ -78,3 +96,8 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title or f"Document {self.pk}"
+
+    @property
+    def raw_text(self) -> str:
+        """What was imported: ``raw``, or ``text`` when ``raw`` is empty (the same)."""
+        return self.raw or self.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from corpus.models import SEARCH_CONFIG, Document, Story
 
@@ -24,6 +24,11 @@ def stories_visible_to(user: AbstractBaseUser) -> QuerySet[Story]:
 
 
 def documents_search(qs: QuerySet[Document], query: str) -> QuerySet[Document]:
-    """Full-text search (PostgreSQL, English; web-search syntax: "quoted phrase", -not, or)."""
-    search = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
-    return qs.annotate(search=SearchVector("text", config=SEARCH_CONFIG)).filter(search=search)
+    """Full-text search (PostgreSQL, English; web-search syntax: "quoted phrase", -not, or).
+
+    Matches the stored vector (``search``, GIN-indexed), or, for documents whose vector the
+    background task has not filled yet, the vector computed from ``text`` on the fly."""
+    search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+    return qs.alias(text_vector=SearchVector("text", config=SEARCH_CONFIG)).filter(
+        Q(search=search_query) | Q(search__isnull=True, text_vector=search_query)
+    )

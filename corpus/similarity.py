@@ -8,14 +8,15 @@ four words are hashed (lower-cased); the similarity is the **containment**
 Flagged at ``THRESHOLD`` = 0.2 with at least ``MIN_SHARED`` shared clauses: on the seed
 articles the re-report pair scores ~0.33 and unrelated reports of the same event <= 0.01.
 
-Cheap by construction: one regex split and one hash per clause (~100 per 7 KB article);
-candidates come from an inverted index, so unrelated texts are never compared.
+Cheap by construction (~100 µs for a 7.7 KB article): the text is cut as UTF-8 bytes, with
+one ``bytes.translate`` that lower-cases ASCII letters and turns ASCII punctuation and the
+lead byte of U+2000-U+2FFF (curly quotes, dashes, ellipsis and other symbols) into line
+breaks, then one split; each clause is hashed once. Non-ASCII letters keep their case.
+Candidates come from an inverted index, so unrelated texts are never compared.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,7 +24,26 @@ THRESHOLD = 0.2
 MIN_SHARED = 3
 MIN_CLAUSE_SPACES = 3  # four words or more
 MAX_POSTING = 16  # a clause found in more texts than this is a stock phrase, not evidence
-_CLAUSE_SPLIT_RE = re.compile(r"[.!?,;:()\[\]{}“”\"‘’«»—–\n]+")
+
+_BREAK = 0x0A
+_PUNCTUATION = b'.!?,;:()[]{}"\n'
+_GENERAL_PUNCTUATION_LEAD = 0xE2  # UTF-8 lead byte of U+2000-U+2FFF: “ ” ‘ ’ — – …
+_GUILLEMETS = ("«".encode(), "»".encode())
+_CONTINUATION = bytes(range(0x80, 0xC0))  # left behind by a cut lead byte
+_LEFT_STRIP = b" \t\r\x0b\x0c" + _CONTINUATION
+
+
+def _clause_table() -> bytes:
+    table = bytearray(range(256))
+    for byte in _PUNCTUATION:
+        table[byte] = _BREAK
+    table[_GENERAL_PUNCTUATION_LEAD] = _BREAK
+    for byte in range(ord("A"), ord("Z") + 1):
+        table[byte] = byte + 32
+    return bytes(table)
+
+
+_CLAUSE_TABLE = _clause_table()
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +53,18 @@ class NearDuplicate:
     similarity: float
 
 
-def clauses(text: str) -> set[int]:
-    """Hashes of the text's clauses of four words or more (lower-cased)."""
+def clauses(text: str | bytes) -> set[int]:
+    """Hashes of the text's clauses of four words or more (lower-cased). ``text`` may be
+    given already encoded as UTF-8."""
+    data = text.encode() if isinstance(text, str) else text
+    data = data.translate(_CLAUSE_TABLE)
+    if b"\xc2" in data:
+        for mark in _GUILLEMETS:
+            data = data.replace(mark, b"\n")
     return {
-        hash(part.strip())
-        for part in _CLAUSE_SPLIT_RE.split(text.lower())
-        if part.count(" ") >= MIN_CLAUSE_SPACES
+        hash(part.lstrip(_LEFT_STRIP).rstrip())
+        for part in data.split(b"\n")
+        if part.count(b" ") >= MIN_CLAUSE_SPACES
     }
 
 
@@ -49,33 +75,64 @@ def containment(a: set[int], b: set[int]) -> float:
 
 
 def near_duplicates_find(
-    new: Sequence[tuple[int, str]],
-    old: Sequence[tuple[int, str]] = (),
+    new: Sequence[tuple[int, str | bytes]],
+    old: Sequence[tuple[int, str | bytes]] = (),
     threshold: float = THRESHOLD,
 ) -> list[NearDuplicate]:
     """Pairs (a new text, an earlier new text or an old text) at or above ``threshold``.
 
     ``new`` is in input order; each new text is compared with the new texts before it and
     with every old text; old texts are not compared with each other. Keys are unique ids."""
-    sets: dict[int, set[int]] = {}
-    index: dict[int, list[int]] = defaultdict(list)
-    for key, text in old:
-        sets[key] = clauses(text)
-        for h in sets[key]:
-            index[h].append(key)
-    found: list[NearDuplicate] = []
-    for key, text in new:
-        mine = sets[key] = clauses(text)
-        shared: Counter[int] = Counter()
+    return near_duplicates_among(
+        [(key, clauses(text)) for key, text in new],
+        [(key, clauses(text)) for key, text in old],
+        threshold,
+    )
+
+
+def near_duplicates_among(
+    new: Sequence[tuple[int, set[int]]],
+    old: Sequence[tuple[int, set[int]]] = (),
+    threshold: float = THRESHOLD,
+) -> list[NearDuplicate]:
+    """``near_duplicates_find`` over clause sets already computed (``clauses``)."""
+    # A clause's posting: the one key that has it (an int: most clauses are in one text,
+    # and ints cost the garbage collector nothing), or a list once several texts have it.
+    sizes: dict[int, int] = {}
+    index: dict[int, int | list[int]] = {}
+    for key, mine in old:
+        sizes[key] = len(mine)
         for h in mine:
-            posting = index[h]
-            if len(posting) <= MAX_POSTING:
-                shared.update(posting)
-            posting.append(key)
+            _posting_add(index, h, key)
+    found: list[NearDuplicate] = []
+    for key, mine in new:
+        sizes[key] = len(mine)
+        shared: dict[int, int] = {}
+        for h in mine:
+            posting = index.get(h)
+            if posting is None:
+                index[h] = key
+            elif type(posting) is int:
+                shared[posting] = shared.get(posting, 0) + 1
+                index[h] = [posting, key]
+            elif len(posting) <= MAX_POSTING:
+                for other in posting:
+                    shared[other] = shared.get(other, 0) + 1
+                posting.append(key)
         for other, count in shared.items():
             if count < MIN_SHARED:
                 continue
-            score = count / min(len(mine), len(sets[other]))
+            score = count / min(sizes[key], sizes[other])
             if score >= threshold:
                 found.append(NearDuplicate(key, other, round(min(score, 1.0), 3)))
     return found
+
+
+def _posting_add(index: dict[int, int | list[int]], h: int, key: int) -> None:
+    posting = index.get(h)
+    if posting is None:
+        index[h] = key
+    elif type(posting) is int:
+        index[h] = [posting, key]
+    elif len(posting) <= MAX_POSTING:
+        posting.append(key)

@@ -16,6 +16,18 @@ from tests import factories
 
 # Sync Playwright and the ORM together in live_server tests.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Background tasks (search indexing after an import) run inline in tests. pytest-django
+# loads the settings before this file, so the variable (read by config/settings.py) only
+# reaches subprocesses; ``pytest_configure`` below applies it to this process.
+os.environ.setdefault("CLAIMLENS_TASK_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from django.test.utils import override_settings
+
+    backend = os.environ["CLAIMLENS_TASK_BACKEND"]
+    override_settings(TASKS={"default": {"BACKEND": backend}}).enable()
+
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("CLAIMLENS_SHARED", REPO.parent / "shared"))

@@ -3,6 +3,10 @@
 Each rule matches a *whole* line (after trimming spaces), case-insensitively, so a sentence
 of the article that merely contains "read more" or "comments" is never touched. Lines longer
 than ``MAX_BOILERPLATE_CHARS`` are never boilerplate.
+
+Speed: a rule's ``floating`` alternatives (``.{0,80}\\bcommunity guidelines\\b...``) are slow
+to try on every line, so they are only tried when the line contains one of the rule's
+``keys``; the other alternatives form one regex tried on every short line.
 """
 
 from __future__ import annotations
@@ -11,13 +15,24 @@ import re
 from dataclasses import dataclass
 
 MAX_BOILERPLATE_CHARS = 200
+# A menu item: one to three words of letters (no digits, commas or sentence punctuation).
+_MENU_ITEM = r"[^\W\d_][^\W\d_&'’.-]*(?: (?:&|[^\W\d_][^\W\d_&'’.-]*)){0,3}"
+_SHARE_TARGET = (
+    r"(?:facebook|twitter|x|e-?mail|whatsapp|linkedin|reddit|pinterest|telegram|messenger"
+    r"|flipboard|bluesky|threads|mastodon|sms|print|copy(?: the)? link|copy url)"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class LineRule:
+    """``pattern`` and ``floating`` are alternatives of one rule; ``floating`` can only
+    match a line that contains one of ``keys`` (lower-case)."""
+
     name: str
     pattern: str
     why: str
+    floating: str = ""
+    keys: tuple[str, ...] = ()
 
 
 LINE_RULES: tuple[LineRule, ...] = (
@@ -56,31 +71,52 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     LineRule(
         "comment_policy",
-        r".{0,80}\bis committed to providing a forum for .{0,120}"
-        r"|please keep (?:your )?comments .{0,200}"
-        r"|.{0,120}\bcommunity guidelines\b.{0,120}"
+        r"please keep (?:your )?comments .{0,200}"
         r"|if you would like to share a story idea.{0,120}"
         r"|comments (?:are|have been) (?:closed|disabled|moderated).{0,120}"
-        r"|.{0,80}\bcomment(?:ing)? policy\b.{0,120}|by commenting,? you agree .{0,200}",
+        r"|by commenting,? you agree .{0,200}",
         "the site's rules for readers' comments",
+        floating=r".{0,80}\bis committed to providing a forum for .{0,120}"
+        r"|.{0,120}\bcommunity guidelines\b.{0,120}"
+        r"|.{0,80}\bcomment(?:ing)? policy\b.{0,120}",
+        keys=("committed to providing", "community guidelines", "policy"),
     ),
     LineRule(
         "copyright",
-        r"(?:™\s*(?:&|and)\s*)?(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,200}"
-        r"|.{0,200}\ball rights reserved\b.{0,60}",
+        r"(?:™\s*(?:&|and)\s*)?(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,200}",
         "copyright footers of the page or of a wire service",
+        floating=r".{0,200}\ball rights reserved\b.{0,60}",
+        keys=("all rights reserved",),
     ),
     LineRule(
         "syndication",
-        r"the-[a-z]+-wire|article topic follows:.{0,80}|[\w .&'’-]{1,40} newsource"
-        r"|distributed by [\w .&'’-]{1,60}",
+        r"the-[a-z]+-wire|article topic follows:.{0,80}|distributed by [\w .&'’-]{1,60}",
         "wire-service slugs and topic labels added by a site republishing the article",
+        floating=r"[\w .&'’-]{1,40} newsource",
+        keys=("newsource",),
     ),
     LineRule(
         "author_photo",
-        r"author (?:profile )?(?:photo|image|picture|avatar|headshot)"
+        r"author (?:profile )?(?:photo|image|picture|avatar|headshot)(?:\s*:\s*[^.!?:]{1,80})?"
         r"|(?:photo|image|picture) of (?:the )?author|profile (?:photo|picture)",
-        "the alt text of an author's portrait",
+        'the alt text of an author\'s portrait ("Author photo: Tobias Wren")',
+    ),
+    LineRule(
+        "menu",
+        rf"{_MENU_ITEM}(?:\s*\|\s*{_MENU_ITEM}){{2,}}",
+        'a pipe-separated menu of three or more short items ("Menu | News | Sport")',
+    ),
+    LineRule(
+        "share_buttons",
+        rf"(?:share(?: this)?(?: article| story)?:?\s*)?{_SHARE_TARGET}"
+        rf"(?:\s*[|·•,/]?\s*{_SHARE_TARGET})+",
+        'a row of share buttons ("Facebook  Twitter  Email")',
+    ),
+    LineRule(
+        "audio_player",
+        r"listen to (?:this|the) (?:article|story)"
+        r"(?:\s*[·•|:–—-]?\s*\d{1,3}\s*(?:min(?:ute)?s?|m)\.?(?:\s*\d{1,2}\s*s(?:ec)?)?)?",
+        'the label of an audio player ("Listen to this article · 4 min")',
     ),
     LineRule(
         "promotion",
@@ -90,17 +126,46 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
 )
 
-_LINE_RULE_RE = re.compile(
-    "|".join(f"(?P<{rule.name}>{rule.pattern})" for rule in LINE_RULES), re.IGNORECASE
-)
+
+def _rules_regex(*, with_floating: bool) -> re.Pattern[str]:
+    groups = []
+    for rule in LINE_RULES:
+        pattern = rule.pattern
+        if with_floating and rule.floating:
+            pattern = f"{pattern}|{rule.floating}"
+        groups.append(f"(?P<{rule.name}>{pattern})")
+    return re.compile("|".join(groups), re.IGNORECASE)
+
+
+_LINE_RULE_RE = _rules_regex(with_floating=True)
+_ANCHORED_RULE_RE = _rules_regex(with_floating=False)
+_FLOATING_KEYS = tuple(key for rule in LINE_RULES for key in rule.keys)
 
 
 def boilerplate_rule(line: str) -> str | None:
     """The name of the rule a (trimmed) line matches as a whole, or ``None``."""
     if not line or len(line) > MAX_BOILERPLATE_CHARS:
         return None
-    match = _LINE_RULE_RE.fullmatch(line)
+    folded = line.lower()
+    floating = any(key in folded for key in _FLOATING_KEYS)
+    match = (_LINE_RULE_RE if floating else _ANCHORED_RULE_RE).fullmatch(line)
     return match.lastgroup if match else None
+
+
+# Under a heading of links to other articles ("Most Popular"), the list itself: numbered
+# items ("1. Ring road closures: ...") or short headline-like lines, up to a blank line or
+# a paragraph of prose.
+_NUMBERED_ITEM_RE = re.compile(r"\d{1,2}[.)]\s+\S")
+LIST_ITEM_MAX_WORDS = 20
+
+
+def is_related_list_item(line: str) -> bool:
+    if _NUMBERED_ITEM_RE.match(line):
+        return len(line.split(None, LIST_ITEM_MAX_WORDS + 1)) <= LIST_ITEM_MAX_WORDS + 1
+    return (
+        line[-1] not in ".!?:;,”’\"'"
+        and len(line.split(None, LIST_ITEM_MAX_WORDS)) <= LIST_ITEM_MAX_WORDS
+    )
 
 
 # A short line right after an author's portrait is that author's name card ("CNN Newsource").

@@ -107,12 +107,19 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _SENTENCE_ENDS
 
 
+def words_upto(text: str, limit: int) -> int:
+    """The number of words in ``text``, counted up to ``limit + 1`` (cheap on long lines)."""
+    return len(text.split(None, limit))
+
+
 def is_body_paragraph(text: str) -> bool:
-    return ends_sentence(text) and len(text.split()) >= _BODY_MIN_WORDS
+    return ends_sentence(text) and words_upto(text, _BODY_MIN_WORDS) >= _BODY_MIN_WORDS
 
 
 def is_headline_like(text: str) -> bool:
-    words = len(text.split())
+    if len(text) > _HEADLINE_MAX_CHARS:
+        return False
+    words = words_upto(text, _HEADLINE_MAX_WORDS)
     return (
         _HEADLINE_MIN_WORDS <= words <= _HEADLINE_MAX_WORDS
         and len(text) <= _HEADLINE_MAX_CHARS

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from corpus.cleaning.boilerplate import boilerplate_rule, is_author_card
+from corpus.cleaning.boilerplate import boilerplate_rule, is_author_card, is_related_list_item
 from corpus.cleaning.captions import captions_mark
 from corpus.cleaning.header import Header, header_detect
-from corpus.cleaning.lines import DATELINE, Line, lines_split
+from corpus.cleaning.lines import BODY, DATELINE, Line, lines_split
 from corpus.cleaning.markup import markup_strip
 from corpus.cleaning.normalise import collapse_whitespace, normalise_text
 from corpus.cleaning.outlets import (
@@ -59,32 +59,48 @@ def article_clean(
 
 def _boilerplate_mark(lines: list[Line], removed: list[Removal]) -> None:
     after_photo = False
+    in_list = False  # right under a "Most Popular"-like heading, before a blank line
     for line in lines:
-        if not line.text or line.removed is not None:
+        if not line.text:
+            in_list = False
+            continue
+        if line.removed is not None:
             continue
         rule = boilerplate_rule(line.text)
         if rule is None and after_photo and is_author_card(line.text):
             rule = "author_card"
+        if rule is None and in_list and is_related_list_item(line.text):
+            rule = "related_list"
         after_photo = rule == "author_photo"
+        in_list = rule in ("related_heading", "related_list")
         if rule:
             line.removed = rule
             removed.append(Removal(line.no, rule, line.raw))
 
 
 class _ZoneBuilder:
+    """Consecutive lines of one kind form one zone. A removed line breaks the run; a blank
+    line (a paragraph break) breaks it too, except between body paragraphs."""
+
     def __init__(self) -> None:
         self.zones: list[Zone] = []
-        self.broken = False
+        self.broken = False  # a removed line since the last zone
+        self.paragraph = False  # a blank line since the last zone
 
     def add(self, kind: str, start: int, end: int) -> None:
         if end <= start:
             return
         last = self.zones[-1] if self.zones else None
-        if last is not None and last.kind == kind and not self.broken:
+        if (
+            last is not None
+            and last.kind == kind
+            and not self.broken
+            and (kind == BODY or not self.paragraph)
+        ):
             self.zones[-1] = Zone(kind, last.start, end)
         else:
             self.zones.append(Zone(kind, start, end))
-        self.broken = False
+        self.broken = self.paragraph = False
 
     def line(self, line: Line, start: int, text: str) -> None:
         """Zones of one line whose (trimmed) text starts at ``start``."""
@@ -105,6 +121,7 @@ def _assemble_cleaned(lines: list[Line]) -> CleanResult:
             continue
         if not line.text:
             blank_pending = bool(parts)
+            builder.paragraph = True
             continue
         if parts:
             separator = "\n\n" if blank_pending else "\n"
@@ -122,11 +139,12 @@ def _assemble_verbatim(lines: list[Line]) -> CleanResult:
     builder = _ZoneBuilder()
     position = 0
     for line in lines:
-        if line.text:
-            if line.kept:
-                builder.line(line, position + len(line.raw) - len(line.raw.lstrip()), line.text)
-            else:
-                builder.broken = True
+        if not line.text:
+            builder.paragraph = True
+        elif line.kept:
+            builder.line(line, position + len(line.raw) - len(line.raw.lstrip()), line.text)
+        else:
+            builder.broken = True
         position += len(line.raw) + 1
     return CleanResult(text="\n".join(line.raw for line in lines), zones=builder.zones)
 

