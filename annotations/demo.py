@@ -243,7 +243,7 @@ def demo_load() -> DemoResult:
             actor = users[layer["author"]]
             aset, _ = annotation_set_open(project=project, document=document, author=actor)
         data = layer_payload(layer, document.text, aset.version, span_ids)
-        aset = annotation_set_write(annotation_set=aset, data=data, actor=actor)
+        annotation_set_write(annotation_set=aset, data=data)
         if layer.get("submit"):
             annotation_set_submit(annotation_set=aset)
         if "author" in layer:

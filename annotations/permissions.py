@@ -30,6 +30,12 @@ def can_manage(role: str | None) -> bool:
     return role == Role.MANAGER
 
 
+def can_annotate(role: str | None) -> bool:
+    """Annotators take documents from the queue; managers may too (small teams). Reviewers
+    curate the gold layer instead, so their judgement stays separate from the annotators'."""
+    return role in (Role.ANNOTATOR, Role.MANAGER)
+
+
 def can_review(role: str | None) -> bool:
     return role in (Role.MANAGER, Role.REVIEWER)
 

@@ -145,7 +145,8 @@ def validate_definition(definition: Any) -> dict[str, Any]:
             seen_rel.add(rel["key"])
         for end in ("from_labels", "to_labels"):
             _check_list_of_str(errors, f"{path}.{end}", rel.get(end))
-            for name in rel.get(end) or []:
+            names = rel.get(end) if isinstance(rel.get(end), list) else []
+            for name in names:
                 if isinstance(name, str) and name not in label_keys:
                     errors[f"{path}.{end}"] = f"unknown span label {name!r}"
         out_relations.append(

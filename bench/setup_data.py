@@ -193,7 +193,7 @@ def build_api_data() -> BenchData:
         payload = set_payload(
             document.text, triples, n_spans=n_spans, n_relations=n_relations, version=aset.version
         )
-        annotation_set_write(annotation_set=aset, data=payload, actor=user)
+        annotation_set_write(annotation_set=aset, data=payload)
         bench_set = BenchSet(aset.pk, document.pk, user.username, document.text, triples)
         if n_spans == LONG_SPANS:
             data.long_set = bench_set

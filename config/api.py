@@ -10,7 +10,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import DataError
+from django.db import DataError, IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views import defaults
 from rest_framework import exceptions, status
@@ -58,6 +58,15 @@ class DomainError(Exception):
         self.code = code
 
 
+class SetStateConflict(Exception):
+    """Raised by services when a set's status does not allow the step (becomes a 409)."""
+
+    def __init__(self, message: str, status: str):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
 class VersionConflict(Exception):
     """Raised by services when a write carries a stale version (becomes a 409)."""
 
@@ -103,6 +112,18 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
                 "This annotation set was changed since you loaded it. Reload to get the "
                 "current version.",
                 {"current_version": exc.current_version},
+            ),
+            status=409,
+        )
+    if isinstance(exc, SetStateConflict):
+        return Response(envelope("conflict", exc.message, {"status": exc.status}), status=409)
+    if isinstance(exc, IntegrityError):
+        # A concurrent change got there first (a unique key or a link to a row just
+        # deleted). Nothing was written; the caller can reload and retry.
+        return Response(
+            envelope(
+                "conflict",
+                "Someone changed the same data at the same time; reload and try again.",
             ),
             status=409,
         )

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -15,6 +14,7 @@ from rest_framework.views import APIView
 from annotations.api import serializers as s
 from annotations.api.access import DOCUMENT_FIELDS, project_for
 from annotations.models import Membership, ProjectDocument, Role
+from annotations.permissions import can_annotate
 from annotations.selectors import (
     annotation_set_detail,
     document_with_sets,
@@ -25,7 +25,7 @@ from annotations.services import projects as project_services
 from annotations.services.queue import queue_next
 from config.api import Pagination, query_int
 from corpus.models import Document
-from corpus.selectors import documents_search
+from corpus.selectors import documents_search, documents_visible_to
 
 
 def _validated(serializer_class: type, data: object, **kwargs: object) -> dict:
@@ -72,18 +72,14 @@ class ProjectDetailApi(APIView):
     @extend_schema(request=s.ProjectUpdateSerializer, responses=s.ProjectSerializer)
     def patch(self, request: Request, project_id: int) -> Response:
         project, role = project_for(request, project_id, manage=True)
-        for field, value in _validated(s.ProjectUpdateSerializer, request.data).items():
-            setattr(project, field, value)
-        project.save()
+        fields = _validated(s.ProjectUpdateSerializer, request.data)
+        project_services.project_update(project=project, fields=dict(fields))
         return Response(_project_data(request, project, role))
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, project_id: int) -> Response:
         project, _ = project_for(request, project_id, manage=True)
-        with transaction.atomic():
-            schema = project.schema
-            project.delete()
-            schema.delete()
+        project_services.project_delete(project=project)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -124,11 +120,7 @@ class ProjectMemberDetailApi(APIView):
         project, _ = project_for(request, project_id, manage=True)
         membership = get_object_or_404(project.memberships, user__username=username)
         role = _validated(s.MemberRoleSerializer, request.data)["role"]
-        demoting = membership.role == Role.MANAGER and role != Role.MANAGER
-        if demoting and project.memberships.filter(role=Role.MANAGER).count() == 1:
-            raise ValidationError({"role": ["A project keeps at least one manager."]})
-        membership.role = role
-        membership.save(update_fields=["role"])
+        project_services.membership_set(project=project, user=membership.user, role=role)
         return Response({"username": username, "role": role})
 
     @extend_schema(responses={204: None})
@@ -185,17 +177,12 @@ class ProjectDocumentsApi(APIView):
     def post(self, request: Request, project_id: int) -> Response:
         project, _ = project_for(request, project_id, manage=True)
         data = _validated(s.DocumentsAddSerializer, request.data)
-        docs = Document.objects.none()
-        if data.get("documents"):
-            docs = Document.objects.filter(pk__in=data["documents"])
-            missing = set(data["documents"]) - set(docs.values_list("pk", flat=True))
-            if missing:
-                raise ValidationError({"documents": [f"unknown documents: {sorted(missing)}"]})
-        if data.get("story"):
-            docs = docs | Document.objects.filter(story_id=data["story"])
-        added = project_services.project_documents_add(
-            project=project, documents=list(docs.order_by("id"))
+        documents = project_services.project_documents_choose(
+            visible=documents_visible_to(request.user),
+            ids=data.get("documents") or [],
+            story_id=data.get("story"),
         )
+        added = project_services.project_documents_add(project=project, documents=documents)
         return Response({"added": added}, status=201)
 
 
@@ -225,7 +212,9 @@ class QueueNextApi(APIView):
 
     @extend_schema(responses={200: dict, 204: None})
     def get(self, request: Request, project_id: int) -> Response:
-        project, _ = project_for(request, project_id)
+        project, role = project_for(request, project_id)
+        if not can_annotate(role):
+            raise PermissionDenied("Reviewers curate the gold set; the queue is for annotators.")
         aset = queue_next(project=project, annotator=request.user)
         if aset is None:
             return Response(status=status.HTTP_204_NO_CONTENT)

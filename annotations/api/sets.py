@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 from annotations.api import serializers as s
 from annotations.api.access import project_for, set_for
 from annotations.models import SetKind
-from annotations.permissions import can_manage, can_review
+from annotations.permissions import can_annotate, can_manage, can_review
 from annotations.selectors import annotation_set_detail, set_header, sets_visible_to
 from annotations.services.annotation_sets import (
     annotation_set_open,
@@ -66,6 +66,8 @@ class AnnotationSetListApi(APIView):
         data = serializer.validated_data
         project, role = project_for(request, data["project"])
         kind = data["kind"]
+        if kind == SetKind.ANNOTATOR and not can_annotate(role):
+            raise PermissionDenied("Reviewers curate the gold set; annotator sets are not theirs.")
         if kind == SetKind.GOLD and not can_review(role):
             raise PermissionDenied("Only reviewers and managers write the gold set.")
         if kind == SetKind.MODEL and not can_manage(role):
@@ -90,13 +92,15 @@ class AnnotationSetDetailApi(APIView):
 
     @extend_schema(request=s.SetWriteSerializer, responses={200: dict, 409: dict})
     def put(self, request: Request, set_id: int) -> Response:
-        """Replace the set's spans, relations, stances and answers. Send the ``version`` you
-        loaded: if someone saved in between, you get 409 and nothing is written."""
+        """Replace the set's spans, relations, stances and answers (each part you send; a part
+        you leave out stays as it is). Send the ``version`` you loaded: if someone saved in
+        between, you get 409 and nothing is written. ``refs`` in the answer maps the refs you
+        gave new spans to their ids."""
         aset, _ = set_for(request, set_id, write=True)
         if not isinstance(request.data, dict):
             raise ValidationError({"non_field": ["expected a JSON object"]})
-        annotation_set_write(annotation_set=aset, data=request.data, actor=request.user)
-        return Response(annotation_set_detail(aset, with_document=False))
+        refs = annotation_set_write(annotation_set=aset, data=request.data)
+        return Response({**annotation_set_detail(aset, with_document=False), "refs": refs})
 
 
 class AnnotationSetSubmitApi(APIView):

@@ -10,7 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from annotations.models import AnnotationSet, Project, ProjectDocument, SetKind, SetStatus
-from config.api import DomainError
+from config.api import DomainError, SetStateConflict
 from corpus.models import Document
 
 
@@ -49,32 +49,49 @@ def annotation_set_open(
         return aset, True
 
 
+OPEN = (SetStatus.ASSIGNED, SetStatus.IN_PROGRESS)
+
+
 @transaction.atomic
 def annotation_set_submit(*, annotation_set: AnnotationSet) -> AnnotationSet:
+    """Submit (annotators, models) or mark curated (gold). A skipped set may be taken back
+    and submitted while the document still has a free annotator slot."""
     aset = AnnotationSet.objects.select_for_update().get(pk=annotation_set.pk)
-    was_skipped = aset.status == SetStatus.SKIPPED
+    if aset.status == SetStatus.SKIPPED:
+        slot = ProjectDocument.objects.select_for_update().get(
+            project_id=aset.project_id, document_id=aset.document_id
+        )
+        limit = Project.objects.values_list("annotators_per_document", flat=True).get(
+            pk=aset.project_id
+        )
+        if slot.assigned_count >= limit:
+            raise SetStateConflict(
+                "This document has all its annotators now; a skipped set cannot be submitted.",
+                aset.status,
+            )
+        ProjectDocument.objects.filter(pk=slot.pk).update(assigned_count=F("assigned_count") + 1)
     aset.status = SetStatus.CURATED if aset.kind == SetKind.GOLD else SetStatus.SUBMITTED
     aset.submitted_at = timezone.now()
     aset.version += 1
     aset.save(update_fields=["status", "submitted_at", "version", "updated_at"])
-    if was_skipped and aset.kind == SetKind.ANNOTATOR:
-        ProjectDocument.objects.filter(
-            project_id=aset.project_id, document_id=aset.document_id
-        ).update(assigned_count=F("assigned_count") + 1)
     return aset
 
 
 @transaction.atomic
 def annotation_set_skip(*, annotation_set: AnnotationSet) -> AnnotationSet:
-    """Skip: the document's slot goes back to the queue for another annotator."""
+    """Skip an open set: the document's slot goes back to the queue for another annotator.
+    Submitted work is never skipped."""
     aset = AnnotationSet.objects.select_for_update().get(pk=annotation_set.pk)
     if aset.kind != SetKind.ANNOTATOR:
         raise DomainError("Only an annotator's set can be skipped.", {"kind": aset.kind})
-    if aset.status != SetStatus.SKIPPED:
-        aset.status = SetStatus.SKIPPED
-        aset.version += 1
-        aset.save(update_fields=["status", "version", "updated_at"])
-        ProjectDocument.objects.filter(
-            project_id=aset.project_id, document_id=aset.document_id, assigned_count__gt=0
-        ).update(assigned_count=F("assigned_count") - 1)
+    if aset.status == SetStatus.SKIPPED:
+        return aset
+    if aset.status not in OPEN:
+        raise SetStateConflict("Submitted work cannot be skipped.", aset.status)
+    aset.status = SetStatus.SKIPPED
+    aset.version += 1
+    aset.save(update_fields=["status", "version", "updated_at"])
+    ProjectDocument.objects.filter(
+        project_id=aset.project_id, document_id=aset.document_id, assigned_count__gt=0
+    ).update(assigned_count=F("assigned_count") - 1)
     return aset

@@ -8,11 +8,12 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 
 from annotations.models import LabelSchema, Membership, Project, ProjectDocument, Role
 from annotations.presets import PRESETS
 from annotations.schema import SchemaError, validate_definition
+from annotations.selectors import schema_keys_in_use
 from config.api import DomainError
 from corpus.models import Document
 
@@ -49,8 +50,6 @@ def project_schema_replace(*, project: Project, definition: Any) -> LabelSchema:
     """Replace the schema. Labels, relation types, targets and questions already used by
     annotations must stay, so that no stored annotation loses its meaning."""
     checked = schema_definition_checked(definition)
-    from annotations.selectors import schema_keys_in_use
-
     used = schema_keys_in_use(project)
     missing = {
         "span_labels": sorted(used["labels"] - {x["key"] for x in checked["span_labels"]}),
@@ -73,20 +72,65 @@ def project_schema_replace(*, project: Project, definition: Any) -> LabelSchema:
     return schema
 
 
+def _managers_locked(project: Project) -> list[int]:
+    """Lock the project's manager memberships; return their user ids."""
+    rows = Membership.objects.select_for_update().filter(project=project, role=Role.MANAGER)
+    return [m.user_id for m in rows]
+
+
+@transaction.atomic
 def membership_set(*, project: Project, user: AbstractBaseUser, role: str) -> Membership:
+    """Add a member or change their role; a project keeps at least one manager."""
     if role not in Role.values:
         raise DomainError("Unknown role.", {"role": f"must be one of {', '.join(Role.values)}"})
+    managers = _managers_locked(project)
+    if role != Role.MANAGER and managers == [user.pk]:
+        raise DomainError("A project keeps at least one manager.", {"role": "last manager"})
     membership, _ = Membership.objects.update_or_create(
         project=project, user=user, defaults={"role": role}
     )
     return membership
 
 
+@transaction.atomic
 def membership_remove(*, project: Project, user: AbstractBaseUser) -> None:
-    managers = Membership.objects.filter(project=project, role=Role.MANAGER)
-    if managers.filter(user=user).exists() and managers.count() == 1:
+    if _managers_locked(project) == [user.pk]:
         raise DomainError("A project keeps at least one manager.", {"user": "last manager"})
     Membership.objects.filter(project=project, user=user).delete()
+
+
+def project_update(*, project: Project, fields: dict[str, Any]) -> Project:
+    for name, value in fields.items():
+        setattr(project, name, value)
+    project.save(update_fields=list(fields) or None)
+    return project
+
+
+@transaction.atomic
+def project_delete(*, project: Project) -> None:
+    """Delete the project with its sets, and its own copy of the schema; documents stay."""
+    schema = project.schema
+    project.delete()
+    schema.delete()
+
+
+def project_documents_choose(
+    *, visible: QuerySet[Document], ids: list[int], story_id: int | None
+) -> list[Document]:
+    """The documents to add, drawn only from those the caller may already see: unknown and
+    invisible ids are refused alike, so ids of other people's documents leak nothing."""
+    chosen = visible.none()
+    if ids:
+        chosen = visible.filter(pk__in=ids)
+        missing = set(ids) - set(chosen.values_list("pk", flat=True))
+        if missing:
+            raise DomainError(
+                "Some documents do not exist or are not yours to add.",
+                {"documents": f"not found: {sorted(missing)}"},
+            )
+    if story_id is not None:
+        chosen = chosen | visible.filter(story_id=story_id)
+    return list(chosen.select_related(None).only("id").order_by("id").distinct())
 
 
 @transaction.atomic

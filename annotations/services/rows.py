@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.utils import timezone
 
 from annotations.models import AnnotationSet, Project, Relation, SetStatus, Span, Stance
@@ -43,6 +44,15 @@ def _locked(aset: AnnotationSet, version: Any) -> AnnotationSet:
     return locked
 
 
+def _fresh(model: type, row: Any, aset: AnnotationSet) -> Any:
+    """Re-read a row under the set's lock: a whole-set write may have changed or deleted it
+    since the caller loaded it."""
+    fresh = model.objects.filter(pk=row.pk, annotation_set_id=aset.pk).first()
+    if fresh is None:
+        raise Http404("It was deleted in the meantime.")
+    return fresh
+
+
 def _context(aset: AnnotationSet) -> tuple[Schema, Document]:
     project = Project.objects.select_related("schema").get(pk=aset.project_id)
     document = Document.objects.only("id", "text", "story_id").get(pk=aset.document_id)
@@ -69,6 +79,7 @@ def span_create(*, annotation_set: AnnotationSet, data: dict[str, Any]) -> Span:
 @transaction.atomic
 def span_update(*, span: Span, data: dict[str, Any]) -> Span:
     aset = _locked(span.annotation_set, data.get("version"))
+    span = _fresh(Span, span, aset)
     schema, document = _context(aset)
     merged = {
         "label": span.label,
@@ -80,6 +91,8 @@ def span_update(*, span: Span, data: dict[str, Any]) -> Span:
     }
     if "fragments" not in data and ("start" in data or "end" in data):
         merged["fragments"] = None
+    if "fragments" in data and "start" not in data and "end" not in data:
+        merged["start"] = merged["end"] = None  # the new fragments give the bounds
     merged.update({k: v for k, v in data.items() if k in merged})
     errors = Errors()
     fields = span_fields_checked(schema, document.text, merged, "span", errors)
@@ -94,7 +107,7 @@ def span_update(*, span: Span, data: dict[str, Any]) -> Span:
 @transaction.atomic
 def span_delete(*, span: Span, version: Any = None) -> None:
     aset = _locked(span.annotation_set, version)
-    span.delete()
+    _fresh(Span, span, aset).delete()
     annotation_set_touch(aset)
 
 
@@ -133,5 +146,5 @@ def stance_create(*, annotation_set: AnnotationSet, data: dict[str, Any]) -> Sta
 @transaction.atomic
 def row_delete(*, row: Relation | Stance, version: Any = None) -> None:
     aset = _locked(row.annotation_set, version)
-    row.delete()
+    _fresh(type(row), row, aset).delete()
     annotation_set_touch(aset)

@@ -4,13 +4,17 @@ One transaction: bump ``version`` only if it still equals the version the writer
 UPDATE also locks the row), read the set's spans, validate everything in Python, then one
 statement deletes what goes, one inserts new spans, one updates changed spans, and one each
 inserts relations, stances and answers. Span ids survive for spans that stay.
+
+Each of ``spans``, ``relations``, ``stances`` and ``answers`` that the payload carries
+replaces what the set has; one it leaves out stays as it is (a script that sends only
+``answers`` loses no spans). Relations that pointed at deleted spans go with them, also in
+other sets of the same layer (cross-document links), whose versions then move on too.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
 
 from annotations.models import (
@@ -49,16 +53,52 @@ RETURNING version, status, started_at, updated_at
 CLEAR_SQL = f"""
 WITH gone_relations AS (
     DELETE FROM {Relation._meta.db_table}
-    WHERE annotation_set_id = %(set)s OR target_id = ANY(%(gone)s) OR source_id = ANY(%(gone)s)
+    WHERE (%(relations)s AND annotation_set_id = %(set)s)
+       OR target_id = ANY(%(gone)s) OR source_id = ANY(%(gone)s)
+    RETURNING annotation_set_id
 ), gone_stances AS (
     DELETE FROM {Stance._meta.db_table}
-    WHERE annotation_set_id = %(set)s
+    WHERE (%(stances)s AND annotation_set_id = %(set)s)
        OR holder_id = ANY(%(gone)s) OR object_span_id = ANY(%(gone)s)
+    RETURNING annotation_set_id
 ), gone_answers AS (
-    DELETE FROM {DocumentAnswer._meta.db_table} WHERE annotation_set_id = %(set)s
+    DELETE FROM {DocumentAnswer._meta.db_table}
+    WHERE %(answers)s AND annotation_set_id = %(set)s
+), touched AS (
+    UPDATE {AnnotationSet._meta.db_table} SET version = version + 1, updated_at = now()
+    WHERE id <> %(set)s AND id IN (
+        SELECT annotation_set_id FROM gone_relations
+        UNION SELECT annotation_set_id FROM gone_stances)
 )
 DELETE FROM {Span._meta.db_table} WHERE id = ANY(%(gone)s)
 """
+
+# Writers of one layer (an annotator's, the gold, a model's) in one story take turns:
+# their cross-document links point into each other's sets.
+LAYER_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))"
+
+
+def _layer_lock(aset: AnnotationSet, story_id: int | None) -> None:
+    if story_id is None:
+        return
+    who = aset.author_id if aset.kind == "annotator" else aset.model_name
+    key = f"claimlens.layer:{aset.project_id}:{story_id}:{aset.kind}:{who}"
+    with connection.cursor() as cursor:
+        cursor.execute(LAYER_LOCK_SQL, [key])
+
+
+def _unchanged(item: Any, span: Span) -> bool:
+    """A kept span sent back exactly as stored: not re-validated, so a later schema change
+    (a choice removed, fragments switched off) never blocks saving untouched work."""
+    return (
+        isinstance(item, dict)
+        and item.get("label") == span.label
+        and item.get("start") == span.start
+        and item.get("end") == span.end
+        and (item.get("fragments") or None) == span.fragments
+        and item.get("text") == span.text
+        and (item.get("attributes") or {}) == span.attributes
+    )
 
 
 def annotation_set_version_bump(aset: AnnotationSet, version: Any) -> None:
@@ -81,55 +121,56 @@ def _key(span: Span | None) -> Any:
     return span.pk if span.pk is not None else id(span)
 
 
-def _unique_rows(rows: list[Any], key: Any, path: str, errors: Errors) -> list[Any]:
+def _unique_rows(rows: list[Any], key: Any, path: str, errors: Errors) -> None:
     seen: set[Any] = set()
     for i, row in enumerate(rows):
         k = key(row)
         if k in seen:
             errors.add(f"{path}[{i}]", "appears twice in the payload")
         seen.add(k)
-    return rows
 
 
 @transaction.atomic
-def annotation_set_write(
-    *, annotation_set: AnnotationSet, data: dict[str, Any], actor: AbstractBaseUser
-) -> AnnotationSet:
-    """Replace a set's content with ``data`` (spans, relations, stances, answers).
+def annotation_set_write(*, annotation_set: AnnotationSet, data: dict[str, Any]) -> dict[str, int]:
+    """Replace what ``data`` carries of a set's content; returns ``{ref: span id}``.
 
     ``annotation_set`` may come with ``project.schema`` and ``document`` loaded (the API's
-    lookup does that); otherwise they are fetched."""
+    lookup does that); otherwise they are fetched. Its version fields are updated in place."""
     aset = annotation_set
+    document = aset.document
+    _layer_lock(aset, document.story_id)
     annotation_set_version_bump(aset, data.get("version"))
     schema = Schema(aset.project.schema.definition)
-    document = aset.document
     errors = Errors()
 
-    spans_in = payload_list(data, "spans")
     existing = {
         s.pk: s for s in Span.objects.filter(annotation_set_id=aset.pk).only("id", *SPAN_COLUMNS)
     }
-    keep_ids: set[int] = set()
+    replace_spans = "spans" in data
+    keep_ids: set[int] = set() if replace_spans else set(existing)
     to_create: list[Span] = []
     to_update: list[Span] = []
     refs: dict[str, Span] = {}
-    for i, item in enumerate(spans_in):
+    for i, item in enumerate(payload_list(data, "spans")):
         path = f"spans[{i}]"
-        fields = span_fields_checked(schema, document.text, item, path, errors)
-        if fields is None:
-            continue
+        span_id = item.get("id") if isinstance(item, dict) else None
+        kept = existing.get(span_id) if is_int(span_id) and span_id not in keep_ids else None
+        fields = None
+        if kept is None or not _unchanged(item, kept):
+            fields = span_fields_checked(schema, document.text, item, path, errors)
+            if fields is None:
+                continue
         ref = item.get("ref")
         if ref is not None and (not isinstance(ref, str) or not ref or ref in refs):
             errors.add(f"{path}.ref", "a ref is a non-empty string, unique in the payload")
             continue
-        span_id = item.get("id")
         if span_id is not None:
-            if not is_int(span_id) or span_id not in existing or span_id in keep_ids:
+            if kept is None:
                 errors.add(f"{path}.id", f"{span_id!r} is not a span of this set")
                 continue
-            span = existing[span_id]
+            span = kept
             keep_ids.add(span_id)
-            if any(getattr(span, k) != v for k, v in fields.items()):
+            if fields is not None and any(getattr(span, k) != v for k, v in fields.items()):
                 for k, v in fields.items():
                     setattr(span, k, v)
                 to_update.append(span)
@@ -162,12 +203,13 @@ def annotation_set_write(
     errors.raise_if_any()
 
     gone = [pk for pk in existing if pk not in keep_ids]
+    flags = {k: k in data for k in ("relations", "stances", "answers")}
     with connection.cursor() as cursor:
-        cursor.execute(CLEAR_SQL, {"set": aset.pk, "gone": gone})
+        cursor.execute(CLEAR_SQL, {"set": aset.pk, "gone": gone, **flags})
     Span.objects.bulk_create(to_create, batch_size=2000)
     if to_update:
         Span.objects.bulk_update(to_update, SPAN_COLUMNS, batch_size=2000)
     Relation.objects.bulk_create(relations, batch_size=2000)
     Stance.objects.bulk_create(stances, batch_size=2000)
     DocumentAnswer.objects.bulk_create(answers)
-    return aset
+    return {ref: span.pk for ref, span in refs.items()}

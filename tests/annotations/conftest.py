@@ -61,7 +61,6 @@ def build_bench(people: factories.People) -> Bench:
             "relations": [{"type": "ATTRIBUTED_TO", "source": "c", "target": "s"}],
             "stances": [{"holder": None, "object": "c", "value": "neutral"}],
         },
-        actor=people.annotator,
     )
     aset.refresh_from_db()
     spans = {s.text: s for s in aset.spans.all()}

@@ -54,6 +54,11 @@ def everyone(member: int, outsider: int = 404) -> dict[str, int]:
     }
 
 
+def annotators(ok: int) -> dict[str, int]:
+    """Annotators and managers take work from the queue; reviewers curate gold instead."""
+    return {**everyone(ok), "reviewer": 403}
+
+
 def managers_only(ok: int) -> dict[str, int]:
     return {**everyone(403), "manager": ok}
 
@@ -165,7 +170,9 @@ CASES = [
         lambda b: p(b) + f"documents/{b.people.documents[0].pk}/",
         everyone(200),
     ),
-    Case("queue next", "project-queue-next", "get", lambda b: p(b) + "queue/next/", everyone(200)),
+    Case(
+        "queue next", "project-queue-next", "get", lambda b: p(b) + "queue/next/", annotators(200)
+    ),
     Case(
         "set list",
         "set-list",
@@ -178,7 +185,7 @@ CASES = [
         "set-list",
         "post",
         lambda b: "/api/v1/sets/",
-        everyone(201),
+        annotators(201),
         lambda b: {"project": b.project.pk, "document": b.people.documents[1].pk},
     ),
     Case(
