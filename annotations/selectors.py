@@ -4,32 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
 from annotations.models import (
     AnnotationSet,
     DocumentAnswer,
+    LabelSchema,
+    Membership,
     Project,
     ProjectDocument,
     Relation,
     SetKind,
+    SetStatus,
     Span,
     Stance,
 )
 from annotations.permissions import can_review
 from annotations.set_json import set_contents_json
-
-SPAN_FIELDS = (
-    "id",
-    "annotation_set_id",
-    "label",
-    "start",
-    "end",
-    "fragments",
-    "text",
-    "attributes",
-)
+from corpus.models import Document, Outlet
 
 
 def projects_visible_to(user: AbstractBaseUser) -> QuerySet[Project]:
@@ -84,51 +80,6 @@ def set_header(aset: AnnotationSet) -> dict[str, Any]:
     }
 
 
-def set_contents(set_ids: list[int]) -> dict[int, dict[str, Any]]:
-    """Spans, relations, stances and answers of many sets in four queries."""
-    out: dict[int, dict[str, Any]] = {
-        i: {"spans": [], "relations": [], "stances": [], "answers": {}} for i in set_ids
-    }
-    if not set_ids:
-        return out
-    for row in (
-        Span.objects.filter(annotation_set_id__in=set_ids)
-        .order_by("start", "end", "id")
-        .values(*SPAN_FIELDS)
-    ):
-        set_id = row.pop("annotation_set_id")
-        out[set_id]["spans"].append(row)
-    for row in Relation.objects.filter(annotation_set_id__in=set_ids).values(
-        "id", "annotation_set_id", "type", "source_id", "target_id", "attributes"
-    ):
-        out[row["annotation_set_id"]]["relations"].append(
-            {
-                "id": row["id"],
-                "type": row["type"],
-                "source": row["source_id"],
-                "target": row["target_id"],
-                "attributes": row["attributes"],
-            }
-        )
-    for row in Stance.objects.filter(annotation_set_id__in=set_ids).values(
-        "id", "annotation_set_id", "holder_id", "target", "object_span_id", "value"
-    ):
-        out[row["annotation_set_id"]]["stances"].append(
-            {
-                "id": row["id"],
-                "holder": row["holder_id"],
-                "target": row["target"] or None,
-                "object": row["object_span_id"],
-                "value": row["value"],
-            }
-        )
-    for row in DocumentAnswer.objects.filter(annotation_set_id__in=set_ids).values(
-        "annotation_set_id", "question", "value"
-    ):
-        out[row["annotation_set_id"]]["answers"][row["question"]] = row["value"]
-    return out
-
-
 def document_payload(document: Any) -> dict[str, Any]:
     return {
         "id": document.pk,
@@ -177,7 +128,9 @@ def project_progress(project: Project) -> dict[str, Any]:
         .values_list("status", "n")
     )
     done_docs = (
-        AnnotationSet.objects.filter(project=project, kind=SetKind.ANNOTATOR, status="submitted")
+        AnnotationSet.objects.filter(
+            project=project, kind=SetKind.ANNOTATOR, status=SetStatus.SUBMITTED
+        )
         .values("document_id")
         .annotate(n=Count("id"))
         .filter(n__gte=project.annotators_per_document)
@@ -186,14 +139,97 @@ def project_progress(project: Project) -> dict[str, Any]:
     return {"documents": total, "documents_done": done_docs, "sets_by_status": by_status}
 
 
-def member_roles(project: Project) -> dict[int, str]:
-    return dict(project.memberships.values_list("user_id", "role"))
+SET_LOOKUP_SQL = f"""
+SELECT s.id, s.project_id, s.document_id, s.kind, s.author_id, s.model_name, s.status,
+       s.version, s.created_at, s.updated_at, s.started_at, s.submitted_at, s.seconds_spent,
+       p.blind, p.schema_id, ls.definition::text, u.username,
+       d.title, d.text, d.story_id, d.outlet_id, d.url, d.published_at, d.language,
+       d.zones::text, o.name,
+       (SELECT m.role FROM {Membership._meta.db_table} m
+        WHERE m.project_id = s.project_id AND m.user_id = %s)
+FROM {AnnotationSet._meta.db_table} s
+JOIN {Project._meta.db_table} p ON p.id = s.project_id
+JOIN {LabelSchema._meta.db_table} ls ON ls.id = p.schema_id
+JOIN {Document._meta.db_table} d ON d.id = s.document_id
+LEFT JOIN {Outlet._meta.db_table} o ON o.id = d.outlet_id
+LEFT JOIN {get_user_model()._meta.db_table} u ON u.id = s.author_id
+WHERE s.id = %s
+"""
 
 
-def spans_by_label_in_story(project: Project, story_id: int, label: str) -> QuerySet[Span]:
-    """Every span of one label across the documents of a story: one indexed query."""
-    return Span.objects.filter(
-        annotation_set__project=project,
-        annotation_set__document__story_id=story_id,
-        label=label,
-    ).select_related("annotation_set")
+def annotation_set_lookup(set_id: int, user_id: int | None) -> tuple[AnnotationSet, str] | None:
+    """A set with its project, schema, author name and document (no ``raw``), and the role of
+    ``user_id`` in its project: one prepared statement, no ORM query compilation, because
+    every set read and write starts here. None when there is no such set."""
+    with connection.cursor() as cursor:
+        cursor.execute(SET_LOOKUP_SQL, [user_id, set_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    (
+        pk,
+        project_id,
+        document_id,
+        kind,
+        author_id,
+        model_name,
+        status,
+        version,
+        created_at,
+        updated_at,
+        started_at,
+        submitted_at,
+        seconds_spent,
+        blind,
+        schema_id,
+        definition,
+        username,
+        title,
+        text,
+        story_id,
+        outlet_id,
+        url,
+        published_at,
+        language,
+        zones,
+        outlet_name,
+        role,
+    ) = row
+    aset = AnnotationSet(
+        id=pk,
+        project_id=project_id,
+        document_id=document_id,
+        kind=kind,
+        author_id=author_id,
+        model_name=model_name,
+        status=status,
+        version=version,
+        created_at=created_at,
+        updated_at=updated_at,
+        started_at=started_at,
+        submitted_at=submitted_at,
+        seconds_spent=seconds_spent,
+    )
+    project = Project(id=project_id, blind=blind, schema_id=schema_id)
+    project.schema = LabelSchema(id=schema_id, definition=orjson.loads(definition))
+    document = Document(
+        id=document_id,
+        title=title,
+        text=text,
+        story_id=story_id,
+        outlet_id=outlet_id,
+        url=url,
+        published_at=published_at,
+        language=language,
+        zones=orjson.loads(zones),
+    )
+    if outlet_id is not None:
+        document.outlet = Outlet(id=outlet_id, name=outlet_name)
+    aset.project = project
+    aset.document = document
+    if author_id is not None:
+        aset.author = get_user_model()(id=author_id, username=username)
+    for instance in (aset, project, project.schema, document):
+        instance._state.adding = False
+        instance._state.db = "default"
+    return aset, role

@@ -2,7 +2,7 @@
 
 One statement returns spans, relations, stances and answers of many sets as JSON text, which
 the orjson renderer embeds unchanged (``orjson.Fragment``): no model instances, no per-row
-Python work, whatever the number of spans. The shape equals ``selectors.set_contents``.
+Python work, whatever the number of spans.
 """
 
 from __future__ import annotations

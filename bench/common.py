@@ -10,15 +10,17 @@ import sys
 import warnings
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from config.local_db import local_database_url  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 
-PG = "postgres://postgres@127.0.0.1:54329"
-ADMIN_URL = f"{PG}/postgres"
 BENCH_DB = "claimlens_bench"
-BENCH_URL = f"{PG}/{BENCH_DB}"
+ADMIN_URL = local_database_url("postgres")
+BENCH_URL = local_database_url(BENCH_DB)
 
 # What the server and the in-process measurements run with: production-like settings.
 BENCH_ENV = {

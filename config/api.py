@@ -39,12 +39,6 @@ def query_int(params: Any, name: str, *, required: bool = False) -> int | None:
     return int(value)
 
 
-class Conflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = "The resource was changed by someone else."
-    default_code = "conflict"
-
-
 class DomainError(Exception):
     """Raised by services for a request that breaks a domain rule (becomes a 400).
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from config.local_db import local_database_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -86,14 +88,20 @@ TEMPLATES = [
 ]
 
 # PostgreSQL only. The default is the project-local server that `make run` starts.
-LOCAL_PG_PORT = os.environ.get("CLAIMLENS_PG_PORT", "54329")
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"postgres://postgres@127.0.0.1:{LOCAL_PG_PORT}/claimlens"),
+        os.environ.get("DATABASE_URL") or local_database_url("claimlens"),
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
 }
+# Server-side parameter binding lets psycopg prepare statements a connection repeats, so
+# PostgreSQL plans the hot queries once per connection instead of on every request.
+# Turn it off (CLAIMLENS_DB_PREPARED=0) behind PgBouncer in transaction mode.
+if env_bool("CLAIMLENS_DB_PREPARED", True):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"server_side_binding": True, "prepare_threshold": 3}
+    )
 # Parallel test runs on one server each need their own test database name.
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("CLAIMLENS_TEST_DB_NAME", "test_claimlens")}
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
@@ -111,6 +119,14 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Behind HTTPS (the default once DEBUG is off): cookies only over TLS, and trust the proxy's
+# X-Forwarded-Proto. CLAIMLENS_HTTPS=0 for a plain-HTTP deployment on a private network.
+HTTPS = env_bool("CLAIMLENS_HTTPS", not DEBUG)
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"
@@ -142,6 +158,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "config.api.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Password guessing against the token endpoint is throttled per client address.
+    "DEFAULT_THROTTLE_RATES": {"auth": os.environ.get("CLAIMLENS_AUTH_RATE", "20/min")},
 }
 
 SPECTACULAR_SETTINGS = {
@@ -163,8 +181,6 @@ TASKS = {
     }
 }
 
-# Annotators per document when a project does not say otherwise.
-CLAIMLENS_DEFAULT_ANNOTATORS_PER_DOCUMENT = 2
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,7 @@ ACTION=${1:-start}
 PORT=${CLAIMLENS_PG_PORT:-54329}
 PGDIR=$PWD/.data/pg
 LOG=$PGDIR/pg.log
+PWFILE=$PWD/.data/pg-password
 
 if [ -n "${DATABASE_URL:-}" ]; then
   echo "pg.sh: DATABASE_URL is set; using that database."
@@ -82,8 +83,17 @@ running() { [ -n "$PGBIN" ] && as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" status >/d
 case "$ACTION" in
   start)
     if [ ! -f "$PGDIR/data/PG_VERSION" ]; then
-      as_pg "$PGBIN/initdb" -D "$PGDIR/data" -U postgres --auth=trust -E UTF8 \
-        --locale=C.UTF-8 >/dev/null
+      # Password authentication, also on 127.0.0.1, so other local users cannot connect.
+      # The generated password lives in .data/pg-password, readable by its owner only.
+      if [ ! -s "$PWFILE" ]; then
+        (umask 077; head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32 >"$PWFILE")
+      fi
+      initpw=$PGDIR/initdb-password
+      cp "$PWFILE" "$initpw"
+      [ "$(id -u)" = 0 ] && chown postgres "$initpw"
+      as_pg "$PGBIN/initdb" -D "$PGDIR/data" -U postgres --auth=scram-sha-256 \
+        --pwfile="$initpw" -E UTF8 --locale=C.UTF-8 >/dev/null
+      rm -f "$initpw"
     fi
     data_major=$(cat "$PGDIR/data/PG_VERSION")
     bin_major=$("$PGBIN/postgres" --version | sed -E 's/[^0-9]*([0-9]+).*/\1/')
@@ -101,9 +111,11 @@ case "$ACTION" in
       as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$LOG" -w -o "$opts" start >/dev/null
     fi
     # the application database (the test database is created by pytest-django)
-    if ! as_pg "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -tAc \
-        "SELECT 1 FROM pg_database WHERE datname='claimlens'" | grep -q 1; then
-      as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres claimlens
+    pgpass=$(cat "$PWFILE" 2>/dev/null || true)
+    if ! as_pg env PGPASSWORD="$pgpass" "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres \
+        -tAc "SELECT 1 FROM pg_database WHERE datname='claimlens'" | grep -q 1; then
+      as_pg env PGPASSWORD="$pgpass" "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres \
+        claimlens
     fi
     echo "pg.sh: PostgreSQL on 127.0.0.1:$PORT (data in .data/pg)"
     ;;

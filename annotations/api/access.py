@@ -12,6 +12,7 @@ from rest_framework.request import Request
 
 from annotations.models import AnnotationSet, Membership, Project, Role
 from annotations.permissions import can_manage, can_read_set, can_write_set
+from annotations.selectors import annotation_set_lookup
 
 
 def project_for(request: Request, project_id: int, *, manage: bool = False) -> tuple[Project, str]:
@@ -36,31 +37,21 @@ def project_for(request: Request, project_id: int, *, manage: bool = False) -> t
 # What set responses, permission checks and writes read; nothing more (no raw text, no
 # search vector, no password hash).
 DOCUMENT_FIELDS = ("text", "title", "story", "outlet", "url", "published_at", "language", "zones")
-SET_LOOKUP_FIELDS = (
-    *(f.name for f in AnnotationSet._meta.concrete_fields),
-    "project__blind",
-    "project__schema__definition",
-    "author__username",
-    *(f"document__{name}" for name in DOCUMENT_FIELDS),
-    "document__outlet__name",
-)
 
 
 def set_for(request: Request, set_id: int, *, write: bool = False) -> tuple[AnnotationSet, str]:
     """The set with its project, schema, author and document (not ``raw``) and the caller's
     role, in one query; 404 when the caller may not see it, 403 when they may not write."""
     user = request.user
-    caller_role = Membership.objects.filter(project=OuterRef("project_id"), user_id=user.pk)
-    aset = get_object_or_404(
-        AnnotationSet.objects.select_related("project__schema", "author", "document__outlet")
-        .only(*SET_LOOKUP_FIELDS)
-        .annotate(caller_role=Subquery(caller_role.values("role")[:1])),
-        pk=set_id,
-    )
-    role = Role.MANAGER if getattr(user, "is_superuser", False) else aset.caller_role
-    if not can_read_set(request.user, role, aset.project, aset):
-        get_object_or_404(AnnotationSet.objects.none(), pk=set_id)
-    if write and not can_write_set(request.user, role, aset):
+    found = annotation_set_lookup(set_id, user.pk)
+    if found is None:
+        raise Http404("No such annotation set.")
+    aset, role = found
+    if getattr(user, "is_superuser", False):
+        role = Role.MANAGER
+    if not can_read_set(user, role, aset.project, aset):
+        raise Http404("No such annotation set.")
+    if write and not can_write_set(user, role, aset):
         raise PermissionDenied("You may read this annotation set but not change it.")
     return aset, role
 

@@ -9,6 +9,7 @@ from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from annotations.api.serializers import TokenRequestSerializer, TokenSerializer
@@ -17,6 +18,8 @@ from annotations.api.serializers import TokenRequestSerializer, TokenSerializer
 class AuthTokenApi(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list = []
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "auth"
 
     @extend_schema(request=TokenRequestSerializer, responses=TokenSerializer, auth=[])
     def post(self, request: Request) -> Response:

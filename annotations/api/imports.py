@@ -13,6 +13,8 @@ from rest_framework.views import APIView
 
 from annotations.api.access import project_for
 from annotations.services.projects import project_documents_add
+from config.renderers import RequestTooLarge
+from corpus.services import documents_import
 
 FORMATS = ["txt", "jsonl", "csv", "html"]
 
@@ -33,8 +35,6 @@ class ProjectDocumentImportApi(APIView):
 
     @extend_schema(request={"multipart/form-data": DocumentImportSerializer}, responses={201: dict})
     def post(self, request: Request, project_id: int) -> Response:
-        from corpus.services import documents_import
-
         project, _ = project_for(request, project_id, manage=True)
         serializer = DocumentImportSerializer(
             data={
@@ -50,6 +50,10 @@ class ProjectDocumentImportApi(APIView):
         too_big = [f.name for f in data["files"] if f.size > limit]
         if too_big:
             raise ValidationError({"files": [f"larger than {limit} bytes: {', '.join(too_big)}"]})
+        if sum(f.size for f in data["files"]) > limit:
+            raise RequestTooLarge(
+                f"The files add up to more than {limit} bytes; upload them in several requests."
+            )
         report = documents_import(
             files=[(f.name, f.read()) for f in data["files"]],
             fmt=data.get("format") or None,

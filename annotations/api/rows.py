@@ -12,8 +12,8 @@ from rest_framework.views import APIView
 from annotations.api import serializers as s
 from annotations.api.access import row_for, set_for
 from annotations.models import Relation, Span, Stance
-from annotations.selectors import set_contents
 from annotations.services import rows as row_services
+from annotations.set_json import set_contents_json
 from config.api import query_int
 
 
@@ -63,7 +63,7 @@ class SpanListApi(APIView):
     @extend_schema(responses=dict)
     def get(self, request: Request, set_id: int) -> Response:
         aset, _ = set_for(request, set_id)
-        return Response(set_contents([aset.pk])[aset.pk]["spans"])
+        return Response(set_contents_json([aset.pk])[aset.pk]["spans"])
 
     @extend_schema(request=s.SpanInSerializer, responses={201: dict})
     def post(self, request: Request, set_id: int) -> Response:
@@ -94,7 +94,7 @@ class RelationListApi(APIView):
     @extend_schema(responses=dict)
     def get(self, request: Request, set_id: int) -> Response:
         aset, _ = set_for(request, set_id)
-        return Response(set_contents([aset.pk])[aset.pk]["relations"])
+        return Response(set_contents_json([aset.pk])[aset.pk]["relations"])
 
     @extend_schema(request=s.RelationInSerializer, responses={201: dict})
     def post(self, request: Request, set_id: int) -> Response:
@@ -119,7 +119,7 @@ class StanceListApi(APIView):
     @extend_schema(responses=dict)
     def get(self, request: Request, set_id: int) -> Response:
         aset, _ = set_for(request, set_id)
-        return Response(set_contents([aset.pk])[aset.pk]["stances"])
+        return Response(set_contents_json([aset.pk])[aset.pk]["stances"])
 
     @extend_schema(request=s.StanceInSerializer, responses={201: dict})
     def post(self, request: Request, set_id: int) -> Response:
