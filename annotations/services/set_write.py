@@ -26,6 +26,7 @@ from annotations.models import (
     Stance,
 )
 from annotations.schema import Schema
+from annotations.services.set_rows_sql import relations_insert, spans_insert, spans_update
 from annotations.services.set_validation import (
     Errors,
     SpanResolver,
@@ -206,10 +207,9 @@ def annotation_set_write(*, annotation_set: AnnotationSet, data: dict[str, Any])
     flags = {k: k in data for k in ("relations", "stances", "answers")}
     with connection.cursor() as cursor:
         cursor.execute(CLEAR_SQL, {"set": aset.pk, "gone": gone, **flags})
-    Span.objects.bulk_create(to_create, batch_size=2000)
-    if to_update:
-        Span.objects.bulk_update(to_update, SPAN_COLUMNS, batch_size=2000)
-    Relation.objects.bulk_create(relations, batch_size=2000)
+    spans_insert(aset.pk, to_create)
+    spans_update(to_update)
+    relations_insert(aset.pk, relations)
     Stance.objects.bulk_create(stances, batch_size=2000)
     DocumentAnswer.objects.bulk_create(answers)
     return {ref: span.pk for ref, span in refs.items()}
