@@ -160,6 +160,9 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     # Password guessing against the token endpoint is throttled per client address.
     "DEFAULT_THROTTLE_RATES": {"auth": os.environ.get("CLAIMLENS_AUTH_RATE", "20/min")},
+    # Proxies in front that append to X-Forwarded-For; 0 means the client address is
+    # REMOTE_ADDR and a forged header earns no fresh allowance.
+    "NUM_PROXIES": int(os.environ.get("CLAIMLENS_NUM_PROXIES", "0")),
 }
 
 SPECTACULAR_SETTINGS = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.http import Http404
 from django.utils import timezone
 
@@ -21,6 +21,7 @@ from annotations.services.set_validation import (
     span_fields_checked,
     stance_checked,
 )
+from annotations.services.set_write import CLEAR_SQL, layer_lock
 from config.api import DomainError, VersionConflict
 from corpus.models import Document
 
@@ -106,8 +107,25 @@ def span_update(*, span: Span, data: dict[str, Any]) -> Span:
 
 @transaction.atomic
 def span_delete(*, span: Span, version: Any = None) -> None:
+    """Delete a span with its links, also those from other sets of the same layer (whose
+    versions move on), taking the layer's turn like a whole-set write."""
+    story_id = Document.objects.values_list("story_id", flat=True).get(
+        pk=span.annotation_set.document_id
+    )
+    layer_lock(span.annotation_set, story_id)
     aset = _locked(span.annotation_set, version)
-    _fresh(Span, span, aset).delete()
+    span = _fresh(Span, span, aset)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            CLEAR_SQL,
+            {
+                "set": aset.pk,
+                "gone": [span.pk],
+                "relations": False,
+                "stances": False,
+                "answers": False,
+            },
+        )
     annotation_set_touch(aset)
 
 

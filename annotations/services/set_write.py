@@ -79,7 +79,7 @@ DELETE FROM {Span._meta.db_table} WHERE id = ANY(%(gone)s)
 LAYER_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))"
 
 
-def _layer_lock(aset: AnnotationSet, story_id: int | None) -> None:
+def layer_lock(aset: AnnotationSet, story_id: int | None) -> None:
     if story_id is None:
         return
     who = aset.author_id if aset.kind == "annotator" else aset.model_name
@@ -139,7 +139,7 @@ def annotation_set_write(*, annotation_set: AnnotationSet, data: dict[str, Any])
     lookup does that); otherwise they are fetched. Its version fields are updated in place."""
     aset = annotation_set
     document = aset.document
-    _layer_lock(aset, document.story_id)
+    layer_lock(aset, document.story_id)
     annotation_set_version_bump(aset, data.get("version"))
     schema = Schema(aset.project.schema.definition)
     errors = Errors()

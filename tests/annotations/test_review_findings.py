@@ -185,3 +185,31 @@ def test_a_reviewer_cannot_take_work_from_the_queue(people, client_for):
     response = client_for(people.reviewer).get(f"/api/v1/projects/{people.project.pk}/queue/next/")
     assert_error(response, 403, "permission_denied")
     assert not AnnotationSet.objects.filter(author=people.reviewer).exists()
+
+
+def test_deleting_one_linked_span_moves_the_version_of_the_set_linking_to_it(people, client_for):
+    client = client_for(people.annotator)
+    first = client.get(f"/api/v1/projects/{people.project.pk}/queue/next/").json()
+    claim = span_payload(first["document_detail"]["text"], "CLAIM", "the talks had stalled")
+    saved = client.put(
+        f"/api/v1/sets/{first['id']}/",
+        {"version": first["version"], "spans": [claim]},
+        format="json",
+    ).json()
+    client.post(f"/api/v1/sets/{first['id']}/submit/")
+    second = client.get(f"/api/v1/projects/{people.project.pk}/queue/next/").json()
+    text = second["document_detail"]["text"]
+    linked = client.put(
+        f"/api/v1/sets/{second['id']}/",
+        {
+            "version": second["version"],
+            "spans": [span_payload(text, "CLAIM", "the talks had stalled", ref="c")],
+            "relations": [{"type": "SAME_CLAIM", "source": "c", "target": saved["spans"][0]["id"]}],
+        },
+        format="json",
+    ).json()
+    deleted = client.delete(f"/api/v1/spans/{saved['spans'][0]['id']}/")
+    assert deleted.status_code == 204
+    after = client.get(f"/api/v1/sets/{second['id']}/").json()
+    assert after["relations"] == []
+    assert after["version"] == linked["version"] + 1
