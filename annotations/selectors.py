@@ -18,6 +18,7 @@ from annotations.models import (
     Project,
     ProjectDocument,
     Relation,
+    Role,
     SetKind,
     SetStatus,
     Span,
@@ -100,22 +101,6 @@ def annotation_set_detail(aset: AnnotationSet, *, with_document: bool = True) ->
     data.update(set_contents_json([aset.pk])[aset.pk])
     if with_document:
         data["document_detail"] = document_payload(aset.document)
-    return data
-
-
-def document_with_sets(
-    *, project: Project, document: Any, user: AbstractBaseUser, role: str | None
-) -> dict[str, Any]:
-    """A document with every set the caller may see in this project."""
-    sets = list(
-        sets_visible_to(user, role, project)
-        .filter(document=document)
-        .select_related("author")
-        .order_by("id")
-    )
-    contents = set_contents_json([s.pk for s in sets])
-    data = document_payload(document)
-    data["sets"] = [{**set_header(s), **contents[s.pk]} for s in sets]
     return data
 
 
@@ -233,3 +218,79 @@ def annotation_set_lookup(set_id: int, user_id: int | None) -> tuple[AnnotationS
         instance._state.adding = False
         instance._state.db = "default"
     return aset, role
+
+
+PROJECT_DOCUMENT_SQL = f"""
+SELECT p.blind,
+       (SELECT m.role FROM {Membership._meta.db_table} m
+        WHERE m.project_id = p.id AND m.user_id = %s),
+       d.title, d.text, d.story_id, d.outlet_id, d.url, d.published_at, d.language,
+       d.zones::text, o.name
+FROM {Project._meta.db_table} p
+JOIN {ProjectDocument._meta.db_table} pd ON pd.project_id = p.id AND pd.document_id = %s
+JOIN {Document._meta.db_table} d ON d.id = pd.document_id
+LEFT JOIN {Outlet._meta.db_table} o ON o.id = d.outlet_id
+WHERE p.id = %s
+"""
+
+DOCUMENT_SETS_SQL = f"""
+SELECT s.id, s.kind, u.username, s.model_name, s.status, s.version, s.created_at,
+       s.updated_at, s.submitted_at
+FROM {AnnotationSet._meta.db_table} s
+LEFT JOIN {get_user_model()._meta.db_table} u ON u.id = s.author_id
+WHERE s.project_id = %(project)s AND s.document_id = %(document)s
+  AND (%(all)s OR (s.kind = 'annotator' AND s.author_id = %(user)s) OR s.kind = 'model')
+ORDER BY s.id
+"""
+
+
+def project_document_read(
+    *, project_id: int, document_id: int, user: AbstractBaseUser
+) -> dict[str, Any] | None:
+    """The workspace's read: a project's document with every set the caller may see, in
+    three prepared statements. None when the caller may not see it (or it is not there)."""
+    with connection.cursor() as cursor:
+        cursor.execute(PROJECT_DOCUMENT_SQL, [user.pk, document_id, project_id])
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        blind, role, title, text, story_id, outlet_id, url, published, language, zones, outlet = row
+        if getattr(user, "is_superuser", False):
+            role = Role.MANAGER
+        if role is None:
+            return None
+        see_all = can_review(role) or not blind
+        cursor.execute(
+            DOCUMENT_SETS_SQL,
+            {"project": project_id, "document": document_id, "all": see_all, "user": user.pk},
+        )
+        sets = cursor.fetchall()
+    contents = set_contents_json([s[0] for s in sets])
+    return {
+        "id": document_id,
+        "title": title,
+        "text": text,
+        "outlet": outlet if outlet_id is not None else None,
+        "story": story_id,
+        "url": url,
+        "published_at": published,
+        "language": language,
+        "zones": orjson.Fragment(zones),
+        "sets": [
+            {
+                "id": pk,
+                "project": project_id,
+                "document": document_id,
+                "kind": kind,
+                "author": username,
+                "model_name": model_name,
+                "status": status,
+                "version": version,
+                "created_at": created,
+                "updated_at": updated,
+                "submitted_at": submitted,
+                **contents[pk],
+            }
+            for pk, kind, username, model_name, status, version, created, updated, submitted in sets
+        ],
+    }

@@ -36,9 +36,6 @@ def project_for(request: Request, project_id: int, *, manage: bool = False) -> t
 
 # What set responses, permission checks and writes read; nothing more (no raw text, no
 # search vector, no password hash).
-DOCUMENT_FIELDS = ("text", "title", "story", "outlet", "url", "published_at", "language", "zones")
-
-
 def set_for(request: Request, set_id: int, *, write: bool = False) -> tuple[AnnotationSet, str]:
     """The set with its project, schema, author and document (not ``raw``) and the caller's
     role, in one query; 404 when the caller may not see it, 403 when they may not write."""

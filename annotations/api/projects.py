@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -12,12 +13,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations.api import serializers as s
-from annotations.api.access import DOCUMENT_FIELDS, project_for
+from annotations.api.access import project_for
 from annotations.models import Membership, ProjectDocument, Role
 from annotations.permissions import can_annotate
 from annotations.selectors import (
     annotation_set_detail,
-    document_with_sets,
+    project_document_read,
     project_progress,
     projects_visible_to,
 )
@@ -191,20 +192,12 @@ class ProjectDocumentDetailApi(APIView):
 
     @extend_schema(responses=dict)
     def get(self, request: Request, project_id: int, document_id: int) -> Response:
-        project, role = project_for(request, project_id)
-        row = get_object_or_404(
-            ProjectDocument.objects.select_related("document__outlet").only(
-                "id",
-                "document_id",
-                *(f"document__{name}" for name in DOCUMENT_FIELDS),
-                "document__outlet__name",
-            ),
-            project=project,
-            document_id=document_id,
+        data = project_document_read(
+            project_id=project_id, document_id=document_id, user=request.user
         )
-        return Response(
-            document_with_sets(project=project, document=row.document, user=request.user, role=role)
-        )
+        if data is None:
+            raise Http404("No such document in a project of yours.")
+        return Response(data)
 
 
 class QueueNextApi(APIView):
