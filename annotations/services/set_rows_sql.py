@@ -8,6 +8,9 @@ and plans a new statement for every batch size.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import orjson
 from django.db import connection
 from psycopg.types.json import Jsonb
 
@@ -88,3 +91,47 @@ def relations_insert(set_id: int, relations: list[Relation]) -> None:
         cursor.execute(RELATION_INSERT_SQL, [set_id, *columns])
         for relation, (pk,) in zip(relations, cursor.fetchall(), strict=True):
             relation.pk = pk
+
+
+SPANS_OF_SET_SQL = f"""
+SELECT id, label, start, "end", fragments::text, text, attributes::text
+FROM {Span._meta.db_table} WHERE annotation_set_id = %s
+"""
+
+
+class StoredSpans:
+    """The spans a set has, read in one prepared statement; a ``Span`` object is built only
+    for the ones a payload keeps (a write that replaces every span builds none)."""
+
+    def __init__(self, set_id: int):
+        with connection.cursor() as cursor:
+            cursor.execute(SPANS_OF_SET_SQL, [set_id])
+            self.rows = {row[0]: row for row in cursor.fetchall()}
+        self.set_id = set_id
+        self.built: dict[int, Span] = {}
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.rows)
+
+    def __contains__(self, pk: object) -> bool:
+        return pk in self.rows
+
+    def get(self, pk: int) -> Span | None:
+        if pk not in self.rows:
+            return None
+        if pk not in self.built:
+            _, label, start, end, fragments, text, attributes = self.rows[pk]
+            span = Span(
+                id=pk,
+                annotation_set_id=self.set_id,
+                label=label,
+                start=start,
+                end=end,
+                fragments=None if fragments is None else orjson.loads(fragments),
+                text=text,
+                attributes=orjson.loads(attributes),
+            )
+            span._state.adding = False
+            span._state.db = "default"
+            self.built[pk] = span
+        return self.built[pk]

@@ -26,7 +26,12 @@ from annotations.models import (
     Stance,
 )
 from annotations.schema import Schema
-from annotations.services.set_rows_sql import relations_insert, spans_insert, spans_update
+from annotations.services.set_rows_sql import (
+    StoredSpans,
+    relations_insert,
+    spans_insert,
+    spans_update,
+)
 from annotations.services.set_validation import (
     Errors,
     SpanResolver,
@@ -38,8 +43,6 @@ from annotations.services.set_validation import (
     stance_checked,
 )
 from config.api import DomainError, VersionConflict
-
-SPAN_COLUMNS = ["label", "start", "end", "fragments", "text", "attributes"]
 
 BUMP_SQL = f"""
 UPDATE {AnnotationSet._meta.db_table}
@@ -144,9 +147,7 @@ def annotation_set_write(*, annotation_set: AnnotationSet, data: dict[str, Any])
     schema = Schema(aset.project.schema.definition)
     errors = Errors()
 
-    existing = {
-        s.pk: s for s in Span.objects.filter(annotation_set_id=aset.pk).only("id", *SPAN_COLUMNS)
-    }
+    existing = StoredSpans(aset.pk)
     replace_spans = "spans" in data
     keep_ids: set[int] = set() if replace_spans else set(existing)
     to_create: list[Span] = []
@@ -184,7 +185,7 @@ def annotation_set_write(*, annotation_set: AnnotationSet, data: dict[str, Any])
 
     # Relations and stances may point at spans that are not created yet (refs): validate
     # them now against the span objects, insert the spans, then the rows that need ids.
-    own = {pk: existing[pk] for pk in keep_ids}
+    own = {pk: existing.get(pk) for pk in keep_ids}
     resolver = SpanResolver(aset, document, own, refs)
     relations = [
         relation
