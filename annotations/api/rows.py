@@ -28,15 +28,7 @@ def _version(request: Request) -> int | None:
 
 
 def _span_data(span: Span) -> dict:
-    return {
-        "id": span.pk,
-        "label": span.label,
-        "start": span.start,
-        "end": span.end,
-        "fragments": span.fragments,
-        "text": span.text,
-        "attributes": span.attributes,
-    }
+    return {"id": span.pk, **{name: getattr(span, name) for name in row_services.SPAN_FIELDS}}
 
 
 def _relation_data(rel: Relation) -> dict:

@@ -25,6 +25,8 @@ from annotations.services.set_write import CLEAR_SQL, layer_lock
 from config.api import DomainError, VersionConflict
 from corpus.models import Document
 
+SPAN_FIELDS = ("label", "start", "end", "fragments", "text", "attributes")
+
 
 def annotation_set_touch(aset: AnnotationSet) -> None:
     """Bump the version of a set locked by this transaction; the first edit starts it."""
@@ -82,14 +84,7 @@ def span_update(*, span: Span, data: dict[str, Any]) -> Span:
     aset = _locked(span.annotation_set, data.get("version"))
     span = _fresh(Span, span, aset)
     schema, document = _context(aset)
-    merged = {
-        "label": span.label,
-        "start": span.start,
-        "end": span.end,
-        "fragments": span.fragments,
-        "text": span.text,
-        "attributes": span.attributes,
-    }
+    merged = {name: getattr(span, name) for name in SPAN_FIELDS}
     if "fragments" not in data and ("start" in data or "end" in data):
         merged["fragments"] = None
     if "fragments" in data and "start" not in data and "end" not in data:

@@ -151,8 +151,9 @@ def test_the_answer_maps_refs_to_the_new_span_ids(bench, client_for):
     assert refs["new-claim"] in [s["id"] for s in response.json()["spans"]]
 
 
-def test_deleting_a_linked_span_moves_the_version_of_the_set_linking_to_it(people, client_for):
-    client = client_for(people.annotator)
+def _linked_claims(people, client) -> tuple[dict, dict]:  # noqa: ANN001
+    """The annotator's claim on one document, and their set on another document of the
+    story whose claim is linked to it by SAME_CLAIM. Returns (first set, second set)."""
     first = client.get(f"/api/v1/projects/{people.project.pk}/queue/next/").json()
     claim = span_payload(first["document_detail"]["text"], "CLAIM", "the talks had stalled")
     saved = client.put(
@@ -173,12 +174,17 @@ def test_deleting_a_linked_span_moves_the_version_of_the_set_linking_to_it(peopl
         format="json",
     )
     assert linked.status_code == 200, linked.content
-    before = linked.json()["version"]
+    return saved, linked.json()
+
+
+def test_deleting_a_linked_span_moves_the_version_of_the_set_linking_to_it(people, client_for):
+    client = client_for(people.annotator)
+    first, second = _linked_claims(people, client)
     current = AnnotationSet.objects.get(pk=first["id"]).version
     client.put(f"/api/v1/sets/{first['id']}/", {"version": current, "spans": []}, format="json")
     after = client.get(f"/api/v1/sets/{second['id']}/").json()
     assert after["relations"] == []
-    assert after["version"] == before + 1
+    assert after["version"] == second["version"] + 1
 
 
 def test_a_reviewer_cannot_take_work_from_the_queue(people, client_for):
@@ -189,27 +195,9 @@ def test_a_reviewer_cannot_take_work_from_the_queue(people, client_for):
 
 def test_deleting_one_linked_span_moves_the_version_of_the_set_linking_to_it(people, client_for):
     client = client_for(people.annotator)
-    first = client.get(f"/api/v1/projects/{people.project.pk}/queue/next/").json()
-    claim = span_payload(first["document_detail"]["text"], "CLAIM", "the talks had stalled")
-    saved = client.put(
-        f"/api/v1/sets/{first['id']}/",
-        {"version": first["version"], "spans": [claim]},
-        format="json",
-    ).json()
-    client.post(f"/api/v1/sets/{first['id']}/submit/")
-    second = client.get(f"/api/v1/projects/{people.project.pk}/queue/next/").json()
-    text = second["document_detail"]["text"]
-    linked = client.put(
-        f"/api/v1/sets/{second['id']}/",
-        {
-            "version": second["version"],
-            "spans": [span_payload(text, "CLAIM", "the talks had stalled", ref="c")],
-            "relations": [{"type": "SAME_CLAIM", "source": "c", "target": saved["spans"][0]["id"]}],
-        },
-        format="json",
-    ).json()
-    deleted = client.delete(f"/api/v1/spans/{saved['spans'][0]['id']}/")
+    first, second = _linked_claims(people, client)
+    deleted = client.delete(f"/api/v1/spans/{first['spans'][0]['id']}/")
     assert deleted.status_code == 204
     after = client.get(f"/api/v1/sets/{second['id']}/").json()
     assert after["relations"] == []
-    assert after["version"] == linked["version"] + 1
+    assert after["version"] == second["version"] + 1
