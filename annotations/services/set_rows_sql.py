@@ -1,9 +1,9 @@
 """Bulk statements for the rows of an annotation set, one prepared statement each.
 
-``INSERT ... SELECT FROM unnest(arrays)`` and ``UPDATE ... FROM unnest(arrays)`` have the
-same text whatever the number of rows, so psycopg prepares them once per connection and
-PostgreSQL neither re-parses a long VALUES list nor re-plans; Django's ``bulk_create`` builds
-and plans a new statement for every batch size.
+The rows travel as one JSON array (built by orjson) that PostgreSQL unpacks with
+``jsonb_to_recordset``: the statement text is the same whatever the number of rows, so psycopg
+prepares it once per connection, and there is one parameter to send instead of one per
+value. Django's ``bulk_create`` builds and plans a new statement for every batch size.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 import orjson
 from django.db import connection
-from psycopg.types.json import Jsonb
 
 from annotations.models import Relation, Span
 
@@ -20,8 +19,8 @@ SPAN_INSERT_SQL = f"""
 INSERT INTO {Span._meta.db_table}
     (annotation_set_id, label, start, "end", fragments, text, attributes, created_at)
 SELECT %s, label, start, "end", fragments, text, attributes, now()
-FROM unnest(%s::text[], %s::int[], %s::int[], %s::jsonb[], %s::text[], %s::jsonb[])
-    AS t(label, start, "end", fragments, text, attributes)
+FROM jsonb_to_recordset(%s::jsonb)
+    AS t(label text, start int, "end" int, fragments jsonb, text text, attributes jsonb)
 RETURNING id
 """
 
@@ -29,8 +28,8 @@ SPAN_UPDATE_SQL = f"""
 UPDATE {Span._meta.db_table} AS s
 SET label = t.label, start = t.start, "end" = t."end", fragments = t.fragments,
     text = t.text, attributes = t.attributes
-FROM unnest(%s::bigint[], %s::text[], %s::int[], %s::int[], %s::jsonb[], %s::text[],
-            %s::jsonb[]) AS t(id, label, start, "end", fragments, text, attributes)
+FROM jsonb_to_recordset(%s::jsonb) AS t(
+    id bigint, label text, start int, "end" int, fragments jsonb, text text, attributes jsonb)
 WHERE s.id = t.id
 """
 
@@ -38,25 +37,28 @@ RELATION_INSERT_SQL = f"""
 INSERT INTO {Relation._meta.db_table}
     (annotation_set_id, type, source_id, target_id, attributes)
 SELECT %s, type, source_id, target_id, attributes
-FROM unnest(%s::text[], %s::bigint[], %s::bigint[], %s::jsonb[])
-    AS t(type, source_id, target_id, attributes)
+FROM jsonb_to_recordset(%s::jsonb)
+    AS t(type text, source_id bigint, target_id bigint, attributes jsonb)
 RETURNING id
 """
 
 
-def _json_or_null(value: object) -> Jsonb | None:
-    return None if value is None else Jsonb(value)
-
-
-def _span_columns(spans: list[Span]) -> list[list[object]]:
-    return [
-        [s.label for s in spans],
-        [s.start for s in spans],
-        [s.end for s in spans],
-        [_json_or_null(s.fragments) for s in spans],
-        [s.text for s in spans],
-        [Jsonb(s.attributes) for s in spans],
-    ]
+def _span_rows(spans: list[Span], *, with_id: bool = False) -> str:
+    """The spans as one JSON array (orjson): one parameter, parsed by PostgreSQL in C."""
+    return orjson.dumps(
+        [
+            {
+                **({"id": s.pk} if with_id else {}),
+                "label": s.label,
+                "start": s.start,
+                "end": s.end,
+                "fragments": s.fragments,
+                "text": s.text,
+                "attributes": s.attributes,
+            }
+            for s in spans
+        ]
+    ).decode()
 
 
 def spans_insert(set_id: int, spans: list[Span]) -> None:
@@ -64,7 +66,7 @@ def spans_insert(set_id: int, spans: list[Span]) -> None:
     if not spans:
         return
     with connection.cursor() as cursor:
-        cursor.execute(SPAN_INSERT_SQL, [set_id, *_span_columns(spans)])
+        cursor.execute(SPAN_INSERT_SQL, [set_id, _span_rows(spans)])
         for span, (pk,) in zip(spans, cursor.fetchall(), strict=True):
             span.pk = pk
             span._state.adding = False
@@ -74,21 +76,26 @@ def spans_update(spans: list[Span]) -> None:
     if not spans:
         return
     with connection.cursor() as cursor:
-        cursor.execute(SPAN_UPDATE_SQL, [[s.pk for s in spans], *_span_columns(spans)])
+        cursor.execute(SPAN_UPDATE_SQL, [_span_rows(spans, with_id=True)])
 
 
 def relations_insert(set_id: int, relations: list[Relation]) -> None:
     """Insert relations of one set; ``source``/``target`` spans must have ids by now."""
     if not relations:
         return
-    columns = [
-        [r.type for r in relations],
-        [r.source.pk for r in relations],
-        [r.target.pk for r in relations],
-        [Jsonb(r.attributes) for r in relations],
-    ]
+    rows = orjson.dumps(
+        [
+            {
+                "type": r.type,
+                "source_id": r.source.pk,
+                "target_id": r.target.pk,
+                "attributes": r.attributes,
+            }
+            for r in relations
+        ]
+    ).decode()
     with connection.cursor() as cursor:
-        cursor.execute(RELATION_INSERT_SQL, [set_id, *columns])
+        cursor.execute(RELATION_INSERT_SQL, [set_id, rows])
         for relation, (pk,) in zip(relations, cursor.fetchall(), strict=True):
             relation.pk = pk
 
