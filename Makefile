@@ -21,7 +21,7 @@ test: venv db chromium lint jstest pytest  ## set up everything, then run the wh
 venv: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
-	test -x $(PY) || python3 -m venv $(VENV)
+	@test -x $(PY) || scripts/venv.sh $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q ".[test]"
 	@rm -rf build *.egg-info

@@ -69,12 +69,15 @@ fi
 mkdir -p "$PGDIR"
 if [ "$(id -u)" = 0 ]; then
   chown postgres:postgres "$PGDIR"
-  # postgres must be able to walk down to the data folder
+  # postgres must be able to walk down to the data folder: open (search only, not read)
+  # the parent folders that it cannot pass, and say which.
   d=$PGDIR
   while [ "$d" != / ]; do
     d=$(dirname "$d")
-    [ -x "$d" ] || chmod o+x "$d" 2>/dev/null || true
-    if ! runuser -u postgres -- test -x "$d"; then chmod o+x "$d"; fi
+    if ! runuser -u postgres -- test -x "$d"; then
+      chmod o+x "$d"
+      echo "pg.sh: let other users pass through $d (o+x) so PostgreSQL reaches .data/pg"
+    fi
   done
 fi
 
