@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import orjson
 from django.db import connection
 
-from annotations.models import Relation, Span
+from annotations.models import DocumentAnswer, Relation, Span, Stance
 
 SPAN_INSERT_SQL = f"""
 INSERT INTO {Span._meta.db_table}
@@ -142,3 +142,41 @@ class StoredSpans:
             span._state.db = "default"
             self.built[pk] = span
         return self.built[pk]
+
+
+STANCE_INSERT_SQL = f"""
+INSERT INTO {Stance._meta.db_table}
+    (annotation_set_id, holder_id, target, object_span_id, value)
+SELECT %s, holder_id, target, object_span_id, value
+FROM jsonb_to_recordset(%s::jsonb)
+    AS t(holder_id bigint, target text, object_span_id bigint, value text)
+"""
+
+ANSWER_INSERT_SQL = f"""
+INSERT INTO {DocumentAnswer._meta.db_table} (annotation_set_id, question, value)
+SELECT %s, question, value FROM jsonb_to_recordset(%s::jsonb) AS t(question text, value jsonb)
+"""
+
+
+def stances_insert(set_id: int, stances: list[Stance]) -> None:
+    if not stances:
+        return
+    rows = [
+        {
+            "holder_id": s.holder.pk if s.holder is not None else None,
+            "target": s.target,
+            "object_span_id": s.object_span.pk if s.object_span is not None else None,
+            "value": s.value,
+        }
+        for s in stances
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(STANCE_INSERT_SQL, [set_id, orjson.dumps(rows).decode()])
+
+
+def answers_insert(set_id: int, answers: list[DocumentAnswer]) -> None:
+    if not answers:
+        return
+    rows = [{"question": a.question, "value": a.value} for a in answers]
+    with connection.cursor() as cursor:
+        cursor.execute(ANSWER_INSERT_SQL, [set_id, orjson.dumps(rows).decode()])

@@ -28,9 +28,11 @@ from annotations.models import (
 from annotations.schema import Schema
 from annotations.services.set_rows_sql import (
     StoredSpans,
+    answers_insert,
     relations_insert,
     spans_insert,
     spans_update,
+    stances_insert,
 )
 from annotations.services.set_validation import (
     Errors,
@@ -211,6 +213,6 @@ def annotation_set_write(*, annotation_set: AnnotationSet, data: dict[str, Any])
     spans_insert(aset.pk, to_create)
     spans_update(to_update)
     relations_insert(aset.pk, relations)
-    Stance.objects.bulk_create(stances, batch_size=2000)
-    DocumentAnswer.objects.bulk_create(answers)
+    stances_insert(aset.pk, stances)
+    answers_insert(aset.pk, answers)
     return {ref: span.pk for ref, span in refs.items()}
