@@ -100,3 +100,20 @@ def assert_error(response: Any, status: int, code: str | None = None) -> dict[st
     if code is not None:
         assert error["code"] == code, error
     return error
+
+
+def set_url(aset: AnnotationSet) -> str:
+    return f"/api/v1/sets/{aset.pk}/"
+
+
+def current(aset: AnnotationSet) -> int:
+    return AnnotationSet.objects.get(pk=aset.pk).version
+
+
+def put_set(client: Any, aset: AnnotationSet, **content: Any) -> Any:
+    return client.put(set_url(aset), {"version": current(aset), **content}, format="json")
+
+
+@pytest.fixture
+def owner(bench: Bench, client_for: Any) -> Any:
+    return client_for(bench.people.annotator)

@@ -1,0 +1,172 @@
+"""Fine-grained span, relation and stance endpoints; submit and skip; schema changes."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from annotations.models import ProjectDocument, Span
+from tests import factories
+from tests.annotations.conftest import (
+    assert_error,
+    current,
+    span_payload,
+)
+
+# --- fine-grained rows ------------------------------------------------------------------
+
+
+def test_a_span_is_created_changed_and_deleted_one_at_a_time(bench, owner):
+    v0 = current(bench.aset)
+    created = owner.post(
+        f"/api/v1/sets/{bench.aset.pk}/spans/",
+        {**span_payload(bench.text, "CUE", "said"), "version": v0},
+        format="json",
+    )
+    assert created.status_code == 201, created.content
+    span_id = created.json()["id"]
+    assert current(bench.aset) == v0 + 1
+    start = bench.text.index("officials")
+    changed = owner.patch(
+        f"/api/v1/spans/{span_id}/",
+        {"start": start + 10, "end": start + 14, "text": "said"},
+        format="json",
+    )
+    assert changed.status_code == 200, changed.content
+    assert (changed.json()["start"], changed.json()["text"]) == (start + 10, "said")
+    mismatch = owner.patch(f"/api/v1/spans/{span_id}/", {"text": "SAID"}, format="json")
+    assert "span.text" in assert_error(mismatch, 400)["details"]
+    stale = owner.delete(f"/api/v1/spans/{span_id}/?version={v0}")
+    assert_error(stale, 409)
+    gone = owner.delete(f"/api/v1/spans/{span_id}/?version={current(bench.aset)}")
+    assert gone.status_code == 204
+    assert not Span.objects.filter(pk=span_id).exists()
+
+
+@pytest.mark.parametrize("version", ["abc", "\u00b2", "-1", "1" * 30])
+def test_a_malformed_version_query_gets_400(bench, owner, version):
+    response = owner.delete(f"/api/v1/spans/{bench.source.pk}/?version={version}")
+    assert "version" in assert_error(response, 400)["details"]
+    assert Span.objects.filter(pk=bench.source.pk).exists()
+
+
+@pytest.mark.parametrize("version", ["1", True, 2.5])
+def test_a_fine_grained_write_with_a_non_integer_version_gets_400(bench, owner, version):
+    response = owner.post(
+        f"/api/v1/sets/{bench.aset.pk}/spans/",
+        {**span_payload(bench.text, "CUE", "said"), "version": version},
+        format="json",
+    )
+    assert "version" in assert_error(response, 400)["details"]
+
+
+def test_relations_and_stances_are_created_and_deleted_one_at_a_time(bench, owner):
+    base = f"/api/v1/sets/{bench.aset.pk}"
+    rel = {"type": "ATTRIBUTED_TO", "source": bench.claim.pk, "target": bench.source2.pk}
+    created = owner.post(f"{base}/relations/", rel, format="json")
+    assert created.status_code == 201, created.content
+    assert_error(owner.post(f"{base}/relations/", rel, format="json"), 400)  # duplicate
+    wrong_way = {"type": "ATTRIBUTED_TO", "source": bench.source.pk, "target": bench.claim.pk}
+    assert (
+        "relation.source"
+        in assert_error(owner.post(f"{base}/relations/", wrong_way, format="json"), 400)["details"]
+    )
+    stance = {"holder": bench.source.pk, "object": bench.claim.pk, "value": "against"}
+    made = owner.post(f"{base}/stances/", stance, format="json")
+    assert made.status_code == 201, made.content
+    assert_error(owner.post(f"{base}/stances/", stance, format="json"), 400)  # duplicate
+    listed = owner.get(f"{base}/stances/").json()
+    assert {s["value"] for s in listed} == {"neutral", "against"}
+    assert owner.delete(f"/api/v1/relations/{created.json()['id']}/").status_code == 204
+    assert owner.delete(f"/api/v1/stances/{made.json()['id']}/").status_code == 204
+    assert len(owner.get(f"{base}/relations/").json()) == 1
+
+
+# --- submit and skip --------------------------------------------------------------------
+
+
+def test_submit_marks_the_set_submitted_and_counts_in_progress(bench, owner, client_for):
+    response = owner.post(f"/api/v1/sets/{bench.aset.pk}/submit/")
+    assert response.status_code == 200
+    assert response.json()["status"] == "submitted"
+    assert response.json()["submitted_at"]
+    progress = client_for(bench.people.manager).get(f"/api/v1/projects/{bench.project.pk}/")
+    assert progress.json()["progress"]["sets_by_status"]["submitted"] == 1
+
+
+def test_skip_frees_the_queue_slot_for_another_annotator(people, client_for):
+    project = people.project
+    project.annotators_per_document = 1
+    project.save()
+    ProjectDocument.objects.filter(project=project).exclude(document=people.documents[0]).delete()
+    queue = f"/api/v1/projects/{project.pk}/queue/next/"
+    mine = client_for(people.annotator).get(queue)
+    assert mine.status_code == 200
+    assert client_for(people.other_annotator).get(queue).status_code == 204
+    skipped = client_for(people.annotator).post(f"/api/v1/sets/{mine.json()['id']}/skip/")
+    assert skipped.json()["status"] == "skipped"
+    theirs = client_for(people.other_annotator).get(queue)
+    assert theirs.status_code == 200
+    assert theirs.json()["document"] == mine.json()["document"]
+    assert client_for(people.annotator).get(queue).status_code == 204  # not given back
+
+
+def test_only_an_annotators_set_can_be_skipped(bench, client_for):
+    response = client_for(bench.people.reviewer).post(f"/api/v1/sets/{bench.gold.pk}/skip/")
+    assert_error(response, 400)
+
+
+def test_opening_a_set_on_a_document_outside_the_project_gets_400(bench, owner):
+    stray = factories.DocumentFactory()
+    response = owner.post(
+        "/api/v1/sets/", {"project": bench.project.pk, "document": stray.pk}, format="json"
+    )
+    assert "document" in assert_error(response, 400)["details"]
+
+
+# --- schema ------------------------------------------------------------------------------
+
+
+def test_the_schema_cannot_drop_a_label_still_in_use(bench, client_for):
+    manager = client_for(bench.people.manager)
+    url = f"/api/v1/projects/{bench.project.pk}/schema/"
+    definition = copy.deepcopy(bench.project.schema.definition)
+    definition["span_labels"] = [x for x in definition["span_labels"] if x["key"] != "SOURCE"]
+    for rel in definition["relation_types"]:
+        rel["from_labels"] = [x for x in rel["from_labels"] if x != "SOURCE"] or ["CLAIM"]
+        rel["to_labels"] = [x for x in rel["to_labels"] if x != "SOURCE"] or ["CLAIM"]
+    definition["stance"]["holder_labels"] = []
+    error = assert_error(manager.put(url, definition, format="json"), 400)
+    assert "span_labels" in error["details"]
+    assert "SOURCE" in error["details"]["span_labels"]
+    unused = copy.deepcopy(bench.project.schema.definition)
+    unused["span_labels"] = [x for x in unused["span_labels"] if x["key"] != "CUE"]
+    unused["relation_types"] = [r for r in unused["relation_types"] if r["key"] != "CUE_OF"]
+    assert manager.put(url, unused, format="json").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("definition", "path"),
+    [
+        (
+            {"span_labels": [{"key": "A", "attributes": [{"key": ["x"], "type": "bool"}]}]},
+            "span_labels[0].attributes[0].key",
+        ),
+        ({"span_labels": "CLAIM"}, "span_labels"),
+        ([1, 2], ""),
+    ],
+)
+def test_an_invalid_schema_gets_400_naming_the_path(bench, client_for, definition, path):
+    response = client_for(bench.people.manager).put(
+        f"/api/v1/projects/{bench.project.pk}/schema/", definition, format="json"
+    )
+    error = assert_error(response, 400)
+    assert path in error["details"]["schema"], error
+
+
+def test_a_project_created_with_a_bad_schema_gets_400(client_for, people):
+    response = client_for(people.manager).post(
+        "/api/v1/projects/", {"name": "x", "schema": {"span_labels": []}}, format="json"
+    )
+    assert "span_labels" in assert_error(response, 400)["details"]["schema"]
