@@ -11,19 +11,9 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-from annotations.models import AnnotationSet, Membership, Project, Role, SetKind
+from annotations.models import AnnotationSet, Project, Role, SetKind
 
 User = AbstractBaseUser | AnonymousUser
-
-
-def role_in(user: User, project: Project) -> str | None:
-    if not user.is_authenticated:
-        return None
-    if getattr(user, "is_superuser", False):
-        return Role.MANAGER
-    return (
-        Membership.objects.filter(project=project, user=user).values_list("role", flat=True).first()
-    )
 
 
 def can_manage(role: str | None) -> bool:

@@ -54,6 +54,8 @@ def set_for(request: Request, set_id: int, *, write: bool = False) -> tuple[Anno
 
 
 def row_for(request: Request, model: Any, row_id: int, *, write: bool = False) -> Any:
-    row = get_object_or_404(model.objects.select_related("annotation_set__project"), pk=row_id)
-    set_for(request, row.annotation_set_id, write=write)
+    """A span, relation or stance, with its set as ``set_for`` loads it (so services need
+    not fetch the schema and document again)."""
+    row = get_object_or_404(model.objects.all(), pk=row_id)
+    row.annotation_set, _ = set_for(request, row.annotation_set_id, write=write)
     return row

@@ -12,7 +12,7 @@ from django.db import IntegrityError, connection, transaction
 from django.http import Http404
 from django.utils import timezone
 
-from annotations.models import AnnotationSet, Project, Relation, SetStatus, Span, Stance
+from annotations.models import AnnotationSet, Relation, SetStatus, Span, Stance
 from annotations.schema import Schema
 from annotations.services.set_validation import (
     Errors,
@@ -39,12 +39,19 @@ def annotation_set_touch(aset: AnnotationSet) -> None:
 
 
 def _locked(aset: AnnotationSet, version: Any) -> AnnotationSet:
+    """Lock the set's row, check ``version`` when given, and refresh the version fields of
+    ``aset`` in place (its loaded project, schema and document stay)."""
     if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
         raise DomainError("version must be an integer.", {"version": "must be an integer"})
-    locked = AnnotationSet.objects.select_for_update().get(pk=aset.pk)
-    if version is not None and locked.version != version:
-        raise VersionConflict(locked.version)
-    return locked
+    current, status, started_at = (
+        AnnotationSet.objects.select_for_update()
+        .values_list("version", "status", "started_at")
+        .get(pk=aset.pk)
+    )
+    if version is not None and current != version:
+        raise VersionConflict(current)
+    aset.version, aset.status, aset.started_at = current, status, started_at
+    return aset
 
 
 def _fresh(model: type, row: Any, aset: AnnotationSet) -> Any:
@@ -57,9 +64,8 @@ def _fresh(model: type, row: Any, aset: AnnotationSet) -> Any:
 
 
 def _context(aset: AnnotationSet) -> tuple[Schema, Document]:
-    project = Project.objects.select_related("schema").get(pk=aset.project_id)
-    document = Document.objects.only("id", "text", "story_id").get(pk=aset.document_id)
-    return Schema(project.schema.definition), document
+    """The schema and document of a set (already loaded when the API looked the set up)."""
+    return Schema(aset.project.schema.definition), aset.document
 
 
 def _resolver(aset: AnnotationSet, document: Document) -> SpanResolver:
@@ -104,10 +110,7 @@ def span_update(*, span: Span, data: dict[str, Any]) -> Span:
 def span_delete(*, span: Span, version: Any = None) -> None:
     """Delete a span with its links, also those from other sets of the same layer (whose
     versions move on), taking the layer's turn like a whole-set write."""
-    story_id = Document.objects.values_list("story_id", flat=True).get(
-        pk=span.annotation_set.document_id
-    )
-    layer_lock(span.annotation_set, story_id)
+    layer_lock(span.annotation_set, span.annotation_set.document.story_id)
     aset = _locked(span.annotation_set, version)
     span = _fresh(Span, span, aset)
     with connection.cursor() as cursor:
