@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from frontend import views
+from frontend import settings_pages, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -11,4 +11,16 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("projects/<int:project_id>/", views.project_home, name="project-home"),
+    path("projects/<int:project_id>/work/", views.workspace, name="workspace-next"),
+    path(
+        "projects/<int:project_id>/documents/<int:document_id>/work/",
+        views.workspace,
+        name="workspace-document",
+    ),
+    path(
+        "projects/<int:project_id>/settings/",
+        settings_pages.project_settings,
+        name="project-settings",
+    ),
 ]

@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from annotations.api.access import project_for
+from annotations.permissions import can_annotate, can_manage
 from annotations.selectors import projects_visible_to
 
 
@@ -13,3 +15,26 @@ from annotations.selectors import projects_visible_to
 def home(request: HttpRequest) -> HttpResponse:
     projects = projects_visible_to(request.user).distinct().order_by("id")
     return render(request, "frontend/home.html", {"projects": projects})
+
+
+@login_required
+def project_home(request: HttpRequest, project_id: int) -> HttpResponse:
+    project, role = project_for(request, project_id)  # 404 for outsiders
+    context = {
+        "project": project,
+        "role": role,
+        "can_annotate": can_annotate(role),
+        "can_manage": can_manage(role),
+    }
+    return render(request, "frontend/project_home.html", context)
+
+
+@login_required
+def workspace(
+    request: HttpRequest, project_id: int, document_id: int | None = None
+) -> HttpResponse:
+    """The annotator's workspace: the page loads the document and its sets through the API,
+    the next one from the queue when ``document_id`` is not given."""
+    project, role = project_for(request, project_id)
+    context = {"project": project, "role": role, "document_id": document_id or ""}
+    return render(request, "frontend/workspace.html", context)

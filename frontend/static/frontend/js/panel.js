@@ -1,0 +1,306 @@
+// The workspace's side panel: what is selected (label, attributes, relations, stance), the
+// lists of spans, relations and suggestions, the document's stance and questions. Builds
+// DOM from the state and the schema and calls back into the workspace; holds no state.
+// User text goes in with textContent only.
+
+const EXCERPT = 60;
+
+export function excerpt(text) {
+  const flat = text.replace(/\s+/g, " ");
+  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT - 1)}…` : flat;
+}
+
+export function el(tag, props = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === "class") element.className = value;
+    else if (name === "text") element.textContent = value;
+    else if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
+    else if (name === "dataset") Object.assign(element.dataset, value);
+    else element.setAttribute(name, value === true ? "" : String(value));
+  }
+  element.append(...children.filter((child) => child !== null && child !== undefined));
+  return element;
+}
+
+/** A label chip: colour swatch and the label's letter, so colour is never the only cue. */
+export function labelChip(label) {
+  const chip = el("span", { class: "chip" }, el("span", { class: "letter", text: label.letter }), label.name);
+  chip.querySelector(".letter").style.backgroundColor = label.color;
+  return chip;
+}
+
+export class Panel {
+  /**
+   * @param {HTMLElement} root the <aside>
+   * @param {object} schema the project's label schema
+   * @param {Map<string, object>} labels key -> {name, color, letter, spec}
+   * @param {object} actions callbacks into the workspace
+   */
+  constructor(root, schema, labels, actions) {
+    this.root = root;
+    this.schema = schema;
+    this.labels = labels;
+    this.actions = actions;
+    this.sections = {};
+    for (const name of ["labels", "selected", "spans", "relations", "suggestions", "document"]) {
+      this.sections[name] = root.querySelector(`[data-section="${name}"]`);
+    }
+    this.renderLabels();
+  }
+
+  label(key) {
+    return this.labels.get(key) || { name: key, color: "#555", letter: "?", spec: { attributes: [] } };
+  }
+
+  renderLabels() {
+    const list = el("div", { class: "label-buttons" });
+    for (const [key, label] of this.labels) {
+      const hint = label.hotkey ? ` (${label.hotkey})` : "";
+      list.append(
+        el(
+          "button",
+          { type: "button", class: "label-button", title: `Label the selection ${label.name}${hint}`, onclick: () => this.actions.labelSelection(key) },
+          labelChip(label),
+          label.hotkey ? el("kbd", { text: label.hotkey }) : null,
+        ),
+      );
+    }
+    this.sections.labels.replaceChildren(el("h2", { text: "Labels" }), list);
+  }
+
+  /** Everything but the label buttons, from the current state. */
+  render(ws) {
+    this.renderSelected(ws);
+    this.renderSpans(ws);
+    this.renderRelations(ws);
+    this.renderSuggestions(ws);
+    this.renderDocument(ws);
+  }
+
+  renderSelected(ws) {
+    const box = this.sections.selected;
+    const suggestion = ws.selectedSuggestion();
+    const span = ws.selectedSpan();
+    if (suggestion) {
+      const label = this.label(suggestion.label);
+      box.replaceChildren(
+        el("h2", { text: "Suggestion" }),
+        el("p", {}, labelChip(label), " ", el("q", { text: excerpt(suggestion.text) })),
+        el("p", { class: "muted", text: `from ${suggestion.modelName}` }),
+        el(
+          "div",
+          { class: "row" },
+          el("button", { type: "button", onclick: () => this.actions.acceptSuggestion(suggestion.key) }, "Accept ", el("kbd", { text: "Enter" })),
+          el("button", { type: "button", onclick: () => this.actions.rejectSuggestion(suggestion.key) }, "Reject ", el("kbd", { text: "Backspace" })),
+        ),
+      );
+      return;
+    }
+    if (!span) {
+      box.replaceChildren(
+        el("h2", { text: "Selection" }),
+        el("p", { class: "muted", text: "Select text and press a label's key, or click a span. Press ? for every key." }),
+      );
+      return;
+    }
+    const label = this.label(span.label);
+    const labelSelect = el("select", { id: "span-label", onchange: (event) => this.actions.changeLabel(span.key, event.target.value) });
+    for (const [key, option] of this.labels) {
+      labelSelect.append(el("option", { value: key, selected: key === span.label, text: option.name }));
+    }
+    const form = el("div", { class: "attributes" });
+    for (const spec of label.spec.attributes || []) form.append(this.attributeField(span, spec));
+    const linking = ws.linking
+      ? el("p", { class: "linking", role: "status", text: `Linking: click the span to connect with “${ws.relationName(ws.linking)}” (Esc cancels)` })
+      : null;
+    const parts = [
+      el("h2", { text: "Selected span" }),
+      el("p", { class: "selected-text" }, labelChip(label), " ", el("q", { text: excerpt(span.text) })),
+      el("p", { class: "muted offsets", text: `code points ${span.start}–${span.end}${span.fragments ? `, ${span.fragments.length} fragments` : ""}` }),
+      el("label", { for: "span-label", text: "Label" }),
+      labelSelect,
+      form,
+      el(
+        "div",
+        { class: "row boundaries", "aria-label": "Boundaries" },
+        el("button", { type: "button", title: "Start one word earlier ([)", onclick: () => this.actions.moveEdge(span.key, "start", -1) }, "⟵ start"),
+        el("button", { type: "button", title: "Start one word later ({)", onclick: () => this.actions.moveEdge(span.key, "start", 1) }, "start ⟶"),
+        el("button", { type: "button", title: "End one word earlier (})", onclick: () => this.actions.moveEdge(span.key, "end", -1) }, "⟵ end"),
+        el("button", { type: "button", title: "End one word later (])", onclick: () => this.actions.moveEdge(span.key, "end", 1) }, "end ⟶"),
+      ),
+      this.relationButtons(ws, span),
+      linking,
+      this.stanceRows(ws, span),
+      el("button", { type: "button", class: "danger", onclick: () => this.actions.deleteSpan(span.key) }, "Delete span ", el("kbd", { text: "Del" })),
+    ];
+    box.replaceChildren(...parts.filter(Boolean));
+  }
+
+  attributeField(span, spec) {
+    const id = `attr-${spec.key}`;
+    const value = span.attributes[spec.key];
+    const set = (v) => this.actions.setAttribute(span.key, spec.key, v);
+    let input;
+    if (spec.type === "choice") {
+      input = el("select", { id, onchange: (e) => set(e.target.value || null) }, el("option", { value: "", text: "—" }));
+      for (const choice of spec.choices) input.append(el("option", { value: choice, selected: choice === value, text: choice }));
+    } else if (spec.type === "multi_choice") {
+      input = el("select", { id, multiple: true, onchange: (e) => set([...e.target.selectedOptions].map((o) => o.value)) });
+      for (const choice of spec.choices) input.append(el("option", { value: choice, selected: (value || []).includes(choice), text: choice }));
+    } else if (spec.type === "bool") {
+      input = el("input", { id, type: "checkbox", checked: value === true, onchange: (e) => set(e.target.checked) });
+    } else {
+      input = el("input", { id, type: "text", value: value ?? "", onchange: (e) => set(e.target.value || null) });
+    }
+    return el("div", { class: "field" }, el("label", { for: id, text: spec.name || spec.key }), input);
+  }
+
+  relationButtons(ws, span) {
+    const types = ws.relationTypesFrom(span.label);
+    const mine = ws.state.relations.filter((r) => r.source === span.key || r.target === span.key);
+    const list = el("ul", { class: "relations-of" });
+    for (const relation of mine) list.append(this.relationItem(ws, relation));
+    const buttons = el("div", { class: "row" });
+    for (const type of types) {
+      buttons.append(
+        el(
+          "button",
+          { type: "button", onclick: () => this.actions.startLinking(type.key) },
+          `Link: ${type.name}`,
+          type.hotkey ? el("kbd", { text: type.hotkey }) : null,
+        ),
+      );
+    }
+    return el("div", { class: "relations-box" }, el("h3", { text: "Relations" }), mine.length ? list : el("p", { class: "muted", text: "None yet." }), buttons);
+  }
+
+  relationItem(ws, relation) {
+    const name = ws.relationName(relation.type);
+    const describe = (end) => {
+      const span = typeof end === "object" ? ws.externalSpan(end.id) : ws.state.span(end);
+      if (!span) return el("span", { class: "muted", text: typeof end === "object" ? `span ${end.id} in another document` : "?" });
+      return el("span", {}, labelChip(this.label(span.label)), " ", el("q", { text: excerpt(span.text) }), span.documentTitle ? el("span", { class: "muted", text: ` (${span.documentTitle})` }) : null);
+    };
+    return el(
+      "li",
+      { class: "relation" },
+      describe(relation.source),
+      el("span", { class: "arrow", text: ` → ${name} → ` }),
+      describe(relation.target),
+      el("button", { type: "button", class: "small", title: "Delete this relation", "aria-label": `Delete relation ${name}`, onclick: () => this.actions.deleteRelation(relation.key) }, "×"),
+    );
+  }
+
+  stanceRows(ws, span) {
+    const rows = ws.stanceQuestionsFor(span);
+    if (!rows.length) return null;
+    const box = el("div", { class: "stances" }, el("h3", { text: "Stance" }));
+    rows.forEach((row, index) => {
+      const id = `stance-${index}`;
+      const current = ws.state.stanceOf(row.holder, row.about);
+      const select = el("select", { id, class: "stance-select", onchange: (e) => this.actions.setStance(row.holder, row.about, e.target.value || null) }, el("option", { value: "", text: "—" }));
+      for (const value of ws.schema.stance.values) select.append(el("option", { value, selected: current?.value === value, text: value }));
+      box.append(el("div", { class: "field" }, el("label", { for: id, text: row.text }), select));
+    });
+    box.append(el("p", { class: "muted", text: "Keys 1–9 set the first stance's value; x moves to these fields." }));
+    return box;
+  }
+
+  renderSpans(ws) {
+    const spans = [...ws.state.spans].sort((a, b) => a.start - b.start || b.end - a.end);
+    const list = el("ol", { class: "span-list" });
+    for (const span of spans) {
+      const button = el(
+        "button",
+        { type: "button", class: span.key === ws.selected ? "current" : "", onclick: () => this.actions.select(span.key) },
+        labelChip(this.label(span.label)),
+        " ",
+        el("span", { text: excerpt(span.text) }),
+      );
+      list.append(el("li", {}, button));
+    }
+    this.sections.spans.replaceChildren(el("h2", { text: `Spans (${spans.length})` }), spans.length ? list : el("p", { class: "muted", text: "No spans yet." }));
+  }
+
+  renderRelations(ws) {
+    const list = el("ul", { class: "relation-list" });
+    for (const relation of ws.state.relations) list.append(this.relationItem(ws, relation));
+    this.sections.relations.replaceChildren(
+      el("h2", { text: `Relations (${ws.state.relations.length})` }),
+      ws.state.relations.length ? list : el("p", { class: "muted", text: "Select a span and press a relation key (a, u, m, o), then click the other span." }),
+    );
+  }
+
+  renderSuggestions(ws) {
+    const open = ws.openSuggestions();
+    if (!ws.suggestionSets.length) {
+      this.sections.suggestions.replaceChildren();
+      return;
+    }
+    const counts = new Map();
+    for (const s of open) counts.set(s.label, (counts.get(s.label) || 0) + 1);
+    const rows = el("div", { class: "row wrap" });
+    for (const [label, count] of counts) {
+      rows.append(el("button", { type: "button", onclick: () => this.actions.acceptAll(label) }, `Accept all ${this.label(label).name} (${count})`));
+    }
+    this.sections.suggestions.replaceChildren(
+      el("h2", { text: `Suggestions (${open.length} open)` }),
+      el("p", { class: "muted", text: "Dashed underlines. Select one (click or Tab), then Enter accepts and Backspace rejects." }),
+      rows,
+    );
+  }
+
+  renderDocument(ws) {
+    const box = el("div");
+    const targets = ws.schema.stance?.targets || [];
+    if (targets.length) {
+      box.append(el("h3", { text: "The article's stance" }));
+      targets.forEach((target) => {
+        const id = `doc-stance-${target.key}`;
+        const current = ws.state.stanceOf(null, { target: target.key });
+        const select = el("select", { id, onchange: (e) => this.actions.setStance(null, { target: target.key }, e.target.value || null) }, el("option", { value: "", text: "—" }));
+        for (const value of ws.schema.stance.values) select.append(el("option", { value, selected: current?.value === value, text: value }));
+        box.append(el("div", { class: "field" }, el("label", { for: id, text: `toward ${target.name || target.key}` }), select));
+      });
+    }
+    for (const question of ws.schema.document_questions || []) box.append(this.questionField(ws, question, targets));
+    this.sections.document.replaceChildren(el("h2", { text: "Document" }), box.childNodes.length ? box : el("p", { class: "muted", text: "No document questions in this project." }));
+  }
+
+  questionField(ws, question, targets) {
+    const answer = ws.state.answers[question.key];
+    const fieldset = el("fieldset", { class: "question" }, el("legend", { text: question.text || question.key }));
+    const choose = (value, current, onPick, name) => {
+      const group = el("div", { class: "choices", role: question.type === "multi" ? "group" : "radiogroup" });
+      for (const choice of question.choices) {
+        const id = `${name}-${choice}`;
+        const checked = question.type === "multi" ? (current || []).includes(choice) : current === choice;
+        const input = el("input", { id, type: question.type === "multi" ? "checkbox" : "radio", name, value: choice, checked, onchange: () => onPick(choice) });
+        group.append(el("label", { class: "choice", for: id }, input, ` ${choice}`));
+      }
+      return group;
+    };
+    const toggle = (list, choice) => (list.includes(choice) ? list.filter((c) => c !== choice) : [...list, choice]);
+    if (question.per_target) {
+      if (!targets.length) {
+        fieldset.append(el("p", { class: "muted", text: "This project has no stance targets to answer for." }));
+        return fieldset;
+      }
+      for (const target of targets) {
+        const current = answer?.[target.key];
+        const pick = (choice) => {
+          const next = { ...(answer || {}) };
+          next[target.key] = question.type === "multi" ? toggle(current || [], choice) : choice;
+          this.actions.setAnswer(question.key, next);
+        };
+        fieldset.append(el("div", { class: "per-target" }, el("span", { class: "target-name", text: target.name || target.key }), choose(target.key, current, pick, `q-${question.key}-${target.key}`)));
+      }
+    } else {
+      const pick = (choice) => this.actions.setAnswer(question.key, question.type === "multi" ? toggle(answer || [], choice) : choice);
+      fieldset.append(choose(null, answer, pick, `q-${question.key}`));
+    }
+    return fieldset;
+  }
+}

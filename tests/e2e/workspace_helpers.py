@@ -1,0 +1,67 @@
+"""What the workspace tests do again and again: log in, open the workspace, select text
+with the mouse, wait for the autosave."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+PASSWORD = "pw-for-tests"
+
+# Where a substring of the drawn text is on screen: the centre of its first and last
+# characters' boxes, found through the workspace's own map of segments.
+_CHAR_BOXES_JS = """
+(needle) => {
+  const view = window.claimlens.view;
+  const full = view.text;
+  const at = full.indexOf(needle);
+  if (at < 0) return null;
+  const box = (unit) => {
+    const point = view.domPoint(unit);
+    const range = document.createRange();
+    range.setStart(point.node, point.offset);
+    range.setEnd(point.node, point.offset + 1);
+    const rects = range.getClientRects();
+    return rects[rects.length - 1];
+  };
+  window.scrollBy(0, box(at).top - window.innerHeight / 2);
+  const a = box(at);
+  const b = box(at + needle.length - 1);
+  return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+}
+"""
+
+
+def log_in(page: Page, base_url: str, username: str) -> None:
+    page.goto(f"{base_url}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/")
+
+
+def open_workspace(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("#doc-text .seg")
+    expect(page.locator("#save-status")).to_have_text("All changes saved")
+
+
+def mouse_select(page: Page, needle: str) -> None:
+    """Drag the mouse from the first to the last character of ``needle`` in the text."""
+    boxes = page.evaluate(_CHAR_BOXES_JS, needle)
+    assert boxes is not None, f"{needle!r} is not in the document"
+    page.mouse.move(boxes["x1"], boxes["y1"])
+    page.mouse.down()
+    page.mouse.move((boxes["x1"] + boxes["x2"]) / 2, boxes["y2"], steps=4)
+    page.mouse.move(boxes["x2"], boxes["y2"], steps=4)
+    page.mouse.up()
+
+
+def click_text(page: Page, needle: str) -> None:
+    """Click the middle of ``needle``'s first character."""
+    boxes = page.evaluate(_CHAR_BOXES_JS, needle)
+    assert boxes is not None, f"{needle!r} is not in the document"
+    page.mouse.click(boxes["x1"] + 2, boxes["y1"])
+
+
+def wait_saved(page: Page) -> None:
+    expect(page.locator("#save-status")).to_have_text("All changes saved", timeout=10_000)
