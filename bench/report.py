@@ -39,6 +39,7 @@ def _get(results: dict[str, Any], *keys: str) -> float | None:
 
 def build_rows(results: dict[str, Any]) -> list[Row]:
     api, imp, q = results.get("api", {}), results.get("import", {}), results.get("queries", {})
+    ws = results.get("workspace", {})
     rows = [
         Row("import 2,000 docs, clean=True", _get(imp, "import_2000_clean", "docs_per_s"),
             "docs/s", 650, 10_000, True),
@@ -69,6 +70,12 @@ def build_rows(results: dict[str, Any]) -> list[Row]:
             390, 40),
         Row("GET project document, 200 KB p95", _get(api, "get_doc_long", "p95_ms"), "ms"),
         Row("save 2,000 spans+667 rel p50", _get(api, "save_long", "p50_ms"), "ms"),
+        Row("workspace: open 200 KB / 2,000 spans p50", _get(ws, "open_long", "p50_ms"), "ms",
+            None, 500),
+        Row("workspace: open 200 KB / 2,000 spans p95", _get(ws, "open_long", "p95_ms"), "ms"),
+        Row("workspace: add a span, repaint p50", _get(ws, "add_span_long", "p50_ms"), "ms",
+            None, 50),
+        Row("workspace: add a span, repaint p95", _get(ws, "add_span_long", "p95_ms"), "ms"),
     ]  # fmt: skip
     for name in ("get_set_30", "get_doc_30", "save_30", "get_set_long", "get_doc_long",
                  "save_long"):  # fmt: skip

@@ -5,7 +5,7 @@ data with the project's services, measures the HTTP API against gunicorn, counts
 queries in-process, measures imports, then prints the table and writes
 ``bench/results/latest.json``.
 
-    .venv/bin/python bench/run_all.py [--skip-api] [--skip-import]
+    .venv/bin/python bench/run_all.py [--skip-api] [--skip-import] [--skip-browser]
 """
 
 from __future__ import annotations
@@ -50,6 +50,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-api", action="store_true", help="no HTTP or query benches")
     parser.add_argument("--skip-import", action="store_true", help="no import benches")
+    parser.add_argument(
+        "--skip-browser", action="store_true", help="no workspace benches in Chromium"
+    )
     args = parser.parse_args()
 
     from bench import setup_data
@@ -71,6 +74,11 @@ def main() -> int:
         results["api"] = run_api_benches(data)
         print("bench: SQL queries per request (in-process) ...", flush=True)
         results["queries"] = count_queries(data)
+        if not args.skip_browser:
+            from bench.bench_workspace import run_workspace_benches
+
+            print("bench: the workspace in headless Chromium ...", flush=True)
+            results["workspace"] = run_workspace_benches(data)
     if not args.skip_import:
         from bench.bench_import import run_import_benches
 
