@@ -60,7 +60,7 @@ format: venv
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: venv db  ## benchmarks (not tests): print figures
+bench: venv db chromium  ## benchmarks (not tests): print figures
 	$(PY) bench/run_all.py
 
 clean: stop

@@ -7,10 +7,12 @@ from playwright.sync_api import Page, expect
 
 PASSWORD = "pw-for-tests"
 
-# Where a substring of the drawn text is on screen: the centre of its first and last
-# characters' boxes, found through the workspace's own map of segments.
+# Where a substring of the drawn text is on screen: the centre of its first, middle and
+# last characters' boxes, found through the workspace's own map of segments. Lines far from
+# the viewport are laid out only when they come near it (content-visibility), so after the
+# scroll the boxes are read again until two frames agree.
 _CHAR_BOXES_JS = """
-(needle) => {
+async (needle) => {
   const view = window.claimlens.view;
   const full = view.text;
   const at = full.indexOf(needle);
@@ -23,10 +25,23 @@ _CHAR_BOXES_JS = """
     const rects = range.getClientRects();
     return rects[rects.length - 1];
   };
-  window.scrollBy(0, box(at).top - window.innerHeight / 2);
+  const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+  let before = null;
+  for (let tries = 0; tries < 20; tries++) {
+    window.scrollBy(0, box(at).top - window.innerHeight / 2);
+    await frame();
+    await frame();
+    const now = box(at).top;
+    if (now === before) break;
+    before = now;
+  }
   const a = box(at);
+  const m = box(at + Math.floor(needle.length / 2));
   const b = box(at + needle.length - 1);
-  return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+  return {
+    x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2,
+    xm: m.left + m.width / 2, ym: m.top + m.height / 2,
+  };
 }
 """
 
@@ -57,10 +72,10 @@ def mouse_select(page: Page, needle: str) -> None:
 
 
 def click_text(page: Page, needle: str) -> None:
-    """Click the middle of ``needle``'s first character."""
+    """Click the middle character of ``needle``."""
     boxes = page.evaluate(_CHAR_BOXES_JS, needle)
     assert boxes is not None, f"{needle!r} is not in the document"
-    page.mouse.click(boxes["x1"] + 2, boxes["y1"])
+    page.mouse.click(boxes["xm"], boxes["ym"])
 
 
 def wait_saved(page: Page) -> None:

@@ -4,6 +4,13 @@
 // User text goes in with textContent only.
 
 const EXCERPT = 60;
+const LIST_WINDOW = 40; // long documents: lists show this many rows around the selection
+
+/** Up to `size` items centred on index `at`. */
+export function windowAround(items, at, size) {
+  const from = Math.max(0, Math.min(at - Math.floor(size / 2), items.length - size));
+  return { from, items: items.slice(from, from + size) };
+}
 
 export function excerpt(text) {
   const flat = text.replace(/\s+/g, " ");
@@ -72,11 +79,39 @@ export class Panel {
 
   /** Everything but the label buttons, from the current state. */
   render(ws) {
+    // Rebuild a section only when what it shows changed: the state's arrays are replaced,
+    // never changed in place, so identity tells. Long documents stay fast to edit.
+    const content = ws.state.content;
+    const memo = this.memo || {};
+    const spanKeys = (relations) =>
+      relations
+        .slice(0, this.relationLimit || LIST_WINDOW)
+        .flatMap((r) => [r.source, r.target])
+        .map((end) => (typeof end === "string" ? ws.state.span(end)?.text : end.id))
+        .join("\u0000");
+    const next = {
+      state: ws.state,
+      selectedKey: ws.selected,
+      linking: ws.linking,
+      spans: content.spans,
+      relations: content.relations,
+      relationTexts: null,
+      stances: content.stances,
+      answers: content.answers,
+      open: ws.suggestionSets.length ? ws.openSuggestions().length : 0,
+      external: ws.external.size,
+    };
+    const same = (...names) => memo.state === next.state && names.every((name) => memo[name] === next[name]);
     this.renderSelected(ws);
-    this.renderSpans(ws);
-    this.renderRelations(ws);
-    this.renderSuggestions(ws);
-    this.renderDocument(ws);
+    if (!same("spans", "selectedKey")) this.renderSpans(ws);
+    if (!same("relations", "external") || memo.relationTexts !== (next.relationTexts = spanKeys(content.relations))) {
+      next.relationTexts ??= spanKeys(content.relations);
+      this.renderRelations(ws);
+    }
+    if (!same("open")) this.renderSuggestions(ws);
+    if (!same("stances", "answers")) this.renderDocument(ws);
+    next.relationTexts ??= memo.relationTexts;
+    this.memo = next;
   }
 
   renderSelected(ws) {
@@ -210,8 +245,10 @@ export class Panel {
 
   renderSpans(ws) {
     const spans = [...ws.state.spans].sort((a, b) => a.start - b.start || b.end - a.end);
-    const list = el("ol", { class: "span-list" });
-    for (const span of spans) {
+    const at = Math.max(0, spans.findIndex((span) => span.key === ws.selected));
+    const shown = windowAround(spans, at, this.spanLimit || LIST_WINDOW);
+    const list = el("ol", { class: "span-list", start: String(shown.from + 1) });
+    for (const span of shown.items) {
       const button = el(
         "button",
         { type: "button", class: span.key === ws.selected ? "current" : "", onclick: () => this.actions.select(span.key) },
@@ -221,16 +258,35 @@ export class Panel {
       );
       list.append(el("li", {}, button));
     }
-    this.sections.spans.replaceChildren(el("h2", { text: `Spans (${spans.length})` }), spans.length ? list : el("p", { class: "muted", text: "No spans yet." }));
+    const more = this.moreButton(shown, spans.length, "spans", () => {
+      this.spanLimit = (this.spanLimit || LIST_WINDOW) + LIST_WINDOW * 5;
+      this.renderSpans(ws);
+    });
+    this.sections.spans.replaceChildren(el("h2", { text: `Spans (${spans.length})` }), spans.length ? list : el("p", { class: "muted", text: "No spans yet." }), more);
   }
 
   renderRelations(ws) {
+    const relations = ws.state.relations;
+    const shown = windowAround(relations, 0, this.relationLimit || LIST_WINDOW);
     const list = el("ul", { class: "relation-list" });
-    for (const relation of ws.state.relations) list.append(this.relationItem(ws, relation));
+    for (const relation of shown.items) list.append(this.relationItem(ws, relation));
+    const more = this.moreButton(shown, relations.length, "relations", () => {
+      this.relationLimit = (this.relationLimit || LIST_WINDOW) + LIST_WINDOW * 5;
+      this.renderRelations(ws);
+    });
     this.sections.relations.replaceChildren(
-      el("h2", { text: `Relations (${ws.state.relations.length})` }),
-      ws.state.relations.length ? list : el("p", { class: "muted", text: "Select a span and press a relation key (a, u, m, o), then click the other span." }),
+      el("h2", { text: `Relations (${relations.length})` }),
+      relations.length ? list : el("p", { class: "muted", text: "Select a span and press a relation key (a, u, m, o), then click the other span." }),
+      more,
     );
+  }
+
+  /** "Showing 1–100 of 2,000 · Show 100 more" under a long list, or nothing (an empty
+   * fragment: replaceChildren would write a null as the text "null"). */
+  moreButton(shown, total, noun, onMore) {
+    if (shown.items.length >= total) return document.createDocumentFragment();
+    const range = `${shown.from + 1}–${shown.from + shown.items.length} of ${total.toLocaleString("en")}`;
+    return el("p", { class: "muted" }, `Showing ${noun} ${range} `, el("button", { type: "button", class: "small", onclick: onMore }, `Show ${LIST_WINDOW * 5} more`));
   }
 
   renderSuggestions(ws) {
@@ -265,7 +321,10 @@ export class Panel {
         box.append(el("div", { class: "field" }, el("label", { for: id, text: `toward ${target.name || target.key}` }), select));
       });
     }
-    for (const question of ws.schema.document_questions || []) box.append(this.questionField(ws, question, targets));
+    for (const question of ws.schema.document_questions || []) {
+      if (question.per_target && !targets.length) continue; // nothing to answer it for
+      box.append(this.questionField(ws, question, targets));
+    }
     this.sections.document.replaceChildren(el("h2", { text: "Document" }), box.childNodes.length ? box : el("p", { class: "muted", text: "No document questions in this project." }));
   }
 

@@ -66,11 +66,7 @@ export class Saver {
       .catch((error) => {
         if (error.status === 409) {
           this.stopped = true;
-          this.report(
-            "conflict",
-            "This document was changed elsewhere (another tab or person) since you opened it. " +
-              "Your last changes were not saved. Reload to continue from the current version.",
-          );
+          this.report("conflict", "Not saved: changed elsewhere");
         } else {
           this.report("failed", `Not saved: ${error.message}`);
         }

@@ -27,68 +27,145 @@ export class TextView {
       start: this.map.toUtf16(zone.start),
       end: this.map.toUtf16(zone.end),
     }));
-    this.segmentStarts = []; // UTF-16 start of each drawn segment, ascending
-    this.segmentNodes = [];
+    this.chunks = null; // built on the first render
+    this.drawn = false;
     container.classList.add("doc-text");
   }
 
   /**
-   * Draw the text.
+   * Draw the text. The text is cut into chunks (one per line, each a block the browser
+   * lays out only when it is near the viewport); a chunk is rebuilt only when what is
+   * drawn over it changed, so an edit repaints the lines it touches, not the document.
+   * Selection and dimming are classes and a CSS variable, never a rebuild.
    * @param {object} view
    * @param {{key: string, label: string, start: number, end: number, fragments: number[][]|null}[]} view.spans
    * @param {{key: string, label: string, start: number, end: number, fragments: number[][]|null}[]} view.suggestions
    * @param {string|null} view.selected the selected span's or suggestion's key
    * @param {Set<string>} view.related keys of spans linked to the selected one
+   * @param {boolean} view.dim whether to dim the spans that are neither
    */
-  render({ spans, suggestions = [], selected = null, related = new Set() }) {
+  render({ spans, suggestions = [], selected = null, related = new Set(), dim = true }) {
     const toUnit = (point) => this.map.toUtf16(point);
-    const pieces = []; // one per fragment: {start, end, owner (index into items)}
-    const items = [...spans.map((s) => ({ span: s, suggestion: false })), ...suggestions.map((s) => ({ span: s, suggestion: true }))];
+    if (!this.chunks) this.chunks = this.chunkBounds();
+    const items = [
+      ...spans.map((span) => ({ span, suggestion: false })),
+      ...suggestions.map((span) => ({ span, suggestion: true })),
+    ];
+    const levels = assignLevels(spans.map((s) => ({ start: toUnit(s.start), end: toUnit(s.end) })));
+    const pieces = []; // one per fragment, in UTF-16 units
     items.forEach((item, owner) => {
       const parts = item.span.fragments || [[item.span.start, item.span.end]];
-      for (const [a, b] of parts) pieces.push({ start: toUnit(a), end: toUnit(b), owner });
+      const spanStart = toUnit(item.span.start);
+      for (const [a, b] of parts) {
+        pieces.push({ start: toUnit(a), end: toUnit(b), owner, first: toUnit(a) === spanStart });
+      }
     });
-    const levels = assignLevels(spans.map((s) => ({ start: toUnit(s.start), end: toUnit(s.end) })));
+    pieces.sort((a, b) => a.start - b.start);
     const maxLevel = levels.length ? Math.max(...levels) : -1;
-    const cuts = this.zones.flatMap((zone) => [zone.start, zone.end]);
-    const segments = buildSegments(this.text.length, pieces, cuts);
-    const dimming = selected !== null;
-    const fragment = document.createDocumentFragment();
-    const starts = [];
-    const nodes = [];
+    const context = { items, levels };
+    let next = 0; // pieces before it end before the current chunk... or may not: kept in `open`
+    let open = [];
+    const children = [];
+    for (const chunk of this.chunks) {
+      open = open.filter((piece) => piece.end > chunk.start);
+      while (next < pieces.length && pieces[next].start < chunk.end) {
+        if (pieces[next].end > chunk.start) open.push(pieces[next]);
+        next += 1;
+      }
+      const here = open.filter((piece) => piece.start < chunk.end && piece.end > chunk.start);
+      const signature = here
+        .map((p) => {
+          const item = items[p.owner];
+          const level = item.suggestion ? "s" : levels[p.owner];
+          return `${item.span.key}|${item.span.label}|${level}|${p.start}|${p.end}|${p.first}`;
+        })
+        .join(";");
+      if (chunk.element === null || chunk.signature !== signature) {
+        chunk.element = this.drawChunk(chunk, here, context);
+        chunk.signature = signature;
+      }
+      children.push(chunk.element);
+    }
+    if (!this.drawn) {
+      this.container.replaceChildren(...children);
+      this.drawn = true;
+    } else {
+      this.swapChanged(children);
+    }
+    const depth = String(Math.max(0, maxLevel + 1));
+    if (depth !== this.depth) {
+      // only when it changes: a custom property on the container restyles every line
+      this.container.classList.toggle("tall", maxLevel >= QUIET_LEVELS);
+      this.container.style.setProperty("--levels", depth);
+      this.depth = depth;
+    }
+    this.mark(selected, related, dim);
+  }
+
+  /** Chunks: one per line (each ends after its \n), with the segments drawn in it. */
+  chunkBounds() {
+    const chunks = [];
+    let start = 0;
+    while (start < this.text.length) {
+      const newline = this.text.indexOf("\n", start);
+      const end = newline === -1 ? this.text.length : newline + 1;
+      chunks.push({ start, end, element: null, signature: null, starts: [], nodes: [] });
+      start = end;
+    }
+    return chunks;
+  }
+
+  /** Replace the chunk elements that changed, leaving the others in place. */
+  swapChanged(children) {
+    const current = this.container.children;
+    children.forEach((element, index) => {
+      const old = current[index];
+      if (old !== element) old.replaceWith(element);
+    });
+  }
+
+  drawChunk(chunk, here, { items, levels }) {
+    const local = here.map((p) => ({ start: p.start - chunk.start, end: p.end - chunk.start }));
+    const cuts = [];
+    for (const zone of this.zones) {
+      if (zone.start > chunk.start && zone.start < chunk.end) cuts.push(zone.start - chunk.start);
+      if (zone.end > chunk.start && zone.end < chunk.end) cuts.push(zone.end - chunk.start);
+    }
+    const segments = buildSegments(chunk.end - chunk.start, local, cuts);
+    const block = document.createElement("div");
+    block.className = "chunk";
+    chunk.starts = [];
+    chunk.nodes = [];
     let zoneIndex = 0;
     for (const segment of segments) {
-      while (zoneIndex < this.zones.length && this.zones[zoneIndex].end <= segment.start) zoneIndex += 1;
+      const start = chunk.start + segment.start;
+      const end = chunk.start + segment.end;
+      while (zoneIndex < this.zones.length && this.zones[zoneIndex].end <= start) zoneIndex += 1;
       const zone = this.zones[zoneIndex];
       const element = document.createElement("span");
       element.className = "seg";
-      element.dataset.s = String(segment.start);
-      if (zone && zone.start <= segment.start) element.classList.add(`z-${zone.kind}`);
-      element.append(this.text.slice(segment.start, segment.end));
+      element.dataset.s = String(start);
+      if (zone && zone.start <= start) element.classList.add(`z-${zone.kind}`);
+      element.append(this.text.slice(start, end));
       if (segment.covering.length) {
-        this.decorate(element, segment, pieces, items, levels, { selected, related, dimming });
+        const covering = segment.covering.map((index) => here[index]);
+        this.decorate(element, start, covering, items, levels);
       }
-      fragment.append(element);
-      starts.push(segment.start);
-      nodes.push(element);
+      block.append(element);
+      chunk.starts.push(start);
+      chunk.nodes.push(element);
     }
-    this.container.replaceChildren(fragment);
-    this.container.classList.toggle("tall", maxLevel >= QUIET_LEVELS);
-    this.container.style.setProperty("--levels", String(Math.max(0, maxLevel + 1)));
-    this.segmentStarts = starts;
-    this.segmentNodes = nodes;
+    return block;
   }
 
-  decorate(element, segment, pieces, items, levels, { selected, related, dimming }) {
-    const shadows = [];
+  decorate(element, start, covering, items, levels) {
     const names = [];
     const letters = [];
     const keys = [];
     let suggestion = null;
     let top = null; // the innermost own span: what a click selects
     const byLevel = new Map();
-    for (const pieceIndex of segment.covering) {
-      const piece = pieces[pieceIndex];
+    for (const piece of covering) {
       const item = items[piece.owner];
       const label = this.labels.get(item.span.label) || { name: item.span.label, color: "#555", letter: "?" };
       keys.push(item.span.key);
@@ -99,23 +176,17 @@ export class TextView {
       }
       names.push(label.name);
       const level = levels[piece.owner];
-      byLevel.set(level, { item, label });
+      byLevel.set(level, label.color);
       if (top === null || level > top.level) top = { level, key: item.span.key };
-      if (piece.start === segment.start && piece.start === this.map.toUtf16(item.span.start)) {
-        letters.push(label.letter);
-      }
+      if (piece.first && piece.start === start) letters.push(label.letter);
     }
     if (byLevel.size) {
+      const shadows = [];
       const deepest = Math.max(...byLevel.keys());
       for (let level = 0; level <= deepest; level++) {
-        const entry = byLevel.get(level);
-        let color = "var(--paper-text)";
-        if (entry) {
-          const key = entry.item.span.key;
-          const quiet = dimming && key !== selected && !related.has(key);
-          color = quiet ? `${entry.label.color}40` : entry.label.color;
-        }
-        shadows.push(`0 ${BAND * level + 3}px 0 0 ${color}`, `0 ${BAND * level + 4}px 0 0 var(--paper-text)`);
+        const color = byLevel.get(level);
+        const ink = color ? `color-mix(in srgb, ${color} var(--span-ink, 100%), transparent)` : "var(--paper-text)";
+        shadows.push(`0 ${BAND * level + 3}px 0 0 ${ink}`, `0 ${BAND * level + 4}px 0 0 var(--paper-text)`);
       }
       element.style.boxShadow = shadows.join(", ");
       element.classList.add("has-span");
@@ -128,8 +199,21 @@ export class TextView {
     element.title = names.join(" · ");
     element.dataset.keys = keys.join(" ");
     element.dataset.top = top ? top.key : suggestion.item.span.key;
-    if (keys.includes(selected)) element.classList.add("selected");
-    else if (keys.some((key) => related.has(key))) element.classList.add("related");
+  }
+
+  /** Emphasise the selected span and the spans linked to it; dim the rest (CSS). */
+  mark(selected, related, dim) {
+    for (const element of this.marked || []) element.classList.remove("selected", "related");
+    this.marked = [];
+    this.container.classList.toggle("dimming", dim && selected !== null);
+    const markKey = (key, name) => {
+      for (const element of this.container.querySelectorAll(`[data-keys~="${CSS.escape(key)}"]`)) {
+        if (!element.classList.contains("selected")) element.classList.add(name);
+        this.marked.push(element);
+      }
+    };
+    if (selected !== null) markKey(selected, "selected");
+    for (const key of related) markKey(key, "related");
   }
 
   /** The DOM selection inside the text as code points, or null (none, or collapsed). */
@@ -152,7 +236,13 @@ export class TextView {
       return Number(segment.dataset.s) + offset;
     }
     if (node === this.container) {
-      return offset < this.segmentNodes.length ? this.segmentStarts[offset] : this.text.length;
+      const chunk = this.chunks?.[offset];
+      return chunk ? chunk.start : this.text.length;
+    }
+    if (node.classList?.contains("chunk")) {
+      const chunk = this.chunks.find((c) => c.element === node);
+      if (!chunk) return null;
+      return offset < chunk.starts.length ? chunk.starts[offset] : chunk.end;
     }
     const segment = node.closest?.(".seg");
     if (segment && this.container.contains(segment)) {
@@ -180,19 +270,14 @@ export class TextView {
     a.node.parentElement?.scrollIntoView({ block: "nearest" });
   }
 
-  /** The text node and offset of a UTF-16 index (binary search over segment starts). */
+  /** The text node and offset of a UTF-16 index (binary searches over chunks, segments). */
   domPoint(unit) {
-    const starts = this.segmentStarts;
-    if (!starts.length) return null;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle] <= unit) low = middle;
-      else high = middle - 1;
-    }
-    const element = this.segmentNodes[low];
-    return { node: element.firstChild, offset: unit - starts[low] };
+    const chunks = this.chunks || [];
+    if (!chunks.length) return null;
+    const chunk = chunks[lastAtOrBefore(chunks.length, (i) => chunks[i].start <= unit)];
+    const index = lastAtOrBefore(chunk.starts.length, (i) => chunk.starts[i] <= unit);
+    const element = chunk.nodes[index];
+    return { node: element.firstChild, offset: unit - chunk.starts[index] };
   }
 
   /** Scroll the first segment of a span into view. */
@@ -206,4 +291,16 @@ export class TextView {
     const segment = element.closest?.(".seg");
     return segment && segment.dataset.top ? segment.dataset.top : null;
   }
+}
+
+/** The last index in [0, length) for which `atOrBefore` holds (it holds for a prefix). */
+function lastAtOrBefore(length, atOrBefore) {
+  let low = 0;
+  let high = length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (atOrBefore(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }

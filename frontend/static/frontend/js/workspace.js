@@ -112,7 +112,9 @@ export class Workspace {
       const project = await api("GET", `projects/${this.projectId}/`);
       const done = mine?.count ?? 0;
       const total = project.progress?.documents ?? 0;
-      this.progressBox.textContent = `${done} submitted · ${total} documents in the project`;
+      // short, so the toolbar keeps one row when Reload or Retry appears beside the status
+      this.progressBox.textContent = `${done} of ${total} submitted`;
+      this.progressBox.title = `You submitted ${done}; the project has ${total} documents.`;
     } catch (error) {
       this.progressBox.textContent = "";
     }
@@ -127,7 +129,12 @@ export class Workspace {
       if (!others.length) return;
       const select = el("select", { id: "beside-doc" }, el("option", { value: "", text: "— another report of this story —" }));
       for (const other of others) select.append(el("option", { value: other.id, text: other.title || `Document ${other.id}` }));
-      select.addEventListener("change", () => this.openBeside(select.value ? Number(select.value) : null));
+      select.addEventListener("change", async () => {
+        await this.openBeside(select.value ? Number(select.value) : null);
+        // The next step is a key (m, o) or a click in the text: keys must not stay in the
+        // select, where a letter would pick another report.
+        if (document.activeElement === select) this.textBox.focus({ preventScroll: true });
+      });
       this.besideBox.append(el("label", { for: "beside-doc", text: `Story: ${story.name}` }), select, el("div", { id: "beside-text", class: "beside-text", tabindex: "-1" }));
     } catch (error) {
       this.fail(error);
@@ -179,7 +186,13 @@ export class Workspace {
         if (r.target === this.selected && typeof r.source === "string") related.add(r.source);
       }
     }
-    this.view.render({ spans: this.state.spans, suggestions: this.openSuggestions(), selected: this.selected, related });
+    this.view.render({
+      spans: this.state.spans,
+      suggestions: this.openSuggestions(),
+      selected: this.selected,
+      related,
+      dim: !this.quiet,
+    });
     this.panel.render(this);
   }
 
@@ -196,6 +209,13 @@ export class Workspace {
     this.root.querySelector("#retry").hidden = status !== "failed";
     if (conflict || status === "failed") this.statusLine.setAttribute("role", "alert");
     else this.statusLine.setAttribute("role", "status");
+    // The status line stays short so the toolbar never reflows; the why goes below it.
+    if (conflict) {
+      this.note(
+        "This document was saved elsewhere (another tab or person) after you opened it, so your last " +
+          "changes were not saved. Reload to continue from the current version.",
+      );
+    }
   }
 
   note(message) {
@@ -251,6 +271,7 @@ export class Workspace {
 
   select(key) {
     this.selected = key;
+    this.quiet = false;
     this.linking = null;
     const span = this.state.span(key) || this.suggestion(key);
     if (span) this.view.reveal(span);
@@ -275,13 +296,14 @@ export class Workspace {
   labelSelection(label) {
     const range = this.currentRange();
     if (range) {
-      let key;
+      // One redraw, no scrolling and no dimming: the new span is where the person looks.
       this.edit(() => {
-        key = this.state.addSpan(label, [[range.start, range.end]]);
+        this.selected = this.state.addSpan(label, [[range.start, range.end]]);
+        this.linking = null;
+        this.quiet = true;
+        window.getSelection().removeAllRanges();
+        this.caret = null;
       });
-      window.getSelection().removeAllRanges();
-      this.caret = null;
-      if (key) this.select(key);
       return;
     }
     const span = this.selectedSpan();
@@ -345,6 +367,7 @@ export class Workspace {
       return;
     }
     this.linking = type;
+    this.linkAt = null;
     this.pendingEnter = null;
     this.note(`Now click (or Tab to and press Enter on) the span to link with “${this.relationName(type)}”. Esc cancels.`);
     this.panel.render(this);
@@ -354,6 +377,7 @@ export class Workspace {
     const type = (this.schema.relation_types || []).find((t) => t.key === this.linking);
     const source = this.selected;
     this.linking = null;
+    window.getSelection().removeAllRanges(); // where Tab showed the target, not text to label
     if (!type || !source) return;
     const other = typeof target === "object" ? this.externalSpan(target.id) : this.state.span(target);
     if (!other || target === source) {
@@ -537,9 +561,22 @@ export class Workspace {
     }
   }
 
+  /** Show or hide the help; closing it gives keyboard focus back to where it was. */
   toggleHelp(force) {
-    this.help.hidden = force === undefined ? !this.help.hidden : !force;
-    if (!this.help.hidden) this.help.focus();
+    const show = force === undefined ? this.help.hidden : force;
+    if (show) {
+      if (this.help.hidden) this.focusBeforeHelp = document.activeElement;
+      this.help.hidden = false;
+      this.help.focus();
+      return;
+    }
+    const hadFocus = this.help.contains(document.activeElement);
+    this.help.hidden = true;
+    if (hadFocus) {
+      const back = this.focusBeforeHelp;
+      const usable = back && back !== document.body && back.isConnected;
+      (usable ? back : this.textBox).focus({ preventScroll: true });
+    }
   }
 
   onKey(event) {
@@ -566,6 +603,13 @@ export class Workspace {
       this.finish("submit");
       return;
     }
+    // Arrows move the caret in the text; with ctrl they move by word, so this comes before
+    // the other keys, which ignore ctrl.
+    const inText = this.textBox.contains(target) || target === document.body;
+    if (key.startsWith("Arrow") && inText && !typing && !event.metaKey && !event.altKey && this.state) {
+      if (this.moveCaret(event)) event.preventDefault();
+      return;
+    }
     if (typing || mod || event.altKey || !this.state) {
       if (key === "Escape" && typing) target.blur();
       return;
@@ -579,6 +623,7 @@ export class Workspace {
       if (!this.help.hidden) this.toggleHelp(false);
       else if (this.linking) {
         this.linking = null;
+        window.getSelection().removeAllRanges();
         this.note("Linking cancelled.");
         this.panel.render(this);
       } else {
@@ -589,13 +634,8 @@ export class Workspace {
       }
       return;
     }
-    if (key === "Tab" && (this.textBox.contains(target) || target === document.body)) {
-      event.preventDefault();
-      this.cycle(event.shiftKey ? -1 : 1);
-      return;
-    }
-    if (key.startsWith("Arrow") && (this.textBox.contains(target) || target === document.body)) {
-      if (this.moveCaret(event)) event.preventDefault();
+    if (key === "Tab" && inText) {
+      if (this.cycle(event.shiftKey ? -1 : 1)) event.preventDefault();
       return;
     }
     if (key === "Enter") {
@@ -675,21 +715,36 @@ export class Workspace {
     return this.relationTypesFrom(span.label).find((t) => t.hotkey === key) || null;
   }
 
-  /** Tab / shift+Tab: the next span or suggestion in reading order. While linking, Enter
-   * on the reached span completes the link. */
+  /** Tab / shift+Tab: the next span or suggestion in reading order. False past the last one
+   * (or before the first), so that the key moves focus on out of the text and the keyboard
+   * never gets stuck in it. While linking, it goes round the other spans, on from the one it
+   * reached last, and Enter on the reached span completes the link. */
   cycle(direction) {
-    const items = [...this.state.spans, ...this.openSuggestions()].sort((a, b) => a.start - b.start || b.end - a.end);
-    if (!items.length) return;
-    const at = items.findIndex((s) => s.key === this.selected);
-    const next = items[(at + direction + items.length) % items.length];
-    if (this.linking) {
-      // keep the link's source selected; show where we are with the page selection
-      this.view.showSelection(next.start, next.end);
-      this.note(`Link to “${excerpt(next.text)}”? Press Enter (or Tab on).`);
-      this.pendingEnter = () => this.finishLinking(next.key);
-      return;
+    const linking = Boolean(this.linking);
+    const pool = linking ? [...this.state.spans] : [...this.state.spans, ...this.openSuggestions()];
+    const items = pool.sort((a, b) => a.start - b.start || b.end - a.end);
+    if (!items.length) return false;
+    const at = items.findIndex((s) => s.key === (linking ? this.linkAt || this.selected : this.selected));
+    let index = at === -1 ? (direction > 0 ? 0 : items.length - 1) : at + direction;
+    if (!linking) {
+      if (index < 0 || index >= items.length) return false;
+      this.select(items[index].key);
+      return true;
     }
-    this.select(next.key);
+    const round = (i) => (i + items.length) % items.length;
+    index = round(index);
+    if (items[index].key === this.selected) index = round(index + direction); // not to itself
+    const next = items[index];
+    if (next.key === this.selected) {
+      this.note("There is no other span to link to.");
+      return true;
+    }
+    // keep the link's source selected; show where we are with the page selection
+    this.linkAt = next.key;
+    this.view.showSelection(next.start, next.end);
+    this.note(`Link to “${excerpt(next.text)}”? Press Enter (or Tab on).`);
+    this.pendingEnter = () => this.finishLinking(next.key);
+    return true;
   }
 
   /** Arrow keys move a caret; with shift they extend a selection (ctrl: by word). */
