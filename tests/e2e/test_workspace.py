@@ -119,3 +119,26 @@ def test_offsets_are_exact_after_emoji_combining_marks_rtl_and_crlf(live_server,
         document.text.index(needle) + len(needle),
     )
     assert span.text == needle
+
+
+def test_alt_select_adds_a_fragment_to_the_selected_claim(live_server, page, db):
+    people = factories.people_in_project(n_documents=0)
+    text = "“The bridge,” the mayor said, “will reopen on Friday.”\n"
+    report = documents_import(files=[("split.txt", text.encode())], story_name="Split quote")
+    (document,) = report.documents
+    project_documents_add(project=people.project, documents=[document])
+    log_in(page, live_server.url, people.annotator.username)
+    open_workspace(page, f"{live_server.url}/projects/{people.project.id}/work/")
+
+    mouse_select(page, "The bridge")
+    page.keyboard.press("c")
+    page.keyboard.down("Alt")
+    mouse_select(page, "will reopen on Friday.")
+    page.keyboard.up("Alt")
+    wait_saved(page)
+
+    span = Span.objects.get(annotation_set=the_set(people.annotator))
+    first, second = document.text.index("The bridge"), document.text.index("will reopen")
+    assert span.fragments == [[first, first + 10], [second, second + 22]]
+    assert span.text == "The bridge will reopen on Friday."
+    expect(page.locator(".selected-text")).to_contain_text("The bridge will reopen")
