@@ -2,6 +2,7 @@
 // with full-text search. Name, description and guidelines are rendered by the template.
 
 import { api, showMessage } from "./api.js";
+import { element } from "./dom.js";
 
 const PAGE_SIZE = 50;
 const MAX_PAGES = 200; // a guard when following `next` links
@@ -25,13 +26,6 @@ const numberFormat = new Intl.NumberFormat();
 /** `count` and a noun, pluralised with an s. */
 function counted(count, noun) {
   return `${numberFormat.format(count)} ${noun}${count === 1 ? "" : "s"}`;
-}
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 /** A `next` link from a paginated answer, as a path relative to /api/v1/. */

@@ -2,6 +2,7 @@
 // schema as JSON (view, download, upload, edit). Every API error is shown with its details.
 
 import { api, ApiError, showMessage } from "./api.js";
+import { element } from "./dom.js";
 
 const ROLES = ["annotator", "reviewer", "manager"];
 const MAX_SCHEMA_BYTES = 2 * 1024 * 1024;
@@ -9,13 +10,6 @@ const MAX_SCHEMA_BYTES = 2 * 1024 * 1024;
 const root = document.getElementById("project-settings");
 const projectId = root.dataset.projectId;
 const me = root.dataset.username;
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function joinPath(parent, key) {
   if (!parent) return key;
