@@ -94,7 +94,7 @@ def test_an_annotator_labels_links_and_sets_a_stance_that_survive_a_reload(
     )
 
 
-def test_offsets_are_exact_after_emoji_combining_marks_rtl_and_crlf(live_server, page, db):
+def test_offsets_are_exact_around_emoji_combining_marks_rtl_and_crlf(live_server, page, db):
     people = factories.people_in_project(n_documents=0)
     raw = (
         "Harbour news 🚢👨‍👩‍👧 from Q\u0307uay 7\r\n"
@@ -110,15 +110,19 @@ def test_offsets_are_exact_after_emoji_combining_marks_rtl_and_crlf(live_server,
     needle = "The bridge will reopen on Friday."
     mouse_select(page, needle)
     page.keyboard.press("c")
+    speaker = "The mayor שלום ✋🏽 said"  # RTL and a skin-tone emoji inside the selection
+    mouse_select(page, speaker)
+    page.keyboard.press("s")
     wait_saved(page)
 
-    span = Span.objects.get(annotation_set=the_set(people.annotator))
+    spans = {s.label: s for s in Span.objects.filter(annotation_set=the_set(people.annotator))}
     assert "\r" not in document.text
-    assert (span.start, span.end) == (
-        document.text.index(needle),
-        document.text.index(needle) + len(needle),
-    )
-    assert span.text == needle
+    for label, text in (("CLAIM", needle), ("SOURCE", speaker)):
+        assert (spans[label].start, spans[label].end) == (
+            document.text.index(text),
+            document.text.index(text) + len(text),
+        )
+        assert spans[label].text == text
 
 
 def test_alt_select_adds_a_fragment_to_the_selected_claim(live_server, page, db):

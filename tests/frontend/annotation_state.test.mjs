@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { AnnotationState, mergePieces } from "../../frontend/static/frontend/js/annotation_state.js";
-import { snapToWords } from "../../frontend/static/frontend/js/words.js";
+import { snapToWords, wordStep } from "../../frontend/static/frontend/js/words.js";
 
 const TEXT = '"We will reopen," the minister said. 🚢 Ships wait.';
 const chars = Array.from(TEXT);
@@ -143,4 +143,25 @@ test("snapping trims spaces and widens cut words, keeping quote marks", () => {
   assert.deepEqual(snapToWords(chars, at("inister"), at("inister") + 4), { start: at("minister"), end: at("minister") + 8 });
   assert.deepEqual(snapToWords(chars, 0, 6), { start: 0, end: at("will") + 4 });
   assert.deepEqual(snapToWords(chars, at(" the"), at(" the") + 4), { start: at("the "), end: at("the ") + 3 });
+});
+
+test("several spans added at once are one undo step", () => {
+  const state = fresh();
+  const keys = state.addSpans([
+    { label: "CLAIM", pieces: [[1, 15]] },
+    { label: "SOURCE", pieces: [[17, 29]], attributes: { source_type: "named_person" } },
+  ]);
+  assert.deepEqual(state.spans.map((s) => s.key), keys);
+  assert.deepEqual(state.span(keys[1]).attributes, { source_type: "named_person" });
+  assert.ok(state.undo());
+  assert.equal(state.spans.length, 0);
+  assert.equal(state.undo(), false);
+});
+
+test("a word step skips to the end of the next word, or back to the start of the last", () => {
+  const at = (s) => TEXT.indexOf(s);
+  assert.equal(wordStep(chars, 0, 1), at("We") + 2);
+  assert.equal(wordStep(chars, at(" the minister"), 1), at("the minister") + 3);
+  assert.equal(wordStep(chars, at("minister") + 3, -1), at("minister"));
+  assert.equal(wordStep(chars, 0, -1), 0);
 });

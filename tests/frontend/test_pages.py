@@ -25,6 +25,18 @@ def settings_url(people) -> str:  # noqa: ANN001
     return f"/projects/{people.project.pk}/settings/"
 
 
+PAGES = {
+    "home": "/projects/{project}/",
+    "settings": "/projects/{project}/settings/",
+    "workspace": "/projects/{project}/work/",
+    "workspace for a document": "/projects/{project}/documents/{document}/work/",
+}
+
+
+def page_url(people, page: str) -> str:  # noqa: ANN001
+    return PAGES[page].format(project=people.project.pk, document=people.documents[0].pk)
+
+
 @pytest.mark.parametrize("who", ["manager", "reviewer", "annotator", "other_annotator"])
 def test_every_member_opens_the_project_home(people, who):
     response = client_as(getattr(people, who)).get(home_url(people))
@@ -32,14 +44,24 @@ def test_every_member_opens_the_project_home(people, who):
     assert people.project.name in response.content.decode()
 
 
-def test_an_outsider_gets_404_for_the_project_home(people):
-    assert client_as(people.outsider).get(home_url(people)).status_code == 404
+@pytest.mark.parametrize("page", PAGES)
+def test_an_outsider_gets_404_for_every_project_page(people, page):
+    assert client_as(people.outsider).get(page_url(people, page)).status_code == 404
 
 
-def test_an_anonymous_visitor_of_the_project_home_is_sent_to_log_in(people):
-    response = client_as(None).get(home_url(people))
+@pytest.mark.parametrize("page", PAGES)
+def test_an_anonymous_visitor_of_a_project_page_is_sent_to_log_in(people, page):
+    response = client_as(None).get(page_url(people, page))
     assert response.status_code == 302
     assert response["Location"].startswith("/login/?next=")
+
+
+@pytest.mark.parametrize("who", ["manager", "reviewer", "annotator"])
+@pytest.mark.parametrize("page", ["workspace", "workspace for a document"])
+def test_members_open_the_workspace_shell_with_their_role(people, who, page):
+    response = client_as(getattr(people, who)).get(page_url(people, page))
+    assert response.status_code == 200
+    assert f'data-role="{who}"' in response.content.decode()
 
 
 def test_a_manager_opens_the_settings(people):
@@ -51,16 +73,6 @@ def test_a_manager_opens_the_settings(people):
 @pytest.mark.parametrize("who", ["reviewer", "annotator", "other_annotator"])
 def test_a_member_who_is_not_a_manager_gets_403_for_the_settings(people, who):
     assert client_as(getattr(people, who)).get(settings_url(people)).status_code == 403
-
-
-def test_an_outsider_gets_404_for_the_settings(people):
-    assert client_as(people.outsider).get(settings_url(people)).status_code == 404
-
-
-def test_an_anonymous_visitor_of_the_settings_is_sent_to_log_in(people):
-    response = client_as(None).get(settings_url(people))
-    assert response.status_code == 302
-    assert response["Location"].startswith("/login/?next=")
 
 
 def test_guidelines_are_escaped_text_not_markup(people):

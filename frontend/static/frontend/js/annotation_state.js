@@ -120,6 +120,13 @@ export class AnnotationState {
     return key;
   }
 
+  /** Add several spans ({label, pieces, attributes}) as one edit: one undo step. */
+  addSpans(specs) {
+    const added = specs.map((spec) => spanFrom(this, this.newKey("s"), spec.label, spec.pieces, spec.attributes || {}));
+    this.commit({ ...this.content, spans: [...this.content.spans, ...added] });
+    return added.map((span) => span.key);
+  }
+
   /** Change a span's label, pieces or attributes. */
   updateSpan(key, changes) {
     const old = this.span(key);

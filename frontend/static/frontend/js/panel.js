@@ -3,6 +3,8 @@
 // DOM from the state and the schema and calls back into the workspace; holds no state.
 // User text goes in with textContent only.
 
+import { el } from "./dom.js";
+
 const EXCERPT = 60;
 const LIST_WINDOW = 40; // long documents: lists show this many rows around the selection
 
@@ -15,20 +17,6 @@ export function windowAround(items, at, size) {
 export function excerpt(text) {
   const flat = text.replace(/\s+/g, " ");
   return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT - 1)}…` : flat;
-}
-
-export function el(tag, props = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === "class") element.className = value;
-    else if (name === "text") element.textContent = value;
-    else if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
-    else if (name === "dataset") Object.assign(element.dataset, value);
-    else element.setAttribute(name, value === true ? "" : String(value));
-  }
-  element.append(...children.filter((child) => child !== null && child !== undefined));
-  return element;
 }
 
 /** A label chip: colour swatch and the label's letter, so colour is never the only cue. */
@@ -81,37 +69,26 @@ export class Panel {
   render(ws) {
     // Rebuild a section only when what it shows changed: the state's arrays are replaced,
     // never changed in place, so identity tells. Long documents stay fast to edit.
+    // A relation row shows its spans' texts, so the shown rows' texts count too.
     const content = ws.state.content;
-    const memo = this.memo || {};
-    const spanKeys = (relations) =>
-      relations
-        .slice(0, this.relationLimit || LIST_WINDOW)
-        .flatMap((r) => [r.source, r.target])
-        .map((end) => (typeof end === "string" ? ws.state.span(end)?.text : end.id))
-        .join("\u0000");
-    const next = {
-      state: ws.state,
-      selectedKey: ws.selected,
-      linking: ws.linking,
-      spans: content.spans,
-      relations: content.relations,
-      relationTexts: null,
-      stances: content.stances,
-      answers: content.answers,
-      open: ws.suggestionSets.length ? ws.openSuggestions().length : 0,
-      external: ws.external.size,
+    const shownEnds = content.relations
+      .slice(0, this.relationLimit || LIST_WINDOW)
+      .flatMap((r) => [r.source, r.target])
+      .map((end) => (typeof end === "string" ? ws.state.span(end)?.text : end.id));
+    const inputs = {
+      spans: [ws.state, content.spans, ws.selected],
+      relations: [ws.state, content.relations, ws.external.size, shownEnds.join("\u0000")],
+      suggestions: [ws.state, ws.openSuggestions()],
+      document: [ws.state, content.stances, content.answers],
     };
-    const same = (...names) => memo.state === next.state && names.every((name) => memo[name] === next[name]);
+    const memo = this.memo || {};
+    const changed = (name) => !memo[name] || inputs[name].some((value, i) => value !== memo[name][i]);
     this.renderSelected(ws);
-    if (!same("spans", "selectedKey")) this.renderSpans(ws);
-    if (!same("relations", "external") || memo.relationTexts !== (next.relationTexts = spanKeys(content.relations))) {
-      next.relationTexts ??= spanKeys(content.relations);
-      this.renderRelations(ws);
-    }
-    if (!same("open")) this.renderSuggestions(ws);
-    if (!same("stances", "answers")) this.renderDocument(ws);
-    next.relationTexts ??= memo.relationTexts;
-    this.memo = next;
+    if (changed("spans")) this.renderSpans(ws);
+    if (changed("relations")) this.renderRelations(ws);
+    if (changed("suggestions")) this.renderSuggestions(ws);
+    if (changed("document")) this.renderDocument(ws);
+    this.memo = inputs;
   }
 
   renderSelected(ws) {

@@ -63,7 +63,8 @@ export class TextView {
     pieces.sort((a, b) => a.start - b.start);
     const maxLevel = levels.length ? Math.max(...levels) : -1;
     const context = { items, levels };
-    let next = 0; // pieces before it end before the current chunk... or may not: kept in `open`
+    // A sweep over pieces sorted by start: `open` holds the pieces over the current chunk.
+    let next = 0;
     let open = [];
     const children = [];
     for (const chunk of this.chunks) {
@@ -72,7 +73,7 @@ export class TextView {
         if (pieces[next].end > chunk.start) open.push(pieces[next]);
         next += 1;
       }
-      const here = open.filter((piece) => piece.start < chunk.end && piece.end > chunk.start);
+      const here = open;
       const signature = here
         .map((p) => {
           const item = items[p.owner];

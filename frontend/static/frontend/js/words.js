@@ -25,3 +25,16 @@ export function snapToWords(chars, start, end) {
   while (b < chars.length && isWordChar(chars[b]) && isWordChar(chars[b - 1])) b += 1;
   return { start: a, end: b };
 }
+
+/** The next word boundary from `position` in `direction` (code points). */
+export function wordStep(chars, position, direction) {
+  let p = position;
+  if (direction > 0) {
+    while (p < chars.length && !isWordChar(chars[p])) p += 1;
+    while (p < chars.length && isWordChar(chars[p])) p += 1;
+  } else {
+    while (p > 0 && !isWordChar(chars[p - 1])) p -= 1;
+    while (p > 0 && isWordChar(chars[p - 1])) p -= 1;
+  }
+  return p;
+}

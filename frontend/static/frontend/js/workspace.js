@@ -4,10 +4,11 @@
 
 import { AnnotationState, piecesOf } from "./annotation_state.js";
 import { api, showMessage } from "./api.js";
-import { Panel, el, excerpt } from "./panel.js";
+import { el } from "./dom.js";
+import { Panel, excerpt } from "./panel.js";
 import { Saver } from "./saver.js";
 import { TextView } from "./text_view.js";
-import { isWordChar, snapToWords } from "./words.js";
+import { snapToWords, wordStep } from "./words.js";
 
 const STANCE_KEYS = "123456789";
 
@@ -441,9 +442,14 @@ export class Workspace {
     return this.openSuggestions().find((s) => s.key === key) || null;
   }
 
-  /** Model spans not yet accepted (no own span with the same label and pieces) or rejected. */
+  /** Model spans not yet accepted (no own span with the same label and pieces) or rejected.
+   * Derived from the spans and the rejections; computed again only when either changed. */
   openSuggestions() {
     if (!this.suggestionSets.length) return [];
+    const cache = this.openCache;
+    if (cache && cache.spans === this.state.spans && cache.rejected === this.rejected.size && cache.sets === this.suggestionSets) {
+      return cache.open;
+    }
     const taken = new Set(this.state.spans.map((s) => `${s.label}|${JSON.stringify(piecesOf(s))}`));
     const open = [];
     for (const set of this.suggestionSets) {
@@ -453,6 +459,7 @@ export class Workspace {
         open.push({ ...span, key, modelName: set.model_name || "a model" });
       }
     }
+    this.openCache = { spans: this.state.spans, rejected: this.rejected.size, sets: this.suggestionSets, open };
     return open;
   }
 
@@ -484,10 +491,7 @@ export class Workspace {
     const chosen = this.openSuggestions().filter((s) => s.label === label);
     if (!chosen.length) return;
     this.edit(() => {
-      // one undo step for the whole batch
-      const before = this.state.content;
-      for (const s of chosen) this.state.addSpan(s.label, piecesOf(s), { ...(s.attributes || {}) });
-      this.state.undoStack.splice(this.state.undoStack.length - chosen.length, chosen.length, before);
+      this.state.addSpans(chosen.map((s) => ({ label: s.label, pieces: piecesOf(s), attributes: { ...(s.attributes || {}) } })));
     });
     this.note(`Accepted ${chosen.length} suggested ${this.labels.get(label)?.name || label} spans.`);
   }
@@ -775,19 +779,6 @@ export class Workspace {
 
 function clamp(value, low, high) {
   return Math.max(low, Math.min(high, value));
-}
-
-/** The next word boundary from `position` in `direction` (code points). */
-export function wordStep(chars, position, direction) {
-  let p = position;
-  if (direction > 0) {
-    while (p < chars.length && !isWordChar(chars[p])) p += 1;
-    while (p < chars.length && isWordChar(chars[p])) p += 1;
-  } else {
-    while (p > 0 && !isWordChar(chars[p - 1])) p -= 1;
-    while (p > 0 && isWordChar(chars[p - 1])) p -= 1;
-  }
-  return p;
 }
 
 /** Label key -> what drawing needs: name, colour, letter (the hotkey, else the initial). */
