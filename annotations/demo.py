@@ -38,7 +38,6 @@ from corpus.services import documents_import
 
 DEMO_DIR = Path(settings.BASE_DIR) / "corpus" / "demo"
 PROJECT_NAME = "Porthaven dock strike — attribution"
-MODEL_NAME = "rule-based-attribution"
 PASSWORD_ENV = "CLAIMLENS_DEMO_PASSWORD"
 DEFAULT_PASSWORD = "demo"
 
@@ -238,23 +237,17 @@ def demo_load() -> DemoResult:
                 kind=SetKind.MODEL,
                 model_name=layer["model"],
             )
-            actor = users["manager"]
         else:
-            actor = users[layer["author"]]
-            aset, _ = annotation_set_open(project=project, document=document, author=actor)
+            aset, _ = annotation_set_open(
+                project=project, document=document, author=users[layer["author"]]
+            )
         data = layer_payload(layer, document.text, aset.version, span_ids)
-        annotation_set_write(annotation_set=aset, data=data)
+        refs = annotation_set_write(annotation_set=aset, data=data)
         if layer.get("submit"):
             annotation_set_submit(annotation_set=aset)
         if "author" in layer:
-            located = {
-                phrase_located(document.text, s["phrase"], s.get("within")): s["ref"]
-                for s in layer["spans"]
-            }
-            for span in Span.objects.filter(annotation_set=aset).only("id", "start", "end"):
-                ref = located.get((span.start, span.end))
-                if ref:
-                    span_ids[(layer["author"], layer["file"], ref)] = span.pk
+            for ref, span_id in refs.items():
+                span_ids[(layer["author"], layer["file"], ref)] = span_id
 
     messages = [f"Loaded the demo project {PROJECT_NAME!r}."]
     if not from_env:

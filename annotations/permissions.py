@@ -16,6 +16,12 @@ from annotations.models import AnnotationSet, Project, Role, SetKind
 User = AbstractBaseUser | AnonymousUser
 
 
+def role_acted(user: User, member_role: str | None) -> str | None:
+    """The role a caller acts in within a project: their membership's, or manager for a
+    superuser. None for outsiders."""
+    return Role.MANAGER if getattr(user, "is_superuser", False) else member_role
+
+
 def can_manage(role: str | None) -> bool:
     return role == Role.MANAGER
 

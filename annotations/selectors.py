@@ -18,13 +18,12 @@ from annotations.models import (
     Project,
     ProjectDocument,
     Relation,
-    Role,
     SetKind,
     SetStatus,
     Span,
     Stance,
 )
-from annotations.permissions import can_review
+from annotations.permissions import can_review, role_acted
 from annotations.set_json import set_contents_json
 from corpus.models import Document, Outlet
 
@@ -255,8 +254,7 @@ def project_document_read(
         if row is None:
             return None
         blind, role, title, text, story_id, outlet_id, url, published, language, zones, outlet = row
-        if getattr(user, "is_superuser", False):
-            role = Role.MANAGER
+        role = role_acted(user, role)
         if role is None:
             return None
         see_all = can_review(role) or not blind

@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 
-from annotations.models import AnnotationSet, Membership, Project, Role
-from annotations.permissions import can_manage, can_read_set, can_write_set
+from annotations.models import AnnotationSet, Membership, Project
+from annotations.permissions import can_manage, can_read_set, can_write_set, role_acted
 from annotations.selectors import annotation_set_lookup
 
 
@@ -25,10 +25,9 @@ def project_for(request: Request, project_id: int, *, manage: bool = False) -> t
         .filter(pk=project_id)
         .first()
     )
-    is_superuser = getattr(user, "is_superuser", False)
-    if project is None or (project.caller_role is None and not is_superuser):
+    role = role_acted(user, project.caller_role if project is not None else None)
+    if project is None or role is None:
         raise Http404("No such project.")
-    role = Role.MANAGER if is_superuser else project.caller_role
     if manage and not can_manage(role):
         raise PermissionDenied("Only the project's managers may do this.")
     return project, role
@@ -43,9 +42,8 @@ def set_for(request: Request, set_id: int, *, write: bool = False) -> tuple[Anno
     found = annotation_set_lookup(set_id, user.pk)
     if found is None:
         raise Http404("No such annotation set.")
-    aset, role = found
-    if getattr(user, "is_superuser", False):
-        role = Role.MANAGER
+    aset, member_role = found
+    role = role_acted(user, member_role)
     if not can_read_set(user, role, aset.project, aset):
         raise Http404("No such annotation set.")
     if write and not can_write_set(user, role, aset):

@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from annotations.models import AnnotationSet, Project, ProjectDocument, SetKind, SetStatus
+from annotations.services.queue import OPEN_STATUSES
 from config.api import DomainError, SetStateConflict
 from corpus.models import Document
 
@@ -49,9 +50,6 @@ def annotation_set_open(
         return aset, True
 
 
-OPEN = (SetStatus.ASSIGNED, SetStatus.IN_PROGRESS)
-
-
 @transaction.atomic
 def annotation_set_submit(*, annotation_set: AnnotationSet) -> AnnotationSet:
     """Submit (annotators, models) or mark curated (gold). A skipped set may be taken back
@@ -86,7 +84,7 @@ def annotation_set_skip(*, annotation_set: AnnotationSet) -> AnnotationSet:
         raise DomainError("Only an annotator's set can be skipped.", {"kind": aset.kind})
     if aset.status == SetStatus.SKIPPED:
         return aset
-    if aset.status not in OPEN:
+    if aset.status not in OPEN_STATUSES:
         raise SetStateConflict("Submitted work cannot be skipped.", aset.status)
     aset.status = SetStatus.SKIPPED
     aset.version += 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 
@@ -17,11 +17,12 @@ from annotations.schema import Schema
 from annotations.services.set_validation import (
     Errors,
     SpanResolver,
+    is_int,
     relation_checked,
     span_fields_checked,
     stance_checked,
 )
-from annotations.services.set_write import CLEAR_SQL, layer_lock
+from annotations.services.set_write import layer_lock, set_rows_clear
 from config.api import DomainError, VersionConflict
 from corpus.models import Document
 
@@ -41,7 +42,7 @@ def annotation_set_touch(aset: AnnotationSet) -> None:
 def _locked(aset: AnnotationSet, version: Any) -> AnnotationSet:
     """Lock the set's row, check ``version`` when given, and refresh the version fields of
     ``aset`` in place (its loaded project, schema and document stay)."""
-    if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
+    if version is not None and not is_int(version):
         raise DomainError("version must be an integer.", {"version": "must be an integer"})
     current, status, started_at = (
         AnnotationSet.objects.select_for_update()
@@ -113,17 +114,7 @@ def span_delete(*, span: Span, version: Any = None) -> None:
     layer_lock(span.annotation_set, span.annotation_set.document.story_id)
     aset = _locked(span.annotation_set, version)
     span = _fresh(Span, span, aset)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            CLEAR_SQL,
-            {
-                "set": aset.pk,
-                "gone": [span.pk],
-                "relations": False,
-                "stances": False,
-                "answers": False,
-            },
-        )
+    set_rows_clear(aset.pk, [span.pk])
     annotation_set_touch(aset)
 
 

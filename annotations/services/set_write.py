@@ -79,6 +79,31 @@ WITH gone_relations AS (
 DELETE FROM {Span._meta.db_table} WHERE id = ANY(%(gone)s)
 """
 
+
+def set_rows_clear(
+    set_id: int,
+    gone: list[int],
+    *,
+    relations: bool = False,
+    stances: bool = False,
+    answers: bool = False,
+) -> None:
+    """Delete the spans ``gone`` with every relation and stance that points at them (other
+    sets that lose one move their version on), and the set's own relations, stances or
+    answers when asked: one statement."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            CLEAR_SQL,
+            {
+                "set": set_id,
+                "gone": gone,
+                "relations": relations,
+                "stances": stances,
+                "answers": answers,
+            },
+        )
+
+
 # Writers of one layer (an annotator's, the gold, a model's) in one story take turns:
 # their cross-document links point into each other's sets.
 LAYER_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))"
@@ -208,8 +233,7 @@ def annotation_set_write(*, annotation_set: AnnotationSet, data: dict[str, Any])
 
     gone = [pk for pk in existing if pk not in keep_ids]
     flags = {k: k in data for k in ("relations", "stances", "answers")}
-    with connection.cursor() as cursor:
-        cursor.execute(CLEAR_SQL, {"set": aset.pk, "gone": gone, **flags})
+    set_rows_clear(aset.pk, gone, **flags)
     spans_insert(aset.pk, to_create)
     spans_update(to_update)
     relations_insert(aset.pk, relations)

@@ -108,38 +108,31 @@ def second_document_set(bench: Bench, story: Any = None) -> AnnotationSet:
     return aset
 
 
-def test_same_claim_may_link_a_claim_in_another_document_of_the_story(bench, owner):
-    other = second_document_set(bench)
-    text = other.document.text
-    response = put_set(
+def link_from_a_new_claim(owner: Any, other: AnnotationSet, rtype: str, target: Span) -> Any:
+    """Write ``other`` with one new claim linked by ``rtype`` to ``target``."""
+    return put_set(
         owner,
         other,
-        spans=[span_payload(text, "CLAIM", "the talks had stalled", ref="c")],
-        relations=[{"type": "SAME_CLAIM", "source": "c", "target": bench.claim.pk}],
+        spans=[span_payload(other.document.text, "CLAIM", "the talks had stalled", ref="c")],
+        relations=[{"type": rtype, "source": "c", "target": target.pk}],
     )
+
+
+def test_same_claim_may_link_a_claim_in_another_document_of_the_story(bench, owner):
+    response = link_from_a_new_claim(owner, second_document_set(bench), "SAME_CLAIM", bench.claim)
     assert response.status_code == 200, response.content
     assert response.json()["relations"][0]["target"] == bench.claim.pk
 
 
 def test_attributed_to_may_not_cross_documents(bench, owner):
     other = second_document_set(bench)
-    response = put_set(
-        owner,
-        other,
-        spans=[span_payload(other.document.text, "CLAIM", "the talks had stalled", ref="c")],
-        relations=[{"type": "ATTRIBUTED_TO", "source": "c", "target": bench.source.pk}],
-    )
+    response = link_from_a_new_claim(owner, other, "ATTRIBUTED_TO", bench.source)
     assert "relations[0].target" in assert_error(response, 400)["details"]
 
 
 def test_same_claim_may_not_cross_stories(bench, owner):
     other = second_document_set(bench, story=factories.StoryFactory())
-    response = put_set(
-        owner,
-        other,
-        spans=[span_payload(other.document.text, "CLAIM", "the talks had stalled", ref="c")],
-        relations=[{"type": "SAME_CLAIM", "source": "c", "target": bench.claim.pk}],
-    )
+    response = link_from_a_new_claim(owner, other, "SAME_CLAIM", bench.claim)
     assert "relations[0].target" in assert_error(response, 400)["details"]
 
 
