@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from itertools import islice
 
+import orjson
 from django.db import IntegrityError, connection, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -119,6 +120,11 @@ def _records_prepare(
             if isinstance(item, RecordError):
                 report.errors.append(ImportIssue(item.file, item.line, item.message))
                 continue
+            nul = _nul_field(item)
+            if nul is not None:
+                message = f'"{nul}" holds a NUL character (U+0000), which cannot be stored'
+                report.errors.append(ImportIssue(item.file, item.line, message))
+                continue
             result = article_clean(
                 item.text,
                 enabled=clean,
@@ -139,6 +145,20 @@ def _records_prepare(
                 story_name or item.story,
                 clauses(encoded),
             )
+
+
+_STORED_STRINGS = ("text", "raw", "title", "url", "outlet", "language", "story")
+
+
+def _nul_field(record: SourceRecord) -> str | None:
+    """The first field holding U+0000: PostgreSQL stores it in neither text nor jsonb, and
+    one such row would fail the COPY of its whole batch."""
+    for name in _STORED_STRINGS:
+        if "\x00" in getattr(record, name):
+            return name
+    if record.meta and b"\\u0000" in orjson.dumps(record.meta):
+        return "meta"
+    return None
 
 
 def _report_add(

@@ -68,34 +68,16 @@ def clauses(text: str | bytes) -> set[int]:
     }
 
 
-def containment(a: set[int], b: set[int]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
-
-
-def near_duplicates_find(
-    new: Sequence[tuple[int, str | bytes]],
-    old: Sequence[tuple[int, str | bytes]] = (),
-    threshold: float = THRESHOLD,
-) -> list[NearDuplicate]:
-    """Pairs (a new text, an earlier new text or an old text) at or above ``threshold``.
-
-    ``new`` is in input order; each new text is compared with the new texts before it and
-    with every old text; old texts are not compared with each other. Keys are unique ids."""
-    return near_duplicates_among(
-        [(key, clauses(text)) for key, text in new],
-        [(key, clauses(text)) for key, text in old],
-        threshold,
-    )
-
-
 def near_duplicates_among(
     new: Sequence[tuple[int, set[int]]],
     old: Sequence[tuple[int, set[int]]] = (),
     threshold: float = THRESHOLD,
 ) -> list[NearDuplicate]:
-    """``near_duplicates_find`` over clause sets already computed (``clauses``)."""
+    """Pairs (a new text, an earlier new text or an old text) whose clause sets (``clauses``)
+    are at or above ``threshold``.
+
+    ``new`` is in input order; each new text is compared with the new texts before it and
+    with every old text; old texts are not compared with each other. Keys are unique ids."""
     # A clause's posting: the one key that has it (an int: most clauses are in one text,
     # and ints cost the garbage collector nothing), or a list once several texts have it.
     sizes: dict[int, int] = {}

@@ -120,11 +120,7 @@ def is_headline_like(text: str) -> bool:
     if len(text) > _HEADLINE_MAX_CHARS:
         return False
     words = words_upto(text, _HEADLINE_MAX_WORDS)
-    return (
-        _HEADLINE_MIN_WORDS <= words <= _HEADLINE_MAX_WORDS
-        and len(text) <= _HEADLINE_MAX_CHARS
-        and text[-1] not in ".:;,"
-    )
+    return _HEADLINE_MIN_WORDS <= words <= _HEADLINE_MAX_WORDS and text[-1] not in ".:;,"
 
 
 def _content_words(text: str) -> set[str]:

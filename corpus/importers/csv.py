@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import orjson
 
-from corpus.importers.decoding import DecodeError, bytes_decode
+from corpus.importers.decoding import text_read
 from corpus.importers.records import RecordError, SourceRecord, record_from_mapping
 
 # Articles are longer than the csv module's default field limit (128 KiB).
@@ -18,13 +18,9 @@ FIELD_SIZE_LIMIT = min(sys.maxsize, 2**31 - 1)
 
 
 def read(name: str, data: bytes) -> Iterator[SourceRecord | RecordError]:
-    try:
-        content = bytes_decode(name, data)
-    except DecodeError as error:
-        yield RecordError(name, error.line, str(error))
-        return
-    if not content.strip():
-        yield RecordError(name, None, "empty file: no rows to import")
+    content = text_read(name, data, "rows")
+    if isinstance(content, RecordError):
+        yield content
         return
     csv.field_size_limit(FIELD_SIZE_LIMIT)
     reader = csv.reader(io.StringIO(content, newline=""))

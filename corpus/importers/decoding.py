@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 
+from corpus.importers.records import RecordError
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -38,6 +40,18 @@ def bytes_decode(name: str, data: bytes, fallback: str | None = None) -> str:
                 pass
         line = data.count(b"\n", 0, error.start) + 1
         raise DecodeError(_message(name, "UTF-8", error), line) from None
+
+
+def text_read(name: str, data: bytes, what: str, fallback: str | None = None) -> str | RecordError:
+    """A whole file as text (``bytes_decode``), or an error record: bytes that do not decode,
+    or a blank file ("empty file: no ``what`` to import")."""
+    try:
+        text = bytes_decode(name, data, fallback)
+    except DecodeError as error:
+        return RecordError(name, error.line, str(error))
+    if not text.strip():
+        return RecordError(name, None, f"empty file: no {what} to import")
+    return text
 
 
 def _decode(name: str, data: bytes, encoding: str) -> str:

@@ -57,9 +57,9 @@ class DocumentCopy:
     a context manager: on an error the COPY is abandoned with the error."""
 
     def __init__(self) -> None:
-        self.table = connection.ops.quote_name(Document._meta.db_table)
+        table = connection.ops.quote_name(Document._meta.db_table)
         columns = ", ".join(connection.ops.quote_name(f.column) for f in COPY_FIELDS)
-        self.sql = f"COPY {self.table} ({columns}) FROM STDIN (FORMAT BINARY)"
+        self.sql = f"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)"
         self.types = [_binary_type(f) for f in COPY_FIELDS]
         self.json_columns = [i for i, f in enumerate(COPY_FIELDS) if isinstance(f, JSONField)]
         self.attnames = [f.attname for f in COPY_FIELDS]
@@ -67,7 +67,6 @@ class DocumentCopy:
         self.cursor.cursor.adapters.register_dumper(None, _JsonbDumper)
         self._context: Any = None
         self._copy: Any = None
-        self.rows = 0
 
     def __enter__(self) -> DocumentCopy:
         return self
@@ -94,7 +93,6 @@ class DocumentCopy:
             row[index] = orjson.dumps(row[index])
         with connection.wrap_database_errors:
             self._copy.write_row(row)
-        self.rows += 1
 
     def pause(self) -> None:
         self._end(None, None, None)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import trafilatura
 
-from corpus.importers.decoding import DecodeError, bytes_decode
+from corpus.importers.decoding import text_read
 from corpus.importers.records import RecordError, SourceRecord, datetime_parse
 
 _CHARSET_RE = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
@@ -16,13 +16,9 @@ _SNIFF_BYTES = 4096
 
 def read(name: str, data: bytes) -> Iterator[SourceRecord | RecordError]:
     declared = _CHARSET_RE.search(data[:_SNIFF_BYTES])
-    try:
-        page = bytes_decode(name, data, fallback=declared.group(1).decode() if declared else None)
-    except DecodeError as error:
-        yield RecordError(name, error.line, str(error))
-        return
-    if not page.strip():
-        yield RecordError(name, None, "empty file: no HTML to import")
+    page = text_read(name, data, "HTML", fallback=declared.group(1).decode() if declared else None)
+    if isinstance(page, RecordError):
+        yield page
         return
     try:
         extracted = trafilatura.bare_extraction(

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from corpus.importers.decoding import DecodeError, bytes_decode
+from corpus.importers.decoding import text_read
 from corpus.importers.records import RecordError, SourceRecord
 
 
 def read(name: str, data: bytes) -> Iterator[SourceRecord | RecordError]:
-    try:
-        text = bytes_decode(name, data)
-    except DecodeError as error:
-        yield RecordError(name, error.line, str(error))
-        return
-    if not text.strip():
-        yield RecordError(name, None, "empty file: no text to import")
+    text = text_read(name, data, "text")
+    if isinstance(text, RecordError):
+        yield text
         return
     yield SourceRecord(file=name, line=None, text=text)

@@ -5,11 +5,8 @@ from __future__ import annotations
 import pytest
 
 from corpus.cleaning import Removal, article_clean
+from tests.corpus.sample_articles import LEAD
 
-LEAD = (
-    "The harbour council voted on Tuesday to close the old bridge for repairs, a decision "
-    "that will divert traffic for months, officials said."
-)
 SECOND = "“The bridge is not safe,” the mayor told reporters after the vote, adding nothing else."
 
 

@@ -3,15 +3,7 @@
 from __future__ import annotations
 
 from corpus.cleaning import article_clean
-
-LEAD = (
-    "The harbour council voted on Tuesday to close the old bridge for repairs, a decision "
-    "that will divert traffic for months, officials said."
-)
-
-
-def zone_texts(result: object, kind: str) -> list[str]:
-    return [result.text[z.start : z.end] for z in result.zones if z.kind == kind]  # type: ignore[attr-defined]
+from tests.corpus.sample_articles import LEAD, zone_texts
 
 
 def test_a_caption_with_a_credit_in_brackets_is_a_caption_zone() -> None:

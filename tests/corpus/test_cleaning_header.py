@@ -8,15 +8,7 @@ import pytest
 
 from corpus.cleaning import CleanResult, article_clean
 from corpus.models import ZONE_KINDS
-
-LEAD = (
-    "The harbour council voted on Tuesday to close the old bridge for repairs, a decision "
-    "that will divert traffic for months, officials said."
-)
-
-
-def zone_text(result: CleanResult, kind: str) -> list[str]:
-    return [result.text[z.start : z.end] for z in result.zones if z.kind == kind]
+from tests.corpus.sample_articles import LEAD, zone_texts
 
 
 def assert_zones_well_formed(result: CleanResult) -> None:
@@ -31,8 +23,8 @@ def assert_zones_well_formed(result: CleanResult) -> None:
 def test_the_first_headline_like_line_is_the_title_and_a_headline_zone() -> None:
     result = article_clean(f"Bridge to close for repairs\n\n{LEAD}\n")
     assert result.title == "Bridge to close for repairs"
-    assert zone_text(result, "headline") == ["Bridge to close for repairs"]
-    assert zone_text(result, "body") == [LEAD]
+    assert zone_texts(result, "headline") == ["Bridge to close for repairs"]
+    assert zone_texts(result, "body") == [LEAD]
     assert_zones_well_formed(result)
 
 
@@ -40,7 +32,7 @@ def test_a_date_line_above_the_headline_is_the_dateline_with_its_date() -> None:
     result = article_clean(f"Mar 2, 2031 - World\n\nBridge to close for repairs\n\n{LEAD}\n")
     assert result.dateline == "Mar 2, 2031 - World"
     assert result.published == date(2031, 3, 2)
-    assert zone_text(result, "dateline") == ["Mar 2, 2031 - World"]
+    assert zone_texts(result, "dateline") == ["Mar 2, 2031 - World"]
     assert result.title == "Bridge to close for repairs"
 
 
@@ -48,14 +40,14 @@ def test_a_by_line_is_the_byline_and_its_trailing_outlet_counts() -> None:
     raw = f"Bridge to close\n\nBy Ann Lee and Tom Ray, CNN\n\n{LEAD}\n"
     result = article_clean(raw)
     assert result.byline == "Ann Lee and Tom Ray"
-    assert zone_text(result, "byline") == ["By Ann Lee and Tom Ray, CNN"]
+    assert zone_texts(result, "byline") == ["By Ann Lee and Tom Ray, CNN"]
     assert result.outlet == "CNN"
 
 
 def test_an_inline_dateline_is_its_own_zone_before_the_body() -> None:
     result = article_clean(f"Bridge to close\n\n(Harbour Ledger) — {LEAD}\n")
-    assert zone_text(result, "dateline") == ["(Harbour Ledger) —"]
-    assert zone_text(result, "body") == [LEAD]
+    assert zone_texts(result, "dateline") == ["(Harbour Ledger) —"]
+    assert zone_texts(result, "body") == [LEAD]
     assert result.outlet == "Harbour Ledger"
     assert_zones_well_formed(result)
 
@@ -80,7 +72,7 @@ def test_a_staff_line_gives_byline_and_outlet() -> None:
 
 def test_contributor_lines_are_byline_zones() -> None:
     result = article_clean(f"Bridge to close\n\n{LEAD}\n\nTom Ray contributed to this report.\n")
-    assert zone_text(result, "byline") == ["Tom Ray contributed to this report."]
+    assert zone_texts(result, "byline") == ["Tom Ray contributed to this report."]
 
 
 @pytest.mark.parametrize(
@@ -121,7 +113,7 @@ def test_metadata_outlet_and_url_domain_win_over_the_text() -> None:
 def test_metadata_title_wins_and_marks_the_matching_line() -> None:
     result = article_clean(f"Bridge  to close\n\n{LEAD}\n", title="Bridge to close")
     assert result.title == "Bridge to close"
-    assert zone_text(result, "headline") == ["Bridge  to close"]
+    assert zone_texts(result, "headline") == ["Bridge  to close"]
 
 
 def test_no_outlet_when_the_text_gives_no_cue() -> None:
@@ -131,4 +123,4 @@ def test_no_outlet_when_the_text_gives_no_cue() -> None:
 def test_a_text_with_only_body_has_no_title() -> None:
     result = article_clean(LEAD)
     assert result.title == ""
-    assert zone_text(result, "body") == [LEAD]
+    assert zone_texts(result, "body") == [LEAD]

@@ -6,12 +6,9 @@ from __future__ import annotations
 import pytest
 
 from corpus.cleaning import article_clean
+from tests.corpus.sample_articles import LEAD
 
 HEADLINE = "Harbour bridge to close for repairs"
-LEAD = (
-    "The harbour council voted on Tuesday to close the old bridge for repairs, a decision "
-    "that will divert traffic for months, officials said."
-)
 SECOND = "“The bridge is not safe,” the mayor told reporters after the vote, adding nothing else."
 
 

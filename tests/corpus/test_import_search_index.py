@@ -13,13 +13,9 @@ from django.core.management import call_command
 from corpus.models import Document
 from corpus.selectors import documents_search
 from corpus.services import documents_import
+from tests.corpus.sample_articles import LEAD
 
 pytestmark = pytest.mark.django_db
-
-LEAD = (
-    "The harbour council voted on Tuesday to close the old bridge for repairs, a decision "
-    "that will divert traffic for months, officials said."
-)
 
 
 def article(title: str, word: str) -> str:

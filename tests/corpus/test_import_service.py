@@ -11,13 +11,10 @@ from django.db import IntegrityError
 
 from corpus.models import Document, Outlet, Story
 from corpus.services import documents_import
+from tests.corpus.sample_articles import LEAD, jsonl
 
 pytestmark = pytest.mark.django_db
 
-LEAD = (
-    "The harbour council voted on Tuesday to close the old bridge for repairs, a decision "
-    "that will divert traffic for months, officials said."
-)
 QUOTES = [
     "“The bridge is not safe for the heavy trucks that cross it every single morning,” "
     "the mayor said.",
@@ -33,10 +30,6 @@ QUOTES = [
 
 def article(title: str, *paragraphs: str) -> str:
     return "\n\n".join([title, LEAD, *paragraphs]) + "\n"
-
-
-def jsonl(*objects: object) -> bytes:
-    return "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objects).encode()
 
 
 def test_a_txt_file_becomes_a_document_with_all_its_fields() -> None:
@@ -159,6 +152,21 @@ def test_a_failed_batch_leaves_no_document_behind(monkeypatch: pytest.MonkeyPatc
     with pytest.raises(IntegrityError):
         documents_import(files=files, story_name="Half")
     assert Document.objects.count() == 0
+
+
+def test_a_nul_character_is_an_error_for_its_record_and_the_good_files_still_import() -> None:
+    good = article("Bridge to close", QUOTES[0]).encode()
+    bad_text = article("Ferry line opens", QUOTES[1]).replace("ferry", "fer\x00ry").encode()
+    bad_meta = jsonl({"text": article("Shops fear losses", QUOTES[4]), "meta": {"k": "a\u0000b"}})
+    report = documents_import(
+        files=[("good.txt", good), ("bad.txt", bad_text), ("bad.jsonl", bad_meta)]
+    )
+    assert [doc.title for doc in report.created] == ["Bridge to close"]
+    assert [(e.file, e.line, e.message) for e in report.errors] == [
+        ("bad.txt", None, '"text" holds a NUL character (U+0000), which cannot be stored'),
+        ("bad.jsonl", 1, '"meta" holds a NUL character (U+0000), which cannot be stored'),
+    ]
+    assert Document.objects.count() == 1
 
 
 def test_a_re_report_of_an_article_in_the_same_story_is_flagged_as_near_duplicate() -> None:

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import codecs
-import json
 from datetime import UTC, datetime
 
 from corpus.importers import format_guess, reader_for
 from corpus.importers.records import RecordError, SourceRecord
+from tests.corpus.sample_articles import jsonl
 
 ARTICLE = "Bridge to close\n\n“It is not safe,” the mayor said on Tuesday, officials said.\n"
 
 
 def read(fmt: str, name: str, data: bytes) -> list[SourceRecord | RecordError]:
     return list(reader_for(fmt)(name, data))
-
-
-def jsonl(*objects: object) -> bytes:
-    return "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objects).encode()
 
 
 def test_format_is_guessed_from_the_extension() -> None:
