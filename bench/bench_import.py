@@ -8,7 +8,7 @@ import random
 import time
 from typing import Any
 
-from bench.setup_data import DOC_BYTES, documents_jsonl, have_documents_import
+from bench.setup_data import DOC_BYTES, documents_jsonl
 from bench.textgen import generate_document
 
 RUNS = [
@@ -84,9 +84,6 @@ def run_import_benches() -> dict[str, Any]:
     results: dict[str, Any] = {}
     print("  cleaning pipeline alone ...", flush=True)
     results["cleaning_only"] = cleaning_only()
-    if not have_documents_import():
-        results["skipped"] = "corpus.services.documents_import does not exist yet"
-        return results
     import_once("warmup", jsonl_for("warmup", WARMUP_DOCS, 1), WARMUP_DOCS, True)
     for seed, (name, n, clean) in enumerate(RUNS, start=2):
         print(f"  {name} ...", flush=True)

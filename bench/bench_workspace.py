@@ -13,10 +13,9 @@ spans and time each repaint.
 from __future__ import annotations
 
 import os
-import subprocess
 from typing import Any
 
-from bench.common import PYTHON, ROOT, bench_env, summary_ms
+from bench.common import manage, summary_ms
 from bench.server import gunicorn_server
 from bench.setup_data import PASSWORD, BenchData
 
@@ -61,12 +60,7 @@ async (n) => {
 
 def collect_static() -> None:
     """gunicorn serves static files through whitenoise from STATIC_ROOT, as in production."""
-    subprocess.run(
-        [str(PYTHON), "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=bench_env(),
-        check=True,
-    )
+    manage("collectstatic")
 
 
 def run_workspace_benches(data: BenchData) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import os
 import statistics
+import subprocess
 import sys
 import warnings
 from pathlib import Path
@@ -34,6 +35,17 @@ BENCH_ENV = {
 
 def bench_env() -> dict[str, str]:
     return {**os.environ, **BENCH_ENV}
+
+
+def manage(*args: str, timeout: float | None = None) -> None:
+    """Run ``manage.py`` with these arguments against the bench database (quietly)."""
+    subprocess.run(
+        [str(PYTHON), "manage.py", *args, "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=bench_env(),
+        check=True,
+        timeout=timeout,
+    )
 
 
 def django_setup() -> None:

@@ -84,8 +84,6 @@ def main() -> int:
 
         print("bench: imports ...", flush=True)
         results["import"] = run_import_benches()
-        if "skipped" in results["import"]:
-            print(f"  skipped: {results['import']['skipped']}")
 
     results["machine"]["load_average_at_end"] = os.getloadavg()
     rows = build_rows(results)

@@ -2,23 +2,21 @@
 
 ``claimlens_bench`` is dropped and created again on every run (fresh tables, no bloat from
 the last run), migrated with ``manage.py migrate``, and filled through the project's own
-services: ``documents_import`` (or plain rows while it does not exist yet), ``project_create``,
+services: ``documents_import``, ``project_create``,
 ``project_documents_add``, ``annotation_set_open`` and ``annotation_set_write``.
 """
 
 from __future__ import annotations
 
 import copy
-import hashlib
 import random
-import subprocess
 from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 import psycopg
 
-from bench.common import ADMIN_URL, BENCH_DB, PYTHON, ROOT, bench_env
+from bench.common import ADMIN_URL, BENCH_DB, manage
 from bench.payloads import STANCE_TARGETS, set_payload
 from bench.textgen import GeneratedDocument, Triple, generate_document
 
@@ -38,13 +36,7 @@ def recreate_database() -> None:
 
 
 def migrate() -> None:
-    subprocess.run(
-        [str(PYTHON), "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=bench_env(),
-        check=True,
-        timeout=300,
-    )
+    manage("migrate", timeout=300)
 
 
 def documents_jsonl(docs: list[GeneratedDocument], run: str) -> bytes:
@@ -61,49 +53,21 @@ def documents_jsonl(docs: list[GeneratedDocument], run: str) -> bytes:
     return b"\n".join(lines) + b"\n"
 
 
-def have_documents_import() -> bool:
-    try:
-        from corpus.services import documents_import  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def store_documents(docs: list[GeneratedDocument], story_name: str, run: str) -> list[Any]:
-    """Store generated documents (in order) and return the Document rows.
+    """Store generated documents (in order) through ``corpus.services.documents_import``
+    and return the Document rows."""
+    from corpus.services import documents_import
 
-    Through ``corpus.services.documents_import`` when it exists; until then as plain rows.
-    """
-    from corpus.models import Document, Outlet, Story
-
-    if have_documents_import():
-        from corpus.services import documents_import
-
-        report = documents_import(
-            files=[(f"{run}.jsonl", documents_jsonl(docs, run))],
-            fmt="jsonl",
-            story_name=story_name,
-            clean=True,
-        )
-        stored = report.documents
-        if len(stored) != len(docs) or report.errors:
-            raise RuntimeError(f"imported {len(stored)} of {len(docs)} documents for {run}")
-        return stored
-    story, _ = Story.objects.get_or_create(name=story_name)
-    names = {d.outlet for d in docs}
-    outlets = {name: Outlet.objects.get_or_create(name=name)[0] for name in names}
-    rows = [
-        Document(
-            story=story,
-            outlet=outlets[d.outlet],
-            title=d.title,
-            text=d.text,
-            raw=d.text,
-            sha256=hashlib.sha256(d.text.encode()).hexdigest(),
-        )
-        for d in docs
-    ]
-    return Document.objects.bulk_create(rows)
+    report = documents_import(
+        files=[(f"{run}.jsonl", documents_jsonl(docs, run))],
+        fmt="jsonl",
+        story_name=story_name,
+        clean=True,
+    )
+    stored = report.documents
+    if len(stored) != len(docs) or report.errors:
+        raise RuntimeError(f"imported {len(stored)} of {len(docs)} documents for {run}")
+    return stored
 
 
 def relocate(generated: GeneratedDocument, stored_text: str) -> list[Triple]:
