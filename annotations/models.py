@@ -290,3 +290,48 @@ class DocumentAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question}: {self.value}"
+
+
+class ExportJobStatus(models.TextChoices):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class ExportJob(models.Model):
+    """An export written to a file in the background (``annotations.tasks``), for big
+    projects; ``documents_done`` of ``documents_total`` is its progress."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="export_jobs")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    format = models.CharField(max_length=32)
+    filters = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        max_length=16, choices=ExportJobStatus.choices, default=ExportJobStatus.QUEUED
+    )
+    documents_total = models.PositiveIntegerField(default=0)
+    documents_done = models.PositiveIntegerField(default=0)
+    file_name = models.CharField(max_length=300, blank=True)
+    size_bytes = models.BigIntegerField(default=0)
+    notes = models.JSONField(default=list, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ExportJobStatus.values), name="export_job_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(documents_done__lte=F("documents_total")),
+                name="export_job_progress_within_total",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.format} export of project {self.project_id} ({self.status})"

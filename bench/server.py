@@ -54,24 +54,34 @@ def wait_until_up(port: int, proc: subprocess.Popen[bytes], timeout: float = 30.
 def gunicorn_server() -> Iterator[int]:
     """Run gunicorn (2 workers x 4 threads) until the block ends, also on errors. Yields the
     port."""
+    with gunicorn_server_process(WORKERS, THREADS) as (port, _):
+        yield port
+
+
+@contextlib.contextmanager
+def gunicorn_server_process(workers: int, threads: int) -> Iterator[tuple[int, int]]:
+    """Run gunicorn with ``workers`` x ``threads`` until the block ends, also on errors.
+    Yields the port and the master's pid (its children are the workers)."""
     port = free_port()
     log = LOG.open("wb")
     cmd = [
         str(GUNICORN),
         "config.wsgi",
         "-w",
-        str(WORKERS),
+        str(workers),
         "--threads",
-        str(THREADS),
+        str(threads),
         "-b",
         f"{HOST}:{port}",
         "--keep-alive",
         "30",
+        "--timeout",
+        "600",
     ]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=bench_env(), stdout=log, stderr=log)
     try:
         wait_until_up(port, proc)
-        yield port
+        yield port, proc.pid
     finally:
         proc.terminate()  # graceful: the master stops its workers
         try:

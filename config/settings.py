@@ -136,6 +136,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("CLAIMLENS_MAX_REQUEST_BYTES", 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 2**20
 # Largest single uploaded file an import accepts.
 CLAIMLENS_MAX_UPLOAD_BYTES = int(os.environ.get("CLAIMLENS_MAX_UPLOAD_BYTES", 50 * 2**20))
+# Where background exports write their files (served to the people who asked for them).
+CLAIMLENS_EXPORT_DIR = Path(os.environ.get("CLAIMLENS_EXPORT_DIR", BASE_DIR / ".data" / "exports"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

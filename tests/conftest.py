@@ -50,6 +50,14 @@ def seeds_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def datasets_dir() -> Path:
+    """``../shared/datasets``: public annotated data (brat, JSONL) read by the format tests."""
+    if not DATASETS.is_dir():
+        pytest.fail(f"datasets not found at {DATASETS}: put ../shared beside the repository")
+    return DATASETS
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {
         **browser_type_launch_args,

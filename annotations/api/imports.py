@@ -1,6 +1,9 @@
-"""Document import into a project by multipart upload (files -> corpus import -> queue)."""
+"""Imports into a project by multipart upload: documents (files -> corpus import -> queue)
+and annotated data in an exchange format (``services/imports.py``)."""
 
 from __future__ import annotations
+
+import codecs
 
 from django.conf import settings
 from drf_spectacular.utils import extend_schema
@@ -12,6 +15,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations.api.access import project_for
+from annotations.formats import UnknownFormat, import_spec
+from annotations.services.imports import annotations_import
 from annotations.services.projects import project_documents_add
 from config.renderers import RequestTooLarge
 from corpus.services import documents_import
@@ -46,14 +51,7 @@ class ProjectDocumentImportApi(APIView):
         )
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        limit = settings.CLAIMLENS_MAX_UPLOAD_BYTES
-        too_big = [f.name for f in data["files"] if f.size > limit]
-        if too_big:
-            raise ValidationError({"files": [f"larger than {limit} bytes: {', '.join(too_big)}"]})
-        if sum(f.size for f in data["files"]) > limit:
-            raise RequestTooLarge(
-                f"The files add up to more than {limit} bytes; upload them in several requests."
-            )
+        _sizes_check(data["files"])
         report = documents_import(
             files=[(f.name, f.read()) for f in data["files"]],
             fmt=data.get("format") or None,
@@ -64,3 +62,78 @@ class ProjectDocumentImportApi(APIView):
         body = report.to_dict()
         body["added_to_project"] = added
         return Response(body, status=201)
+
+
+class AnnotationImportSerializer(serializers.Serializer):
+    files = serializers.ListField(child=serializers.FileField(), min_length=1, max_length=1000)
+    format = serializers.CharField(max_length=32)
+    annotator = serializers.CharField(required=False, allow_blank=True, max_length=150)
+    encoding = serializers.CharField(required=False, allow_blank=True, max_length=40)
+    keep_schema = serializers.BooleanField(required=False, default=False)
+    derive_schema = serializers.BooleanField(required=False, default=True)
+    text_key = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    mapping = serializers.JSONField(required=False)
+
+
+class ProjectAnnotationImportApi(APIView):
+    """Upload annotated data (native JSONL, brat as a zip, Label Studio JSON, doccano JSONL,
+    JSONL with a field mapping, a schema). All or nothing: any problem, each reported with
+    its file and line, and nothing is imported (400); else 201 with what was imported."""
+
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        request={"multipart/form-data": AnnotationImportSerializer}, responses={201: dict}
+    )
+    def post(self, request: Request, project_id: int) -> Response:
+        project, _ = project_for(request, project_id, manage=True)
+        serializer = AnnotationImportSerializer(
+            data={
+                "files": request.FILES.getlist("files"),
+                **{k: v for k, v in request.data.items() if k != "files"},
+            }
+        )
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            import_spec(data["format"])
+        except UnknownFormat as exc:
+            raise ValidationError({"format": [str(exc)]}) from exc
+        _sizes_check(data["files"])
+        options = {k: v for k, v in data.items() if k not in ("files", "format") and v != ""}
+        if "encoding" in options:
+            try:
+                codecs.lookup(options["encoding"])
+            except LookupError as exc:
+                raise ValidationError({"encoding": ["unknown encoding"]}) from exc
+        outcome = annotations_import(
+            project=project,
+            user=request.user,
+            fmt=data["format"],
+            files=[(f.name, f.read()) for f in data["files"]],
+            options=options,
+        )
+        body = outcome.to_dict()
+        if not outcome.ok:
+            first = outcome.errors[0]
+            body = {
+                "error": {
+                    "code": "import_failed",
+                    "message": f"Nothing was imported: {outcome.error_count} problem(s); "
+                    f"the first: {first}",
+                    "details": body,
+                }
+            }
+            return Response(body, status=400)
+        return Response(body, status=201)
+
+
+def _sizes_check(files: list) -> None:  # noqa: ANN001 - Django UploadedFile objects
+    limit = settings.CLAIMLENS_MAX_UPLOAD_BYTES
+    too_big = [f.name for f in files if f.size > limit]
+    if too_big:
+        raise ValidationError({"files": [f"larger than {limit} bytes: {', '.join(too_big)}"]})
+    if sum(f.size for f in files) > limit:
+        raise RequestTooLarge(
+            f"The files add up to more than {limit} bytes; upload them in several requests."
+        )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from annotations.api import auth, imports, projects, rows, sets
+from annotations.api import auth, exports, imports, projects, rows, sets
 
 urlpatterns = [
     path("auth/token/", auth.AuthTokenApi.as_view(), name="auth-token"),
@@ -31,6 +31,28 @@ urlpatterns = [
         imports.ProjectDocumentImportApi.as_view(),
         name="project-documents-import",
     ),
+    path(
+        "projects/<int:project_id>/import/",
+        imports.ProjectAnnotationImportApi.as_view(),
+        name="project-import",
+    ),
+    path(
+        "projects/<int:project_id>/export/",
+        exports.ProjectExportApi.as_view(),
+        name="project-export",
+    ),
+    path(
+        "projects/<int:project_id>/exports/",
+        exports.ProjectExportJobsApi.as_view(),
+        name="project-export-jobs",
+    ),
+    path("exports/<int:job_id>/", exports.ExportJobDetailApi.as_view(), name="export-job"),
+    path(
+        "exports/<int:job_id>/download/",
+        exports.ExportJobDownloadApi.as_view(),
+        name="export-job-download",
+    ),
+    path("formats/", exports.FormatListApi.as_view(), name="format-list"),
     path(
         "projects/<int:project_id>/documents/<int:document_id>/",
         projects.ProjectDocumentDetailApi.as_view(),

@@ -1,0 +1,232 @@
+"""Reading a project out as records: the header, then one JSON record per document.
+
+PostgreSQL builds each document's record (document fields and every chosen set with its
+spans, relations, stances and answers) as JSON text, ``BATCH`` documents per statement, walking
+the project's documents by id. Python holds one batch at a time, so memory stays flat however
+big the project is, and the native JSONL export writes the text as it comes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from django.db import connection
+
+from annotations.formats.records import NATIVE_VERSION, Header, Record
+from annotations.models import Membership, Project, SetKind, SetStatus
+
+BATCH = 200  # documents per statement
+
+
+class FilterError(ValueError):
+    """A filter value that means nothing: ``errors`` maps the parameter to a message."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class ExportFilters:
+    """Which sets and documents go out. Set filters (``statuses``, ``annotators``,
+    ``gold_only``, ``kinds``) also leave out the documents none of whose sets pass them."""
+
+    statuses: tuple[str, ...] = ()
+    annotators: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    gold_only: bool = False
+    story: int | None = None
+    outlet: int | None = None
+    document_ids: tuple[int, ...] = field(default=(), repr=False)
+
+    @property
+    def filters_sets(self) -> bool:
+        return bool(self.statuses or self.annotators or self.kinds or self.gold_only)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "status": list(self.statuses),
+            "annotator": list(self.annotators),
+            "kind": list(self.kinds),
+            "gold_only": self.gold_only,
+            "story": self.story,
+            "outlet": self.outlet,
+        }
+
+    @classmethod
+    def parse(cls, params: Any) -> ExportFilters:
+        """From query parameters (a QueryDict or a plain dict of strings/lists)."""
+
+        def values(name: str) -> list[str]:
+            if hasattr(params, "getlist"):
+                raw = params.getlist(name)
+            else:
+                raw = params.get(name) or []
+                raw = raw if isinstance(raw, list) else [raw]
+            return [v for item in raw for v in str(item).split(",") if v.strip()]
+
+        errors: dict[str, str] = {}
+        statuses = tuple(values("status"))
+        if bad := [s for s in statuses if s not in SetStatus.values]:
+            errors["status"] = f"unknown status {bad[0]!r}: use {', '.join(SetStatus.values)}"
+        kinds = tuple(values("kind"))
+        if bad := [k for k in kinds if k not in SetKind.values]:
+            errors["kind"] = f"unknown kind {bad[0]!r}: use {', '.join(SetKind.values)}"
+        gold = (values("gold_only") or ["false"])[-1].lower()
+        if gold not in ("true", "false", "1", "0", "yes", "no"):
+            errors["gold_only"] = "must be true or false"
+        numbers: dict[str, int | None] = {}
+        for name in ("story", "outlet"):
+            given = values(name)
+            numbers[name] = None
+            if given:
+                try:
+                    numbers[name] = int(given[-1])
+                except ValueError:
+                    errors[name] = "must be an id (an integer)"
+        if errors:
+            raise FilterError(errors)
+        return cls(
+            statuses=statuses,
+            annotators=tuple(values("annotator")),
+            kinds=kinds,
+            gold_only=gold in ("true", "1", "yes"),
+            story=numbers["story"],
+            outlet=numbers["outlet"],
+        )
+
+
+def export_header(project: Project) -> Header:
+    members = (
+        Membership.objects.filter(project=project)
+        .order_by("user__username")
+        .values_list("user__username", "role")
+    )
+    return {
+        "claimlens": "project",
+        "version": NATIVE_VERSION,
+        "project": {
+            "id": project.pk,
+            "name": project.name,
+            "description": project.description,
+            "guidelines": project.guidelines,
+            "blind": project.blind,
+            "annotators_per_document": project.annotators_per_document,
+        },
+        "schema": project.schema.definition,
+        "members": [{"username": u, "role": r} for u, r in members],
+    }
+
+
+_SET_WHERE = """
+  s.project_id = %(project)s
+  AND (cardinality(%(statuses)s::text[]) = 0 OR s.status = ANY(%(statuses)s))
+  AND (cardinality(%(kinds)s::text[]) = 0 OR s.kind = ANY(%(kinds)s))
+  AND (NOT %(gold_only)s OR s.kind = 'gold')
+  AND (cardinality(%(annotators)s::text[]) = 0 OR u.username = ANY(%(annotators)s))
+"""
+
+_DOCUMENT_IDS_SQL = f"""
+SELECT pd.document_id FROM annotations_projectdocument pd
+JOIN corpus_document d ON d.id = pd.document_id
+WHERE pd.project_id = %(project)s AND pd.document_id > %(after)s
+  AND (%(story)s::bigint IS NULL OR d.story_id = %(story)s)
+  AND (%(outlet)s::bigint IS NULL OR d.outlet_id = %(outlet)s)
+  AND (NOT %(filters_sets)s OR EXISTS (
+      SELECT 1 FROM annotations_annotationset s LEFT JOIN auth_user u ON u.id = s.author_id
+      WHERE s.document_id = pd.document_id AND {_SET_WHERE}))
+ORDER BY pd.document_id
+LIMIT %(limit)s
+"""
+
+_RECORDS_SQL = f"""
+SELECT json_build_object(
+  'claimlens', 'document', 'id', d.id, 'sha256', d.sha256, 'title', d.title,
+  'text', d.text, 'raw', d.raw, 'url', d.url, 'published_at', d.published_at,
+  'language', d.language, 'meta', d.meta, 'zones', d.zones, 'story', st.name,
+  'outlet', CASE WHEN o.id IS NULL THEN NULL
+                 ELSE json_build_object('name', o.name, 'domain', o.domain) END,
+  'sets', (
+    SELECT coalesce(json_agg(json_build_object(
+      'kind', s.kind, 'annotator', u.username, 'model', nullif(s.model_name, ''),
+      'status', s.status, 'started_at', s.started_at, 'submitted_at', s.submitted_at,
+      'seconds_spent', s.seconds_spent,
+      'spans', (SELECT coalesce(json_agg(json_build_object(
+          'id', sp.id, 'label', sp.label, 'start', sp.start, 'end', sp."end",
+          'fragments', sp.fragments, 'text', sp.text, 'attributes', sp.attributes)
+          ORDER BY sp.start, sp."end", sp.id), '[]'::json)
+        FROM annotations_span sp WHERE sp.annotation_set_id = s.id),
+      'relations', (SELECT coalesce(json_agg(json_build_object(
+          'type', r.type, 'source', r.source_id, 'target', r.target_id,
+          'target_document', CASE WHEN ts.document_id <> s.document_id
+                                  THEN ts.document_id END,
+          'attributes', r.attributes) ORDER BY r.id), '[]'::json)
+        FROM annotations_relation r
+        JOIN annotations_span t ON t.id = r.target_id
+        JOIN annotations_annotationset ts ON ts.id = t.annotation_set_id
+        WHERE r.annotation_set_id = s.id),
+      'stances', (SELECT coalesce(json_agg(json_build_object(
+          'holder', x.holder_id, 'target', nullif(x.target, ''), 'object', x.object_span_id,
+          'value', x.value) ORDER BY x.id), '[]'::json)
+        FROM annotations_stance x WHERE x.annotation_set_id = s.id),
+      'answers', (SELECT coalesce(json_object_agg(a.question, a.value ORDER BY a.id),
+                                  '{{}}'::json)
+        FROM annotations_documentanswer a WHERE a.annotation_set_id = s.id)
+    ) ORDER BY CASE s.kind WHEN 'gold' THEN 0 WHEN 'annotator' THEN 1 ELSE 2 END,
+               u.username, s.model_name, s.id), '[]'::json)
+    FROM annotations_annotationset s LEFT JOIN auth_user u ON u.id = s.author_id
+    WHERE s.document_id = d.id AND {_SET_WHERE}
+  )
+)::text
+FROM corpus_document d
+LEFT JOIN corpus_story st ON st.id = d.story_id
+LEFT JOIN corpus_outlet o ON o.id = d.outlet_id
+WHERE d.id = ANY(%(ids)s)
+ORDER BY d.id
+"""
+
+
+def _params(project: Project, filters: ExportFilters) -> dict[str, Any]:
+    return {
+        "project": project.pk,
+        "statuses": list(filters.statuses),
+        "kinds": list(filters.kinds),
+        "gold_only": filters.gold_only,
+        "annotators": list(filters.annotators),
+        "story": filters.story,
+        "outlet": filters.outlet,
+        "filters_sets": filters.filters_sets,
+    }
+
+
+def document_count(project: Project, filters: ExportFilters) -> int:
+    """How many documents an export with these filters holds (for progress)."""
+    params = {**_params(project, filters), "after": 0, "limit": None}
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({_DOCUMENT_IDS_SQL}) ids", params)
+        return cursor.fetchone()[0]
+
+
+def document_json(project: Project, filters: ExportFilters, batch: int = BATCH) -> Iterator[bytes]:
+    """Each chosen document's record as JSON text (UTF-8), in document id order."""
+    params = _params(project, filters)
+    after = 0
+    while True:
+        with connection.cursor() as cursor:
+            cursor.execute(_DOCUMENT_IDS_SQL, {**params, "after": after, "limit": batch})
+            ids = [row[0] for row in cursor.fetchall()]
+            if not ids:
+                return
+            cursor.execute(_RECORDS_SQL, {**params, "ids": ids})
+            lines = [row[0].encode() for row in cursor.fetchall()]
+        yield from lines
+        after = ids[-1]
+
+
+def document_records(project: Project, filters: ExportFilters) -> Iterator[Record]:
+    """Each chosen document's record as a dict."""
+    for line in document_json(project, filters):
+        yield orjson.loads(line)

@@ -1,0 +1,90 @@
+"""Native JSONL: lossless. Line 1 is the header (project, schema, members); every further
+line is one document record with all its sets (``annotations/formats/records.py``).
+
+Export streams the records as PostgreSQL built them (no parsing in Python). Import reads any
+file of this shape, the header optional: a file of document lines alone imports documents
+and sets into a project with a matching schema."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import orjson
+
+from annotations.formats.records import (
+    NATIVE_VERSION,
+    ExportNotes,
+    ExportSpec,
+    Header,
+    ImportSpec,
+    Issue,
+    ReadResult,
+)
+from corpus.importers.decoding import DecodeError, bytes_decode
+
+
+def write(header: Header, documents: Iterable[bytes], notes: ExportNotes) -> Iterator[bytes]:
+    yield orjson.dumps(header) + b"\n"
+    for line in documents:
+        yield line + b"\n"
+
+
+def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
+    result = ReadResult()
+    for name, data in files:
+        _read_file(name, data, options, result)
+    return result
+
+
+def _read_file(name: str, data: bytes, options: dict[str, Any], result: ReadResult) -> None:
+    try:
+        text = bytes_decode(name, data, options.get("encoding"))
+    except DecodeError as error:
+        result.errors.append(Issue(name, error.line, str(error)))
+        return
+    # Split on "\n" only: a JSON string may hold U+2028 and friends unescaped.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = orjson.loads(line)
+        except orjson.JSONDecodeError as error:
+            result.errors.append(Issue(name, number, f"not JSON: {error}"))
+            continue
+        if not isinstance(item, dict):
+            result.errors.append(Issue(name, number, "each line must be a JSON object"))
+            continue
+        kind = item.get("claimlens", "document")
+        if kind == "project":
+            if result.header is not None or result.documents:
+                result.errors.append(
+                    Issue(name, number, "the project header must be the first line, once")
+                )
+            elif item.get("version") != NATIVE_VERSION:
+                message = f"version {item.get('version')!r} is not one this server reads"
+                result.errors.append(Issue(name, number, f"{message} ({NATIVE_VERSION})"))
+            else:
+                result.header = item
+            continue
+        if kind != "document":
+            result.errors.append(
+                Issue(name, number, f'"claimlens" is {kind!r}; expected "project" or "document"')
+            )
+            continue
+        item["_where"] = {"file": name, "line": number}
+        result.documents.append(item)
+    if not result.documents and not result.errors:
+        result.errors.append(Issue(name, None, "no document lines in the file"))
+
+
+EXPORTS = {
+    "jsonl": ExportSpec(
+        title="Claimlens JSONL (lossless: documents, schema, every set)",
+        media_type="application/x-ndjson",
+        extension="jsonl",
+        write=write,
+        wants_json=True,
+    )
+}
+IMPORT = ImportSpec(title="Claimlens JSONL", names=("jsonl",), read=read)

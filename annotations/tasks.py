@@ -1,0 +1,13 @@
+"""Background work on annotations (django-tasks; worker: ``manage.py db_worker``)."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from annotations.services.exports import export_job_run
+
+
+@task()
+def export_job_task(job_id: int) -> str:
+    """Background: write an export job's file (see ``services/exports.py``)."""
+    return export_job_run(job_id).status

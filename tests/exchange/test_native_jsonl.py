@@ -1,0 +1,116 @@
+"""Native JSONL is lossless: export a project, import it into an empty one, export again."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+
+from annotations.models import AnnotationSet, Membership, Project, Span
+from annotations.services.projects import project_create
+from corpus.models import Document
+from tests.exchange.helpers import canonical, exported, imported, lines
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_export_starts_with_the_project_and_has_a_line_per_document(annotated):
+    records = lines(exported(annotated.project))
+    header, documents = records[0], records[1:]
+    assert header["claimlens"] == "project"
+    assert header["schema"] == annotated.project.schema.definition
+    assert {"username": "annotator", "role": "annotator"} in header["members"]
+    assert [d["text"] for d in documents] == annotated.texts
+    first = documents[0]
+    layers = [(s["kind"], s["annotator"], s["model"]) for s in first["sets"]]
+    assert layers == [
+        ("gold", "reviewer", None),
+        ("annotator", "annotator", None),
+        ("annotator", "other_annotator", None),
+        ("model", None, "claim-tagger-v1"),
+    ]
+    spans = first["sets"][1]["spans"]
+    assert [s["start"] for s in spans] == sorted(s["start"] for s in spans)
+    [claim] = [s for s in spans if s["label"] == "CLAIM"]
+    assert len(claim["fragments"]) == 2
+    assert claim["text"] == "the dock workers' strike would end soon"
+
+
+def test_a_link_across_documents_names_the_other_document(annotated):
+    second = lines(exported(annotated.project))[2]
+    same_claim = [r for r in second["sets"][0]["relations"] if r["type"] == "SAME_CLAIM"][0]
+    assert same_claim["target_document"] == annotated.people.documents[0].pk
+
+
+def test_importing_an_export_into_an_empty_project_reproduces_it(annotated):
+    before = exported(annotated.project)
+    # Remove the project and its documents: the import must bring everything back.
+    Project.objects.filter(pk=annotated.project.pk).delete()
+    Document.objects.filter(pk__in=[d.pk for d in annotated.people.documents]).delete()
+    owner = UserFactory(username="new-owner")
+    target = project_create(name="Copy", owner=owner)
+
+    outcome = imported(target, owner, before)
+
+    assert outcome.ok, outcome.errors
+    assert outcome.schema_replaced
+    assert outcome.counts["documents_created"] == 2
+    after = exported(Project.objects.get(pk=target.pk))
+    assert canonical(after) == canonical(before)
+    header_before, header_after = lines(before)[0], lines(after)[0]
+    assert header_after["schema"] == header_before["schema"]
+    for field in ("description", "guidelines", "blind", "annotators_per_document"):
+        assert header_after["project"][field] == header_before["project"][field]
+    assert {tuple(m.values()) for m in header_before["members"]} <= {
+        tuple(m.values()) for m in header_after["members"]
+    }
+
+
+def test_importing_into_a_project_of_the_same_server_reuses_the_documents(annotated):
+    data = exported(annotated.project)
+    owner = UserFactory(username="copier")
+    target = project_create(name="Copy", owner=owner)
+    documents_before = Document.objects.count()
+
+    outcome = imported(target, owner, data)
+
+    assert outcome.ok, outcome.errors
+    assert outcome.counts["documents_existing"] == 2
+    assert Document.objects.count() == documents_before
+    assert canonical(exported(Project.objects.get(pk=target.pk))) == canonical(data)
+
+
+def test_a_second_import_of_the_same_file_is_refused_whole(annotated):
+    data = exported(annotated.project)
+    owner = UserFactory(username="copier")
+    target = project_create(name="Copy", owner=owner)
+    assert imported(target, owner, data).ok
+    spans = Span.objects.filter(annotation_set__project=target).count()
+
+    again = imported(target, owner, data)
+
+    assert not again.ok
+    assert "already has a annotator set" in again.errors[0].message or "already has" in str(
+        again.errors[0]
+    )
+    assert Span.objects.filter(annotation_set__project=target).count() == spans
+
+
+def test_users_named_in_the_file_are_created_without_a_password(annotated):
+    data = exported(annotated.project)
+    records = lines(data)
+    for record in records[1:]:
+        for aset in record["sets"]:
+            if aset["annotator"] == "other_annotator":
+                aset["annotator"] = "newcomer"
+    data = b"\n".join(orjson.dumps(r) for r in records)
+    owner = UserFactory(username="copier")
+    target = project_create(name="Copy", owner=owner)
+
+    outcome = imported(target, owner, data)
+
+    assert outcome.ok, outcome.errors
+    assert outcome.users_created == ["newcomer"]
+    newcomer = Membership.objects.get(project=target, user__username="newcomer").user
+    assert not newcomer.has_usable_password()
+    assert AnnotationSet.objects.filter(project=target, author=newcomer).count() == 1
