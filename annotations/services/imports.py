@@ -164,6 +164,7 @@ class _Document:
     offsets: Any  # text_map.OffsetMap: original offsets -> offsets in ``text``
     text: str  # as stored: NFC, "\n" line endings
     sha256: str
+    key: Any  # the record's "id" (what relations across documents name), else its position
     zones: list[dict[str, Any]]
     story: str | None
     outlet: tuple[str, str] | None
@@ -172,11 +173,12 @@ class _Document:
 
 
 class _Layers:
-    """Every span of the file by its id, with the document and layer it sits in, for links
-    across documents (same layer, same story, as in the browser)."""
+    """Every span of the file by (document id in the file, span id), with the document and
+    layer it sits in, for links across documents (same layer, same story, as in the
+    browser). Span ids need only be unique within their document."""
 
     def __init__(self) -> None:
-        self.spans: dict[Any, tuple[Span, _Document, tuple[str, str]]] = {}
+        self.spans: dict[tuple[Any, Any], tuple[Span, _Document, tuple[str, str]]] = {}
 
 
 def _layer_key(aset: _Set) -> tuple[str, str]:
@@ -191,12 +193,14 @@ class _Resolver:
         self._set = aset
         self._document = document
         self._layers = layers
+        self.target_document: Any = None  # the relation being checked names it
 
     def local(self, ref: Any) -> Span | None:
         return self._set.spans.get(ref) if _hashable(ref) else None
 
     def across(self, ref: Any) -> Span | None:
-        found = self._layers.spans.get(ref) if _hashable(ref) else None
+        key = (self.target_document, ref)
+        found = self._layers.spans.get(key) if _hashable(ref) and _hashable(key[0]) else None
         if found is None:
             return None
         span, document, layer = found
@@ -290,6 +294,7 @@ def _documents_check(
     parsed: list[_Document] = []
     layers = _Layers()
     seen_text: dict[str, _Document] = {}
+    seen_keys: set[Any] = set()
     fresh_ids = count(-1, -1)
     default_annotator = options.get("annotator") or getattr(user, "username", None)
     # Pass 1: documents, sets and spans (relations may point at spans of later documents).
@@ -302,6 +307,11 @@ def _documents_check(
             if earlier is not None:
                 errors.add("text", f"the same text as {earlier.file}:{earlier.line}")
             seen_text[document.sha256] = document
+            if document.key is None:
+                document.key = f"#{len(parsed)}"
+            elif not _hashable(document.key) or document.key in seen_keys:
+                errors.add("id", f"document id {document.key!r} appears twice in the file")
+            seen_keys.add(document.key)
             _sets_check(document, schema, default_annotator, fresh_ids, layers, errors)
         _report(errors, file, line, outcome)
         if document is not None:
@@ -359,6 +369,7 @@ def _document_check(record: Any, file: str, line: int | None, errors: Errors) ->
         offsets=offsets,
         text=text,
         sha256=sha,
+        key=record.get("id"),
         zones=zones,
         story=story if isinstance(story, str) and story else None,
         outlet=outlet if outlet and outlet[0] else None,
@@ -489,12 +500,12 @@ def _sets_check(
             ref = data.get("id")
             if ref is None:
                 ref = next(fresh_ids)
-            if not _hashable(ref) or ref in layers.spans:
-                errors.add(f"{span_path}.id", f"span id {ref!r} appears twice in the file")
+            if not _hashable(ref) or (document.key, ref) in layers.spans:
+                errors.add(f"{span_path}.id", f"span id {ref!r} appears twice in the document")
                 continue
             span = Span(**fields)
             aset.spans[ref] = span
-            layers.spans[ref] = (span, document, layer)
+            layers.spans[(document.key, ref)] = (span, document, layer)
         document.sets.append(aset)
 
 
@@ -521,6 +532,7 @@ def _links_check(
         return
     seen: set[Any] = set()
     for k, data in enumerate(relations):
+        resolver.target_document = data.get("target_document") if isinstance(data, dict) else None
         relation = relation_checked(schema, resolver, data, f"{path}.relations[{k}]", errors)
         if relation is None:
             continue
