@@ -8,6 +8,7 @@ same bytes to ``CLAIMLENS_EXPORT_DIR`` in the background and records its progres
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -106,7 +107,6 @@ def export_job_run(job_id: int) -> ExportJob:
     job.documents_total = document_count(job.project, filters)
     job.save(update_fields=["file_name", "status", "documents_total"])
     path = export_job_path(job)
-    path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".part")
     notes = ExportNotes()
 
@@ -118,13 +118,15 @@ def export_job_run(job_id: int) -> ExportJob:
 
     try:
         size = 0
+        path.parent.mkdir(parents=True, exist_ok=True)
         with partial.open("wb") as out:
             for chunk in export_chunks(job.project, job.format, filters, notes, counted=counted):
                 out.write(chunk)
                 size += len(chunk)
         partial.replace(path)
     except Exception as exc:  # noqa: BLE001 - recorded on the job for the person waiting
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         job.status = ExportJobStatus.FAILED
         job.error = f"{type(exc).__name__}: {exc}"
         job.finished_at = timezone.now()
