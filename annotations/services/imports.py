@@ -53,9 +53,9 @@ from annotations.services.set_validation import (
     Errors,
     answers_checked,
     is_int,
-    relation_checked,
+    relation_fields_checked,
     span_fields_checked,
-    stance_checked,
+    stance_fields_checked,
 )
 from corpus.importers.document_copy import DocumentCopy
 from corpus.models import ZONE_KINDS, Document, Outlet, Story
@@ -144,14 +144,27 @@ def annotations_import(
     )
 
 
+@dataclass(slots=True, eq=False)
+class _Span:
+    """A checked span before it is written (a model instance costs ~30 us to build)."""
+
+    label: str
+    start: int
+    end: int
+    fragments: list[list[int]] | None
+    text: str
+    attributes: dict[str, Any]
+    pk: int | None = None
+
+
 @dataclass
 class _Set:
     record: Record
     row: AnnotationSet
     author: str | None
-    spans: dict[Any, Span] = field(default_factory=dict)  # by the file's span id
-    relations: list[Relation] = field(default_factory=list)
-    stances: list[Stance] = field(default_factory=list)
+    spans: dict[Any, _Span] = field(default_factory=dict)  # by the file's span id
+    relations: list[dict[str, Any]] = field(default_factory=list)  # relation_fields_checked
+    stances: list[dict[str, Any]] = field(default_factory=list)  # stance_fields_checked
     answers: list[DocumentAnswer] = field(default_factory=list)
 
 
@@ -178,7 +191,7 @@ class _Layers:
     browser). Span ids need only be unique within their document."""
 
     def __init__(self) -> None:
-        self.spans: dict[tuple[Any, Any], tuple[Span, _Document, tuple[str, str]]] = {}
+        self.spans: dict[tuple[Any, Any], tuple[_Span, _Document, tuple[str, str]]] = {}
 
 
 def _layer_key(aset: _Set) -> tuple[str, str]:
@@ -195,10 +208,10 @@ class _Resolver:
         self._layers = layers
         self.target_document: Any = None  # the relation being checked names it
 
-    def local(self, ref: Any) -> Span | None:
+    def local(self, ref: Any) -> _Span | None:
         return self._set.spans.get(ref) if _hashable(ref) else None
 
-    def across(self, ref: Any) -> Span | None:
+    def across(self, ref: Any) -> _Span | None:
         key = (self.target_document, ref)
         found = self._layers.spans.get(key) if _hashable(ref) and _hashable(key[0]) else None
         if found is None:
@@ -503,7 +516,7 @@ def _sets_check(
             if not _hashable(ref) or (document.key, ref) in layers.spans:
                 errors.add(f"{span_path}.id", f"span id {ref!r} appears twice in the document")
                 continue
-            span = Span(**fields)
+            span = _Span(**fields)
             aset.spans[ref] = span
             layers.spans[(document.key, ref)] = (span, document, layer)
         document.sets.append(aset)
@@ -533,10 +546,10 @@ def _links_check(
     seen: set[Any] = set()
     for k, data in enumerate(relations):
         resolver.target_document = data.get("target_document") if isinstance(data, dict) else None
-        relation = relation_checked(schema, resolver, data, f"{path}.relations[{k}]", errors)
+        relation = relation_fields_checked(schema, resolver, data, f"{path}.relations[{k}]", errors)
         if relation is None:
             continue
-        key = (relation.type, id(relation.source), id(relation.target))
+        key = (relation["type"], id(relation["source"]), id(relation["target"]))
         if key in seen:
             errors.add(f"{path}.relations[{k}]", "appears twice")
             continue
@@ -544,10 +557,10 @@ def _links_check(
         aset.relations.append(relation)
     seen = set()
     for k, data in enumerate(stances):
-        stance = stance_checked(schema, resolver, data, f"{path}.stances[{k}]", errors)
+        stance = stance_fields_checked(schema, resolver, data, f"{path}.stances[{k}]", errors)
         if stance is None:
             continue
-        key = (id(stance.holder), stance.target, id(stance.object_span))
+        key = (id(stance["holder"]), stance["target"], id(stance["object_span"]))
         if key in seen:
             errors.add(f"{path}.stances[{k}]", "appears twice")
             continue
@@ -766,7 +779,7 @@ def _write(project: Project, parsed: list[_Document], outcome: ImportOutcome) ->
         Relation._meta.db_table,
         ["annotation_set_id", "type", "source_id", "target_id", "attributes"],
         (
-            (s.row.pk, r.type, r.source.pk, r.target.pk, _json(r.attributes))
+            (s.row.pk, r["type"], r["source"].pk, r["target"].pk, _json(r["attributes"]))
             for _, s in sets
             for r in s.relations
         ),
@@ -777,10 +790,10 @@ def _write(project: Project, parsed: list[_Document], outcome: ImportOutcome) ->
         (
             (
                 s.row.pk,
-                x.holder.pk if x.holder else None,
-                x.target,
-                x.object_span.pk if x.object_span else None,
-                x.value,
+                x["holder"].pk if x["holder"] else None,
+                x["target"],
+                x["object_span"].pk if x["object_span"] else None,
+                x["value"],
             )
             for _, s in sets
             for x in s.stances

@@ -137,6 +137,15 @@ class SpanResolver:
 def relation_checked(
     schema: Schema, resolver: SpanResolver, item: Any, path: str, errors: Errors
 ) -> Relation | None:
+    fields = relation_fields_checked(schema, resolver, item, path, errors)
+    return Relation(annotation_set=resolver.aset, **fields) if fields else None
+
+
+def relation_fields_checked(
+    schema: Schema, resolver: Any, item: Any, path: str, errors: Errors
+) -> dict[str, Any] | None:
+    """Validate one relation payload; return its fields (``type``, ``source`` and ``target``
+    as the resolver's span objects, ``attributes``) or record errors and return None."""
     if not isinstance(item, dict):
         errors.add(path, "must be an object")
         return None
@@ -171,18 +180,21 @@ def relation_checked(
     if not isinstance(attributes, dict):
         errors.add(f"{path}.attributes", "must be an object")
         return None
-    return Relation(
-        annotation_set=resolver.aset,
-        type=rtype["key"],
-        source=source,
-        target=target,
-        attributes=attributes,
-    )
+    return {"type": rtype["key"], "source": source, "target": target, "attributes": attributes}
 
 
 def stance_checked(
     schema: Schema, resolver: SpanResolver, item: Any, path: str, errors: Errors
 ) -> Stance | None:
+    fields = stance_fields_checked(schema, resolver, item, path, errors)
+    return Stance(annotation_set=resolver.aset, **fields) if fields else None
+
+
+def stance_fields_checked(
+    schema: Schema, resolver: Any, item: Any, path: str, errors: Errors
+) -> dict[str, Any] | None:
+    """Validate one stance payload; return its fields (``holder`` and ``object_span`` as the
+    resolver's span objects or None, ``target``, ``value``) or record errors and return None."""
     if not isinstance(item, dict):
         errors.add(path, "must be an object")
         return None
@@ -218,13 +230,7 @@ def stance_checked(
     if item.get("value") not in spec["values"]:
         errors.add(f"{path}.value", f"must be one of {spec['values']}")
         return None
-    return Stance(
-        annotation_set=resolver.aset,
-        holder=holder,
-        target=target,
-        object_span=object_span,
-        value=item["value"],
-    )
+    return {"holder": holder, "target": target, "object_span": object_span, "value": item["value"]}
 
 
 def answers_checked(

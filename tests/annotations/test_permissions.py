@@ -164,6 +164,53 @@ CASES = [
         skip={} if IMPORTS_READY else dict.fromkeys(ROLES, "corpus.services is not there yet"),
     ),
     Case(
+        "annotations import",
+        "project-import",
+        "post",
+        lambda b: p(b) + "import/",
+        managers_only(400),  # no files: refused as invalid, but only once the caller may import
+        lambda b: {"format": "jsonl"},
+        fmt="multipart",
+    ),
+    Case(
+        "export (streamed)",
+        "project-export",
+        "get",
+        lambda b: p(b) + "export/?format=jsonl",
+        reviewers_only(200),
+    ),
+    Case(
+        "export jobs",
+        "project-export-jobs",
+        "get",
+        lambda b: p(b) + "exports/",
+        reviewers_only(200),
+    ),  # fmt: skip
+    Case(
+        "export job start",
+        "project-export-jobs",
+        "post",
+        lambda b: p(b) + "exports/",
+        reviewers_only(400),  # an unknown format, refused once the caller may export
+        lambda b: {"format": "no-such-format"},
+    ),
+    Case(
+        "export job",
+        "export-job",
+        "get",
+        lambda b: f"/api/v1/exports/{export_job(b).pk}/",
+        {**reviewers_only(200), "owner": 404, "other": 404, "outsider": 404},
+    ),
+    Case(
+        "export job file",
+        "export-job-download",
+        "get",
+        lambda b: f"/api/v1/exports/{export_job(b).pk}/download/",
+        # a queued job has no file yet: 404 even for those who may see it
+        {**reviewers_only(404), "owner": 404, "other": 404, "outsider": 404},
+    ),
+    Case("formats", "format-list", "get", lambda b: "/api/v1/formats/", everyone(200, 200)),
+    Case(
         "document with sets",
         "project-document-detail",
         "get",
@@ -346,6 +393,12 @@ CASES = [
     ),
     Case("outlet list", "outlet-list", "get", lambda b: "/api/v1/outlets/", everyone(200, 200)),
 ]
+
+
+def export_job(bench: Bench) -> Any:
+    from annotations.models import ExportJob
+
+    return ExportJob.objects.get_or_create(project=bench.project, format="jsonl")[0]
 
 
 def call(client: Any, case: Case, bench: Bench) -> Any:
