@@ -20,19 +20,13 @@ from annotations.formats.records import ExportSpec, ImportSpec
 
 FORMATS: dict[str, str] = {
     "jsonl": "annotations.formats.native_jsonl",
-}
-_COMING = {
     "schema": "annotations.formats.schema_json",
-    "brat": "annotations.formats.brat",
-    "label-studio": "annotations.formats.label_studio",
     "conll": "annotations.formats.conll",
     "spacy": "annotations.formats.spacy_docbin",
     "hf-jsonl": "annotations.formats.hf_datasets",
     "hf-parquet": "annotations.formats.hf_datasets",
     "csv-spans": "annotations.formats.csv_tables",
     "csv-stances": "annotations.formats.csv_tables",
-    "doccano": "annotations.formats.doccano",
-    "mapped-jsonl": "annotations.formats.mapped_jsonl",
 }
 
 

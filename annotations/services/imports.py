@@ -253,6 +253,11 @@ def records_import(
             for path, message in exc.errors.items():
                 outcome.error(Issue("header", 1, f"schema.{path}: {message}"))
             return outcome
+    if file_schema and not documents and not take_schema:
+        reason = "has annotation sets" if not empty else "keeps its schema (keep_schema)"
+        message = f"the project {reason}: its schema can be changed in its settings"
+        outcome.error(Issue("header", None, message))
+        return outcome
     schema = Schema(definition)
 
     parsed = _documents_check(documents, schema, user, options, outcome)
