@@ -27,6 +27,8 @@ FORMATS: dict[str, str] = {
     "hf-parquet": "annotations.formats.hf_datasets",
     "csv-spans": "annotations.formats.csv_tables",
     "csv-stances": "annotations.formats.csv_tables",
+    "doccano": "annotations.formats.doccano",
+    "mapped-jsonl": "annotations.formats.mapped_jsonl",
 }
 
 

@@ -1,0 +1,79 @@
+"""A schema made from what imported records hold, for files that carry none (doccano, a
+mapped JSONL, Label Studio, brat without ``annotation.conf``): a label per span label seen, a
+relation type per relation type seen (from and to the labels it joined), the stance values
+seen. Names that are not schema keys are rewritten (``B-PER`` stays, ``my label`` becomes
+``my_label``) and the records are changed to match."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from annotations.formats.records import NATIVE_VERSION, Header, Record
+from annotations.schema import KEY_RE
+
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442"]
+
+
+def as_key(name: str) -> str:
+    if KEY_RE.match(name):
+        return name
+    key = re.sub(r"[^A-Za-z0-9_\-]+", "_", name).strip("_") or "label"
+    if not key[0].isalpha():
+        key = "L_" + key
+    return key[:64]
+
+
+def schema_header(documents: list[Record]) -> Header:
+    labels: dict[str, None] = {}
+    relations: dict[str, tuple[set[str], set[str]]] = {}
+    values: dict[str, None] = {}
+    holders: set[str] = set()
+    objects: set[str] = set()
+    for record in documents:
+        for aset in record.get("sets", []):
+            spans = {}
+            for span in aset.get("spans", []):
+                span["label"] = as_key(str(span.get("label")))
+                labels[span["label"]] = None
+                spans[span.get("id")] = span
+            for relation in aset.get("relations", []):
+                relation["type"] = as_key(str(relation.get("type")))
+                ends = relations.setdefault(relation["type"], (set(), set()))
+                for side, ref in ((0, relation.get("source")), (1, relation.get("target"))):
+                    if ref in spans:
+                        ends[side].add(spans[ref]["label"])
+            for stance in aset.get("stances", []):
+                values[str(stance.get("value"))] = None
+                if stance.get("holder") in spans:
+                    holders.add(spans[stance["holder"]]["label"])
+                if stance.get("object") in spans:
+                    objects.add(spans[stance["object"]]["label"])
+    definition: dict[str, Any] = {
+        "span_labels": [
+            {"key": key, "name": key, "color": PALETTE[i % len(PALETTE)], "discontinuous": True}
+            for i, key in enumerate(labels)
+        ],
+        "relation_types": [
+            {
+                "key": key,
+                "name": key,
+                "from_labels": sorted(ends[0]) or list(labels),
+                "to_labels": sorted(ends[1]) or list(labels),
+            }
+            for key, ends in relations.items()
+        ],
+        "stance": {
+            "holder_labels": sorted(holders),
+            "object_labels": sorted(objects),
+            "targets": [],
+            "values": list(values) or ["favor", "against", "neutral"],
+        },
+    }
+    return {
+        "claimlens": "project",
+        "version": NATIVE_VERSION,
+        "project": {},
+        "schema": definition,
+        "members": [],
+    }
