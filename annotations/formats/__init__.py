@@ -21,6 +21,7 @@ from annotations.formats.records import ExportSpec, ImportSpec
 FORMATS: dict[str, str] = {
     "jsonl": "annotations.formats.native_jsonl",
     "schema": "annotations.formats.schema_json",
+    "brat": "annotations.formats.brat",
     "conll": "annotations.formats.conll",
     "spacy": "annotations.formats.spacy_docbin",
     "hf-jsonl": "annotations.formats.hf_datasets",

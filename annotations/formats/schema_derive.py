@@ -25,7 +25,7 @@ def as_key(name: str) -> str:
 
 
 def schema_header(documents: list[Record]) -> Header:
-    labels: dict[str, None] = {}
+    labels: dict[str, dict[str, str]] = {}  # label -> {attribute key: type}
     relations: dict[str, tuple[set[str], set[str]]] = {}
     values: dict[str, None] = {}
     holders: set[str] = set()
@@ -35,7 +35,10 @@ def schema_header(documents: list[Record]) -> Header:
             spans = {}
             for span in aset.get("spans", []):
                 span["label"] = as_key(str(span.get("label")))
-                labels[span["label"]] = None
+                attributes = labels.setdefault(span["label"], {})
+                for key, value in (span.get("attributes") or {}).items():
+                    kind = "bool" if isinstance(value, bool) else "text"
+                    attributes[key] = "text" if attributes.get(key, kind) != kind else kind
                 spans[span.get("id")] = span
             for relation in aset.get("relations", []):
                 relation["type"] = as_key(str(relation.get("type")))
@@ -51,8 +54,16 @@ def schema_header(documents: list[Record]) -> Header:
                     objects.add(spans[stance["object"]]["label"])
     definition: dict[str, Any] = {
         "span_labels": [
-            {"key": key, "name": key, "color": PALETTE[i % len(PALETTE)], "discontinuous": True}
-            for i, key in enumerate(labels)
+            {
+                "key": key,
+                "name": key,
+                "color": PALETTE[i % len(PALETTE)],
+                "discontinuous": True,
+                "attributes": [
+                    {"key": a, "name": a, "type": kind} for a, kind in attributes.items()
+                ],
+            }
+            for i, (key, attributes) in enumerate(labels.items())
         ],
         "relation_types": [
             {

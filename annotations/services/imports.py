@@ -186,12 +186,12 @@ class _Document:
 
 
 class _Layers:
-    """Every span of the file by (document id in the file, span id), with the document and
-    layer it sits in, for links across documents (same layer, same story, as in the
-    browser). Span ids need only be unique within their document."""
+    """Every span of the file by (document id in the file, layer, span id), with its
+    document, for links across documents (same layer, same story, as in the browser).
+    Span ids need only be unique within their set."""
 
     def __init__(self) -> None:
-        self.spans: dict[tuple[Any, Any], tuple[_Span, _Document, tuple[str, str]]] = {}
+        self.spans: dict[tuple[Any, tuple[str, str], Any], tuple[_Span, _Document]] = {}
 
 
 def _layer_key(aset: _Set) -> tuple[str, str]:
@@ -212,15 +212,13 @@ class _Resolver:
         return self._set.spans.get(ref) if _hashable(ref) else None
 
     def across(self, ref: Any) -> _Span | None:
-        key = (self.target_document, ref)
+        key = (self.target_document, _layer_key(self._set), ref)
         found = self._layers.spans.get(key) if _hashable(ref) and _hashable(key[0]) else None
         if found is None:
             return None
-        span, document, layer = found
+        span, document = found
         same_story = document.story is not None and document.story == self._document.story
-        if document is self._document or not same_story or layer != _layer_key(self._set):
-            return None
-        return span
+        return span if document is not self._document and same_story else None
 
 
 def _hashable(ref: Any) -> bool:
@@ -518,12 +516,12 @@ def _sets_check(
             ref = data.get("id")
             if ref is None:
                 ref = next(fresh_ids)
-            if not _hashable(ref) or (document.key, ref) in layers.spans:
-                errors.add(f"{span_path}.id", f"span id {ref!r} appears twice in the document")
+            if not _hashable(ref) or ref in aset.spans:
+                errors.add(f"{span_path}.id", f"span id {ref!r} appears twice in the set")
                 continue
             span = _Span(**fields)
             aset.spans[ref] = span
-            layers.spans[(document.key, ref)] = (span, document, layer)
+            layers.spans[(document.key, layer, ref)] = (span, document)
         document.sets.append(aset)
 
 
