@@ -22,6 +22,7 @@ FORMATS: dict[str, str] = {
     "jsonl": "annotations.formats.native_jsonl",
     "schema": "annotations.formats.schema_json",
     "brat": "annotations.formats.brat",
+    "label-studio": "annotations.formats.label_studio",
     "conll": "annotations.formats.conll",
     "spacy": "annotations.formats.spacy_docbin",
     "hf-jsonl": "annotations.formats.hf_datasets",

@@ -100,8 +100,13 @@ def _set_from_ann(
             pending.append((number, kind, fields))
         elif kind in ("E", "N", "*"):
             what = {"E": "an event", "N": "a normalisation", "*": "an equivalence"}[kind]
-            result.notes.append(Issue(path, number, f"{ident}: {what}, which Claimlens has no "
-                                      "place for, was not imported"))  # fmt: skip
+            result.notes.append(
+                Issue(
+                    path,
+                    number,
+                    f"{ident}: {what}, which Claimlens has no place for, was not imported",
+                )
+            )
         else:
             result.errors.append(Issue(path, number, f"unknown line type {ident!r}"))
     for number, kind, fields in pending:
@@ -126,8 +131,11 @@ def _set_from_ann(
             elif parts[1] in spans:
                 spans[parts[1]]["attributes"][NOTE] = fields[2]
             else:
-                result.notes.append(Issue(path, number, f"{fields[0]}: a note on {parts[1]}, "
-                                          "not a span; not imported"))  # fmt: skip
+                result.notes.append(
+                    Issue(
+                        path, number, f"{fields[0]}: a note on {parts[1]}, not a span; not imported"
+                    )
+                )
         else:
             parts = fields[1].split() if len(fields) > 1 else []
             if len(parts) not in (2, 3):
@@ -138,8 +146,13 @@ def _set_from_ann(
             elif parts[1][:1] == "T":
                 result.errors.append(Issue(path, number, f"{parts[1]} is not defined"))
             else:
-                result.notes.append(Issue(path, number, f"{fields[0]}: an attribute of "
-                                          f"{parts[1]}, not a span; not imported"))  # fmt: skip
+                result.notes.append(
+                    Issue(
+                        path,
+                        number,
+                        f"{fields[0]}: an attribute of {parts[1]}, not a span; not imported",
+                    )
+                )
     return list(spans.values()), relations
 
 
@@ -222,7 +235,7 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
                             None,
                             f"{stem}.txt differs from the file of that name "
                             "in another annotator's folder",
-                        )  # fmt: skip
+                        )
                     )
                     continue
                 record = {
@@ -233,8 +246,13 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
                     "_where": {"file": ann_path, "line": None},
                 }
                 documents[(stem, text)] = record
-            aset: Record = {"kind": "annotator", "annotator": layer, "spans": spans,
-                            "relations": relations, "status": "submitted"}  # fmt: skip
+            aset: Record = {
+                "kind": "annotator",
+                "annotator": layer,
+                "spans": spans,
+                "relations": relations,
+                "status": "submitted",
+            }
             if layer == "gold":
                 aset.update(kind="gold", annotator=None, status="curated")
             record["sets"].append(aset)
@@ -304,7 +322,7 @@ def _conf_header(name: str, text: str, result: ReadResult) -> Header:
                 "from_labels": [],
                 "to_labels": [],
                 "directed": True,
-            },  # fmt: skip
+            },
         )
         for arg in parts[1].split(","):
             role, _, types = arg.strip().partition(":")
@@ -343,7 +361,7 @@ def _conf_header(name: str, text: str, result: ReadResult) -> Header:
                 **spec,
                 "from_labels": spec["from_labels"] or labels,
                 "to_labels": spec["to_labels"] or labels,
-            }  # fmt: skip
+            }
             for spec in relations.values()
         ],
     }

@@ -62,7 +62,7 @@ def _line(item: dict[str, Any], utf16: bool) -> Record:
                     entity.get("label"),
                     utf16,
                     entity.get("id", len(spans)),
-                )  # fmt: skip
+                )
             )
         for relation in item.get("relations") or []:
             if not isinstance(relation, dict):
@@ -72,7 +72,7 @@ def _line(item: dict[str, Any], utf16: bool) -> Record:
                     "type": relation.get("type"),
                     "source": relation.get("from_id"),
                     "target": relation.get("to_id"),
-                }  # fmt: skip
+                }
             )
     else:
         labels = item.get("label", item.get("labels", []))
