@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from frontend import settings_pages, views
+from frontend import exchange_pages, settings_pages, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -22,5 +22,15 @@ urlpatterns = [
         "projects/<int:project_id>/settings/",
         settings_pages.project_settings,
         name="project-settings",
+    ),
+    path(
+        "projects/<int:project_id>/import/",
+        exchange_pages.project_import,
+        name="project-import-page",
+    ),
+    path(
+        "projects/<int:project_id>/export/",
+        exchange_pages.project_export,
+        name="project-export-page",
     ),
 ]

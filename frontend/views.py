@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from annotations.api.access import project_for
-from annotations.permissions import can_annotate, can_manage
+from annotations.permissions import can_annotate, can_manage, can_review
 from annotations.selectors import projects_visible_to
 
 
@@ -25,6 +25,7 @@ def project_home(request: HttpRequest, project_id: int) -> HttpResponse:
         "role": role,
         "can_annotate": can_annotate(role),
         "can_manage": can_manage(role),
+        "can_review": can_review(role),
     }
     return render(request, "frontend/project_home.html", context)
 

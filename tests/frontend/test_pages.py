@@ -30,6 +30,8 @@ PAGES = {
     "settings": "/projects/{project}/settings/",
     "workspace": "/projects/{project}/work/",
     "workspace for a document": "/projects/{project}/documents/{document}/work/",
+    "import": "/projects/{project}/import/",
+    "export": "/projects/{project}/export/",
 }
 
 

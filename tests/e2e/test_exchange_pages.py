@@ -1,0 +1,110 @@
+"""Import and export pages in a real browser, against the real API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from annotations.models import AnnotationSet, Span
+from annotations.services.projects import project_create
+from tests.e2e.test_project_pages import log_in
+from tests.exchange import conftest as exchange
+from tests.exchange.helpers import exported, lines
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.e2e
+annotated = exchange.annotated  # the annotated project of the exchange tests
+
+
+@pytest.fixture(autouse=True)
+def no_script_errors(page):  # noqa: ANN001
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield
+    assert errors == []
+
+
+@pytest.fixture
+def target(db):  # noqa: ANN001
+    owner = UserFactory(username="importing-manager")
+    return project_create(name="Empty target", owner=owner), owner
+
+
+def test_a_manager_imports_a_native_export_and_sees_the_counts(
+    live_server,
+    page,
+    annotated,
+    target,
+    tmp_path,
+):
+    project, owner = target
+    upload = tmp_path / "project.jsonl"
+    upload.write_bytes(exported(annotated.project))
+    log_in(page, live_server, owner)
+    page.goto(f"{live_server.url}/projects/{project.pk}/import/")
+    expect(page.locator("#import-format option[value=jsonl]")).to_have_count(1)
+    page.select_option("#import-format", "jsonl")
+    page.set_input_files("#import-files", str(upload))
+    page.click("#import-form button[type=submit]")
+    expect(page.locator("#result-heading")).to_have_text("Imported")
+    expect(page.locator("#result-heading")).to_be_focused()
+    expect(page.locator(".counts")).to_contain_text("spans")
+    assert AnnotationSet.objects.filter(project=project).count() == 5
+    assert Span.objects.filter(annotation_set__project=project).count() == 10
+
+
+def test_a_bad_line_shows_nothing_was_imported_and_where(live_server, page, target, tmp_path):
+    project, owner = target
+    upload = tmp_path / "broken.jsonl"
+    upload.write_text('{"text": "Officials said so.", "sets": []}\n{"text": \n')
+    log_in(page, live_server, owner)
+    page.goto(f"{live_server.url}/projects/{project.pk}/import/")
+    page.select_option("#import-format", "jsonl")
+    page.set_input_files("#import-files", str(upload))
+    page.click("#import-form button[type=submit]")
+    expect(page.locator("#result-heading")).to_have_text("Nothing was imported")
+    expect(page.locator(".problems li").first).to_contain_text("broken.jsonl:2")
+    assert not AnnotationSet.objects.filter(project=project).exists()
+
+
+def test_the_mapping_box_shows_only_for_mapped_jsonl(live_server, page, target):
+    project, owner = target
+    log_in(page, live_server, owner)
+    page.goto(f"{live_server.url}/projects/{project.pk}/import/")
+    expect(page.locator("#mapping-field")).to_be_hidden()
+    page.select_option("#import-format", "mapped-jsonl")
+    expect(page.locator("#mapping-field")).to_be_visible()
+
+
+def test_a_manager_downloads_the_gold_sets_as_jsonl(live_server, page, annotated):
+    log_in(page, live_server, annotated.people.manager)
+    page.goto(f"{live_server.url}/projects/{annotated.project.pk}/export/")
+    expect(page.locator("#export-format option[value=jsonl]")).to_have_count(1)
+    page.select_option("#export-format", "jsonl")
+    page.check("#export-gold")
+    with page.expect_download() as info:
+        page.click("#export-download")
+    records = lines(Path(info.value.path()).read_bytes())[1:]
+    assert [[s["kind"] for s in r["sets"]] for r in records] == [["gold"]]
+
+
+def test_a_background_export_reaches_done_and_offers_its_file(
+    live_server,
+    page,
+    annotated,
+    settings,
+    tmp_path,
+):
+    settings.CLAIMLENS_EXPORT_DIR = tmp_path
+    log_in(page, live_server, annotated.people.reviewer)
+    page.goto(f"{live_server.url}/projects/{annotated.project.pk}/export/")
+    expect(page.locator("#export-format option[value=csv-spans]")).to_have_count(1)
+    page.select_option("#export-format", "csv-spans")
+    page.click("#export-job")
+    expect(page.locator("#job-status")).to_contain_text("Export done: 2 of 2 documents")
+    with page.expect_download() as info:
+        page.click("#job-download")
+    assert Path(info.value.path()).read_bytes().startswith(b"document_id,title,outlet")
+    expect(page.locator("#job-list li")).to_have_count(1)
