@@ -39,7 +39,7 @@ def _get(results: dict[str, Any], *keys: str) -> float | None:
 
 def build_rows(results: dict[str, Any]) -> list[Row]:
     api, imp, q = results.get("api", {}), results.get("import", {}), results.get("queries", {})
-    ws = results.get("workspace", {})
+    ws, ex = results.get("workspace", {}), results.get("exchange", {})
     rows = [
         Row("import 2,000 docs, clean=True", _get(imp, "import_2000_clean", "docs_per_s"),
             "docs/s", 650, 10_000, True),
@@ -76,6 +76,12 @@ def build_rows(results: dict[str, Any]) -> list[Row]:
         Row("workspace: add a span, repaint p50", _get(ws, "add_span_long", "p50_ms"), "ms",
             None, 50),
         Row("workspace: add a span, repaint p95", _get(ws, "add_span_long", "p95_ms"), "ms"),
+        Row("JSONL export, 2,000 annotated docs, per doc", _get(ex, "export_2000",
+            "ms_per_document"), "ms", 6.41, round(6.41 / 15, 3)),
+        Row("JSONL export of 1,000,000 spans: worker peak RSS", _get(ex, "export_1m_spans",
+            "worker_peak_rss_mib"), "MiB", 546, 200),
+        Row("JSONL import, 10,000 annotated docs", _get(ex, "import_10000", "docs_per_s"),
+            "docs/s", None, 10_000, True),
     ]  # fmt: skip
     for name in ("get_set_30", "get_doc_30", "save_30", "get_set_long", "get_doc_long",
                  "save_long"):  # fmt: skip

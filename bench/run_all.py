@@ -53,6 +53,9 @@ def main() -> int:
     parser.add_argument(
         "--skip-browser", action="store_true", help="no workspace benches in Chromium"
     )
+    parser.add_argument(
+        "--skip-exchange", action="store_true", help="no annotated import/export benches"
+    )
     args = parser.parse_args()
 
     from bench import setup_data
@@ -84,6 +87,12 @@ def main() -> int:
 
         print("bench: imports ...", flush=True)
         results["import"] = run_import_benches()
+
+    if not args.skip_exchange:
+        from bench.bench_exchange import run_exchange_benches
+
+        print("bench: import and export of annotated projects ...", flush=True)
+        results["exchange"] = run_exchange_benches()
 
     results["machine"]["load_average_at_end"] = os.getloadavg()
     rows = build_rows(results)
