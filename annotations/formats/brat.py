@@ -37,7 +37,6 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from annotations.formats.records import (
-    NATIVE_VERSION,
     ExportNotes,
     ExportSpec,
     Header,
@@ -45,6 +44,7 @@ from annotations.formats.records import (
     Issue,
     ReadResult,
     Record,
+    header_with_schema,
     layer_name,
     span_pieces,
 )
@@ -365,13 +365,7 @@ def _conf_header(name: str, text: str, result: ReadResult) -> Header:
             for spec in relations.values()
         ],
     }
-    return {
-        "claimlens": "project",
-        "version": NATIVE_VERSION,
-        "project": {},
-        "schema": definition,
-        "members": [],
-    }
+    return header_with_schema(definition)
 
 
 # --- export --------------------------------------------------------------------------------

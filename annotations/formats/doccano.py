@@ -18,12 +18,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import orjson
-
-from annotations.formats.records import ImportSpec, Issue, ReadResult, Record
+from annotations.formats.records import ImportSpec, Issue, ReadResult, Record, json_lines
 from annotations.formats.schema_derive import schema_header
 from annotations.spans import utf16_index_to_codepoint
-from corpus.importers.decoding import DecodeError, bytes_decode
 
 _DOCUMENT_KEYS = ("title", "url", "outlet", "story")
 _CONTENT_KEYS = {"text", "label", "labels", "entities", "relations", "id"}
@@ -99,22 +96,7 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
     result = ReadResult()
     utf16 = options.get("offsets", "utf16") != "codepoints"
     for name, data in files:
-        try:
-            text = bytes_decode(name, data, options.get("encoding"))
-        except DecodeError as error:
-            result.errors.append(Issue(name, error.line, str(error)))
-            continue
-        for number, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
-                continue
-            try:
-                item = orjson.loads(line)
-            except orjson.JSONDecodeError as error:
-                result.errors.append(Issue(name, number, f"not JSON: {error}"))
-                continue
-            if not isinstance(item, dict):
-                result.errors.append(Issue(name, number, "each line must be a JSON object"))
-                continue
+        for number, item in json_lines(name, data, options, result):
             try:
                 record = _line(item, utf16)
             except ValueError as error:

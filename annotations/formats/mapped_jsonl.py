@@ -31,11 +31,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import orjson
-
-from annotations.formats.records import ImportSpec, Issue, ReadResult, Record
+from annotations.formats.records import ImportSpec, Issue, ReadResult, Record, json_lines
 from annotations.formats.schema_derive import schema_header
-from corpus.importers.decoding import DecodeError, bytes_decode
 
 MISSING = object()
 
@@ -146,22 +143,9 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
         result.errors.append(Issue("", None, 'the option "mapping" must name at least "text"'))
         return result
     for name, data in files:
-        try:
-            text = bytes_decode(name, data, options.get("encoding"))
-        except DecodeError as error:
-            result.errors.append(Issue(name, error.line, str(error)))
-            continue
-        for number, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
-                continue
+        for number, item in json_lines(name, data, options, result):
             try:
-                item = orjson.loads(line)
-                if not isinstance(item, dict):
-                    raise ValueError("each line must be a JSON object")
                 record = _record(item, mapping)
-            except orjson.JSONDecodeError as error:
-                result.errors.append(Issue(name, number, f"not JSON: {error}"))
-                continue
             except MappingError as error:
                 result.errors.append(Issue("mapping", None, str(error)))
                 return result

@@ -20,8 +20,8 @@ from annotations.formats.records import (
     ImportSpec,
     Issue,
     ReadResult,
+    json_lines,
 )
-from corpus.importers.decoding import DecodeError, bytes_decode
 
 
 def write(header: Header, documents: Iterable[bytes], notes: ExportNotes) -> Iterator[bytes]:
@@ -38,23 +38,7 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
 
 
 def _read_file(name: str, data: bytes, options: dict[str, Any], result: ReadResult) -> None:
-    try:
-        text = bytes_decode(name, data, options.get("encoding"))
-    except DecodeError as error:
-        result.errors.append(Issue(name, error.line, str(error)))
-        return
-    # Split on "\n" only: a JSON string may hold U+2028 and friends unescaped.
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = orjson.loads(line)
-        except orjson.JSONDecodeError as error:
-            result.errors.append(Issue(name, number, f"not JSON: {error}"))
-            continue
-        if not isinstance(item, dict):
-            result.errors.append(Issue(name, number, "each line must be a JSON object"))
-            continue
+    for number, item in json_lines(name, data, options, result):
         kind = item.get("claimlens", "document")
         if kind == "project":
             if result.header is not None or result.documents:

@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
+
 Header = dict[str, Any]
 Record = dict[str, Any]
 
@@ -121,3 +123,42 @@ def label_keys(header: Header) -> list[str]:
 def where(record: Record) -> tuple[str, int | None]:
     place = record.get("_where") or {}
     return place.get("file", ""), place.get("line")
+
+
+def header_with_schema(definition: dict[str, Any]) -> Header:
+    """A header that brings only a schema (no project settings, no members)."""
+    return {
+        "claimlens": "project",
+        "version": NATIVE_VERSION,
+        "project": {},
+        "schema": definition,
+        "members": [],
+    }
+
+
+def json_lines(
+    name: str, data: bytes, options: dict[str, Any], result: ReadResult
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The JSON objects of a JSONL file with their 1-based line numbers. Bytes that do not
+    decode, lines that are not JSON and lines that are not objects become errors in
+    ``result``. Lines split on "\\n" only: a JSON string may hold U+2028 unescaped."""
+    # imported here: importing corpus.importers loads every document reader (trafilatura)
+    from corpus.importers.decoding import DecodeError, bytes_decode
+
+    try:
+        text = bytes_decode(name, data, options.get("encoding"))
+    except DecodeError as error:
+        result.errors.append(Issue(name, error.line, str(error)))
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = orjson.loads(line)
+        except orjson.JSONDecodeError as error:
+            result.errors.append(Issue(name, number, f"not JSON: {error}"))
+            continue
+        if not isinstance(item, dict):
+            result.errors.append(Issue(name, number, "each line must be a JSON object"))
+            continue
+        yield number, item

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from annotations.formats.records import NATIVE_VERSION, Header, Record
+from annotations.formats.records import Header, Record, header_with_schema
 from annotations.schema import KEY_RE
 
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442"]
@@ -81,10 +81,4 @@ def schema_header(documents: list[Record]) -> Header:
             "values": list(values) or ["favor", "against", "neutral"],
         },
     }
-    return {
-        "claimlens": "project",
-        "version": NATIVE_VERSION,
-        "project": {},
-        "schema": definition,
-        "members": [],
-    }
+    return header_with_schema(definition)

@@ -8,13 +8,13 @@ from typing import Any
 import orjson
 
 from annotations.formats.records import (
-    NATIVE_VERSION,
     ExportNotes,
     ExportSpec,
     Header,
     ImportSpec,
     Issue,
     ReadResult,
+    header_with_schema,
 )
 from annotations.schema import SchemaError, validate_definition
 from corpus.importers.decoding import DecodeError, bytes_decode
@@ -46,13 +46,7 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
             Issue(name, None, f"{path}: {msg}") for path, msg in error.errors.items()
         )
         return result
-    result.header = {
-        "claimlens": "project",
-        "version": NATIVE_VERSION,
-        "project": {},
-        "schema": definition,
-        "members": [],
-    }
+    result.header = header_with_schema(definition)
     return result
 
 
