@@ -72,7 +72,7 @@ class AnnotationImportSerializer(serializers.Serializer):
     keep_schema = serializers.BooleanField(required=False, default=False)
     derive_schema = serializers.BooleanField(required=False, default=True)
     text_key = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    mapping = serializers.JSONField(required=False)
+    mapping = serializers.JSONField(required=False, binary=True)  # JSON text in a form field
 
 
 class ProjectAnnotationImportApi(APIView):

@@ -142,3 +142,20 @@ def test_labels_outside_the_projects_schema_are_refused_for_doccano(empty, annot
                        derive_schema=True)  # fmt: skip
     assert outcome.errors[0].message == "sets[0].spans[0].label: unknown label 'PERSON'"
     assert not Stance.objects.filter(annotation_set__project=project, value="x").exists()
+
+
+def test_the_api_takes_the_mapping_as_json_text_in_the_form(empty, client_for):
+    import io
+
+    project, owner = empty
+    upload = io.BytesIO(jsonl({"sentence": "Officials said so.", "who": [{"a": 0, "b": 9}]}))
+    upload.name = "m.jsonl"
+    mapping = {"text": "sentence", "spans": {"path": "who", "start": "a", "end": "b",
+                                             "label": {"const": "SOURCE"}}}  # fmt: skip
+    response = client_for(owner).post(
+        f"/api/v1/projects/{project.pk}/import/",
+        {"format": "mapped-jsonl", "files": [upload], "mapping": orjson.dumps(mapping).decode()},
+        format="multipart",
+    )
+    assert response.status_code == 201, response.content
+    assert Span.objects.get().text == "Officials"
