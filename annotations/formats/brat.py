@@ -2,7 +2,8 @@
 
 **Import** (a zip of the project, or a folder with ``import_annotations``). The ``.ann``
 files are grouped by the folder they sit in. Several folders: each is one annotator's layer,
-named after the folder (a folder called ``gold`` is the gold layer), and files with the same
+named after the folder (a folder called ``gold`` is the gold layer, ``model-<name>`` a
+model's), and files with the same
 name and the same text in several folders are one document with several sets (the layout of
 bratiaa and of our export). One folder: its files are the importing person's sets (or the
 ``annotator`` option's).
@@ -23,7 +24,8 @@ bratiaa and of our export). One folder: its files are the importing person's set
 **Export** is a zip streamed as it is written: a folder per layer (``gold``, each annotator,
 ``model-<name>``) with ``<document>.txt`` and ``.ann``, an ``annotation.conf`` at the top and
 in every folder (so brat and bratiaa open each), and ``README.txt`` listing what brat cannot
-hold: relations across documents, stances and answers, attributes with several values.
+hold: relations across documents, stances and answers, free-text attributes (but ``note``,
+written as AnnotatorNotes), attributes with several values.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from annotations.formats.records import (
     Issue,
     ReadResult,
     Record,
+    attribute_kinds,
     header_with_schema,
     layer_name,
     span_pieces,
@@ -255,6 +258,8 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
             }
             if layer == "gold":
                 aset.update(kind="gold", annotator=None, status="curated")
+            elif layer and layer.startswith("model-"):  # as our export names model layers
+                aset.update(kind="model", annotator=None, model=layer[len("model-") :])
             record["sets"].append(aset)
     result.documents = list(documents.values())
     if conf is not None:
@@ -416,7 +421,12 @@ def annotation_conf(schema: dict[str, Any], notes: ExportNotes) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _ann(record: Record, aset: Record, notes: ExportNotes, counts: dict[str, int]) -> str:
+def _ann(
+    record: Record,
+    aset: Record,
+    counts: dict[str, int],
+    kinds: dict[tuple[str, str], str],
+) -> str:
     lines: list[str] = []
     ids: dict[Any, str] = {}
     text = record["text"]
@@ -431,14 +441,17 @@ def _ann(record: Record, aset: Record, notes: ExportNotes, counts: dict[str, int
             quoted = quoted.replace("\n", " ")  # brat keeps one line per annotation
         lines.append(f"{ident}\t{span['label']} {offsets}\t{quoted}")
         for key, value in (span.get("attributes") or {}).items():
-            if value is None or value is False:
-                continue
+            if value is None or value is False or value == "":
+                continue  # brat has no way to say "set to nothing"
+            kind = kinds.get((span["label"], key))
             if key == NOTE and isinstance(value, str):
                 note_number += 1
                 lines.append(f"#{note_number}\tAnnotatorNotes {ident}\t{' '.join(value.split())}")
             elif value is True:
                 attribute_number += 1
                 lines.append(f"A{attribute_number}\t{key} {ident}")
+            elif kind == "text":
+                counts[f"free-text attributes ({key}): brat has none"] += 1
             elif isinstance(value, str):
                 attribute_number += 1
                 lines.append(f"A{attribute_number}\t{key} {ident} {_value(value)}")
@@ -470,6 +483,7 @@ def write(header: Header, documents: Iterable[Record], notes: ExportNotes) -> It
     sink = _Sink()
     conf = annotation_conf(header.get("schema") or {}, notes)
     counts: dict[str, int] = defaultdict(int)
+    kinds = attribute_kinds(header.get("schema") or {})
     used: set[str] = set()
     layers: set[str] = set()
     with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -482,7 +496,7 @@ def write(header: Header, documents: Iterable[Record], notes: ExportNotes) -> It
                     layers.add(layer)
                     archive.writestr(f"{layer}/annotation.conf", conf)
                 archive.writestr(f"{layer}/{stem}.txt", record["text"])
-                archive.writestr(f"{layer}/{stem}.ann", _ann(record, aset, notes, counts))
+                archive.writestr(f"{layer}/{stem}.ann", _ann(record, aset, counts, kinds))
             yield sink.take()
         left_out = [f"{count} {what}" for what, count in counts.items() if count]
         for item in left_out:

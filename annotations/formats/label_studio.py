@@ -43,6 +43,7 @@ from annotations.formats.records import (
     Issue,
     ReadResult,
     Record,
+    attribute_kinds,
     span_pieces,
 )
 from annotations.formats.schema_derive import schema_header
@@ -64,15 +65,6 @@ def _region_ids(spans: list[Record]) -> dict[Any, list[str]]:
             for i in range(len(span_pieces(span)))
         ]
         for span in spans
-    }
-
-
-def attribute_kinds(schema: dict[str, Any]) -> dict[tuple[str, str], str]:
-    """(label, attribute key) -> the attribute's type (choice, multi_choice, bool, text)."""
-    return {
-        (label["key"], attribute["key"]): attribute["type"]
-        for label in schema.get("span_labels", [])
-        for attribute in label.get("attributes", [])
     }
 
 

@@ -116,6 +116,15 @@ def span_pieces(span: Record) -> list[tuple[int, int]]:
     return [(int(span["start"]), int(span["end"]))]
 
 
+def attribute_kinds(schema: dict[str, Any]) -> dict[tuple[str, str], str]:
+    """(label, attribute key) -> the attribute's type (choice, multi_choice, bool, text)."""
+    return {
+        (label["key"], attribute["key"]): attribute["type"]
+        for label in schema.get("span_labels", [])
+        for attribute in label.get("attributes", [])
+    }
+
+
 def label_keys(header: Header) -> list[str]:
     return [label["key"] for label in header.get("schema", {}).get("span_labels", [])]
 

@@ -1,7 +1,8 @@
 """A schema made from what imported records hold, for files that carry none (doccano, a
-mapped JSONL, Label Studio, brat without ``annotation.conf``): a label per span label seen, a
-relation type per relation type seen (from and to the labels it joined), the stance values
-seen. Names that are not schema keys are rewritten (``B-PER`` stays, ``my label`` becomes
+mapped JSONL, Label Studio, brat without ``annotation.conf``): a label per span label seen,
+a relation type per relation type seen (from and to the labels it joined), the stance values
+and targets seen, and a document question per answer seen (its choices: those answered).
+Names that are not schema keys are rewritten (``B-PER`` stays, ``my label`` becomes
 ``my_label``) and the records are changed to match."""
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ def schema_header(documents: list[Record]) -> Header:
     values: dict[str, None] = {}
     holders: set[str] = set()
     objects: set[str] = set()
+    targets: dict[str, None] = {}
+    questions: dict[str, dict[str, Any]] = {}  # key -> {"per_target", "multi", "choices"}
     for record in documents:
         for aset in record.get("sets", []):
             spans = {}
@@ -52,6 +55,25 @@ def schema_header(documents: list[Record]) -> Header:
                     holders.add(spans[stance["holder"]]["label"])
                 if stance.get("object") in spans:
                     objects.add(spans[stance["object"]]["label"])
+                if isinstance(stance.get("target"), str) and stance["target"]:
+                    stance["target"] = as_key(stance["target"])
+                    targets[stance["target"]] = None
+            aset["answers"] = {
+                as_key(str(key)): {as_key(str(t)): v for t, v in answer.items()}
+                if isinstance(answer, dict)
+                else answer
+                for key, answer in (aset.get("answers") or {}).items()
+            }
+            for key, answer in aset["answers"].items():
+                question = questions.setdefault(
+                    key, {"per_target": isinstance(answer, dict), "multi": False, "choices": {}}
+                )
+                if isinstance(answer, dict):
+                    targets.update(dict.fromkeys(map(str, answer)))
+                for given in answer.values() if isinstance(answer, dict) else [answer]:
+                    question["multi"] |= isinstance(given, list)
+                    for choice in given if isinstance(given, list) else [given]:
+                        question["choices"][str(choice)] = None
     definition: dict[str, Any] = {
         "span_labels": [
             {
@@ -77,8 +99,18 @@ def schema_header(documents: list[Record]) -> Header:
         "stance": {
             "holder_labels": sorted(holders),
             "object_labels": sorted(objects),
-            "targets": [],
+            "targets": [{"key": t, "name": t} for t in targets],
             "values": list(values) or ["favor", "against", "neutral"],
         },
+        "document_questions": [
+            {
+                "key": key,
+                "text": key,
+                "type": "multi" if spec["multi"] else "single",
+                "choices": list(spec["choices"]),
+                "per_target": spec["per_target"],
+            }
+            for key, spec in questions.items()
+        ],
     }
     return header_with_schema(definition)

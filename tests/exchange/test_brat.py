@@ -184,3 +184,31 @@ def test_a_brat_zip_with_documents_differing_across_folders_is_refused(empty):
     outcome = imported(project, owner, buffer.getvalue(), fmt="brat", name="p.zip")
     assert "differs from the file of that name" in outcome.errors[0].message
     assert not Document.objects.exists()
+
+
+def test_text_attributes_are_left_out_and_counted_empty_ones_are_not_flags():
+    from annotations.formats.brat import write
+    from annotations.formats.records import ExportNotes
+
+    text = "Officials said so."
+    record = {"id": 1, "title": "t", "text": text, "sets": [{"kind": "gold", "spans": [
+        {"id": 1, "label": "SOURCE", "start": 0, "end": 9, "text": "Officials",
+         "attributes": {"side": "", "kind": "named", "party": "the union"}}]}]}  # fmt: skip
+    schema = {"span_labels": [{"key": "SOURCE", "attributes": [
+        {"key": "side", "type": "text"}, {"key": "party", "type": "text"},
+        {"key": "kind", "type": "choice", "choices": ["named"]}]}]}  # fmt: skip
+    data = b"".join(write({"schema": schema}, [record], ExportNotes()))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        ann = archive.read("gold/t.ann").decode()
+        readme = archive.read("README.txt").decode()
+    assert "side" not in ann and "party" not in ann and "A1\tkind T1 named" in ann
+    assert "1 free-text attributes (party): brat has none" in readme
+
+
+def test_gold_and_model_folders_become_those_layers():
+    files = []
+    for folder in ("gold", "model-tagger", "ana"):
+        files += [(f"p/{folder}/a.txt", b"Officials said so."), (f"p/{folder}/a.ann", b"")]
+    [document] = read(files, {}).documents
+    layers = sorted((s["kind"], s["annotator"], s.get("model")) for s in document["sets"])
+    assert layers == [("annotator", "ana", None), ("gold", None, None), ("model", None, "tagger")]

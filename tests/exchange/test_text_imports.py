@@ -159,3 +159,23 @@ def test_the_api_takes_the_mapping_as_json_text_in_the_form(empty, client_for):
     )
     assert response.status_code == 201, response.content
     assert Span.objects.get().text == "Officials"
+
+
+def test_a_derived_schema_holds_the_targets_and_questions_the_file_answers():
+    from annotations.formats.schema_derive import schema_header
+    from annotations.schema import validate_definition
+
+    records = [{"text": "x", "sets": [{
+        "spans": [{"id": 1, "label": "my source", "start": 0, "end": 1, "text": "x"}],
+        "stances": [{"holder": 1, "target": "the union", "value": "favor"}],
+        "answers": {"framing": {"the union": "critical"}, "genre": ["news", "opinion"]},
+    }]}]  # fmt: skip
+    schema = validate_definition(schema_header(records)["schema"])
+    [aset] = records[0]["sets"]
+    assert [t["key"] for t in schema["stance"]["targets"]] == ["the_union"]
+    assert aset["stances"][0]["target"] == "the_union"
+    assert aset["spans"][0]["label"] == "my_source"
+    questions = {q["key"]: q for q in schema["document_questions"]}
+    assert questions["framing"]["per_target"] and questions["framing"]["choices"] == ["critical"]
+    assert questions["genre"]["type"] == "multi"
+    assert aset["answers"] == {"framing": {"the_union": "critical"}, "genre": ["news", "opinion"]}
