@@ -7,6 +7,9 @@ fragments; its ``text`` is the fragments' texts joined by ``FRAGMENT_JOINER``.
 
 from __future__ import annotations
 
+import operator
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -122,3 +125,44 @@ def codepoint_to_utf16_index(text: str, index: int) -> int:
         raise ValueError(f"code-point index {index} is outside the text")
     prefix = text[:index]
     return index + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
+
+
+# --- Many offsets over one text -------------------------------------------------------------
+# Added for the Label Studio format, which converts every region of a document: the two
+# functions above walk the text on each call; this does the same conversions in O(log k)
+# each after one pass (k: characters outside the BMP), with the same results and errors, but
+# for an index inside the text's last character when that is a surrogate pair: reported as
+# inside the pair (``utf16_index_to_codepoint`` says past the end).
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+class Utf16Offsets:
+    """UTF-16 <-> code-point conversion for many offsets over one text."""
+
+    def __init__(self, text: str):
+        self.length = len(text)
+        # Code-point positions of the characters that take two UTF-16 units, and where each
+        # of them starts in UTF-16 units.
+        self.astral = [m.start() for m in _ASTRAL.finditer(text)]
+        self.astral_units = [p + k for k, p in enumerate(self.astral)]
+        self.units = self.length + len(self.astral)
+
+    def to_codepoint(self, index: int) -> int:
+        """As ``utf16_index_to_codepoint``: the index must fall on a character boundary."""
+        index = operator.index(index)
+        if index < 0:
+            raise ValueError(f"UTF-16 index {index} is negative")
+        if index > self.units:
+            raise ValueError(f"UTF-16 index {index} is past the end of the text")
+        before = bisect_left(self.astral_units, index)  # pairs starting before the index
+        if before and self.astral_units[before - 1] + 1 == index:
+            raise ValueError(f"UTF-16 index {index} falls inside a surrogate pair")
+        return index - before
+
+    def to_utf16(self, index: int) -> int:
+        """As ``codepoint_to_utf16_index``."""
+        index = operator.index(index)
+        if index < 0 or index > self.length:
+            raise ValueError(f"code-point index {index} is outside the text")
+        return index + bisect_left(self.astral, index)

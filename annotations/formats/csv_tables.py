@@ -1,9 +1,31 @@
-"""CSV tables: one row per span (``csv-spans``), one row per stance (``csv-stances``).
+"""CSV tables for spreadsheets and pandas: one row per span (``csv-spans``), one row per
+stance (``csv-stances``).
 
-RFC 4180 quoting, UTF-8 without a byte-order mark, ``\\r\\n`` line ends (the ``csv`` module's
-defaults). A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
-leading apostrophe, so a spreadsheet shows it as text instead of running it as a formula.
-Rows are written as each document arrives.
+The files are UTF-8 without a byte-order mark, quoted as RFC 4180 says (a cell holding a
+comma, a quote or a line break is put in double quotes, quotes doubled) with ``\\r\\n`` line
+ends: the ``csv`` module's defaults, which ``csv.DictReader``, pandas and LibreOffice read
+as they are. (Excel guesses a legacy code page for a file without a BOM: open it through
+Data > From Text/CSV and pick UTF-8.)
+
+Spreadsheet (CSV) injection: a cell whose text starts with ``=``, ``+``, ``-``, ``@``, a tab
+or a carriage return gets an apostrophe in front, so Excel, LibreOffice and Google Sheets
+show it as text instead of evaluating it as a formula (a quoted headline such as
+``=HYPERLINK(...)`` or ``-5% in a week``). Readers of the file with other tools see the
+apostrophe and can strip it; only text cells are touched, never numbers.
+
+Columns of ``csv-spans``: ``document_id, title, outlet, story, layer, kind, annotator,
+span_id, label, start, end, fragments, text, attributes``. ``start``/``end`` are code points,
+end exclusive; ``fragments`` is ``3-9;12-20`` for a discontinuous span and empty otherwise;
+``attributes`` is a JSON object.
+
+Columns of ``csv-stances``: ``document_id, outlet, holder, holder_span_id, holder_label,
+object, object_span_id, target, value, annotator, layer, story``. ``holder`` is the holder
+span's text, or ``(document)`` for the document's own stance; ``object`` is the object
+span's text, else the target's display name from the schema; ``annotator`` is the username,
+``gold`` for the gold set and ``model:<name>`` for a model's set.
+
+Rows are written document by document (the writer yields after each one), so a large
+project streams.
 """
 
 from __future__ import annotations
@@ -17,90 +39,111 @@ import orjson
 
 from annotations.formats.records import ExportNotes, ExportSpec, Header, Record, layer_name
 
-SPAN_COLUMNS = [
+SPAN_COLUMNS = (
     "document_id", "title", "outlet", "story", "layer", "kind", "annotator", "span_id",
     "label", "start", "end", "fragments", "text", "attributes",
-]  # fmt: skip
-STANCE_COLUMNS = [
-    "document_id", "outlet", "story", "holder", "holder_span_id", "holder_label", "object",
-    "object_span_id", "target", "value", "annotator", "layer",
-]  # fmt: skip
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+)  # fmt: skip
+STANCE_COLUMNS = (
+    "document_id", "outlet", "holder", "holder_span_id", "holder_label", "object",
+    "object_span_id", "target", "value", "annotator", "layer", "story",
+)  # fmt: skip
+DOCUMENT_HOLDER = "(document)"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+def neutralised(value: Any) -> Any:
+    """A cell as written: text that a spreadsheet would run as a formula gets a leading
+    apostrophe; anything else is left alone (None becomes an empty cell)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
 
-def _outlet(record: Record) -> str:
+def _outlet_name(record: Record) -> str:
     outlet = record.get("outlet")
-    return (outlet or {}).get("name", "") if isinstance(outlet, dict) else (outlet or "")
+    if isinstance(outlet, dict):
+        return str(outlet.get("name") or "")
+    return str(outlet or "")
 
 
-def _who(aset: Record) -> str:
-    if aset.get("kind") == "gold":
+def _annotator(aset: Record) -> str:
+    kind = aset.get("kind")
+    if kind == "gold":
         return "gold"
-    if aset.get("kind") == "model":
+    if kind == "model":
         return f"model:{aset.get('model') or ''}"
-    return aset.get("annotator") or ""
+    return str(aset.get("annotator") or "")
 
 
-def _table(columns: list[str], rows: Iterable[list[list[Any]]]) -> Iterator[bytes]:
+def _rows_streamed(columns: Iterable[str], batches: Iterable[list[list[Any]]]) -> Iterator[bytes]:
+    """The header row, then each batch of rows (one document's) as soon as it is ready."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer)  # excel dialect: RFC 4180 quoting, "\r\n" line ends
     writer.writerow(columns)
-    for batch in rows:
-        writer.writerows([_cell(v) for v in row] for row in batch)
+    for batch in batches:
+        for row in batch:
+            writer.writerow([neutralised(cell) for cell in row])
+        if buffer.tell():
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    if buffer.tell():  # no documents (or none with rows): the header alone
         yield buffer.getvalue().encode("utf-8")
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue().encode("utf-8")
 
 
-def _span_rows(record: Record) -> list[list[Any]]:
+def span_rows(record: Record) -> list[list[Any]]:
+    """One document's rows of the span table, in ``SPAN_COLUMNS`` order."""
     rows = []
-    for aset in record.get("sets", []):
-        for span in aset.get("spans", []):
-            fragments = ";".join(f"{a}-{b}" for a, b in span.get("fragments") or [])
+    for aset in record.get("sets") or []:
+        layer, who = layer_name(aset), _annotator(aset)
+        for span in aset.get("spans") or []:
+            pieces = span.get("fragments") or []
             rows.append([
-                record.get("id"), record.get("title", ""), _outlet(record),
-                record.get("story") or "", layer_name(aset), aset.get("kind"), _who(aset),
-                span.get("id"), span["label"], span["start"], span["end"], fragments,
-                span["text"], orjson.dumps(span.get("attributes") or {}).decode(),
+                record.get("id"), record.get("title"), _outlet_name(record), record.get("story"),
+                layer, aset.get("kind"), who, span.get("id"), span.get("label"),
+                span.get("start"), span.get("end"), ";".join(f"{a}-{b}" for a, b in pieces),
+                span.get("text"), orjson.dumps(span.get("attributes") or {}).decode(),
+            ])  # fmt: skip
+    return rows
+
+
+def stance_rows(record: Record, target_names: dict[str, str]) -> list[list[Any]]:
+    """One document's rows of the stance table, in ``STANCE_COLUMNS`` order."""
+    rows = []
+    for aset in record.get("sets") or []:
+        layer, who = layer_name(aset), _annotator(aset)
+        spans = {span.get("id"): span for span in aset.get("spans") or []}
+        for stance in aset.get("stances") or []:
+            holder_id, object_id = stance.get("holder"), stance.get("object")
+            holder = spans.get(holder_id) if holder_id is not None else None
+            about = spans.get(object_id) if object_id is not None else None
+            target = stance.get("target") or ""
+            if about is not None:
+                about_text = about.get("text")
+            else:
+                about_text = target_names.get(target, target)
+            rows.append([
+                record.get("id"), _outlet_name(record),
+                holder.get("text") if holder else DOCUMENT_HOLDER,
+                holder_id if holder else "", holder.get("label") if holder else "",
+                about_text, object_id if about else "", target, stance.get("value"),
+                who, layer, record.get("story"),
             ])  # fmt: skip
     return rows
 
 
 def write_spans(header: Header, documents: Iterable[Record], notes: ExportNotes) -> Iterator[bytes]:
-    return _table(SPAN_COLUMNS, (_span_rows(record) for record in documents))
-
-
-def _stance_rows(record: Record, targets: dict[str, str]) -> list[list[Any]]:
-    rows = []
-    for aset in record.get("sets", []):
-        spans = {span.get("id"): span for span in aset.get("spans", [])}
-        for stance in aset.get("stances", []):
-            holder = spans.get(stance.get("holder")) if stance.get("holder") is not None else None
-            about = spans.get(stance.get("object")) if stance.get("object") is not None else None
-            target = stance.get("target") or ""
-            rows.append([
-                record.get("id"), _outlet(record), record.get("story") or "",
-                holder["text"] if holder else "(document)",
-                holder.get("id") if holder else "", holder["label"] if holder else "",
-                about["text"] if about else targets.get(target, target),
-                about.get("id") if about else "", target, stance.get("value"), _who(aset),
-                layer_name(aset),
-            ])  # fmt: skip
-    return rows
+    return _rows_streamed(SPAN_COLUMNS, (span_rows(record) for record in documents))
 
 
 def write_stances(
     header: Header, documents: Iterable[Record], notes: ExportNotes
 ) -> Iterator[bytes]:
-    targets = {t["key"]: t["name"] for t in header["schema"].get("stance", {}).get("targets", [])}
-    return _table(STANCE_COLUMNS, (_stance_rows(record, targets) for record in documents))
+    stance = (header.get("schema") or {}).get("stance") or {}
+    names = {t["key"]: t.get("name") or t["key"] for t in stance.get("targets") or []}
+    return _rows_streamed(STANCE_COLUMNS, (stance_rows(record, names) for record in documents))
 
 
 EXPORTS = {

@@ -1,109 +1,189 @@
-"""doccano JSONL (import): ``{"text": ..., "label": [[start, end, "LABEL"], ...]}`` per line,
-and doccano's newer relation shape ``{"text", "entities": [{"id", "start_offset",
-"end_offset", "label"}], "relations": [{"from_id", "to_id", "type"}]}``.
+"""doccano JSONL (import only). One JSON object per line, in either of doccano's shapes:
 
-doccano's browser counts offsets in UTF-16 code units (JavaScript string indices; doccano
-issue #2290), so they are read as such by default and converted with
-``annotations.spans.utf16_index_to_codepoint``; files written by Python code count code
-points: pass the option ``offsets: "codepoints"``. For texts without characters beyond the
-Basic Multilingual Plane (no emoji) both agree.
+- sequence labelling: ``{"text": ..., "label": [[start, end, "LABEL"], ...]}`` (``labels``
+  is accepted for ``label``, as older doccano versions wrote it);
+- with relations: ``{"text": ..., "entities": [{"id", "start_offset", "end_offset",
+  "label"}], "relations": [{"id", "from_id", "to_id", "type"}]}``.
 
-Each line is one document with one set: the ``annotator`` option's, else the importing
-person's. ``title``, ``url``, ``outlet`` and ``story`` keys are taken as such, other keys go
-to the document's ``meta``. With the option ``derive_schema`` the labels seen make a schema
-(used when the project has no sets yet).
+Offsets. doccano's annotation page measures text with JavaScript string indices, i.e. in
+UTF-16 code units (doccano issue #2290; the same is true of files doccano imports, since the
+browser shows them), so offsets are read as UTF-16 units by default and converted to code
+points. Files written by Python code count code points: pass the option
+``offsets="codepoints"``. Both agree unless the text holds characters beyond the Basic
+Multilingual Plane (emoji, some CJK). Projects with doccano's "count grapheme clusters as
+one character" setting count yet another way and are not read correctly.
+
+Each line becomes one document with one set: ``kind`` annotator, ``status`` submitted, the
+``annotator`` option's username or None (the import gives it to the importing person).
+The keys ``title``, ``url``, ``outlet`` and ``story`` become those document fields; doccano's
+``meta`` object and every other key (``id`` as ``doccano_id``) go to the document's meta.
+Labels are kept as written: the import checks them against the project's schema. With the
+option ``derive_schema`` the labels and relation types seen make a schema (in the result's
+header), the names rewritten into schema keys where needed.
+
+Problems are reported with file and line (bytes that do not decode, a line that is not a
+JSON object, no text, a malformed label entry, offsets outside the text or in the wrong
+order, a relation naming no entity); the other lines are still read, and the import decides
+that nothing is imported while there is one.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from annotations.formats.records import ImportSpec, Issue, ReadResult, Record, json_lines
 from annotations.formats.schema_derive import schema_header
 from annotations.spans import utf16_index_to_codepoint
 
-_DOCUMENT_KEYS = ("title", "url", "outlet", "story")
-_CONTENT_KEYS = {"text", "label", "labels", "entities", "relations", "id"}
+DOCUMENT_FIELDS = ("title", "url", "outlet", "story")
+_READ_KEYS = {"text", "label", "labels", "entities", "relations", "id", "meta"}
+OFFSET_UNITS = ("utf16", "codepoints")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 units each
 
 
-def _offset(text: str, value: Any, utf16: bool) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ValueError(f"offset {value!r} is not an integer")
-    return utf16_index_to_codepoint(text, value) if utf16 else value
+class LineError(ValueError):
+    """What is wrong with one line of the file."""
 
 
-def _span(text: str, start: Any, end: Any, label: Any, utf16: bool, span_id: Any) -> Record:
-    if not isinstance(label, str) or not label:
-        raise ValueError(f"label {label!r} is not a name")
-    a, b = _offset(text, start, utf16), _offset(text, end, utf16)
-    if not 0 <= a < b <= len(text):
-        raise ValueError(f"[{start}, {end}) is not a range inside the text ({len(text)})")
-    return {"id": span_id, "label": label, "start": a, "end": b, "text": text[a:b]}
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _line(item: dict[str, Any], utf16: bool) -> Record:
+def _span(text: str, start: Any, end: Any, label: Any, units: str, span_id: Any) -> Record:
+    """A span record; ``units``: utf16 (the text has surrogate pairs), bmp (UTF-16 units
+    that equal code points) or codepoints."""
+    shown = f"[{start!r}, {end!r}, {label!r}]"
+    if not isinstance(label, str) or not label.strip():
+        raise LineError(f"label entry {shown}: the label must be a non-empty name")
+    if not _is_int(start) or not _is_int(end):
+        raise LineError(f"label entry {shown}: start and end must be whole numbers")
+    if start < 0:
+        raise LineError(f"label entry {shown}: start is negative")
+    if start >= end:
+        raise LineError(f"label entry {shown}: start must be before end")
+    if units == "utf16":
+        try:  # its messages name the offset ("UTF-16 index 99 is past the end of the text")
+            start, end = utf16_index_to_codepoint(text, start), utf16_index_to_codepoint(text, end)
+        except ValueError as error:
+            raise LineError(str(error)) from None
+    elif units == "bmp" and end > len(text):
+        raise LineError(f"UTF-16 index {end} is past the end of the text")
+    elif end > len(text):
+        raise LineError(
+            f"label entry {shown}: end is past the end of the text ({len(text)} code points)"
+        )
+    return {"id": span_id, "label": label, "start": start, "end": end, "text": text[start:end]}
+
+
+def _label_spans(text: str, entries: Any, units: str) -> list[Record]:
+    if not isinstance(entries, list):
+        raise LineError('"label" must be a list of [start, end, label]')
+    spans = []
+    for entry in entries:
+        if isinstance(entry, str):
+            raise LineError(
+                f"label entry {entry!r} is a bare label: this looks like a text-classification "
+                "file; only span labels [start, end, label] are read"
+            )
+        if not isinstance(entry, list) or len(entry) != 3:
+            raise LineError(f"label entry {entry!r} is not [start, end, label]")
+        spans.append(_span(text, *entry, units, len(spans)))
+    return spans
+
+
+def _entity_spans(text: str, entities: Any, units: str) -> list[Record]:
+    if not isinstance(entities, list):
+        raise LineError('"entities" must be a list of {id, start_offset, end_offset, label}')
+    spans = []
+    seen: set[Any] = set()
+    for i, entity in enumerate(entities):
+        if not isinstance(entity, dict):
+            raise LineError(f"entities[{i}] is not an object")
+        span_id = entity.get("id", i)
+        if not isinstance(span_id, (int, str)) or span_id in seen:
+            raise LineError(f"entities[{i}]: id {span_id!r} is not a unique number or name")
+        seen.add(span_id)
+        start, end = entity.get("start_offset"), entity.get("end_offset")
+        spans.append(_span(text, start, end, entity.get("label"), units, span_id))
+    return spans
+
+
+def _relations(items: Any, span_ids: set[Any]) -> list[Record]:
+    if not isinstance(items, list):
+        raise LineError('"relations" must be a list of {from_id, to_id, type}')
+    relations = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise LineError(f"relations[{i}] is not an object")
+        kind = item.get("type")
+        if not isinstance(kind, str) or not kind.strip():
+            raise LineError(f"relations[{i}]: the type must be a non-empty name")
+        for end in ("from_id", "to_id"):
+            if item.get(end) not in span_ids:
+                raise LineError(f"relations[{i}]: {end} {item.get(end)!r} is no entity's id")
+        relations.append({"type": kind, "source": item["from_id"], "target": item["to_id"]})
+    return relations
+
+
+def _document(item: dict[str, Any], units: str, annotator: str | None) -> Record:
     text = item.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise ValueError('no "text"')
-    spans: list[Record] = []
+        raise LineError('no "text"')
+    if units == "utf16" and not _ASTRAL.search(text):
+        units = "bmp"  # no character takes two UTF-16 units: no conversion needed
     relations: list[Record] = []
     if "entities" in item:
-        for entity in item["entities"] or []:
-            if not isinstance(entity, dict):
-                raise ValueError("each entity is an object")
-            spans.append(
-                _span(
-                    text,
-                    entity.get("start_offset"),
-                    entity.get("end_offset"),
-                    entity.get("label"),
-                    utf16,
-                    entity.get("id", len(spans)),
-                )
-            )
-        for relation in item.get("relations") or []:
-            if not isinstance(relation, dict):
-                raise ValueError("each relation is an object")
-            relations.append(
-                {
-                    "type": relation.get("type"),
-                    "source": relation.get("from_id"),
-                    "target": relation.get("to_id"),
-                }
-            )
+        spans = _entity_spans(text, item["entities"], units)
+        relations = _relations(item.get("relations") or [], {s["id"] for s in spans})
     else:
-        labels = item.get("label", item.get("labels", []))
-        if not isinstance(labels, list):
-            raise ValueError('"label" must be a list of [start, end, label]')
-        for entry in labels:
-            if not isinstance(entry, list) or len(entry) != 3:
-                raise ValueError(f"label entry {entry!r} is not [start, end, label]")
-            spans.append(_span(text, *entry, utf16, len(spans)))
-    record: Record = {
-        "text": text,
-        "meta": {k: v for k, v in item.items() if k not in (*_DOCUMENT_KEYS, *_CONTENT_KEYS)},
-        "sets": [{"kind": "annotator", "annotator": None, "spans": spans, "relations": relations}],
-    }
+        spans = _label_spans(text, item.get("label", item.get("labels", [])), units)
+    meta: dict[str, Any] = {}
+    if isinstance(item.get("meta"), dict):
+        meta.update(item["meta"])
+    elif item.get("meta") is not None:
+        meta["meta"] = item["meta"]
+    record: Record = {"text": text, "meta": meta}
+    for key, value in item.items():
+        if key in DOCUMENT_FIELDS and isinstance(value, str):
+            record[key] = value
+        elif key not in _READ_KEYS:
+            meta[key] = value
     if "id" in item:
-        record["meta"]["doccano_id"] = item["id"]
-    for key in _DOCUMENT_KEYS:
-        if isinstance(item.get(key), str):
-            record[key] = item[key]
+        meta["doccano_id"] = item["id"]
+    record["sets"] = [
+        {
+            "kind": "annotator",
+            "annotator": annotator,
+            "status": "submitted",
+            "spans": spans,
+            "relations": relations,
+        }
+    ]
     return record
 
 
 def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
     result = ReadResult()
-    utf16 = options.get("offsets", "utf16") != "codepoints"
+    units = options.get("offsets") or "utf16"
+    if units not in OFFSET_UNITS:
+        message = f'the option "offsets" is {units!r}: use one of {", ".join(OFFSET_UNITS)}'
+        result.errors.append(Issue("options", None, message))
+        return result
+    annotator = options.get("annotator") or None
     for name, data in files:
+        found = len(result.documents)
+        errors = len(result.errors)
         for number, item in json_lines(name, data, options, result):
             try:
-                record = _line(item, utf16)
-            except ValueError as error:
+                record = _document(item, units, annotator)
+            except LineError as error:
                 result.errors.append(Issue(name, number, str(error)))
                 continue
             record["_where"] = {"file": name, "line": number}
             result.documents.append(record)
+        if len(result.documents) == found and len(result.errors) == errors:
+            result.errors.append(Issue(name, None, "no lines with a text: an empty file?"))
     if options.get("derive_schema") and not result.errors:
         result.header = schema_header(result.documents)
     return result

@@ -1,17 +1,45 @@
-"""Hugging Face datasets: JSONL (``hf-jsonl``) and Parquet (``hf-parquet``) that
-``datasets.load_dataset("json" | "parquet", data_files=...)`` reads.
+"""Hugging Face datasets: JSONL (``hf-jsonl``) and Parquet (``hf-parquet``), for
+``datasets.load_dataset("json" | "parquet", data_files=...)``.
 
-One row per (document, set): ``document_id``, ``title``, ``text``, ``outlet``, ``story``,
-``layer`` (``gold``, a username, ``model-<name>``), ``kind``, ``annotator``, ``model``,
-``status``, ``spans`` (``id``, ``label``, ``start``, ``end``, ``text``, ``fragments`` (a list
-of ``[start, end]``, empty for a contiguous span), ``attributes`` as JSON text), ``relations``
-(``type``, ``source``, ``target``, ``target_document``), ``stances`` (``holder``, ``target``,
-``object``, ``value``) and ``answers`` (JSON text). Offsets are code points (Python string
-indices, as ``datasets`` gives ``text``). Attributes and answers are JSON text because their
-shape depends on the schema, and Parquet needs one type per column.
+One row per (document, set), the same columns with the same types in both files (the
+Parquet file carries ``SCHEMA`` below):
 
-Parquet is written one row group of ``ROW_GROUP`` rows at a time, each sent as soon as it is
-written; pyarrow is imported only when this format is used.
+==================  ==============================================================
+``document_id``     int
+``title``           string ("" when the document has none)
+``text``            string, the document text the offsets index
+``outlet``          string or null (the outlet's name)
+``story``           string or null
+``layer``           string: ``gold``, the annotator's username or ``model-<name>``
+``kind``            string: ``annotator``, ``gold`` or ``model``
+``annotator``       string or null (a gold set's curator, if any)
+``model``           string or null
+``status``          string: ``assigned``, ``in_progress``, ``submitted``, ...
+``spans``           list of {``id`` int, ``label``, ``start`` int, ``end`` int, ``text``,
+                    ``fragments`` list of [start, end], ``attributes`` JSON text}
+``relations``       list of {``type``, ``source`` int, ``target`` int,
+                    ``target_document`` int or null, ``attributes`` JSON text}
+``stances``         list of {``holder`` int or null, ``target`` string or null,
+                    ``object`` int or null, ``value``}
+``answers``         JSON text (``{question: value}``)
+==================  ==============================================================
+
+Offsets are code points, i.e. Python string indices into ``text`` as ``datasets`` returns
+it. ``fragments`` always lists a span's pieces, one ``[start, end]`` for a contiguous span,
+so ``" ".join(text[a:b] for a, b in span["fragments"]) == span["text"]`` holds for every
+span. ``target_document`` is the other document's ``document_id`` for a link across
+documents (the target span is in that document's row of the same layer). Attributes and
+answers are JSON text (``json.loads``) because their shape depends on the schema and a
+Parquet column has one type.
+
+The JSON loader guesses types from the values; a column that is null in every row of a file
+(no stories at all) or a list that is empty in every row (no relations) comes out as null
+type instead of the Parquet file's. Loading the JSONL with the Parquet file's features
+(``features=datasets.Features.from_arrow_schema(SCHEMA)``) avoids that.
+
+Both are streamed: JSONL a chunk per document; Parquet a row group of about ``ROW_GROUP`` rows
+at a time (a document's rows stay together), each row group's bytes sent as soon as pyarrow
+has written them, the footer at the end.
 """
 
 from __future__ import annotations
@@ -20,21 +48,87 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import orjson
+import pyarrow as pa
+import pyarrow.parquet as pq
 
-from annotations.formats.records import ExportNotes, ExportSpec, Header, Record, layer_name
+from annotations.formats.records import (
+    ExportNotes,
+    ExportSpec,
+    Header,
+    Record,
+    layer_name,
+    span_pieces,
+)
 
 ROW_GROUP = 500
 
+SPAN = pa.struct(
+    [
+        ("id", pa.int64()),
+        ("label", pa.string()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("text", pa.string()),
+        ("fragments", pa.list_(pa.list_(pa.int64()))),
+        ("attributes", pa.string()),
+    ]
+)
+RELATION = pa.struct(
+    [
+        ("type", pa.string()),
+        ("source", pa.int64()),
+        ("target", pa.int64()),
+        ("target_document", pa.int64()),
+        ("attributes", pa.string()),
+    ]
+)
+STANCE = pa.struct(
+    [
+        ("holder", pa.int64()),
+        ("target", pa.string()),
+        ("object", pa.int64()),
+        ("value", pa.string()),
+    ]
+)
+SCHEMA = pa.schema(
+    [
+        ("document_id", pa.int64()),
+        ("title", pa.string()),
+        ("text", pa.string()),
+        ("outlet", pa.string()),
+        ("story", pa.string()),
+        ("layer", pa.string()),
+        ("kind", pa.string()),
+        ("annotator", pa.string()),
+        ("model", pa.string()),
+        ("status", pa.string()),
+        ("spans", pa.list_(SPAN)),
+        ("relations", pa.list_(RELATION)),
+        ("stances", pa.list_(STANCE)),
+        ("answers", pa.string()),
+    ]
+)
+
+
+def _json(value: Any) -> str:
+    return orjson.dumps(value or {}).decode()
+
+
+def _outlet(record: Record) -> str | None:
+    outlet = record.get("outlet")
+    if isinstance(outlet, dict):
+        return outlet.get("name") or None
+    return outlet or None
+
 
 def rows(record: Record) -> Iterator[dict[str, Any]]:
-    outlet = record.get("outlet")
-    outlet = outlet.get("name") if isinstance(outlet, dict) else outlet
-    for aset in record.get("sets", []):
+    """The rows of one document: one per set, keys in ``SCHEMA`` order."""
+    for aset in record.get("sets") or []:
         yield {
             "document_id": record.get("id"),
             "title": record.get("title") or "",
             "text": record["text"],
-            "outlet": outlet,
+            "outlet": _outlet(record),
             "story": record.get("story"),
             "layer": layer_name(aset),
             "kind": aset.get("kind"),
@@ -47,106 +141,59 @@ def rows(record: Record) -> Iterator[dict[str, Any]]:
                     "label": span["label"],
                     "start": span["start"],
                     "end": span["end"],
-                    "text": span["text"],
-                    "fragments": span.get("fragments") or [],
-                    "attributes": orjson.dumps(span.get("attributes") or {}).decode(),
+                    "text": span.get("text"),
+                    "fragments": [list(piece) for piece in span_pieces(span)],
+                    "attributes": _json(span.get("attributes")),
                 }
-                for span in aset.get("spans", [])
+                for span in aset.get("spans") or []
             ],
             "relations": [
                 {
-                    "type": r["type"],
-                    "source": r["source"],
-                    "target": r["target"],
-                    "target_document": r.get("target_document"),
+                    "type": relation["type"],
+                    "source": relation["source"],
+                    "target": relation["target"],
+                    "target_document": relation.get("target_document"),
+                    "attributes": _json(relation.get("attributes")),
                 }
-                for r in aset.get("relations", [])
+                for relation in aset.get("relations") or []
             ],
             "stances": [
                 {
-                    "holder": s.get("holder"),
-                    "target": s.get("target"),
-                    "object": s.get("object"),
-                    "value": s["value"],
+                    "holder": stance.get("holder"),
+                    "target": stance.get("target"),
+                    "object": stance.get("object"),
+                    "value": stance["value"],
                 }
-                for s in aset.get("stances", [])
+                for stance in aset.get("stances") or []
             ],
-            "answers": orjson.dumps(aset.get("answers") or {}).decode(),
+            "answers": _json(aset.get("answers")),
         }
 
 
 def write_jsonl(header: Header, documents: Iterable[Record], notes: ExportNotes) -> Iterator[bytes]:
+    """A chunk per document: its rows, a JSON object a line."""
     for record in documents:
-        lines = [orjson.dumps(row) for row in rows(record)]
-        if lines:
-            yield b"\n".join(lines) + b"\n"
+        chunk = b"".join(orjson.dumps(row) + b"\n" for row in rows(record))
+        if chunk:
+            yield chunk
 
 
-def arrow_schema():  # noqa: ANN201 - pyarrow.Schema, imported lazily
-    import pyarrow as pa
-
-    span = pa.struct(
-        [
-            ("id", pa.int64()),
-            ("label", pa.string()),
-            ("start", pa.int64()),
-            ("end", pa.int64()),
-            ("text", pa.string()),
-            ("fragments", pa.list_(pa.list_(pa.int64()))),
-            ("attributes", pa.string()),
-        ]
-    )
-    relation = pa.struct(
-        [
-            ("type", pa.string()),
-            ("source", pa.int64()),
-            ("target", pa.int64()),
-            ("target_document", pa.int64()),
-        ]
-    )
-    stance = pa.struct(
-        [
-            ("holder", pa.int64()),
-            ("target", pa.string()),
-            ("object", pa.int64()),
-            ("value", pa.string()),
-        ]
-    )
-    return pa.schema(
-        [
-            ("document_id", pa.int64()),
-            ("title", pa.string()),
-            ("text", pa.string()),
-            ("outlet", pa.string()),
-            ("story", pa.string()),
-            ("layer", pa.string()),
-            ("kind", pa.string()),
-            ("annotator", pa.string()),
-            ("model", pa.string()),
-            ("status", pa.string()),
-            ("spans", pa.list_(span)),
-            ("relations", pa.list_(relation)),
-            ("stances", pa.list_(stance)),
-            ("answers", pa.string()),
-        ]
-    )
-
-
-class _Sink:
-    """A write-only file for pyarrow that hands over what was written since the last take."""
+class _Handover:
+    """A write-only stream for pyarrow: keeps what was written until ``take()``."""
 
     def __init__(self) -> None:
-        self.parts: list[bytes] = []
-        self.position = 0
+        self._parts: list[bytes] = []
+        self._written = 0
         self.closed = False
 
-    def write(self, data: bytes) -> int:
-        self.parts.append(bytes(data))
-        self.position += len(data)
-        return len(data)
+    def write(self, data: Any) -> int:
+        part = bytes(data)
+        self._parts.append(part)
+        self._written += len(part)
+        return len(part)
 
     def tell(self) -> int:
-        return self.position
+        return self._written
 
     def flush(self) -> None:
         pass
@@ -155,41 +202,43 @@ class _Sink:
         self.closed = True
 
     def take(self) -> bytes:
-        data, self.parts = b"".join(self.parts), []
+        data = b"".join(self._parts)
+        self._parts = []
         return data
 
 
 def write_parquet(
     header: Header, documents: Iterable[Record], notes: ExportNotes
 ) -> Iterator[bytes]:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    schema = arrow_schema()
-    sink = _Sink()
-    writer = pq.ParquetWriter(sink, schema, compression="zstd")
-    batch: list[dict[str, Any]] = []
-    for record in documents:
-        batch.extend(rows(record))
-        if len(batch) >= ROW_GROUP:
-            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-            batch = []
-            yield sink.take()
-    if batch:
-        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-    writer.close()
-    yield sink.take()
+    """Row groups of about ``ROW_GROUP`` rows, each yielded once written; then the footer."""
+    stream = _Handover()
+    writer = pq.ParquetWriter(stream, SCHEMA, compression="zstd")
+    pending: list[dict[str, Any]] = []
+    try:
+        for record in documents:
+            pending.extend(rows(record))
+            if len(pending) >= ROW_GROUP:
+                writer.write_table(pa.Table.from_pylist(pending, schema=SCHEMA))
+                pending = []
+                data = stream.take()
+                if data:
+                    yield data
+        if pending:
+            writer.write_table(pa.Table.from_pylist(pending, schema=SCHEMA))
+    finally:
+        writer.close()
+    yield stream.take()
 
 
 EXPORTS = {
     "hf-jsonl": ExportSpec(
-        title="Hugging Face datasets: JSONL, one row per document and set",
+        title="Hugging Face datasets JSONL",
         media_type="application/x-ndjson",
         extension="jsonl",
         write=write_jsonl,
     ),
     "hf-parquet": ExportSpec(
-        title="Hugging Face datasets: Parquet, one row per document and set",
+        title="Hugging Face datasets Parquet",
         media_type="application/vnd.apache.parquet",
         extension="parquet",
         write=write_parquet,

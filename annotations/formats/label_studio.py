@@ -1,34 +1,69 @@
 """Label Studio JSON: a list of tasks, one per document, with its sets as annotations.
 
-Label Studio counts offsets in UTF-16 code units (JavaScript string indices); they are
-converted from and to code points with ``annotations.spans`` (the one place that does it).
+Offsets. Label Studio counts offsets in UTF-16 code units (JavaScript string indices); they
+are converted from and to code points with ``annotations.spans`` (``Utf16Offsets``), the one
+place that does it. The two counts differ after a character beyond the Basic Multilingual
+Plane (an emoji, some CJK): each such character is two units.
 
-How a set is written (and read back):
+How a set is written, and read back:
 
-- a set of kind ``annotator`` or ``gold`` is an *annotation* (``ground_truth`` for gold,
-  ``completed_by`` ``{"email": <username>}``); a ``model`` set is a *prediction*
+- a set of kind ``annotator`` or ``gold`` is an *annotation*: ``ground_truth`` true for gold,
+  ``completed_by`` ``{"email": <username>}``, ``lead_time`` the seconds spent, a skipped set
+  ``was_cancelled``, ``created_at``/``updated_at`` the set's start and submission when every
+  annotation of the task has a start (Label Studio's converter sorts a task's annotations by
+  ``created_at`` and stops on a mixture); a ``model`` set is a *prediction*
   (``model_version``: the model's name);
-- a span is a ``labels`` region (``from_name`` ``label``); a discontinuous span is one region
-  per fragment, each carrying ``"claimlens_span": <span id>`` so they are joined again on
-  import (Label Studio has no fragments; noted once per export);
-- span attributes are per-region results on the (first) region: ``choices`` named after the
-  attribute (``true``/``false`` for yes/no attributes), ``textarea`` for text attributes;
-- relations are ``relation`` results (``labels``: the type); a relation to another document
-  cannot be written (noted);
-- stances: a span toward a span is a ``relation`` labelled ``stance:<value>``; a span toward a
-  stance target is a per-region choice ``stance:<target>``; the document toward a target a
-  document-level choice ``stance:<target>``; the document toward a span a per-region choice
-  ``stance_of_document``;
+- a span is a ``labels`` region (``from_name`` ``label``, ``to_name`` ``text``) with
+  ``value.start``/``value.end`` in UTF-16 units and ``value.text`` the text they select;
+- Label Studio has no discontinuous regions: such a span is one region per fragment, each
+  carrying ``"claimlens_span": <span id>``; the reader joins regions sharing that key into
+  one span again. The export notes how many spans were split;
+- span attributes are per-region results with the region's ``id`` (on the first region of a
+  split span): ``choices`` named after the attribute, ``textarea`` for text attributes. A
+  yes/no attribute is the choice ``"true"`` or ``"false"``, marked ``"claimlens_value":
+  "bool"``; a multiple choice is marked ``"claimlens_value": "list"``. Unmarked choices (a
+  file from Label Studio itself) read as a string when one is chosen, else a list;
+- relations are ``relation`` results (``labels``: the type, ``direction`` ``right``); a
+  relation to another document cannot be written (noted);
+- stances: a span toward a span is a ``relation`` labelled ``stance:<value>``; a span toward
+  a stance target a per-region choice ``stance:<target>``; the document toward a target a
+  document-level choice ``stance_of_document:<target>``; the document toward a span a
+  per-region choice ``stance_of_document``;
 - answers are document-level choices ``answer:<question>`` (``answer:<question>:<target>``
-  for questions answered per target).
+  for a question answered per target), with the id ``d-<name>``. Reading, a document-level
+  choice of any other name (a Label Studio classification) is the answer to the question of
+  that name. A result is per-region when its value holds a position or its id is a region's.
 
-``labeling_config(schema)`` gives the Label Studio labeling configuration (XML) for a schema,
-so a Label Studio project can open the export. On import, results of other kinds (images,
-ratings, free text at document level, ...) and cancelled annotations are listed in the notes.
+What does not come back: relations across documents, the sets' times and statuses (beyond
+"cancelled"); fragments only through ``claimlens_span``, which Label Studio's own tools
+ignore. ``labeling_config(schema)`` gives the labeling configuration (XML) for a schema, so a
+Label Studio project can open the export (the export itself has no place for it).
+
+Reading takes Label Studio's JSON export (a JSON array of tasks; a single task object; or
+JSONL, a task per line); the text is ``data.text``, or ``data.<text_key>`` with the option
+``text_key``. Every annotation becomes a set: kind ``gold`` when ``ground_truth``, else
+``annotator``, its annotator the ``completed_by`` email (or username) made a valid username
+(characters other than letters, digits and ``.@+-_`` become ``_``), or
+``label-studio-user-<id>`` when only a user id is given, or none (the import then gives it
+to the importing person). Every prediction becomes a ``model`` set (``model_version``, or
+``label-studio``). Cancelled annotations, drafts, results of other kinds (rectangles,
+ratings, free text at document level, HyperText regions, ...) and what refers to them are
+listed in the notes, never dropped silently. A relation drawn ``left`` is read reversed; one
+without a label is of type ``related``.
+
+Errors name the file and the task by its position: ``line`` is the 1-based task number (in a
+JSONL file too; only a line that is not JSON is named by its line), and the message says
+``task 3, annotation 2: region ...``. They are: offsets that are not whole numbers, fall
+outside the text or inside a surrogate pair; a ``value.text`` that is not what the offsets
+select; a region with other than one label; split regions of different labels; links to
+regions that do not exist. With the option ``derive_schema`` the labels, attributes,
+relation types, stances and questions seen make a schema (in the result's header), names
+rewritten into schema keys where needed (attribute keys here, the rest by ``schema_derive``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 from xml.sax.saxutils import quoteattr
@@ -46,106 +81,128 @@ from annotations.formats.records import (
     attribute_kinds,
     span_pieces,
 )
-from annotations.formats.schema_derive import schema_header
-from annotations.spans import codepoint_to_utf16_index, utf16_index_to_codepoint
+from annotations.formats.schema_derive import as_key, schema_header
+from annotations.spans import FRAGMENT_JOINER, Utf16Offsets
 from corpus.importers.decoding import DecodeError, bytes_decode
 
-LABELS = "label"
+LABELS = "label"  # the Labels control
+TEXT = "text"  # the Text object the controls point at
 STANCE = "stance:"
 STANCE_OF_DOCUMENT = "stance_of_document"
 ANSWER = "answer:"
+SPAN_KEY = "claimlens_span"  # on each region of a split span: the span's id
+VALUE_KIND = "claimlens_value"  # on choices: "bool" or "list" (else one string)
+OLD_MULTI = "claimlens_multi"  # earlier exports marked lists so
+PER_REGION = ' perRegion="true" visibleWhen="region-selected"'
 
 # --- export --------------------------------------------------------------------------------
 
 
-def _region_ids(spans: list[Record]) -> dict[Any, list[str]]:
+def _region_ids(span: Record) -> list[str]:
+    return [
+        f"s{span.get('id')}" if i == 0 else f"s{span.get('id')}-{i}"
+        for i in range(len(span_pieces(span)))
+    ]
+
+
+def _choices(value: Any) -> list[str]:
+    if isinstance(value, bool):
+        return ["true" if value else "false"]
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def _marked(item: dict[str, Any], value: Any) -> dict[str, Any]:
+    if isinstance(value, bool):
+        item[VALUE_KIND] = "bool"
+    elif isinstance(value, list):
+        item[VALUE_KIND] = "list"
+    return item
+
+
+def _region_choice(
+    region: str, where: dict[str, Any], name: str, value: Any, free_text: bool = False
+) -> dict[str, Any]:
+    position = {k: where[k] for k in ("start", "end", "text")}
+    if free_text and isinstance(value, str):
+        kind, body = "textarea", {"text": [value]}
+    else:
+        kind, body = "choices", {"choices": _choices(value)}
+    item = {"id": region, "from_name": name, "to_name": TEXT, "type": kind}
+    item["value"] = {**position, **body}
+    return item if kind == "textarea" else _marked(item, value)
+
+
+def _document_choice(name: str, value: Any) -> dict[str, Any]:
+    item = {"id": f"d-{name}", "from_name": name, "to_name": TEXT, "type": "choices"}
+    item["value"] = {"choices": _choices(value)}
+    return _marked(item, value)
+
+
+def _link(source: str, target: str, label: str) -> dict[str, Any]:
     return {
-        span.get("id"): [
-            f"s{span.get('id')}" if i == 0 else f"s{span.get('id')}-{i}"
-            for i in range(len(span_pieces(span)))
-        ]
-        for span in spans
+        "from_id": source,
+        "to_id": target,
+        "type": "relation",
+        "direction": "right",
+        "labels": [label],
     }
 
 
 def _results(
-    record: Record, aset: Record, counts: dict[str, int], kinds: dict[tuple[str, str], str]
+    record: Record,
+    aset: Record,
+    counts: dict[str, int],
+    kinds: dict[tuple[str, str], str],
+    offsets: Utf16Offsets,
 ) -> list[dict[str, Any]]:
     text = record["text"]
-    spans = aset.get("spans", [])
-    regions = _region_ids(spans)
     results: list[dict[str, Any]] = []
-    first: dict[Any, dict[str, Any]] = {}  # span id -> value of its first region
-    for span in spans:
+    regions: dict[Any, list[str]] = {}  # span id -> its region ids
+    first: dict[Any, dict[str, Any]] = {}  # span id -> the value of its first region
+    for span in aset.get("spans", []):
         pieces = span_pieces(span)
+        ids = regions[span.get("id")] = _region_ids(span)
         if len(pieces) > 1:
             counts["discontinuous"] += 1
-        for (a, b), region in zip(pieces, regions[span.get("id")], strict=True):
+        for (a, b), region in zip(pieces, ids, strict=True):
             value = {
-                "start": codepoint_to_utf16_index(text, a),
-                "end": codepoint_to_utf16_index(text, b),
+                "start": offsets.to_utf16(a),
+                "end": offsets.to_utf16(b),
                 "text": text[a:b],
                 "labels": [span["label"]],
             }
-            item = {
-                "id": region,
-                "from_name": LABELS,
-                "to_name": "text",
-                "type": "labels",
-                "value": value,
-            }
+            item = {"id": region, "from_name": LABELS, "to_name": TEXT, "type": "labels"}
+            item["value"] = value
             if len(pieces) > 1:
-                item["claimlens_span"] = str(span.get("id"))
+                item[SPAN_KEY] = str(span.get("id"))
             results.append(item)
-        first[span.get("id")] = results[-len(pieces)]["value"]
+            first.setdefault(span.get("id"), value)
         for key, value in (span.get("attributes") or {}).items():
             if value is None:
                 continue
             free_text = kinds.get((span["label"], key), "text") == "text"
-            results.append(
-                _region_choice(
-                    regions[span.get("id")][0], first[span.get("id")], key, value, free_text
-                )
-            )
-
-    def region(span_id: Any) -> str | None:
-        return regions[span_id][0] if span_id in regions else None
-
+            results.append(_region_choice(ids[0], first[span.get("id")], key, value, free_text))
     for relation in aset.get("relations", []):
         if relation.get("target_document") is not None:
             counts["across documents"] += 1
             continue
-        results.append(
-            {
-                "from_id": region(relation["source"]),
-                "to_id": region(relation["target"]),
-                "type": "relation",
-                "direction": "right",
-                "labels": [relation["type"]],
-            }
-        )
+        source, target = regions[relation["source"]][0], regions[relation["target"]][0]
+        results.append(_link(source, target, relation["type"]))
     for stance in aset.get("stances", []):
         holder, about, target = stance.get("holder"), stance.get("object"), stance.get("target")
+        value = stance["value"]
         if holder is not None and about is not None:
-            results.append(
-                {
-                    "from_id": region(holder),
-                    "to_id": region(about),
-                    "type": "relation",
-                    "direction": "right",
-                    "labels": [STANCE + stance["value"]],
-                }
-            )
+            results.append(_link(regions[holder][0], regions[about][0], STANCE + value))
         elif holder is not None:
             results.append(
-                _region_choice(region(holder), first[holder], STANCE + target, stance["value"])
+                _region_choice(regions[holder][0], first[holder], STANCE + target, value)
             )
         elif about is not None:
             results.append(
-                _region_choice(region(about), first[about], STANCE_OF_DOCUMENT, stance["value"])
+                _region_choice(regions[about][0], first[about], STANCE_OF_DOCUMENT, value)
             )
         else:
-            results.append(_document_choice(STANCE + target, stance["value"]))
+            results.append(_document_choice(f"{STANCE_OF_DOCUMENT}:{target}", value))
     for question, value in (aset.get("answers") or {}).items():
         if isinstance(value, dict):
             for target, answer in value.items():
@@ -155,68 +212,37 @@ def _results(
     return results
 
 
-def _choices(value: Any) -> list[str]:
-    if isinstance(value, bool):
-        return ["true" if value else "false"]
-    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
-
-
-def _region_choice(
-    region: str | None, where: dict[str, Any], name: str, value: Any, free_text: bool = False
-) -> dict:
-    position = {k: where[k] for k in ("start", "end", "text")}
-    if free_text and isinstance(value, str):
-        kind, body = "textarea", {"text": [value]}
-    else:
-        kind, body = "choices", {"choices": _choices(value)}
-    item = {
-        "id": region,
-        "from_name": name,
-        "to_name": "text",
-        "type": kind,
-        "value": {**position, **body},
-    }
-    if isinstance(value, list):
-        item["claimlens_multi"] = True
-    return item
-
-
-def _document_choice(name: str, value: Any) -> dict:
-    item = {
-        "from_name": name,
-        "to_name": "text",
-        "type": "choices",
-        "value": {"choices": _choices(value)},
-    }
-    if isinstance(value, list):
-        item["claimlens_multi"] = True
-    return item
-
-
 def task(
     record: Record, counts: dict[str, int], kinds: dict[tuple[str, str], str] | None = None
 ) -> dict[str, Any]:
+    """One document record as a Label Studio task. ``counts`` gathers what cannot be said
+    exactly (``discontinuous`` spans split, relations ``across documents`` left out);
+    ``kinds`` are the schema's attribute types (``attribute_kinds``): text attributes become
+    text areas."""
+    offsets = Utf16Offsets(record["text"])
     outlet = record.get("outlet")
     annotations, predictions = [], []
+    # Label Studio's converter sorts a task's annotations by created_at: all or none have one.
+    dated = all(s.get("started_at") for s in record.get("sets", []) if s.get("kind") != "model")
     for number, aset in enumerate(record.get("sets", []), start=1):
-        results = _results(record, aset, counts, kinds or {})
+        results = _results(record, aset, counts, kinds or {}, offsets)
         if aset.get("kind") == "model":
             predictions.append(
                 {"id": number, "model_version": aset.get("model") or "model", "result": results}
             )
             continue
-        annotations.append(
-            {
-                "id": number,
-                "completed_by": {"email": aset.get("annotator") or ""},
-                "ground_truth": aset.get("kind") == "gold",
-                "was_cancelled": aset.get("status") == "skipped",
-                "lead_time": aset.get("seconds_spent") or 0,
-                "created_at": aset.get("started_at"),
-                "updated_at": aset.get("submitted_at"),
-                "result": results,
-            }
-        )
+        annotation = {
+            "id": number,
+            "completed_by": {"email": aset.get("annotator") or ""},
+            "ground_truth": aset.get("kind") == "gold",
+            "was_cancelled": aset.get("status") == "skipped",
+            "lead_time": aset.get("seconds_spent") or 0,
+            "result": results,
+        }
+        if dated:
+            annotation["created_at"] = aset["started_at"]
+            annotation["updated_at"] = aset.get("submitted_at") or aset["started_at"]
+        annotations.append(annotation)
     return {
         "id": record.get("id"),
         "data": {
@@ -241,7 +267,7 @@ def write(header: Header, documents: Iterable[Record], notes: ExportNotes) -> It
     if counts["discontinuous"]:
         notes.add(
             f"label-studio: {counts['discontinuous']} discontinuous spans written as one "
-            "region per fragment (joined again by claimlens_span)"
+            f"region per fragment (joined again on import by {SPAN_KEY})"
         )
     if counts["across documents"]:
         notes.add(
@@ -251,55 +277,66 @@ def write(header: Header, documents: Iterable[Record], notes: ExportNotes) -> It
 
 
 def labeling_config(schema: dict[str, Any]) -> str:
-    """A Label Studio labeling configuration (XML) that opens this schema's export."""
-    lines = ["<View>", f'  <Labels name="{LABELS}" toName="text">']
-    lines += [f"    <Label value={quoteattr(label['key'])}/>" for label in schema["span_labels"]]
-    lines += ["  </Labels>", '  <Text name="text" value="$text"/>', "  <Relations>"]
+    """A Label Studio labeling configuration (XML) that opens this schema's export: the span
+    labels (with their colours), the relation types and stance values as relation labels,
+    per-region choices or text areas for the attributes and the stances toward targets, and
+    document-level choices for the stances of the document and the questions."""
+    lines = ["<View>", f'  <Labels name="{LABELS}" toName="{TEXT}">']
+    for label in schema["span_labels"]:
+        colour = f" background={quoteattr(label['color'])}" if label.get("color") else ""
+        lines.append(f"    <Label value={quoteattr(label['key'])}{colour}/>")
+    lines += ["  </Labels>", f'  <Text name="{TEXT}" value="$text"/>']
     stance = schema.get("stance") or {}
+    values = list(stance.get("values", []))
     relation_values = [r["key"] for r in schema.get("relation_types", [])]
-    relation_values += [STANCE + v for v in stance.get("values", [])]
-    lines += [f"    <Relation value={quoteattr(v)}/>" for v in relation_values]
-    lines.append("  </Relations>")
+    relation_values += [STANCE + v for v in values]
+    if relation_values:
+        lines.append("  <Relations>")
+        lines += [f"    <Relation value={quoteattr(v)}/>" for v in relation_values]
+        lines.append("  </Relations>")
     per_region: dict[str, dict[str, Any]] = {}
     for label in schema["span_labels"]:
         for attribute in label.get("attributes", []):
             spec = per_region.setdefault(
                 attribute["key"], {"type": attribute["type"], "choices": []}
             )
-            for choice in attribute.get("choices") or (
-                ["true", "false"] if attribute["type"] == "bool" else []
-            ):
-                if choice not in spec["choices"]:
-                    spec["choices"].append(choice)
-    values = stance.get("values", [])
+            offered = attribute.get("choices") or []
+            if attribute["type"] == "bool":
+                offered = ["true", "false"]
+            spec["choices"] += [c for c in offered if c not in spec["choices"]]
     for target in stance.get("targets", []):
         per_region[STANCE + target["key"]] = {"type": "choice", "choices": values}
     per_region[STANCE_OF_DOCUMENT] = {"type": "choice", "choices": values}
     for name, spec in per_region.items():
         if spec["type"] == "text":
-            lines.append(f'  <TextArea name={quoteattr(name)} toName="text" perRegion="true"/>')
-            continue
-        multiple = "multiple" if spec["type"] == "multi_choice" else "single"
-        lines.append(
-            f'  <Choices name={quoteattr(name)} toName="text" perRegion="true" choice="{multiple}">'
-        )
-        lines += [f"    <Choice value={quoteattr(c)}/>" for c in spec["choices"]]
-        lines.append("  </Choices>")
-    document_level = [(STANCE + t["key"], values, "single") for t in stance.get("targets", [])]
+            lines.append(f'  <TextArea name={quoteattr(name)} toName="{TEXT}"{PER_REGION}/>')
+        elif spec["choices"]:
+            multiple = "multiple" if spec["type"] == "multi_choice" else "single"
+            lines += _choices_tag(name, spec["choices"], multiple, PER_REGION)
+    targets = [t["key"] for t in stance.get("targets", [])]
+    for target in targets:
+        lines += _choices_tag(f"{STANCE_OF_DOCUMENT}:{target}", values, "single")
     for question in schema.get("document_questions", []):
         multiple = "multiple" if question["type"] == "multi" else "single"
         names = (
-            [f"{ANSWER}{question['key']}:{t['key']}" for t in stance.get("targets", [])]
+            [f"{ANSWER}{question['key']}:{target}" for target in targets]
             if question.get("per_target")
             else [ANSWER + question["key"]]
         )
-        document_level += [(name, question["choices"], multiple) for name in names]
-    for name, choices, multiple in document_level:
-        lines.append(f'  <Choices name={quoteattr(name)} toName="text" choice="{multiple}">')
-        lines += [f"    <Choice value={quoteattr(c)}/>" for c in choices]
-        lines.append("  </Choices>")
+        for name in names:
+            lines += _choices_tag(name, question["choices"], multiple)
     lines.append("</View>")
     return "\n".join(lines) + "\n"
+
+
+def _choices_tag(name: str, choices: list[str], multiple: str, extra: str = "") -> list[str]:
+    if not choices:
+        return []
+    return [
+        f'  <Choices name={quoteattr(name)} toName="{TEXT}" choice="{multiple}"{extra}>',
+        *(f"    <Choice value={quoteattr(c)}/>" for c in choices),
+        "  </Choices>",
+    ]
 
 
 # --- import --------------------------------------------------------------------------------
@@ -309,136 +346,203 @@ def _choice_value(item: dict[str, Any]) -> Any:
     value = item.get("value") or {}
     if item.get("type") == "textarea":
         texts = value.get("text") or []
-        return " ".join(texts) if isinstance(texts, list) else str(texts)
+        return "\n".join(map(str, texts)) if isinstance(texts, list) else str(texts)
     choices = value.get("choices") or []
-    if item.get("claimlens_multi"):
-        return list(choices)
-    if choices in (["true"], ["false"]):
+    if not isinstance(choices, list):
+        choices = [choices]
+    choices = [str(c) for c in choices]
+    kind = item.get(VALUE_KIND) or ("list" if item.get(OLD_MULTI) else None)
+    if kind == "bool" and choices in (["true"], ["false"]):
         return choices == ["true"]
-    return choices[0] if len(choices) == 1 else list(choices)
+    if kind == "list":
+        return choices
+    return choices[0] if len(choices) == 1 else choices
 
 
-def _set_from_results(
-    text: str, results: list[Any], where: str, name: str, number: int, result: ReadResult
-) -> Record | None:
-    spans: dict[str, Record] = {}
-    region_span: dict[str, str] = {}
-    problems = 0
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
-    def fail(message: str) -> None:
-        nonlocal problems
-        problems += 1
-        result.errors.append(Issue(name, number, f"{where}: {message}"))
 
-    later: list[dict[str, Any]] = []
-    for item in results:
-        if not isinstance(item, dict):
-            fail("a result is not an object")
-            continue
-        kind = item.get("type")
-        if kind not in ("labels", "hypertextlabels"):
-            later.append(item)
-            continue
-        value = item.get("value") or {}
+class _SetReader:
+    """The results of one annotation or prediction as a set's content."""
+
+    def __init__(self, text: str, offsets: Utf16Offsets, where: str, file: str, number: int):
+        self.text, self.offsets = text, offsets
+        self.where, self.file, self.number = where, file, number
+        self.spans: dict[str, Record] = {}
+        self.region_span: dict[str, str] = {}  # region id -> span key
+        self.elsewhere: set[str] = set()  # ids of regions noted, not read
+        self.errors: list[Issue] = []
+        self.notes: list[Issue] = []
+
+    def fail(self, message: str) -> None:
+        self.errors.append(Issue(self.file, self.number, f"{self.where}: {message}"))
+
+    def note(self, message: str) -> None:
+        self.notes.append(Issue(self.file, self.number, f"{self.where}: {message}"))
+
+    def read(self, results: Any) -> Record | None:
+        if not isinstance(results, list):
+            self.fail("result must be a list")
+            return None
+        later = []
+        for item in results:
+            if not isinstance(item, dict):
+                self.fail("a result is not an object")
+            elif item.get("type") == "labels":
+                self._region(item)
+            elif str(item.get("type") or "").endswith("labels"):
+                # regions over other objects (HyperText, images, audio, ...)
+                self.elsewhere.add(str(item.get("id")))
+                self.note(
+                    f"a {item.get('type')!r} region ({item.get('from_name')}) was not imported"
+                )
+            else:
+                later.append(item)
+        spans = [self._joined(span) for span in self.spans.values()]
+        content: Record = {"spans": spans, "relations": [], "stances": [], "answers": {}}
+        for item in later:
+            if item.get("type") == "relation":
+                self._relation(item, content)
+            elif self._about_a_region(item):
+                self._per_region(item, content)
+            else:
+                self._document_level(item, content)
+        return None if self.errors else content
+
+    def _region(self, item: dict[str, Any]) -> None:
+        region = str(item.get("id"))
+        value = item.get("value") if isinstance(item.get("value"), dict) else {}
+        start, end = value.get("start"), value.get("end")
+        if not _whole(start) or not _whole(end):
+            self.fail(f"region {region}: start and end must be whole numbers")
+            return
         try:
-            a = utf16_index_to_codepoint(text, value.get("start"))
-            b = utf16_index_to_codepoint(text, value.get("end"))
-        except (TypeError, ValueError) as error:
-            fail(f"region {item.get('id')}: {error}")
-            continue
+            a, b = self.offsets.to_codepoint(start), self.offsets.to_codepoint(end)
+        except ValueError as error:
+            self.fail(f"region {region}: {error}")
+            return
         if b <= a:
-            fail(f"region {item.get('id')}: empty or reversed range")
-            continue
-        if "text" in value and value["text"] != text[a:b]:
-            fail(
-                f"region {item.get('id')}: quoted text {value['text']!r} does not match the "
-                f"offsets ({text[a:b]!r})"
+            self.fail(f"region {region}: empty or reversed range [{start}, {end})")
+            return
+        if "text" in value and value["text"] != self.text[a:b]:
+            self.fail(
+                f"region {region}: quoted text {value['text']!r} does not match the offsets "
+                f"({self.text[a:b]!r})"
             )
-            continue
-        labels = value.get(kind) or value.get("labels") or []
-        if len(labels) != 1:
-            fail(f"region {item.get('id')}: one label per region, not {labels!r}")
-            continue
-        key = str(item.get("claimlens_span") or item.get("id"))
-        region_span[str(item.get("id"))] = key
-        span = spans.get(key)
+            return
+        labels = value.get("labels")
+        if not isinstance(labels, list) or len(labels) != 1:
+            self.fail(f"region {region}: one label per region, not {labels!r}")
+            return
+        key = str(item.get(SPAN_KEY) or region)
+        self.region_span[region] = key
+        span = self.spans.get(key)
         if span is None:
-            spans[key] = {"id": key, "label": labels[0], "pieces": [(a, b)], "attributes": {}}
+            self.spans[key] = {"id": key, "label": str(labels[0]), "pieces": [(a, b)]}
+        elif span["label"] != labels[0]:
+            self.fail(f"region {region}: labelled {labels[0]!r}, its span {span['label']!r}")
         else:
             span["pieces"].append((a, b))
-    out_spans = []
-    for span in spans.values():
+
+    def _joined(self, span: Record) -> Record:
         pieces = sorted(span.pop("pieces"))
-        span.update(
-            start=pieces[0][0], end=pieces[-1][1], text=" ".join(text[a:b] for a, b in pieces)
-        )
+        span["start"], span["end"] = pieces[0][0], pieces[-1][1]
+        span["text"] = FRAGMENT_JOINER.join(self.text[a:b] for a, b in pieces)
         if len(pieces) > 1:
             span["fragments"] = [list(p) for p in pieces]
-        out_spans.append(span)
-    relations, stances, answers = [], [], {}
-    for item in later:
-        kind, from_name = item.get("type"), str(item.get("from_name") or "")
-        if kind == "relation":
-            source = region_span.get(str(item.get("from_id")))
-            target = region_span.get(str(item.get("to_id")))
-            labels = item.get("labels") or []
-            if source is None or target is None:
-                fail(f"relation {item.get('from_id')} -> {item.get('to_id')}: no such region")
-                continue
-            if labels and str(labels[0]).startswith(STANCE):
-                stances.append(
-                    {"holder": source, "object": target, "value": labels[0][len(STANCE) :]}
-                )
+        span["attributes"] = {}
+        return span
+
+    def _span_of(self, region: Any, what: str) -> str | None:
+        """The span a result points at; None (with an error or a note) when there is none."""
+        key = self.region_span.get(str(region))
+        if key is None and str(region) in self.elsewhere:
+            self.note(f"{what}: region {region} was not imported, so neither is this")
+        elif key is None:
+            self.fail(f"{what}: there is no region {region}")
+        return key
+
+    def _relation(self, item: dict[str, Any], content: Record) -> None:
+        what = f"relation {item.get('from_id')} -> {item.get('to_id')}"
+        source = self._span_of(item.get("from_id"), what)
+        target = self._span_of(item.get("to_id"), what)
+        if source is None or target is None:
+            return
+        if item.get("direction") == "left":
+            source, target = target, source
+        labels = item.get("labels") or ["related"]
+        for label in labels if isinstance(labels, list) else [labels]:
+            label = str(label)
+            if label.startswith(STANCE):
+                value = label[len(STANCE) :]
+                content["stances"].append({"holder": source, "object": target, "value": value})
             else:
-                relations.append(
-                    {"type": labels[0] if labels else "related", "source": source, "target": target}
-                )
-        elif kind in ("choices", "textarea") and item.get("id") is not None:
-            span_id = region_span.get(str(item["id"]))
-            if span_id is None:
-                fail(f"{from_name}: region {item['id']} is not a labelled span")
-                continue
-            value = _choice_value(item)
-            if from_name == STANCE_OF_DOCUMENT:
-                stances.append({"holder": None, "object": span_id, "value": value})
-            elif from_name.startswith(STANCE):
-                stances.append(
-                    {"holder": span_id, "target": from_name[len(STANCE) :], "value": value}
-                )
-            else:
-                spans[span_id]["attributes"][from_name] = value
-        elif kind == "choices" and from_name.startswith(STANCE):
-            stances.append(
-                {"holder": None, "target": from_name[len(STANCE) :], "value": _choice_value(item)}
-            )
-        elif kind == "choices" and from_name.startswith(ANSWER):
-            question, _, target = from_name[len(ANSWER) :].partition(":")
-            if target:
-                answers.setdefault(question, {})[target] = _choice_value(item)
-            else:
-                answers[question] = _choice_value(item)
+                content["relations"].append({"type": label, "source": source, "target": target})
+
+    def _about_a_region(self, item: dict[str, Any]) -> bool:
+        """Per-region results share their region's id and repeat its position; a document-level
+        result has an id of its own (or none) and no position."""
+        region = str(item.get("id"))
+        value = item.get("value")
+        placed = isinstance(value, dict) and ("start" in value or "end" in value)
+        return placed or region in self.region_span or region in self.elsewhere
+
+    def _per_region(self, item: dict[str, Any], content: Record) -> None:
+        kind, name = item.get("type"), str(item.get("from_name") or "")
+        if kind not in ("choices", "textarea"):
+            self.note(f"a per-region {kind!r} result ({name or 'no name'}) was not imported")
+            return
+        span = self._span_of(item["id"], f"{name or kind} of region {item['id']}")
+        if span is None:
+            return
+        value = _choice_value(item)
+        if name == STANCE_OF_DOCUMENT:
+            content["stances"].append({"holder": None, "object": span, "value": value})
+        elif name.startswith(STANCE):
+            target = name[len(STANCE) :]
+            content["stances"].append({"holder": span, "target": target, "value": value})
         else:
-            result.notes.append(
-                Issue(
-                    name,
-                    number,
-                    f"{where}: a {kind!r} result ({from_name or 'no name'}) was not imported",
-                )
-            )
-    if problems:
-        return None
-    return {"spans": out_spans, "relations": relations, "stances": stances, "answers": answers}
+            self.spans[span]["attributes"][name] = value
+
+    def _document_level(self, item: dict[str, Any], content: Record) -> None:
+        kind, name = item.get("type"), str(item.get("from_name") or "")
+        if kind != "choices" or not name:
+            self.note(f"a {kind!r} result ({name or 'no name'}) was not imported")
+            return
+        value = _choice_value(item)
+        if name.startswith((STANCE_OF_DOCUMENT + ":", STANCE)):  # the latter: earlier exports
+            target = name.partition(":")[2]
+            content["stances"].append({"holder": None, "target": target, "value": value})
+            return
+        question, target = name, ""
+        if name.startswith(ANSWER):
+            question, _, target = name[len(ANSWER) :].partition(":")
+        if target:
+            content["answers"].setdefault(question, {})[target] = value
+        else:
+            content["answers"][question] = value
+
+
+def _username(name: str) -> str | None:
+    return re.sub(r"[^\w.@+\-]+", "_", name.strip()).strip("_")[:150] or None
 
 
 def _who(completed_by: Any) -> str | None:
     if isinstance(completed_by, dict):
         who = completed_by.get("email") or completed_by.get("username")
-        if who:
-            return str(who)
+        if isinstance(who, str) and who.strip():
+            return _username(who)
         completed_by = completed_by.get("id")
-    if completed_by in (None, ""):
+    if completed_by in (None, "") or isinstance(completed_by, bool | dict | list):
         return None
-    return f"label-studio-user-{completed_by}"
+    return _username(f"label-studio-user-{completed_by}")
+
+
+def _seconds(lead_time: Any) -> int:
+    if isinstance(lead_time, int | float) and not isinstance(lead_time, bool) and lead_time > 0:
+        return round(lead_time)
+    return 0
 
 
 def _tasks(name: str, data: bytes, options: dict[str, Any], result: ReadResult) -> list[Any]:
@@ -449,13 +553,84 @@ def _tasks(name: str, data: bytes, options: dict[str, Any], result: ReadResult) 
         return []
     try:
         loaded = orjson.loads(text)
-    except orjson.JSONDecodeError:
-        try:  # JSONL: a task per line
-            loaded = [orjson.loads(line) for line in text.split("\n") if line.strip()]
-        except orjson.JSONDecodeError as error:
-            result.errors.append(Issue(name, None, f"neither JSON nor JSONL: {error}"))
+    except orjson.JSONDecodeError as whole:
+        if text.lstrip().startswith("["):  # a JSON array, broken
+            result.errors.append(Issue(name, None, f"neither JSON nor JSONL: {whole}"))
             return []
+        loaded = []
+        for number, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                loaded.append(orjson.loads(line))
+            except orjson.JSONDecodeError as error:
+                message = f"neither JSON nor JSONL: line {number}: {error}"
+                result.errors.append(Issue(name, number, message))
+                return []
     return loaded if isinstance(loaded, list) else [loaded]
+
+
+def _task_read(
+    name: str, number: int, item: Any, text_key: str, result: ReadResult
+) -> Record | None:
+    if not isinstance(item, dict):
+        result.errors.append(Issue(name, number, f"task {number}: not a JSON object"))
+        return None
+    data = item.get("data")
+    text = data.get(text_key) if isinstance(data, dict) else None
+    if not isinstance(text, str) or not text.strip():
+        result.errors.append(Issue(name, number, f"task {number}: no text in data.{text_key}"))
+        return None
+    offsets = Utf16Offsets(text)
+    sets = []
+    layers = [("annotation", a) for a in item.get("annotations") or []]
+    layers += [("prediction", p) for p in item.get("predictions") or []]
+    counter = {"annotation": 0, "prediction": 0}
+    for what, layer in layers:
+        counter[what] += 1
+        where = f"task {number}, {what} {counter[what]}"
+        if not isinstance(layer, dict):
+            result.errors.append(Issue(name, number, f"{where}: not a JSON object"))
+            continue
+        if layer.get("was_cancelled") or layer.get("skipped"):
+            result.notes.append(Issue(name, number, f"{where}: cancelled, not imported"))
+            continue
+        reader = _SetReader(text, offsets, where, name, number)
+        content = reader.read(layer.get("result") or [])
+        result.errors += reader.errors
+        result.notes += reader.notes
+        if content is None:
+            continue
+        if what == "prediction":
+            model = layer.get("model_version")
+            sets.append({**content, "kind": "model", "model": str(model or "label-studio")})
+            continue
+        gold = layer.get("ground_truth") is True
+        content["kind"] = "gold" if gold else "annotator"
+        content["annotator"] = _who(layer.get("completed_by"))
+        content["seconds_spent"] = _seconds(layer.get("lead_time"))
+        sets.append(content)
+    if item.get("drafts"):
+        drafts = len(item["drafts"]) if isinstance(item["drafts"], list) else 1
+        result.notes.append(Issue(name, number, f"task {number}: {drafts} drafts not imported"))
+    record: Record = {
+        "text": text,
+        "title": str(data.get("title") or ""),
+        "meta": {"label_studio_task": item.get("id")},
+        "sets": sets,
+        "_where": {"file": name, "line": number},
+    }
+    for key in ("outlet", "story"):
+        if isinstance(data.get(key), str) and data[key]:
+            record[key] = data[key]
+    return record
+
+
+def _attribute_keys_as_schema_keys(documents: list[Record]) -> None:
+    for record in documents:
+        for aset in record["sets"]:
+            for span in aset["spans"]:
+                span["attributes"] = {as_key(k): v for k, v in span["attributes"].items()}
 
 
 def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
@@ -465,67 +640,11 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
     text_key = options.get("text_key") or "text"
     for name, data in files:
         for number, item in enumerate(_tasks(name, data, options, result), start=1):
-            data_ = item.get("data") if isinstance(item, dict) else None
-            text = data_.get(text_key) if isinstance(data_, dict) else None
-            if not isinstance(text, str) or not text.strip():
-                result.errors.append(
-                    Issue(name, number, f"task {number}: no text in data.{text_key}")
-                )
-                continue
-            sets = []
-            for k, annotation in enumerate(item.get("annotations") or []):
-                if annotation.get("was_cancelled") or annotation.get("skipped"):
-                    result.notes.append(
-                        Issue(
-                            name,
-                            number,
-                            f"task {number}: cancelled annotation {annotation.get('id')} skipped",
-                        )
-                    )
-                    continue
-                content = _set_from_results(
-                    text,
-                    annotation.get("result") or [],
-                    f"task {number}, annotation {k + 1}",
-                    name,
-                    number,
-                    result,
-                )
-                if content is None:
-                    continue
-                gold = bool(annotation.get("ground_truth"))
-                sets.append(
-                    {
-                        **content,
-                        "kind": "gold" if gold else "annotator",
-                        "annotator": _who(annotation.get("completed_by")),
-                        "seconds_spent": int(annotation.get("lead_time") or 0),
-                    }
-                )
-            for k, prediction in enumerate(item.get("predictions") or []):
-                content = _set_from_results(
-                    text,
-                    prediction.get("result") or [],
-                    f"task {number}, prediction {k + 1}",
-                    name,
-                    number,
-                    result,
-                )
-                if content is not None:
-                    model = str(prediction.get("model_version") or "label-studio")
-                    sets.append({**content, "kind": "model", "model": model})
-            record: Record = {
-                "text": text,
-                "title": str(data_.get("title") or ""),
-                "meta": {"label_studio_task": item.get("id")},
-                "sets": sets,
-                "_where": {"file": name, "line": number},
-            }
-            for key in ("outlet", "story"):
-                if isinstance(data_.get(key), str):
-                    record[key] = data_[key]
-            result.documents.append(record)
+            record = _task_read(name, number, item, text_key, result)
+            if record is not None:
+                result.documents.append(record)
     if options.get("derive_schema") and not result.errors:
+        _attribute_keys_as_schema_keys(result.documents)
         result.header = schema_header(result.documents)
     return result
 

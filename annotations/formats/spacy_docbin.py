@@ -1,19 +1,42 @@
-"""spaCy DocBin (``.spacy``): one ``Doc`` per (document, set), spans in ``doc.spans``.
+"""spaCy DocBin (``.spacy``): one ``Doc`` per (document, set), the set's spans in
+``doc.spans[<layer>]``.
 
-The layer's spans are the span group ``doc.spans[<layer>]`` (``gold``, a username,
-``model-<name>``), each labelled. Tokens come from ``tokens.py``: spaCy's blank English rules
-with a token boundary at every span boundary, so ``span.start_char``/``end_char`` equal the
-offsets exactly. A discontinuous span is one spaCy span per fragment; ``doc.user_data
-["claimlens"]`` keeps what spaCy spans cannot: each span's id, fragments and attributes, the
-relations, stances and answers, and the document's id, title, outlet and story.
+Read it with ``DocBin().from_bytes(data).get_docs(spacy.blank("en").vocab)`` (any vocab:
+the strings travel in the file). ``<layer>`` is ``gold``, the annotator's username or
+``model-<name>``; each ``Span`` has ``label_`` = the span label and ``id_`` = the span's id
+(as text). ``doc.ents`` is left empty: spans may overlap, entities may not.
 
-A DocBin is serialised whole, so this export holds every Doc in memory until the end; use a
-background job (or the JSONL/Parquet formats) for very large projects.
+**Tokens.** spaCy's blank English rules (``tokens.py``), with a token boundary at every span
+boundary of every layer of the document. So ``doc.char_span(start, end,
+alignment_mode="strict")`` always finds the span, ``span.start_char``/``end_char`` are our
+offsets exactly and ``span.text`` is the text the annotator marked, and all the Docs of one
+document have the same tokens. The price: where a span boundary falls inside what spaCy would
+have kept as one token (``"U.S.-led"``), that token is two tokens here. Widening a span to
+whole tokens (``alignment_mode="expand"``) would keep spaCy's tokens but change the
+annotation; we keep the annotation. (Should a span still not align, it is widened and the
+export notes say so; that is a safety net, the tokenisation does not let it happen.)
+
+**Discontinuous spans** are one ``Span`` per fragment, with the same label and ``id_``.
+
+**``doc.user_data["claimlens"]``** keeps what ``Span`` objects cannot (plain JSON values;
+after loading, srsly's msgpack gives lists back as tuples):
+``document_id``, ``title``, ``outlet`` (its name), ``story``, ``layer``, ``kind``,
+``annotator``, ``model``, ``status``; ``spans`` (``id``, ``label``, ``start``, ``end``,
+``fragments`` — always the list of ``[start, end]`` pieces, one for a contiguous span —
+``text``, ``attributes``); ``relations`` (``type``, ``source``, ``target``,
+``target_document``, ``attributes``); ``stances`` (``holder``, ``target``, ``object``,
+``value``) and ``answers``, as in the native records.
+
+**Memory.** A DocBin is serialised whole (``DocBin.to_bytes``), so this export holds every
+Doc until the end and then yields the file in one piece: memory grows with the export. Use
+the background export job for big projects, or the streamed formats (Hugging Face JSONL or
+Parquet).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from annotations.formats.records import (
     ExportNotes,
@@ -23,55 +46,97 @@ from annotations.formats.records import (
     layer_name,
     span_pieces,
 )
-from annotations.formats.tokens import blank_english, words_and_spaces
+from annotations.formats.tokens import Tokens, all_pieces, tokenise
+
+
+def outlet_name(record: Record) -> str | None:
+    outlet = record.get("outlet")
+    if isinstance(outlet, dict):
+        return outlet.get("name") or None
+    return outlet or None
+
+
+def claimlens_data(record: Record, aset: Record) -> dict[str, Any]:
+    """What goes to ``doc.user_data["claimlens"]`` for one set of one document."""
+    return {
+        "document_id": record.get("id"),
+        "title": record.get("title") or "",
+        "outlet": outlet_name(record),
+        "story": record.get("story"),
+        "layer": layer_name(aset),
+        "kind": aset.get("kind"),
+        "annotator": aset.get("annotator"),
+        "model": aset.get("model"),
+        "status": aset.get("status"),
+        "spans": [
+            {
+                "id": span.get("id"),
+                "label": span["label"],
+                "start": span["start"],
+                "end": span["end"],
+                "fragments": [list(piece) for piece in span_pieces(span)],
+                "text": span.get("text"),
+                "attributes": span.get("attributes") or {},
+            }
+            for span in aset.get("spans") or []
+        ],
+        "relations": [
+            {
+                "type": relation["type"],
+                "source": relation["source"],
+                "target": relation["target"],
+                "target_document": relation.get("target_document"),
+                "attributes": relation.get("attributes") or {},
+            }
+            for relation in aset.get("relations") or []
+        ],
+        "stances": [
+            {
+                "holder": stance.get("holder"),
+                "target": stance.get("target"),
+                "object": stance.get("object"),
+                "value": stance["value"],
+            }
+            for stance in aset.get("stances") or []
+        ],
+        "answers": aset.get("answers") or {},
+    }
+
+
+def set_doc(record: Record, aset: Record, tokens: Tokens, notes: ExportNotes) -> Any:
+    """The ``Doc`` of one set: the document's tokens, the set's spans, its user data."""
+    doc = tokens.doc()
+    layer = layer_name(aset)
+    group = []
+    for span in aset.get("spans") or []:
+        label = span["label"]
+        span_id = str(span["id"]) if span.get("id") is not None else 0
+        for a, b in span_pieces(span):
+            made = doc.char_span(a, b, label=label, span_id=span_id, alignment_mode="strict")
+            if made is None:
+                made = doc.char_span(a, b, label=label, span_id=span_id, alignment_mode="expand")
+                where = f"document {record.get('id')}, layer {layer}: {label} [{a}, {b})"
+                if made is None:
+                    notes.add(f"spacy: {where} falls on no token: not written")
+                    continue
+                notes.add(f"spacy: {where} widened to [{made.start_char}, {made.end_char})")
+            group.append(made)
+    doc.spans[layer] = group
+    doc.user_data["claimlens"] = claimlens_data(record, aset)
+    return doc
 
 
 def write(header: Header, documents: Iterable[Record], notes: ExportNotes) -> Iterator[bytes]:
-    from spacy.tokens import Doc, DocBin
+    from spacy.tokens import DocBin
 
-    vocab = blank_english().vocab
     docbin = DocBin(store_user_data=True)
     for record in documents:
-        text = record["text"]
-        outlet = record.get("outlet")
-        for aset in record.get("sets", []):
-            spans = aset.get("spans", [])
-            pieces = [(p, span) for span in spans for p in span_pieces(span)]
-            words, spaces = words_and_spaces(text, [x for p, _ in pieces for x in p])
-            doc = Doc(vocab, words=words, spaces=spaces)
-            layer = layer_name(aset)
-            group = []
-            for (a, b), span in pieces:
-                made = doc.char_span(a, b, label=span["label"], alignment_mode="strict")
-                if made is None:  # a boundary inside whitespace spaCy keeps as one token
-                    made = doc.char_span(a, b, label=span["label"], alignment_mode="expand")
-                    notes.add(
-                        f"spacy: document {record.get('id')}, layer {layer}: {span['label']} "
-                        f"[{a}, {b}) widened to [{made.start_char}, {made.end_char})"
-                    )
-                group.append(made)
-            doc.spans[layer] = group
-            doc.user_data["claimlens"] = {
-                "document_id": record.get("id"),
-                "title": record.get("title") or "",
-                "outlet": outlet.get("name") if isinstance(outlet, dict) else outlet,
-                "story": record.get("story"),
-                "layer": layer,
-                "kind": aset.get("kind"),
-                "spans": [
-                    {
-                        "id": span.get("id"),
-                        "label": span["label"],
-                        "fragments": [list(p) for p in span_pieces(span)],
-                        "attributes": span.get("attributes") or {},
-                    }
-                    for span in spans
-                ],
-                "relations": aset.get("relations", []),
-                "stances": aset.get("stances", []),
-                "answers": aset.get("answers") or {},
-            }
-            docbin.add(doc)
+        sets = record.get("sets") or []
+        if not sets:
+            continue
+        tokens = tokenise(record["text"], all_pieces(record))
+        for aset in sets:
+            docbin.add(set_doc(record, aset, tokens, notes))
     yield docbin.to_bytes()
 
 

@@ -1,104 +1,250 @@
 """Pure: a text normalised as the corpus stores it (NFC, ``\\n`` line endings), with the map
-that moves offsets from the original text onto it.
+that moves offsets (code points) from the original text onto the stored one.
 
-``normalised(text)`` returns ``(stored_text, offsets)``. ``offsets.map_span(start, end)`` gives
-the span's offsets in the stored text, or raises ``ValueError`` when a boundary falls inside a
-sequence that became one character (between ``\\r`` and ``\\n``; between a letter and the
-combining mark NFC composed with it): such an offset has no place in the stored text.
+``normalised(text)`` returns ``(stored, offsets)``. ``offsets.map(o)`` (or ``offsets(o)``)
+gives where original offset ``o`` (``0 <= o <= len(text)``) lands in ``stored``;
+``offsets.map_span(start, end)`` does both ends of a span. An offset that falls *inside* a
+sequence the stored text merged into one piece has no exact place there: between ``\\r`` and
+``\\n`` (the pair becomes one ``\\n``), or between a letter and a mark NFC composed with it
+(``e`` + U+0301 becomes ``é``). Such an offset raises ``ValueError`` with a message naming
+it; nothing is guessed. ``offsets.inside(o)`` asks without raising.
 
-Most texts are already stored-form: then ``offsets.identity`` is true, no per-character work
-is done, and the original string itself is returned.
+Most texts are already in stored form: then the original string itself is returned, with
+``offsets.identity`` true, and the check costs two C-level scans (no per-character Python).
+
+How NFC is followed. The text (after line endings) is cut into *segments*: a segment starts at
+a character before which normalisation can never reach back, i.e. one of canonical
+combining class 0 that is not the second half of any canonical composition (Hangul vowel and
+final jamo are; so are a few Indic vowel signs such as U+09BE) and whose own decomposition
+starts with such a character. Everything else (combining marks, those second halves) stays in
+the segment of the character before it. NFC of the whole text is then NFC of each segment,
+joined; the result is compared with ``unicodedata.normalize`` of the whole text, and a
+mismatch (which would mean the Unicode tables changed under us) raises ``ValueError`` rather
+than mapping offsets wrongly. A segment NFC leaves as it is keeps every offset; one it
+changes (composed, reordered, or lengthened: U+0958 becomes two code points) maps its two
+ends, and the offsets strictly inside it are the ones with no place. For any span whose ends
+map, the stored text between the mapped ends is the NFC (with ``\\n`` line endings) of the
+original span's text.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
-from dataclasses import dataclass, field
+from bisect import bisect_left
+
+# Hangul vowel (V) and trailing consonant (T) jamo compose with what precedes them
+# algorithmically: the Unicode data lists no decomposition for Hangul syllables.
+_HANGUL_SECOND = (*range(0x1161, 0x1176), *range(0x11A8, 0x11C3))
+# Planes 4 to 13 are unassigned and private use has no properties: not worth scanning.
+_SCAN = (range(0, 0xD800), range(0xF900, 0x40000), range(0xE0000, 0xF0000))
 
 
-@dataclass
+def _class(code_points: list[int]) -> str:
+    """A regex character class body for a sorted list of code points."""
+    parts: list[str] = []
+    i = 0
+    while i < len(code_points):
+        j = i
+        while j + 1 < len(code_points) and code_points[j + 1] == code_points[j] + 1:
+            j += 1
+        first, last = code_points[i], code_points[j]
+        parts.append(f"\\U{first:08x}" if first == last else f"\\U{first:08x}-\\U{last:08x}")
+        i = j + 1
+    return "".join(parts)
+
+
+@functools.cache
+def _segments_re() -> re.Pattern[str]:
+    """Finds where NFC might change the text: runs of characters that join the character
+    before them (group ``joins``), and characters NFC replaces (U+212B ANGSTROM SIGN, ...).
+
+    Computed once, when the first text that is not in NFC comes along (about 0.1 s)."""
+    seconds = set(_HANGUL_SECOND)
+    decomposable: list[str] = []
+    joining: set[int] = set()
+    for block in _SCAN:
+        for cp in block:
+            char = chr(cp)
+            if unicodedata.combining(char):
+                joining.add(cp)
+            decomposition = unicodedata.decomposition(char)
+            if not decomposition or decomposition.startswith("<"):
+                continue  # no canonical decomposition (compatibility ones NFC keeps)
+            decomposable.append(char)
+            pair = decomposition.split()
+            if len(pair) == 2 and unicodedata.normalize("NFC", char) == char:
+                seconds.add(int(pair[1], 16))  # a primary composite: its second half joins
+    joining |= seconds
+    replaced: list[int] = []
+    for char in decomposable:
+        first = unicodedata.normalize("NFD", char)[0]
+        if unicodedata.combining(first) or ord(first) in seconds:
+            joining.add(ord(char))
+        if unicodedata.normalize("NFC", char) != char:
+            replaced.append(ord(char))
+    joins = _class(sorted(joining))
+    return re.compile(f"(?P<joins>[{joins}]+)|[{_class(replaced)}]")
+
+
+def _describe(char: str) -> str:
+    """A character as a reader can tell it apart: 'e', \\r, U+0301 COMBINING ACUTE ACCENT."""
+    if char in "\r\n":
+        return repr(char)[1:-1]
+    if char.isascii() and char.isprintable():
+        return repr(char)
+    return f"U+{ord(char):04X} {unicodedata.name(char, '')}".rstrip()
+
+
+class _Edits:
+    """Disjoint replacements of ``text[start:end]``, in order."""
+
+    __slots__ = ("starts", "ends", "shifts", "notes")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.shifts: list[int] = [0]  # shifts[k]: the length change of the first k edits
+        self.notes: list[tuple[str, str]] = []  # (what was there, what it became)
+
+    def add(self, start: int, old: str, new: str) -> None:
+        self.starts.append(start)
+        self.ends.append(start + len(old))
+        self.shifts.append(self.shifts[-1] + len(new) - len(old))
+        self.notes.append((old, new))
+
+    def find(self, offset: int) -> tuple[int, int | None]:
+        """(the offset moved, or -1) and the index of the edit it falls strictly inside."""
+        k = bisect_left(self.starts, offset)  # edits [0, k) start before the offset
+        if k and offset < self.ends[k - 1]:
+            return -1, k - 1
+        return offset + self.shifts[k], None
+
+
 class OffsetMap:
-    identity: bool = True
-    positions: list[int] = field(default_factory=list)  # original offset -> stored offset
-    inside: set[int] = field(default_factory=set)  # offsets with no exact place
+    """Moves offsets in an original text onto its stored form (see the module docstring)."""
+
+    __slots__ = ("identity", "length", "stored_length", "_lines", "_nfc")
+
+    def __init__(
+        self,
+        length: int,
+        stored_length: int | None = None,
+        lines: _Edits | None = None,
+        nfc: _Edits | None = None,
+    ) -> None:
+        self.length = length
+        self.stored_length = length if stored_length is None else stored_length
+        self._lines = lines
+        self._nfc = nfc
+        self.identity = lines is None and nfc is None
+
+    def _locate(self, offset: int) -> tuple[int, str | None]:
+        if not isinstance(offset, int) or not 0 <= offset <= self.length:
+            return -1, f"offset {offset!r} is outside the text (0 to {self.length})"
+        moved = offset
+        if self._lines is not None:
+            moved, inside = self._lines.find(moved)
+            if inside is not None:
+                return -1, (
+                    f"offset {offset} falls between \\r and \\n, which the stored text keeps "
+                    "as one line break (\\n)"
+                )
+        if self._nfc is not None:
+            at, inside = self._nfc.find(moved)
+            if inside is not None:
+                old, new = self._nfc.notes[inside]
+                cut = moved - self._nfc.starts[inside]
+                return -1, (
+                    f"offset {offset} falls between {_describe(old[cut - 1])} and "
+                    f"{_describe(old[cut])}, which the stored text (Unicode NFC) turns into "
+                    f"{new!r} ({' '.join(f'U+{ord(c):04X}' for c in new)})"
+                )
+            moved = at
+        return moved, None
+
+    def inside(self, offset: int) -> bool:
+        """True when the offset (in range) falls inside a sequence the stored text merged:
+        it has no exact place there, and ``map`` raises."""
+        in_range = isinstance(offset, int) and 0 <= offset <= self.length
+        return in_range and self._locate(offset)[1] is not None
 
     def map(self, offset: int) -> int:
-        if self.identity:
-            return offset
-        if offset < 0 or offset >= len(self.positions):
-            raise ValueError(f"offset {offset} is outside the text")
-        if offset in self.inside:
-            raise ValueError(
-                f"offset {offset} falls inside a sequence that the stored text keeps as one "
-                "character (\\r\\n, or a letter and its combining mark)"
-            )
-        return self.positions[offset]
+        """The offset in the stored text; ``ValueError`` when it has no exact place there."""
+        moved, problem = self._locate(offset)
+        if problem is not None:
+            raise ValueError(problem)
+        return moved
+
+    __call__ = map
 
     def map_span(self, start: int, end: int) -> tuple[int, int]:
+        """Both ends of a half-open span moved; ``ValueError`` naming the end that cannot be."""
         return self.map(start), self.map(end)
 
 
-def _newlines(text: str) -> tuple[str, list[int], set[int]]:
-    out: list[str] = []
-    positions: list[int] = []
-    inside: set[int] = set()
-    at = 0
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        positions.append(at)
-        if ch == "\r":
-            out.append("\n")
-            if i + 1 < len(text) and text[i + 1] == "\n":
-                positions.append(at + 1)
-                inside.add(i + 1)
-                i += 1
-        else:
-            out.append(ch)
-        at += 1
-        i += 1
-    positions.append(at)
-    return "".join(out), positions, inside
+def _line_endings(text: str) -> tuple[str, _Edits | None]:
+    """ "\\r\\n" and lone "\\r" as "\\n"; only the pairs move offsets."""
+    if "\r" not in text:
+        return text, None
+    edits = _Edits()
+    at = text.find("\r\n")
+    while at != -1:
+        edits.add(at, "\r\n", "\n")
+        at = text.find("\r\n", at + 2)
+    stored = text.replace("\r\n", "\n").replace("\r", "\n")
+    return stored, edits if edits.starts else None
 
 
-def _compose(text: str) -> tuple[str, list[int], set[int]]:
-    """NFC piece by piece: a piece is a character of combining class 0 and the marks after
-    it. Offsets between pieces map exactly; inside a piece NFC changed, they do not."""
-    out: list[str] = []
-    positions: list[int] = [0] * (len(text) + 1)
-    inside: set[int] = set()
-    at = 0
-    start = 0
-    for end in range(1, len(text) + 1):
-        if end < len(text) and unicodedata.combining(text[end]):
+def _changeable(text: str) -> list[tuple[int, int]]:
+    """The segments NFC might change, as (start, end): a run of joining characters with the
+    character before it, or a lone character NFC replaces."""
+    spans: list[tuple[int, int]] = []
+    for match in _segments_re().finditer(text):
+        start, end = match.span()
+        if match.group("joins") is not None and start:
+            start -= 1  # the character the run joins
+            if spans and spans[-1][1] > start:  # that character was a replaced one
+                start = spans.pop()[0]
+        spans.append((start, end))
+    return spans
+
+
+def _composed(text: str) -> tuple[str, _Edits | None]:
+    """NFC segment by segment (see the module docstring), checked against NFC of the whole."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    edits = _Edits()
+    pieces: list[str] = []
+    done = 0
+    seen: dict[str, str] = {}  # the same few segments come back (a decomposed language)
+    for start, end in _changeable(text):
+        segment = text[start:end]
+        stored = seen.get(segment)
+        if stored is None:
+            stored = seen[segment] = unicodedata.normalize("NFC", segment)
+        if stored == segment:
             continue
-        piece = text[start:end]
-        stored = unicodedata.normalize("NFC", piece)
-        for k in range(start, end):
-            positions[k] = at + (k - start) if stored == piece else at
-            if k > start and stored != piece:
-                inside.add(k)
-        out.append(stored)
-        at += len(stored)
-        start = end
-    positions[len(text)] = at
-    result = "".join(out)
+        pieces.append(text[done:start])
+        pieces.append(stored)
+        done = end
+        edits.add(start, segment, stored)
+    pieces.append(text[done:])
+    result = "".join(pieces)
     if result != unicodedata.normalize("NFC", text):
         raise ValueError(
-            "the text is not in Unicode NFC and cannot be normalised piece by piece; "
-            "normalise it (NFC) before importing"
+            "the text cannot be brought to Unicode NFC piece by piece, so offsets into it "
+            "cannot be moved; normalise the text (NFC) before importing"
         )
-    return result, positions, inside
+    return result, edits if edits.starts else None
 
 
 def normalised(text: str) -> tuple[str, OffsetMap]:
-    """The text as stored (NFC, ``\\n``) and the map of original offsets onto it."""
+    """The text as the corpus stores it (NFC, ``\\n`` line endings) and the map of original
+    offsets onto it. Already stored form: the same string object and an identity map."""
     if "\r" not in text and unicodedata.is_normalized("NFC", text):
-        return text, OffsetMap()
-    first, positions, inside = _newlines(text)
-    if unicodedata.is_normalized("NFC", first):
-        return first, OffsetMap(identity=False, positions=positions, inside=inside)
-    second, positions2, inside2 = _compose(first)
-    combined = [positions2[p] for p in positions]
-    blocked = inside | {i for i, p in enumerate(positions) if p in inside2}
-    return second, OffsetMap(identity=False, positions=combined, inside=blocked)
+        return text, OffsetMap(len(text))
+    lines_text, lines = _line_endings(text)
+    stored, nfc = _composed(lines_text)
+    return stored, OffsetMap(len(text), len(stored), lines, nfc)
