@@ -1,0 +1,183 @@
+"""Checking a document record's sets: the set fields, spans (moved onto the normalised
+text), then relations, stances and answers with the same checks a browser save gets."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from annotations.models import AnnotationSet, SetKind, SetStatus
+from annotations.schema import Schema
+from annotations.services.imports.parsed import (
+    CheckedDocument,
+    CheckedSet,
+    CheckedSpan,
+    Layers,
+    Resolver,
+    hashable,
+    layer_key,
+)
+from annotations.services.set_validation import (
+    Errors,
+    answers_checked,
+    is_int,
+    relation_fields_checked,
+    span_fields_checked,
+    stance_fields_checked,
+)
+
+IMPORTED_MODEL = "imported"
+
+
+def _set_row(item: dict[str, Any], default_annotator: str | None, path: str, errors: Errors):
+    kind = item.get("kind") or SetKind.ANNOTATOR
+    if kind not in SetKind.values:
+        errors.add(f"{path}.kind", f"must be one of {', '.join(SetKind.values)}")
+        return None, None
+    author = item.get("annotator")
+    if author is not None and (not isinstance(author, str) or not author.strip()):
+        errors.add(f"{path}.annotator", "must be a username")
+        return None, None
+    if kind == SetKind.ANNOTATOR:
+        author = author or default_annotator
+        if not author:
+            errors.add(f"{path}.annotator", "an annotator set needs the annotator's username")
+            return None, None
+    model = ""
+    if kind == SetKind.MODEL:
+        model = item.get("model") or IMPORTED_MODEL
+        if not isinstance(model, str):
+            errors.add(f"{path}.model", "must be the model's name")
+            return None, None
+        author = None
+    default_status = SetStatus.CURATED if kind == SetKind.GOLD else SetStatus.SUBMITTED
+    status = item.get("status") or default_status
+    if status not in SetStatus.values:
+        errors.add(f"{path}.status", f"must be one of {', '.join(SetStatus.values)}")
+        return None, None
+    seconds = item.get("seconds_spent") or 0
+    if not is_int(seconds) or seconds < 0:
+        errors.add(f"{path}.seconds_spent", "must be a whole number of seconds")
+        return None, None
+    times = {}
+    for name in ("started_at", "submitted_at"):
+        value = item.get(name)
+        times[name] = None
+        if value:
+            try:
+                times[name] = datetime.fromisoformat(value)
+            except (TypeError, ValueError):
+                errors.add(f"{path}.{name}", "must be an ISO 8601 date and time")
+                return None, None
+    row = AnnotationSet(
+        kind=kind, model_name=model[:200], status=status, seconds_spent=seconds, **times
+    )
+    return row, author
+
+
+def sets_check(
+    document: CheckedDocument,
+    schema: Schema,
+    default_annotator: str | None,
+    fresh_ids: Any,
+    layers: Layers,
+    errors: Errors,
+) -> None:
+    sets = document.record.get("sets") or []
+    if not isinstance(sets, list):
+        errors.add("sets", "must be a list")
+        return
+    taken: set[tuple[str, str]] = set()
+    for i, item in enumerate(sets):
+        path = f"sets[{i}]"
+        if not isinstance(item, dict):
+            errors.add(path, "must be an object")
+            continue
+        row, author = _set_row(item, default_annotator, path, errors)
+        if row is None:
+            continue
+        aset = CheckedSet(record=item, row=row, author=author)
+        layer = layer_key(aset)
+        if layer in taken:
+            errors.add(path, f"a second {row.kind} set for {layer[1] or 'gold'} on this document")
+            continue
+        taken.add(layer)
+        spans = item.get("spans") or []
+        if not isinstance(spans, list):
+            errors.add(f"{path}.spans", "must be a list")
+            continue
+        for j, data in enumerate(spans):
+            span_path = f"{path}.spans[{j}]"
+            fields = span_fields_checked(schema, document.original, data, span_path, errors)
+            if fields is None:
+                continue
+            try:
+                _fields_remap(fields, document.offsets, document.text)
+            except ValueError as exc:
+                errors.add(span_path, str(exc))
+                continue
+            ref = data.get("id")
+            if ref is None:
+                ref = next(fresh_ids)
+            if not hashable(ref) or ref in aset.spans:
+                errors.add(f"{span_path}.id", f"span id {ref!r} appears twice in the set")
+                continue
+            span = CheckedSpan(**fields)
+            aset.spans[ref] = span
+            layers.spans[(document.key, layer, ref)] = (span, document)
+        document.sets.append(aset)
+
+
+def _fields_remap(fields: dict[str, Any], offsets: Any, text: str) -> None:
+    """Move checked span fields from the file's text onto the normalised text."""
+    if offsets.identity:
+        return
+    pieces = fields["fragments"] or [[fields["start"], fields["end"]]]
+    moved = [list(offsets.map_span(a, b)) for a, b in pieces]
+    fields["start"], fields["end"] = moved[0][0], moved[-1][1]
+    fields["fragments"] = moved if fields["fragments"] else None
+    fields["text"] = " ".join(text[a:b] for a, b in moved)
+
+
+def links_check(
+    document: CheckedDocument,
+    aset: CheckedSet,
+    schema: Schema,
+    layers: Layers,
+    path: str,
+    errors: Errors,
+) -> None:
+    resolver = Resolver(aset, document, layers)
+    item = aset.record
+    relations = item.get("relations") or []
+    stances = item.get("stances") or []
+    if not isinstance(relations, list) or not isinstance(stances, list):
+        errors.add(path, "relations and stances must be lists")
+        return
+    seen: set[Any] = set()
+    for k, data in enumerate(relations):
+        resolver.target_document = data.get("target_document") if isinstance(data, dict) else None
+        relation = relation_fields_checked(schema, resolver, data, f"{path}.relations[{k}]", errors)
+        if relation is None:
+            continue
+        key = (relation["type"], id(relation["source"]), id(relation["target"]))
+        if key in seen:
+            errors.add(f"{path}.relations[{k}]", "appears twice")
+            continue
+        seen.add(key)
+        aset.relations.append(relation)
+    seen = set()
+    for k, data in enumerate(stances):
+        stance = stance_fields_checked(schema, resolver, data, f"{path}.stances[{k}]", errors)
+        if stance is None:
+            continue
+        key = (id(stance["holder"]), stance["target"], id(stance["object_span"]))
+        if key in seen:
+            errors.add(f"{path}.stances[{k}]", "appears twice")
+            continue
+        seen.add(key)
+        aset.stances.append(stance)
+    sub = Errors()
+    aset.answers = answers_checked(schema, aset.row, item.get("answers") or {}, sub)
+    for sub_path, message in sub.items.items():
+        errors.add(f"{path}.{sub_path}", message)

@@ -1,0 +1,114 @@
+"""The two entry points: ``annotations_import`` (uploaded files in a format) and
+``records_import`` (records already read), both all or nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+
+from annotations.formats.records import Header, Issue, Record
+from annotations.models import AnnotationSet, Project
+from annotations.schema import Schema, SchemaError, validate_definition
+from annotations.services.imports.check_documents import documents_check
+from annotations.services.imports.outcome import ImportOutcome
+from annotations.services.imports.unpack import files_read
+from annotations.services.imports.write import members_ensure, sets_write
+
+_PROJECT_FIELDS = ("description", "guidelines", "blind", "annotators_per_document")
+
+
+def annotations_import(
+    *,
+    project: Project,
+    user: Any,
+    fmt: str,
+    files: list[tuple[str, bytes]],
+    options: dict[str, Any] | None = None,
+) -> ImportOutcome:
+    """Read ``files`` as format ``fmt`` and import them into ``project``: all or nothing."""
+    options = options or {}
+    outcome = ImportOutcome()
+    result = files_read(fmt, files, options, outcome)
+    if result is None:
+        return outcome
+    return records_import(
+        project=project,
+        user=user,
+        header=result.header,
+        documents=result.documents,
+        options=options,
+        outcome=outcome,
+    )
+
+
+def records_import(
+    *,
+    project: Project,
+    user: Any,
+    header: Header | None,
+    documents: list[Record],
+    options: dict[str, Any] | None = None,
+    outcome: ImportOutcome | None = None,
+) -> ImportOutcome:
+    """Check the records against ``project`` and write them all, or nothing."""
+    options = options or {}
+    outcome = outcome or ImportOutcome()
+    if not documents and not header:
+        outcome.error(Issue("", None, "nothing to import: the file holds no documents"))
+        return outcome
+    empty = not AnnotationSet.objects.filter(project=project).exists()
+    definition = project.schema.definition
+    file_schema = (header or {}).get("schema")
+    take_schema = bool(file_schema) and empty and not options.get("keep_schema")
+    if take_schema:
+        try:
+            definition = validate_definition(file_schema)
+        except SchemaError as exc:
+            for path, message in exc.errors.items():
+                outcome.error(Issue("header", 1, f"schema.{path}: {message}"))
+            return outcome
+    if file_schema and not documents and not take_schema:
+        reason = "has annotation sets" if not empty else "keeps its schema (keep_schema)"
+        message = f"the project {reason}: its schema can be changed in its settings"
+        outcome.error(Issue("header", None, message))
+        return outcome
+    schema = Schema(definition)
+
+    parsed = documents_check(documents, schema, user, options, outcome)
+    if outcome.errors:
+        return outcome
+    try:
+        with transaction.atomic():
+            if take_schema:
+                project.schema.definition = definition
+                project.schema.save(update_fields=["definition", "updated_at"])
+                outcome.schema_replaced = True
+                _project_settings_take(project, (header or {}).get("project") or {})
+            members_ensure(project, header, parsed, outcome)
+            sets_write(project, parsed, outcome)
+            if outcome.errors:
+                transaction.set_rollback(True)
+    except IntegrityError as exc:
+        outcome.error(Issue("", None, f"the import clashed with another write: {exc}"))
+    if outcome.errors:
+        outcome.counts.clear()
+        outcome.users_created = []
+        outcome.schema_replaced = False
+    return outcome
+
+
+def _project_settings_take(project: Project, fields: dict[str, Any]) -> None:
+    changed = []
+    for name in _PROJECT_FIELDS:
+        value = fields.get(name)
+        if value is None:
+            continue
+        expected = type(getattr(project, name))
+        if isinstance(value, expected) and not (expected is int and isinstance(value, bool)):
+            if name == "annotators_per_document" and value < 1:
+                continue
+            setattr(project, name, value)
+            changed.append(name)
+    if changed:
+        project.save(update_fields=changed)

@@ -1,0 +1,35 @@
+"""The first step of an import: uploads unpacked (zips safely, ``formats.archives``) and read
+by the format's reader into records. Problems go into the outcome; nothing is written."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+
+from annotations.formats import import_spec
+from annotations.formats.archives import upload_files
+from annotations.formats.records import ReadResult
+from annotations.services.imports.outcome import ImportOutcome
+
+
+def files_read(
+    fmt: str, files: list[tuple[str, bytes]], options: dict[str, Any], outcome: ImportOutcome
+) -> ReadResult | None:
+    """The records in ``files`` read as format ``fmt``; None when any file or record is bad
+    (each problem is in ``outcome``). The reader's notes go to ``outcome`` either way."""
+    spec = import_spec(fmt)
+    unpacked: list[tuple[str, bytes]] = []
+    limit = settings.CLAIMLENS_MAX_UPLOAD_BYTES * 4
+    for name, data in files:
+        members, issues = upload_files(name, data, max_total=limit)
+        for issue in issues:
+            outcome.error(issue)
+        unpacked.extend(members)
+    if outcome.errors:
+        return None
+    result = spec.read(unpacked, options)
+    outcome.notes.extend(result.notes)
+    for issue in result.errors:
+        outcome.error(issue)
+    return None if outcome.errors else result
