@@ -18,10 +18,13 @@ A schema definition is JSON::
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 ATTRIBUTE_TYPES = ("choice", "multi_choice", "bool", "text")
 QUESTION_TYPES = ("single", "multi")
+SECTIONS = ("span_labels", "relation_types", "stance", "document_questions", "name", "description")
 KEY_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]{0,63}$")
 MAX_TEXT_ATTRIBUTE = 2000
 
@@ -34,6 +37,21 @@ class SchemaError(ValueError):
         self.errors = errors
 
 
+@dataclass(frozen=True)
+class _Keyed:
+    """A kind of item that a list holds and a key names (a span label, an attribute, ...)."""
+
+    duplicate: str  # the message for a key an earlier item has; ``{key!r}`` is filled in
+    any_key_repeats: bool = False  # an invalid key (missing, a number) can be a repeat too
+
+
+_LABEL = _Keyed("duplicate label {key!r}", any_key_repeats=True)
+_ATTRIBUTE = _Keyed("duplicate attribute")
+_RELATION_TYPE = _Keyed("duplicate relation type")
+_STANCE_TARGET = _Keyed("duplicate stance target")
+_QUESTION = _Keyed("duplicate question")
+
+
 def _check_key(errors: dict[str, str], path: str, value: Any) -> None:
     if not isinstance(value, str) or not KEY_RE.match(value):
         errors[path] = "must be a key: a letter, then letters, digits, _ or - (max 64)"
@@ -44,39 +62,73 @@ def _check_list_of_str(errors: dict[str, str], path: str, value: Any) -> None:
         errors[path] = "must be a list of non-empty strings"
 
 
+def _check_known_labels(
+    errors: dict[str, str], path: str, names: Any, label_keys: list[Any]
+) -> None:
+    for name in names if isinstance(names, list) else []:
+        if name not in label_keys:
+            errors[path] = f"unknown span label {name!r}"
+
+
+def _listed(errors: dict[str, str], path: str, value: Any) -> list[Any]:
+    """``value`` if it is a list; else an error and no items."""
+    if isinstance(value, list):
+        return value
+    errors[path] = "must be a list"
+    return []
+
+
+def _objects(
+    errors: dict[str, str], path: str, items: list[Any], kind: _Keyed
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each item that is an object, with its path, once its key is checked (a key, and not
+    one an earlier item has). An item that is not an object is an error and left out. Lazy,
+    so that the errors of one item come before those of the next."""
+    seen: list[Any] = []
+    for i, item in enumerate(items):
+        item_path = f"{path}[{i}]"
+        if not isinstance(item, dict):
+            errors[item_path] = "must be an object"
+            continue
+        key = item.get("key")
+        _check_key(errors, f"{item_path}.key", key)
+        if kind.any_key_repeats or isinstance(key, str):
+            if key in seen:
+                errors[f"{item_path}.key"] = kind.duplicate.format(key=key)
+            seen.append(key)
+        yield item_path, item
+
+
 def validate_definition(definition: Any) -> dict[str, Any]:
-    """Check a schema definition; return it with defaults filled in. Raise ``SchemaError``."""
-    errors: dict[str, str] = {}
+    """Check a schema definition; return it with defaults filled in. Raise ``SchemaError``
+    with every problem found, each under its JSON path."""
     if not isinstance(definition, dict):
         raise SchemaError({"": "the schema must be a JSON object"})
-    unknown = set(definition) - {
-        "span_labels",
-        "relation_types",
-        "stance",
-        "document_questions",
-        "name",
-        "description",
-    }
-    for key in sorted(unknown):
+    errors: dict[str, str] = {}
+    for key in sorted(set(definition) - set(SECTIONS)):
         errors[key] = "unknown section"
-
     labels = definition.get("span_labels", [])
-    label_keys: list[str] = []
-    hotkeys: dict[str, str] = {}
     if not isinstance(labels, list) or not labels:
         errors["span_labels"] = "at least one span label is required"
         labels = []
-    out_labels = []
-    for i, label in enumerate(labels):
-        path = f"span_labels[{i}]"
-        if not isinstance(label, dict):
-            errors[path] = "must be an object"
-            continue
-        _check_key(errors, f"{path}.key", label.get("key"))
+    span_labels = _span_labels(errors, labels)
+    label_keys = [label["key"] for label in span_labels]
+    checked = {
+        "span_labels": span_labels,
+        "relation_types": _relation_types(errors, definition.get("relation_types", []), label_keys),
+        "stance": _stance(errors, definition.get("stance"), label_keys),
+        "document_questions": _questions(errors, definition.get("document_questions", [])),
+    }
+    if errors:
+        raise SchemaError(errors)
+    return checked
+
+
+def _span_labels(errors: dict[str, str], labels: list[Any]) -> list[dict[str, Any]]:
+    hotkeys: dict[str, str] = {}  # lower-cased hotkey -> the label that has it
+    out = []
+    for path, label in _objects(errors, "span_labels", labels, _LABEL):
         key = label.get("key")
-        if key in label_keys:
-            errors[f"{path}.key"] = f"duplicate label {key!r}"
-        label_keys.append(key)
         hotkey = label.get("hotkey", "")
         if hotkey:
             if not isinstance(hotkey, str) or len(hotkey) != 1:
@@ -87,26 +139,8 @@ def validate_definition(definition: Any) -> dict[str, Any]:
                 )
             else:
                 hotkeys[hotkey.lower()] = str(key)
-        attrs = label.get("attributes", [])
-        if not isinstance(attrs, list):
-            errors[f"{path}.attributes"] = "must be a list"
-            attrs = []
-        seen_attr: set[str] = set()
-        for j, attr in enumerate(attrs):
-            apath = f"{path}.attributes[{j}]"
-            if not isinstance(attr, dict):
-                errors[apath] = "must be an object"
-                continue
-            _check_key(errors, f"{apath}.key", attr.get("key"))
-            if isinstance(attr.get("key"), str) and attr["key"] in seen_attr:
-                errors[f"{apath}.key"] = "duplicate attribute"
-            if isinstance(attr.get("key"), str):
-                seen_attr.add(attr["key"])
-            if attr.get("type") not in ATTRIBUTE_TYPES:
-                errors[f"{apath}.type"] = f"must be one of {', '.join(ATTRIBUTE_TYPES)}"
-            if attr.get("type") in ("choice", "multi_choice"):
-                _check_list_of_str(errors, f"{apath}.choices", attr.get("choices"))
-        out_labels.append(
+        attributes = _listed(errors, f"{path}.attributes", label.get("attributes", []))
+        out.append(
             {
                 "key": key,
                 "name": label.get("name") or key,
@@ -114,113 +148,90 @@ def validate_definition(definition: Any) -> dict[str, Any]:
                 "hotkey": hotkey,
                 "discontinuous": bool(label.get("discontinuous", False)),
                 "attributes": [
-                    {
-                        "key": a.get("key"),
-                        "name": a.get("name") or a.get("key"),
-                        "type": a.get("type"),
-                        "choices": a.get("choices", []),
-                        "required": bool(a.get("required", False)),
-                    }
-                    for a in attrs
-                    if isinstance(a, dict)
+                    _attribute(errors, apath, attribute)
+                    for apath, attribute in _objects(
+                        errors, f"{path}.attributes", attributes, _ATTRIBUTE
+                    )
                 ],
             }
         )
+    return out
 
-    relation_types = definition.get("relation_types", [])
-    if not isinstance(relation_types, list):
-        errors["relation_types"] = "must be a list"
-        relation_types = []
-    out_relations = []
-    seen_rel: set[str] = set()
-    for i, rel in enumerate(relation_types):
-        path = f"relation_types[{i}]"
-        if not isinstance(rel, dict):
-            errors[path] = "must be an object"
-            continue
-        _check_key(errors, f"{path}.key", rel.get("key"))
-        if isinstance(rel.get("key"), str) and rel["key"] in seen_rel:
-            errors[f"{path}.key"] = "duplicate relation type"
-        if isinstance(rel.get("key"), str):
-            seen_rel.add(rel["key"])
+
+def _attribute(errors: dict[str, str], path: str, attribute: dict[str, Any]) -> dict[str, Any]:
+    if attribute.get("type") not in ATTRIBUTE_TYPES:
+        errors[f"{path}.type"] = f"must be one of {', '.join(ATTRIBUTE_TYPES)}"
+    if attribute.get("type") in ("choice", "multi_choice"):
+        _check_list_of_str(errors, f"{path}.choices", attribute.get("choices"))
+    return {
+        "key": attribute.get("key"),
+        "name": attribute.get("name") or attribute.get("key"),
+        "type": attribute.get("type"),
+        "choices": attribute.get("choices", []),
+        "required": bool(attribute.get("required", False)),
+    }
+
+
+def _relation_types(
+    errors: dict[str, str], relation_types: Any, label_keys: list[Any]
+) -> list[dict[str, Any]]:
+    out = []
+    items = _listed(errors, "relation_types", relation_types)
+    for path, relation in _objects(errors, "relation_types", items, _RELATION_TYPE):
         for end in ("from_labels", "to_labels"):
-            _check_list_of_str(errors, f"{path}.{end}", rel.get(end))
-            names = rel.get(end) if isinstance(rel.get(end), list) else []
-            for name in names:
-                if isinstance(name, str) and name not in label_keys:
-                    errors[f"{path}.{end}"] = f"unknown span label {name!r}"
-        out_relations.append(
+            names = relation.get(end)
+            _check_list_of_str(errors, f"{path}.{end}", names)
+            if isinstance(names, list):  # only names: the rest is reported just above
+                named = [name for name in names if isinstance(name, str)]
+                _check_known_labels(errors, f"{path}.{end}", named, label_keys)
+        out.append(
             {
-                "key": rel.get("key"),
-                "name": rel.get("name") or rel.get("key"),
-                "from_labels": rel.get("from_labels") or [],
-                "to_labels": rel.get("to_labels") or [],
-                "directed": bool(rel.get("directed", True)),
-                "cross_document": bool(rel.get("cross_document", False)),
-                "hotkey": rel.get("hotkey", ""),
+                "key": relation.get("key"),
+                "name": relation.get("name") or relation.get("key"),
+                "from_labels": relation.get("from_labels") or [],
+                "to_labels": relation.get("to_labels") or [],
+                "directed": bool(relation.get("directed", True)),
+                "cross_document": bool(relation.get("cross_document", False)),
+                "hotkey": relation.get("hotkey", ""),
             }
         )
+    return out
 
-    stance = definition.get("stance")
+
+def _stance(errors: dict[str, str], stance: Any, label_keys: list[Any]) -> dict[str, Any]:
     if stance is None:
         stance = {}
     if not isinstance(stance, dict):
         errors["stance"] = "must be an object"
         stance = {}
     for field in ("holder_labels", "object_labels"):
-        value = stance.get(field, [])
-        if value:
-            _check_list_of_str(errors, f"stance.{field}", value)
-            for name in value if isinstance(value, list) else []:
-                if name not in label_keys:
-                    errors[f"stance.{field}"] = f"unknown span label {name!r}"
-    targets = stance.get("targets", [])
-    if not isinstance(targets, list):
-        errors["stance.targets"] = "must be a list"
-        targets = []
-    seen_targets: set[str] = set()
-    for i, target in enumerate(targets):
-        if not isinstance(target, dict):
-            errors[f"stance.targets[{i}]"] = "must be an object"
-            continue
-        _check_key(errors, f"stance.targets[{i}].key", target.get("key"))
-        if isinstance(target.get("key"), str) and target["key"] in seen_targets:
-            errors[f"stance.targets[{i}].key"] = "duplicate stance target"
-        if isinstance(target.get("key"), str):
-            seen_targets.add(target["key"])
+        names = stance.get(field, [])
+        if names:  # optional: no labels means any label
+            _check_list_of_str(errors, f"stance.{field}", names)
+            _check_known_labels(errors, f"stance.{field}", names, label_keys)
+    targets = _listed(errors, "stance.targets", stance.get("targets", []))
     values = stance.get("values", ["favor", "against", "neutral", "unclear"])
+    out_targets = [
+        {"key": target.get("key"), "name": target.get("name") or target.get("key")}
+        for _, target in _objects(errors, "stance.targets", targets, _STANCE_TARGET)
+    ]
     _check_list_of_str(errors, "stance.values", values)
-    out_stance = {
+    return {
         "holder_labels": stance.get("holder_labels", []),
         "object_labels": stance.get("object_labels", []),
-        "targets": [
-            {"key": t.get("key"), "name": t.get("name") or t.get("key")}
-            for t in targets
-            if isinstance(t, dict)
-        ],
+        "targets": out_targets,
         "values": values,
     }
 
-    questions = definition.get("document_questions", [])
-    if not isinstance(questions, list):
-        errors["document_questions"] = "must be a list"
-        questions = []
-    out_questions = []
-    seen_questions: set[str] = set()
-    for i, question in enumerate(questions):
-        path = f"document_questions[{i}]"
-        if not isinstance(question, dict):
-            errors[path] = "must be an object"
-            continue
-        _check_key(errors, f"{path}.key", question.get("key"))
-        if isinstance(question.get("key"), str) and question["key"] in seen_questions:
-            errors[f"{path}.key"] = "duplicate question"
-        if isinstance(question.get("key"), str):
-            seen_questions.add(question["key"])
+
+def _questions(errors: dict[str, str], questions: Any) -> list[dict[str, Any]]:
+    out = []
+    items = _listed(errors, "document_questions", questions)
+    for path, question in _objects(errors, "document_questions", items, _QUESTION):
         if question.get("type", "single") not in QUESTION_TYPES:
             errors[f"{path}.type"] = "must be single or multi"
         _check_list_of_str(errors, f"{path}.choices", question.get("choices"))
-        out_questions.append(
+        out.append(
             {
                 "key": question.get("key"),
                 "text": question.get("text") or question.get("key"),
@@ -229,16 +240,7 @@ def validate_definition(definition: Any) -> dict[str, Any]:
                 "per_target": bool(question.get("per_target", False)),
             }
         )
-
-    if errors:
-        raise SchemaError(errors)
-    result = {
-        "span_labels": out_labels,
-        "relation_types": out_relations,
-        "stance": out_stance,
-        "document_questions": out_questions,
-    }
-    return result
+    return out
 
 
 class Schema:
