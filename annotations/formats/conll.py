@@ -49,10 +49,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotations.formats.records import (
+    DocumentRecord,
     ExportNotes,
     ExportSpec,
     Header,
-    Record,
+    SetRecord,
+    SpanRecord,
     layer_name,
     span_pieces,
 )
@@ -71,7 +73,7 @@ LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 Chunk = tuple[int, int, str]
 
 
-def chosen(spans: list[Record]) -> tuple[list[Chunk], dict[int, list[str]]]:
+def chosen(spans: list[SpanRecord]) -> tuple[list[Chunk], dict[int, list[str]]]:
     """The chunks to tag (``start, end, label``), none overlapping another, and why each span
     (by its index in ``spans``) is not written as it is."""
     chunks: list[Chunk] = []
@@ -95,7 +97,7 @@ def chosen(spans: list[Record]) -> tuple[list[Chunk], dict[int, list[str]]]:
     return chunks, why
 
 
-def _edges(text: str, span: Record, split: dict[int, Piece]) -> list[str]:
+def _edges(text: str, span: SpanRecord, split: dict[int, Piece]) -> list[str]:
     """Why a span's own edges cannot be written as they are (tokens split, whitespace)."""
     reasons = []
     for a, b in span_pieces(span):
@@ -150,7 +152,7 @@ class Prepared:
     plain: list[Piece]
 
 
-def prepare(record: Record, extra: Iterable[Piece] = ()) -> Prepared:
+def prepare(record: DocumentRecord, extra: Iterable[Piece] = ()) -> Prepared:
     text = record["text"]
     tokens = tokenise(text, [*all_pieces(record), *extra])
     starts = _sentence_starts(tokens) if tokens.words else []
@@ -158,7 +160,7 @@ def prepare(record: Record, extra: Iterable[Piece] = ()) -> Prepared:
 
 
 def block(
-    record: Record, aset: Record, notes: ExportNotes, prepared: Prepared | None = None
+    record: DocumentRecord, aset: SetRecord, notes: ExportNotes, prepared: Prepared | None = None
 ) -> str:
     """One set of one document as a CoNLL block (comment lines, then sentences).
     ``prepared`` is ``prepare(record)``, made here when not given."""
@@ -217,10 +219,12 @@ def block(
     return "\n".join(lines) + "\n"
 
 
-def write(header: Header, documents: Iterable[Record], notes: ExportNotes) -> Iterator[bytes]:
+def write(
+    header: Header, documents: Iterable[DocumentRecord], notes: ExportNotes
+) -> Iterator[bytes]:
     """A chunk per document: its blocks, one per set."""
     for record in documents:
-        sets: list[dict[str, Any]] = record.get("sets") or []
+        sets: list[SetRecord] = record.get("sets") or []
         if not sets:
             continue
         prepared = prepare(record)

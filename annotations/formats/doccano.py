@@ -32,8 +32,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from annotations.formats.records import ImportSpec, Issue, ReadResult, Record, json_lines
+from annotations.formats.records import (
+    ImportSpec,
+    Issue,
+    ReadDocument,
+    ReadResult,
+    RelationRecord,
+    SpanRecord,
+)
 from annotations.formats.schema_derive import schema_header
+from annotations.formats.text_files import LineError, documents_by_line
 from annotations.spans import utf16_index_to_codepoint
 
 DOCUMENT_FIELDS = ("title", "url", "outlet", "story")
@@ -42,15 +50,11 @@ OFFSET_UNITS = ("utf16", "codepoints")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 units each
 
 
-class LineError(ValueError):
-    """What is wrong with one line of the file."""
-
-
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _span(text: str, start: Any, end: Any, label: Any, units: str, span_id: Any) -> Record:
+def _span(text: str, start: Any, end: Any, label: Any, units: str, span_id: Any) -> SpanRecord:
     """A span record; ``units``: utf16 (the text has surrogate pairs), bmp (UTF-16 units
     that equal code points) or codepoints."""
     shown = f"[{start!r}, {end!r}, {label!r}]"
@@ -76,7 +80,7 @@ def _span(text: str, start: Any, end: Any, label: Any, units: str, span_id: Any)
     return {"id": span_id, "label": label, "start": start, "end": end, "text": text[start:end]}
 
 
-def _label_spans(text: str, entries: Any, units: str) -> list[Record]:
+def _label_spans(text: str, entries: Any, units: str) -> list[SpanRecord]:
     if not isinstance(entries, list):
         raise LineError('"label" must be a list of [start, end, label]')
     spans = []
@@ -92,7 +96,7 @@ def _label_spans(text: str, entries: Any, units: str) -> list[Record]:
     return spans
 
 
-def _entity_spans(text: str, entities: Any, units: str) -> list[Record]:
+def _entity_spans(text: str, entities: Any, units: str) -> list[SpanRecord]:
     if not isinstance(entities, list):
         raise LineError('"entities" must be a list of {id, start_offset, end_offset, label}')
     spans = []
@@ -109,7 +113,7 @@ def _entity_spans(text: str, entities: Any, units: str) -> list[Record]:
     return spans
 
 
-def _relations(items: Any, span_ids: set[Any]) -> list[Record]:
+def _relations(items: Any, span_ids: set[Any]) -> list[RelationRecord]:
     if not isinstance(items, list):
         raise LineError('"relations" must be a list of {from_id, to_id, type}')
     relations = []
@@ -126,13 +130,13 @@ def _relations(items: Any, span_ids: set[Any]) -> list[Record]:
     return relations
 
 
-def _document(item: dict[str, Any], units: str, annotator: str | None) -> Record:
+def _document(item: dict[str, Any], units: str, annotator: str | None) -> ReadDocument:
     text = item.get("text")
     if not isinstance(text, str) or not text.strip():
         raise LineError('no "text"')
     if units == "utf16" and not _ASTRAL.search(text):
         units = "bmp"  # no character takes two UTF-16 units: no conversion needed
-    relations: list[Record] = []
+    relations: list[RelationRecord] = []
     if "entities" in item:
         spans = _entity_spans(text, item["entities"], units)
         relations = _relations(item.get("relations") or [], {s["id"] for s in spans})
@@ -143,7 +147,7 @@ def _document(item: dict[str, Any], units: str, annotator: str | None) -> Record
         meta.update(item["meta"])
     elif item.get("meta") is not None:
         meta["meta"] = item["meta"]
-    record: Record = {"text": text, "meta": meta}
+    record: ReadDocument = {"text": text, "meta": meta}
     for key, value in item.items():
         if key in DOCUMENT_FIELDS and isinstance(value, str):
             record[key] = value
@@ -171,19 +175,7 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
         result.errors.append(Issue("options", None, message))
         return result
     annotator = options.get("annotator") or None
-    for name, data in files:
-        found = len(result.documents)
-        errors = len(result.errors)
-        for number, item in json_lines(name, data, options, result):
-            try:
-                record = _document(item, units, annotator)
-            except LineError as error:
-                result.errors.append(Issue(name, number, str(error)))
-                continue
-            record["_where"] = {"file": name, "line": number}
-            result.documents.append(record)
-        if len(result.documents) == found and len(result.errors) == errors:
-            result.errors.append(Issue(name, None, "no lines with a text: an empty file?"))
+    documents_by_line(files, options, result, lambda item: _document(item, units, annotator))
     if options.get("derive_schema") and not result.errors:
         result.header = schema_header(result.documents)
     return result

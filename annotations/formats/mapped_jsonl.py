@@ -78,16 +78,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotations.formats.records import ImportSpec, Issue, ReadResult, Record, json_lines
+from annotations.formats.records import (
+    ImportSpec,
+    Issue,
+    ReadDocument,
+    ReadResult,
+    SetRecord,
+    SpanRecord,
+)
 from annotations.formats.schema_derive import schema_header
+from annotations.formats.text_files import LineError, documents_by_line
 
 KINDS = ("annotator", "gold", "model")
 DOCUMENT_FIELDS = ("title", "url", "outlet", "story")
 _MISSING = object()
-
-
-class LineError(ValueError):
-    """What is wrong with one line of the file."""
 
 
 # --- the mapping ------------------------------------------------------------------------
@@ -218,7 +222,7 @@ def _attribute(value: Any) -> Any:
     return value
 
 
-def _span(text: str, entry: Any, number: int, spec: dict[str, Any]) -> tuple[Record, Any]:
+def _span(text: str, entry: Any, number: int, spec: dict[str, Any]) -> tuple[SpanRecord, Any]:
     """One entry of the span list as a span record, and its raw stance value (or _MISSING)."""
     prefix = f"{spec['path']}[{number}]."
     if not isinstance(entry, dict):
@@ -265,11 +269,11 @@ def _span(text: str, entry: Any, number: int, spec: dict[str, Any]) -> tuple[Rec
     return span, raw
 
 
-def _document(item: dict[str, Any], mapping: dict[str, Any]) -> Record:
+def _document(item: dict[str, Any], mapping: dict[str, Any]) -> ReadDocument:
     text = _required(item, mapping["text"], "text")
     if not isinstance(text, str) or not text.strip():
         raise LineError(f'field "{_field("", mapping["text"])}" (text) is not a text')
-    record: Record = {"text": text, "meta": {}}
+    record: ReadDocument = {"text": text, "meta": {}}
     for key in DOCUMENT_FIELDS:
         if key in mapping and isinstance(value := _value(item, mapping[key]), str):
             record[key] = value
@@ -279,7 +283,7 @@ def _document(item: dict[str, Any], mapping: dict[str, Any]) -> Record:
         if (value := _value(item, source)) is not _MISSING:
             record["meta"][key] = value
     kind = mapping.get("kind", "annotator")
-    aset: Record = {"kind": kind, "spans": [], "stances": []}
+    aset: SetRecord = {"kind": kind, "spans": [], "stances": []}
     for key in ("annotator", "model"):
         if key in mapping:
             value = _value(item, mapping[key])
@@ -307,18 +311,7 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
     if problems:
         result.errors += [Issue("mapping", None, problem) for problem in problems]
         return result
-    for name, data in files:
-        found, errors = len(result.documents), len(result.errors)
-        for number, item in json_lines(name, data, options, result):
-            try:
-                record = _document(item, mapping)
-            except LineError as error:
-                result.errors.append(Issue(name, number, str(error)))
-                continue
-            record["_where"] = {"file": name, "line": number}
-            result.documents.append(record)
-        if len(result.documents) == found and len(result.errors) == errors:
-            result.errors.append(Issue(name, None, "no lines with a text: an empty file?"))
+    documents_by_line(files, options, result, lambda item: _document(item, mapping))
     if options.get("derive_schema") and not result.errors:
         result.header = schema_header(result.documents)
     return result

@@ -20,8 +20,8 @@ from annotations.formats.records import (
     ImportSpec,
     Issue,
     ReadResult,
-    json_lines,
 )
+from annotations.formats.text_files import json_lines
 
 
 def write(header: Header, documents: Iterable[bytes], notes: ExportNotes) -> Iterator[bytes]:

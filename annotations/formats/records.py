@@ -1,37 +1,151 @@
 """The plain records every format reads into or writes from (see ``docs/formats.md``).
 
-A *header* is a dict: ``{"claimlens": "project", "version": 1, "project": {...},
-"schema": {...}, "members": [{"username", "role"}]}``.
+The native JSONL export writes them (``annotations/export_query.py`` builds them), every other
+writer reads them, and every reader gives them. Their shapes are the ``TypedDict`` classes
+below: a *header* (project settings, schema, members), then a *document record* per document,
+whose ``sets`` are set records holding span, relation and stance records and answers.
 
-A *document record* is a dict: the document's fields (``id``, ``sha256``, ``title``,
-``text``, ``raw``, ``url``, ``published_at``, ``language``, ``meta``, ``zones``, ``story``,
-``outlet``) and ``sets``, a list of set records. A set record has ``kind`` (annotator, gold,
-model), ``annotator`` (a username or None), ``model`` (a model name or None), ``status``,
-``started_at``, ``submitted_at``, ``seconds_spent``, and its content: ``spans`` (``id``,
-``label``, ``start``, ``end``, ``fragments``, ``text``, ``attributes``), ``relations``
-(``type``, ``source``, ``target``, ``target_document``, ``attributes``), ``stances``
-(``holder``, ``target``, ``object``, ``value``) and ``answers`` (``{question: value}``).
 Offsets are code points over ``text``, half-open. Span ids are the exporting server's; they
 only have to be unique within a file. ``target_document`` is None unless a relation links
 into another document (its ``id``).
 
-Readers of other formats fill what they know and leave the rest out; the import fills in
-defaults. Each record a reader returns may carry ``"_where": {"file": ..., "line": ...}`` so
-problems found later are reported at their place in the input.
+The export writes every field. Readers of other formats fill what they know and leave the
+rest out; the import fills in defaults. So a field is required below only when every record
+of that kind has it; the others are ``NotRequired`` (or the class is ``total=False``). Each
+document a reader returns may carry ``"_where": {"file": ..., "line": ...}``
+(``ReadDocument``) so problems found later are reported at their place in the input.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
-
-import orjson
-
-Header = dict[str, Any]
-Record = dict[str, Any]
+from typing import Any, Literal, NotRequired, Required, TypedDict
 
 NATIVE_VERSION = 1
+
+# --- the shapes -------------------------------------------------------------------------------
+
+SpanId = int | str  # the exporting server's ids are integers; other files may name their spans
+SetKind = Literal["annotator", "gold", "model"]
+SetStatus = Literal["assigned", "in_progress", "submitted", "skipped", "curated"]
+
+
+class ProjectSettings(TypedDict, total=False):
+    """The header's ``project``: empty when a file brings only a schema."""
+
+    id: int
+    name: str
+    description: str
+    guidelines: str
+    blind: bool
+    annotators_per_document: int
+
+
+class Member(TypedDict):
+    username: str
+    role: str  # manager, reviewer, annotator
+
+
+class Header(TypedDict):
+    """The first line of a native JSONL file."""
+
+    claimlens: Literal["project"]
+    version: int
+    project: NotRequired[ProjectSettings]
+    schema: NotRequired[dict[str, Any]]  # a definition as ``annotations.schema`` describes it
+    members: NotRequired[list[Member]]
+
+
+class SpanRecord(TypedDict):
+    id: NotRequired[SpanId]
+    label: str
+    start: int
+    end: int
+    fragments: NotRequired[list[list[int]] | None]  # [[start, end], ...] of a discontinuous span
+    text: NotRequired[str]  # the fragments' texts joined by one space
+    attributes: NotRequired[dict[str, Any]]
+
+
+class RelationRecord(TypedDict):
+    type: str
+    source: SpanId
+    target: SpanId
+    target_document: NotRequired[int | None]  # the other document's id, for a link across
+    attributes: NotRequired[dict[str, Any]]
+
+
+class StanceRecord(TypedDict):
+    """Held by a span (``holder``) or the document (None), toward a span (``object``) or a
+    stance target's key (``target``)."""
+
+    holder: NotRequired[SpanId | None]
+    target: NotRequired[str | None]
+    object: NotRequired[SpanId | None]
+    value: str
+
+
+class SetRecord(TypedDict, total=False):
+    """One annotation set: a layer (an annotator's, gold, a model's) of one document."""
+
+    kind: SetKind
+    annotator: str | None  # a username; for gold, the curator if any
+    model: str | None  # a model's name, for kind model
+    status: SetStatus
+    started_at: str | None  # ISO 8601
+    submitted_at: str | None
+    seconds_spent: int
+    spans: list[SpanRecord]
+    relations: list[RelationRecord]
+    stances: list[StanceRecord]
+    answers: dict[str, Any]  # question -> value, or {target: value} for a per-target question
+
+
+class Zone(TypedDict):
+    kind: str  # headline, byline, dateline, caption, body
+    start: int
+    end: int
+
+
+class Outlet(TypedDict):
+    name: str
+    domain: str
+
+
+class DocumentRecord(TypedDict, total=False):
+    """Every line of a native JSONL file after the header. On import only ``text`` is
+    required."""
+
+    claimlens: Literal["document"]
+    id: int
+    sha256: str
+    title: str
+    text: Required[str]
+    raw: str
+    url: str
+    published_at: str | None  # ISO 8601
+    language: str
+    meta: dict[str, Any]
+    zones: list[Zone]
+    story: str | None  # the story's name
+    outlet: Outlet | str | None  # readers of other formats may give the name alone
+    sets: list[SetRecord]
+
+
+class Where(TypedDict):
+    file: str
+    line: int | None
+
+
+class ReadDocument(DocumentRecord, total=False):
+    """A document record as a reader gives it: with its place in the input."""
+
+    _where: Where
+
+
+Record = DocumentRecord  # the name the import and export services know the record by
+
+# --- reading and writing ----------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -60,7 +174,7 @@ class ExportNotes:
         self.items.append(message)
 
 
-Writer = Callable[[Header, Iterable[Record], ExportNotes], Iterator[bytes]]
+Writer = Callable[[Header, Iterable[DocumentRecord], ExportNotes], Iterator[bytes]]
 
 
 @dataclass(frozen=True)
@@ -82,7 +196,7 @@ class ReadResult:
     represented, e.g. brat events: reported, not silently dropped)."""
 
     header: Header | None = None
-    documents: list[Record] = field(default_factory=list)
+    documents: list[ReadDocument] = field(default_factory=list)
     errors: list[Issue] = field(default_factory=list)
     notes: list[Issue] = field(default_factory=list)
 
@@ -98,7 +212,7 @@ class ImportSpec:
     archive: bool = False  # reads a folder tree (uploaded as a zip)
 
 
-def layer_name(set_record: Record) -> str:
+def layer_name(set_record: SetRecord) -> str:
     """A set's layer as a folder-safe name: ``gold``, the annotator's username, or
     ``model-<name>``."""
     if set_record.get("kind") == "gold":
@@ -108,7 +222,16 @@ def layer_name(set_record: Record) -> str:
     return str(set_record.get("annotator") or "annotator")
 
 
-def span_pieces(span: Record) -> list[tuple[int, int]]:
+def outlet_name(record: DocumentRecord) -> str | None:
+    """The document's outlet by name (an export gives ``{"name", "domain"}``, other files
+    may give the name alone); None when it has none."""
+    outlet = record.get("outlet")
+    if isinstance(outlet, dict):
+        return outlet.get("name") or None
+    return outlet or None
+
+
+def span_pieces(span: SpanRecord) -> list[tuple[int, int]]:
     """A span's pieces: its fragments, or ``[(start, end)]``."""
     fragments = span.get("fragments")
     if fragments:
@@ -129,7 +252,7 @@ def label_keys(header: Header) -> list[str]:
     return [label["key"] for label in header.get("schema", {}).get("span_labels", [])]
 
 
-def where(record: Record) -> tuple[str, int | None]:
+def where(record: ReadDocument) -> tuple[str, int | None]:
     place = record.get("_where") or {}
     return place.get("file", ""), place.get("line")
 
@@ -143,31 +266,3 @@ def header_with_schema(definition: dict[str, Any]) -> Header:
         "schema": definition,
         "members": [],
     }
-
-
-def json_lines(
-    name: str, data: bytes, options: dict[str, Any], result: ReadResult
-) -> Iterator[tuple[int, dict[str, Any]]]:
-    """The JSON objects of a JSONL file with their 1-based line numbers. Bytes that do not
-    decode, lines that are not JSON and lines that are not objects become errors in
-    ``result``. Lines split on "\\n" only: a JSON string may hold U+2028 unescaped."""
-    # imported here: importing corpus.importers loads every document reader (trafilatura)
-    from corpus.importers.decoding import DecodeError, bytes_decode
-
-    try:
-        text = bytes_decode(name, data, options.get("encoding"))
-    except DecodeError as error:
-        result.errors.append(Issue(name, error.line, str(error)))
-        return
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = orjson.loads(line)
-        except orjson.JSONDecodeError as error:
-            result.errors.append(Issue(name, number, f"not JSON: {error}"))
-            continue
-        if not isinstance(item, dict):
-            result.errors.append(Issue(name, number, "each line must be a JSON object"))
-            continue
-        yield number, item

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from annotations.formats.records import Header, Record, header_with_schema
+from annotations.formats.records import Header, ReadDocument, header_with_schema
 from annotations.schema import KEY_RE
 
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442"]
@@ -25,7 +25,7 @@ def as_key(name: str) -> str:
     return key[:64]
 
 
-def schema_header(documents: list[Record]) -> Header:
+def schema_header(documents: list[ReadDocument]) -> Header:
     labels: dict[str, dict[str, str]] = {}  # label -> {attribute key: type}
     relations: dict[str, tuple[set[str], set[str]]] = {}
     values: dict[str, None] = {}

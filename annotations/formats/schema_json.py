@@ -24,6 +24,7 @@ from annotations.formats.records import (
     ReadResult,
     header_with_schema,
 )
+from annotations.formats.text_files import decoded
 from annotations.schema import SchemaError, validate_definition
 
 
@@ -33,13 +34,8 @@ def write(header: Header, documents: Iterable[Any], notes: ExportNotes) -> Itera
 
 
 def _parsed(name: str, data: bytes, options: dict[str, Any], result: ReadResult) -> Any:
-    # imported here: importing corpus.importers loads every document reader
-    from corpus.importers.decoding import DecodeError, bytes_decode
-
-    try:
-        text = bytes_decode(name, data, options.get("encoding"))
-    except DecodeError as error:
-        result.errors.append(Issue(name, error.line, str(error)))
+    text = decoded(name, data, options, result)
+    if text is None:
         return None
     if not text.strip():
         result.errors.append(Issue(name, None, "empty file: no schema to import"))

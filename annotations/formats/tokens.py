@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from annotations.formats.records import span_pieces
+from annotations.formats.records import DocumentRecord, span_pieces
 
 Piece = tuple[int, int]
 
@@ -83,7 +83,7 @@ def tokenise(text: str, pieces: Iterable[Piece]) -> Tokens:
     return Tokens(words, spaces, offsets)
 
 
-def all_pieces(record: dict[str, Any]) -> list[Piece]:
+def all_pieces(record: DocumentRecord) -> list[Piece]:
     """Every piece of every span in every set of a document record: cutting at all of them
     gives all the document's layers the same tokens."""
     return [
