@@ -37,7 +37,15 @@ from typing import Any
 
 import orjson
 
-from annotations.formats.records import ExportNotes, ExportSpec, Header, Record, layer_name
+from annotations.formats.records import (
+    DocumentRecord,
+    ExportNotes,
+    ExportSpec,
+    Header,
+    SetRecord,
+    layer_name,
+    outlet_name,
+)
 
 SPAN_COLUMNS = (
     "document_id", "title", "outlet", "story", "layer", "kind", "annotator", "span_id",
@@ -61,14 +69,7 @@ def neutralised(value: Any) -> Any:
     return value
 
 
-def _outlet_name(record: Record) -> str:
-    outlet = record.get("outlet")
-    if isinstance(outlet, dict):
-        return str(outlet.get("name") or "")
-    return str(outlet or "")
-
-
-def _annotator(aset: Record) -> str:
+def _annotator(aset: SetRecord) -> str:
     kind = aset.get("kind")
     if kind == "gold":
         return "gold"
@@ -93,7 +94,7 @@ def _rows_streamed(columns: Iterable[str], batches: Iterable[list[list[Any]]]) -
         yield buffer.getvalue().encode("utf-8")
 
 
-def span_rows(record: Record) -> list[list[Any]]:
+def span_rows(record: DocumentRecord) -> list[list[Any]]:
     """One document's rows of the span table, in ``SPAN_COLUMNS`` order."""
     rows = []
     for aset in record.get("sets") or []:
@@ -101,7 +102,7 @@ def span_rows(record: Record) -> list[list[Any]]:
         for span in aset.get("spans") or []:
             pieces = span.get("fragments") or []
             rows.append([
-                record.get("id"), record.get("title"), _outlet_name(record), record.get("story"),
+                record.get("id"), record.get("title"), outlet_name(record), record.get("story"),
                 layer, aset.get("kind"), who, span.get("id"), span.get("label"),
                 span.get("start"), span.get("end"), ";".join(f"{a}-{b}" for a, b in pieces),
                 span.get("text"), orjson.dumps(span.get("attributes") or {}).decode(),
@@ -109,7 +110,7 @@ def span_rows(record: Record) -> list[list[Any]]:
     return rows
 
 
-def stance_rows(record: Record, target_names: dict[str, str]) -> list[list[Any]]:
+def stance_rows(record: DocumentRecord, target_names: dict[str, str]) -> list[list[Any]]:
     """One document's rows of the stance table, in ``STANCE_COLUMNS`` order."""
     rows = []
     for aset in record.get("sets") or []:
@@ -125,7 +126,7 @@ def stance_rows(record: Record, target_names: dict[str, str]) -> list[list[Any]]
             else:
                 about_text = target_names.get(target, target)
             rows.append([
-                record.get("id"), _outlet_name(record),
+                record.get("id"), outlet_name(record),
                 holder.get("text") if holder else DOCUMENT_HOLDER,
                 holder_id if holder else "", holder.get("label") if holder else "",
                 about_text, object_id if about else "", target, stance.get("value"),
@@ -134,12 +135,14 @@ def stance_rows(record: Record, target_names: dict[str, str]) -> list[list[Any]]
     return rows
 
 
-def write_spans(header: Header, documents: Iterable[Record], notes: ExportNotes) -> Iterator[bytes]:
+def write_spans(
+    header: Header, documents: Iterable[DocumentRecord], notes: ExportNotes
+) -> Iterator[bytes]:
     return _rows_streamed(SPAN_COLUMNS, (span_rows(record) for record in documents))
 
 
 def write_stances(
-    header: Header, documents: Iterable[Record], notes: ExportNotes
+    header: Header, documents: Iterable[DocumentRecord], notes: ExportNotes
 ) -> Iterator[bytes]:
     stance = (header.get("schema") or {}).get("stance") or {}
     names = {t["key"]: t.get("name") or t["key"] for t in stance.get("targets") or []}

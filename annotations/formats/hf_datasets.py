@@ -51,14 +51,8 @@ import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from annotations.formats.records import (
-    ExportNotes,
-    ExportSpec,
-    Header,
-    Record,
-    layer_name,
-    span_pieces,
-)
+from annotations.formats.records import DocumentRecord, ExportNotes, ExportSpec, Header
+from annotations.formats.set_rows import set_row
 
 ROW_GROUP = 500
 
@@ -114,63 +108,15 @@ def _json(value: Any) -> str:
     return orjson.dumps(value or {}).decode()
 
 
-def _outlet(record: Record) -> str | None:
-    outlet = record.get("outlet")
-    if isinstance(outlet, dict):
-        return outlet.get("name") or None
-    return outlet or None
-
-
-def rows(record: Record) -> Iterator[dict[str, Any]]:
+def rows(record: DocumentRecord) -> Iterator[dict[str, Any]]:
     """The rows of one document: one per set, keys in ``SCHEMA`` order."""
     for aset in record.get("sets") or []:
-        yield {
-            "document_id": record.get("id"),
-            "title": record.get("title") or "",
-            "text": record["text"],
-            "outlet": _outlet(record),
-            "story": record.get("story"),
-            "layer": layer_name(aset),
-            "kind": aset.get("kind"),
-            "annotator": aset.get("annotator"),
-            "model": aset.get("model"),
-            "status": aset.get("status"),
-            "spans": [
-                {
-                    "id": span.get("id"),
-                    "label": span["label"],
-                    "start": span["start"],
-                    "end": span["end"],
-                    "text": span.get("text"),
-                    "fragments": [list(piece) for piece in span_pieces(span)],
-                    "attributes": _json(span.get("attributes")),
-                }
-                for span in aset.get("spans") or []
-            ],
-            "relations": [
-                {
-                    "type": relation["type"],
-                    "source": relation["source"],
-                    "target": relation["target"],
-                    "target_document": relation.get("target_document"),
-                    "attributes": _json(relation.get("attributes")),
-                }
-                for relation in aset.get("relations") or []
-            ],
-            "stances": [
-                {
-                    "holder": stance.get("holder"),
-                    "target": stance.get("target"),
-                    "object": stance.get("object"),
-                    "value": stance["value"],
-                }
-                for stance in aset.get("stances") or []
-            ],
-            "answers": _json(aset.get("answers")),
-        }
+        yield set_row(record, aset, encode=_json)
 
 
-def write_jsonl(header: Header, documents: Iterable[Record], notes: ExportNotes) -> Iterator[bytes]:
+def write_jsonl(
+    header: Header, documents: Iterable[DocumentRecord], notes: ExportNotes
+) -> Iterator[bytes]:
     """A chunk per document: its rows, a JSON object a line."""
     for record in documents:
         chunk = b"".join(orjson.dumps(row) + b"\n" for row in rows(record))
@@ -208,7 +154,7 @@ class _Handover:
 
 
 def write_parquet(
-    header: Header, documents: Iterable[Record], notes: ExportNotes
+    header: Header, documents: Iterable[DocumentRecord], notes: ExportNotes
 ) -> Iterator[bytes]:
     """Row groups of about ``ROW_GROUP`` rows, each yielded once written; then the footer."""
     stream = _Handover()

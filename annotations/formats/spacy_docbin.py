@@ -39,71 +39,26 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from annotations.formats.records import (
+    DocumentRecord,
     ExportNotes,
     ExportSpec,
     Header,
-    Record,
+    SetRecord,
     layer_name,
     span_pieces,
 )
+from annotations.formats.set_rows import set_row
 from annotations.formats.tokens import Tokens, all_pieces, tokenise
 
 
-def outlet_name(record: Record) -> str | None:
-    outlet = record.get("outlet")
-    if isinstance(outlet, dict):
-        return outlet.get("name") or None
-    return outlet or None
-
-
-def claimlens_data(record: Record, aset: Record) -> dict[str, Any]:
+def claimlens_data(record: DocumentRecord, aset: SetRecord) -> dict[str, Any]:
     """What goes to ``doc.user_data["claimlens"]`` for one set of one document."""
-    return {
-        "document_id": record.get("id"),
-        "title": record.get("title") or "",
-        "outlet": outlet_name(record),
-        "story": record.get("story"),
-        "layer": layer_name(aset),
-        "kind": aset.get("kind"),
-        "annotator": aset.get("annotator"),
-        "model": aset.get("model"),
-        "status": aset.get("status"),
-        "spans": [
-            {
-                "id": span.get("id"),
-                "label": span["label"],
-                "start": span["start"],
-                "end": span["end"],
-                "fragments": [list(piece) for piece in span_pieces(span)],
-                "text": span.get("text"),
-                "attributes": span.get("attributes") or {},
-            }
-            for span in aset.get("spans") or []
-        ],
-        "relations": [
-            {
-                "type": relation["type"],
-                "source": relation["source"],
-                "target": relation["target"],
-                "target_document": relation.get("target_document"),
-                "attributes": relation.get("attributes") or {},
-            }
-            for relation in aset.get("relations") or []
-        ],
-        "stances": [
-            {
-                "holder": stance.get("holder"),
-                "target": stance.get("target"),
-                "object": stance.get("object"),
-                "value": stance["value"],
-            }
-            for stance in aset.get("stances") or []
-        ],
-        "answers": aset.get("answers") or {},
-    }
+    data = set_row(record, aset)
+    del data["text"]  # the Doc holds it
+    return data
 
 
-def set_doc(record: Record, aset: Record, tokens: Tokens, notes: ExportNotes) -> Any:
+def set_doc(record: DocumentRecord, aset: SetRecord, tokens: Tokens, notes: ExportNotes) -> Any:
     """The ``Doc`` of one set: the document's tokens, the set's spans, its user data."""
     doc = tokens.doc()
     layer = layer_name(aset)
@@ -126,7 +81,9 @@ def set_doc(record: Record, aset: Record, tokens: Tokens, notes: ExportNotes) ->
     return doc
 
 
-def write(header: Header, documents: Iterable[Record], notes: ExportNotes) -> Iterator[bytes]:
+def write(
+    header: Header, documents: Iterable[DocumentRecord], notes: ExportNotes
+) -> Iterator[bytes]:
     from spacy.tokens import DocBin
 
     docbin = DocBin(store_user_data=True)
