@@ -4,6 +4,9 @@
 - Reviewers read every set and write the gold set.
 - Annotators read and write their own sets; when the project is blind (the default) they
   see no other annotator's set. They always see model sets (suggestions) for their documents.
+- Opening a set: annotators (and managers) their own annotator sets, reviewers and managers
+  the gold set, managers a model's set.
+- Importing is for managers; exporting (and export jobs) for reviewers and managers.
 Superusers act as managers of every project. Outsiders get 404, never a hint.
 """
 
@@ -34,6 +37,31 @@ def can_annotate(role: str | None) -> bool:
 
 def can_review(role: str | None) -> bool:
     return role in (Role.MANAGER, Role.REVIEWER)
+
+
+def can_import(role: str | None) -> bool:
+    return can_manage(role)
+
+
+def can_export(role: str | None) -> bool:
+    return can_review(role)
+
+
+# Why a role may not open a set of a kind, by kind: the refusal's message.
+OPEN_REFUSALS = {
+    SetKind.ANNOTATOR: "Reviewers curate the gold set; annotator sets are not theirs.",
+    SetKind.GOLD: "Only reviewers and managers write the gold set.",
+    SetKind.MODEL: "Only managers add model sets.",
+}
+
+
+def can_open_set(role: str | None, kind: str) -> bool:
+    """Whether a role may open (get or create) a set of this kind for itself."""
+    if kind == SetKind.ANNOTATOR:
+        return can_annotate(role)
+    if kind == SetKind.GOLD:
+        return can_review(role)
+    return kind == SetKind.MODEL and can_manage(role)
 
 
 def can_read_set(user: User, role: str | None, project: Project, aset: AnnotationSet) -> bool:

@@ -4,9 +4,9 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-handler400 = "config.api.json_error_400"
-handler404 = "config.api.json_error_404"
-handler500 = "config.api.json_error_500"
+handler400 = "config.errors.json_error_400"
+handler404 = "config.errors.json_error_404"
+handler500 = "config.errors.json_error_500"
 
 urlpatterns = [
     path("admin/", admin.site.urls),

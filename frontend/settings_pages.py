@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from annotations.api.access import project_for
 from annotations.permissions import can_manage
+from frontend.access import project_page
 
 
 @login_required
 def project_settings(request: HttpRequest, project_id: int) -> HttpResponse:
-    project, role = project_for(request, project_id)
-    if not can_manage(role):
-        raise PermissionDenied("Only the project's managers may change its settings.")
+    project, role = project_page(
+        request, project_id, can_manage, "Only the project's managers may change its settings."
+    )
     return render(request, "frontend/project_settings.html", {"project": project, "role": role})

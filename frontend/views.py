@@ -6,20 +6,20 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from annotations.api.access import project_for
 from annotations.permissions import can_annotate, can_manage, can_review
-from annotations.selectors import projects_visible_to
+from annotations.selectors.projects import projects_visible_to
+from frontend.access import project_page
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    projects = projects_visible_to(request.user).distinct().order_by("id")
+    projects = projects_visible_to(request.user)
     return render(request, "frontend/home.html", {"projects": projects})
 
 
 @login_required
 def project_home(request: HttpRequest, project_id: int) -> HttpResponse:
-    project, role = project_for(request, project_id)  # 404 for outsiders
+    project, role = project_page(request, project_id)  # 404 for outsiders
     context = {
         "project": project,
         "role": role,
@@ -36,6 +36,6 @@ def workspace(
 ) -> HttpResponse:
     """The annotator's workspace: the page loads the document and its sets through the API,
     the next one from the queue when ``document_id`` is not given."""
-    project, role = project_for(request, project_id)
+    project, role = project_page(request, project_id)
     context = {"project": project, "role": role, "document_id": document_id or ""}
     return render(request, "frontend/workspace.html", context)

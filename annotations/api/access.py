@@ -1,36 +1,50 @@
-"""Lookups shared by the annotation views: the object or a 404, then the role check."""
+"""Lookups shared by the annotation views: the object through a selector or a 404, then the
+role check (``permissions``) or a 403."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
-from django.db.models import OuterRef, Subquery
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 
-from annotations.models import AnnotationSet, Membership, Project
-from annotations.permissions import can_manage, can_read_set, can_write_set, role_acted
-from annotations.selectors import annotation_set_lookup
+from annotations.models import AnnotationSet, ExportJob, Project
+from annotations.permissions import can_export, can_manage, can_read_set, can_write_set, role_acted
+from annotations.selectors.export import export_job_get
+from annotations.selectors.projects import project_role, project_with_role
+from annotations.selectors.sets import annotation_set_lookup, row_get
 
 
-def project_for(request: Request, project_id: int, *, manage: bool = False) -> tuple[Project, str]:
-    """The project (404 for outsiders) and the caller's role (403 when managing is needed)."""
-    user = request.user
-    caller_role = Membership.objects.filter(project=OuterRef("pk"), user_id=user.pk)
-    project = (
-        Project.objects.select_related("schema")
-        .annotate(caller_role=Subquery(caller_role.values("role")[:1]))
-        .filter(pk=project_id)
-        .first()
-    )
-    role = role_acted(user, project.caller_role if project is not None else None)
-    if project is None or role is None:
+def project_for(
+    request: Request,
+    project_id: int,
+    *,
+    manage: bool = False,
+    allowed: Callable[[str], bool] | None = None,
+    refusal: str = "",
+) -> tuple[Project, str]:
+    """The project (404 for outsiders) and the caller's role; 403 with ``refusal`` when the
+    role fails ``allowed`` (``manage``: the managers' rule)."""
+    found = project_with_role(project_id, request.user)
+    if found is None:
         raise Http404("No such project.")
-    if manage and not can_manage(role):
-        raise PermissionDenied("Only the project's managers may do this.")
+    project, role = found
+    if manage:
+        allowed, refusal = can_manage, refusal or "Only the project's managers may do this."
+    if allowed is not None and not allowed(role):
+        raise PermissionDenied(refusal)
     return project, role
+
+
+def project_exportable(request: Request, project_id: int) -> Project:
+    project, _ = project_for(
+        request,
+        project_id,
+        allowed=can_export,
+        refusal="Only the project's managers and reviewers may export it.",
+    )
+    return project
 
 
 # What set responses, permission checks and writes read; nothing more (no raw text, no
@@ -51,9 +65,19 @@ def set_for(request: Request, set_id: int, *, write: bool = False) -> tuple[Anno
     return aset, role
 
 
-def row_for(request: Request, model: Any, row_id: int, *, write: bool = False) -> Any:
+def row_for(request: Request, model: type, row_id: int, *, write: bool = False) -> object:
     """A span, relation or stance, with its set as ``set_for`` loads it (so services need
     not fetch the schema and document again)."""
-    row = get_object_or_404(model.objects.all(), pk=row_id)
+    row = row_get(model, row_id)
+    if row is None:
+        raise Http404("No such row.")
     row.annotation_set, _ = set_for(request, row.annotation_set_id, write=write)
     return row
+
+
+def job_for(request: Request, job_id: int) -> ExportJob:
+    """A background export, for the managers and reviewers of its project (404 for others)."""
+    job = export_job_get(job_id)
+    if job is None or not can_export(project_role(job.project_id, request.user)):
+        raise Http404("No such export.")
+    return job

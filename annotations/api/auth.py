@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib.auth import authenticate
 from drf_spectacular.utils import extend_schema
-from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -13,6 +12,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from annotations.api.serializers import TokenRequestSerializer, TokenSerializer
+from annotations.services.tokens import api_token_issue
 
 
 class AuthTokenApi(APIView):
@@ -32,5 +32,4 @@ class AuthTokenApi(APIView):
         )
         if user is None or not user.is_active:
             raise AuthenticationFailed("Wrong username or password.")
-        token, _ = Token.objects.get_or_create(user=user)
-        return Response({"token": token.key})
+        return Response({"token": api_token_issue(user=user)})

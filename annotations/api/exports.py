@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 from django.http import FileResponse, Http404, StreamingHttpResponse
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from annotations.api.access import project_for
-from annotations.export_query import ExportFilters, FilterError
+from annotations.api.access import job_for, project_exportable
 from annotations.formats import UnknownFormat, export_formats, export_spec, import_formats
 from annotations.formats import import_spec as import_spec_of
-from annotations.models import ExportJob, ExportJobStatus, Membership
-from annotations.permissions import can_review, role_acted
+from annotations.models import ExportJob, ExportJobStatus
+from annotations.selectors.export import ExportFilters, FilterError, export_jobs_recent
 from annotations.services.exports import (
     export_file_name,
     export_job_create,
@@ -42,13 +40,6 @@ class FormatParameterIsOurs(DefaultContentNegotiation):
 
     def select_renderer(self, request, renderers, format_suffix=None):  # noqa: ANN001, ANN201
         return renderers[0], renderers[0].media_type
-
-
-def _readable_project(request: Request, project_id: int):  # noqa: ANN202
-    project, role = project_for(request, project_id)
-    if not can_review(role):
-        raise PermissionDenied("Only the project's managers and reviewers may export it.")
-    return project
 
 
 def _format_and_filters(params) -> tuple[str, ExportFilters]:  # noqa: ANN001
@@ -86,7 +77,7 @@ class ProjectExportApi(APIView):
 
     @extend_schema(parameters=FILTER_PARAMETERS, responses={(200, "*/*"): bytes})
     def get(self, request: Request, project_id: int) -> StreamingHttpResponse:
-        project = _readable_project(request, project_id)
+        project = project_exportable(request, project_id)
         fmt, filters = _format_and_filters(request.query_params)
         spec = export_spec(fmt)
         response = StreamingHttpResponse(
@@ -134,13 +125,13 @@ class ProjectExportJobsApi(APIView):
     """Background exports of a project: start one, or list them (newest first)."""
 
     def get(self, request: Request, project_id: int) -> Response:
-        project = _readable_project(request, project_id)
-        jobs = ExportJob.objects.filter(project=project)[:50]
+        project = project_exportable(request, project_id)
+        jobs = export_jobs_recent(project)
         return Response([job_data(request, job) for job in jobs])
 
     @extend_schema(request=ExportJobCreateSerializer, responses={202: dict})
     def post(self, request: Request, project_id: int) -> Response:
-        project = _readable_project(request, project_id)
+        project = project_exportable(request, project_id)
         serializer = ExportJobCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         params = {k: str(v) for k, v in serializer.validated_data.items() if v is not None}
@@ -149,21 +140,11 @@ class ProjectExportJobsApi(APIView):
         return Response(job_data(request, job), status=202)
 
 
-def _job_for(request: Request, job_id: int) -> ExportJob:
-    job = get_object_or_404(ExportJob.objects.select_related("project"), pk=job_id)
-    role = Membership.objects.filter(project=job.project, user_id=request.user.pk).values_list(
-        "role", flat=True
-    )
-    if not can_review(role_acted(request.user, next(iter(role), None))):
-        raise Http404("No such export.")
-    return job
-
-
 class ExportJobDetailApi(APIView):
     """A background export's status and progress; ``download`` once it is done."""
 
     def get(self, request: Request, job_id: int) -> Response:
-        return Response(job_data(request, _job_for(request, job_id)))
+        return Response(job_data(request, job_for(request, job_id)))
 
 
 class ExportJobDownloadApi(APIView):
@@ -173,7 +154,7 @@ class ExportJobDownloadApi(APIView):
 
     @extend_schema(responses={(200, "*/*"): bytes})
     def get(self, request: Request, job_id: int) -> FileResponse:
-        job = _job_for(request, job_id)
+        job = job_for(request, job_id)
         path = export_job_path(job)
         if job.status != ExportJobStatus.DONE or not path.is_file():
             raise Http404("This export has no file (yet).")

@@ -2,31 +2,38 @@
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations.api import serializers as s
 from annotations.api.access import project_for
-from annotations.models import Membership, ProjectDocument, Role
+from annotations.models import Membership, Project, Role
 from annotations.permissions import can_annotate
-from annotations.selectors import (
-    annotation_set_detail,
+from annotations.selectors.documents import (
+    document_get,
     project_document_read,
-    project_progress,
-    projects_visible_to,
+    project_document_rows,
+    project_documents,
 )
+from annotations.selectors.projects import (
+    membership_of,
+    project_members,
+    project_progress,
+    project_roles,
+    projects_visible_to,
+    user_by_username,
+)
+from annotations.selectors.sets import annotation_set_detail
 from annotations.services import projects as project_services
 from annotations.services.queue import queue_next
-from config.api import Pagination, query_int
-from corpus.models import Document
-from corpus.selectors import documents_search, documents_visible_to
+from config.api import Pagination
+from corpus.api.filters import document_filters
+from corpus.selectors import documents_visible_to
 
 
 def _validated(serializer_class: type, data: object, **kwargs: object) -> dict:
@@ -42,16 +49,9 @@ def _project_data(request: Request, project: object, role: str | None) -> dict:
 class ProjectListApi(APIView):
     @extend_schema(responses=s.ProjectSerializer(many=True))
     def get(self, request: Request) -> Response:
-        projects = projects_visible_to(request.user).distinct().order_by("id")
         paginator = Pagination()
-        page = paginator.paginate_queryset(projects, request, view=self)
-        roles = dict(
-            Membership.objects.filter(user=request.user, project__in=page).values_list(
-                "project_id", "role"
-            )
-        )
-        if request.user.is_superuser:
-            roles = {p.pk: roles.get(p.pk, Role.MANAGER) for p in page}
+        page = paginator.paginate_queryset(projects_visible_to(request.user), request, view=self)
+        roles = project_roles(request.user, page)
         data = s.ProjectSerializer(page, many=True, context={"roles": roles}).data
         return paginator.get_paginated_response(data)
 
@@ -101,25 +101,31 @@ class ProjectMembersApi(APIView):
     @extend_schema(responses=s.MemberSerializer(many=True))
     def get(self, request: Request, project_id: int) -> Response:
         project, _ = project_for(request, project_id)
-        rows = project.memberships.select_related("user").order_by("user__username")
-        return Response([{"username": m.user.username, "role": m.role} for m in rows])
+        return Response(project_members(project))
 
     @extend_schema(request=s.MemberSerializer, responses={201: s.MemberSerializer})
     def post(self, request: Request, project_id: int) -> Response:
         project, _ = project_for(request, project_id, manage=True)
         data = _validated(s.MemberSerializer, request.data)
-        user = get_user_model().objects.filter(username=data["username"]).first()
+        user = user_by_username(data["username"])
         if user is None:
             raise ValidationError({"username": ["No user with this username."]})
         membership = project_services.membership_set(project=project, user=user, role=data["role"])
         return Response({"username": user.username, "role": membership.role}, status=201)
 
 
+def _membership(project: Project, username: str) -> Membership:
+    membership = membership_of(project, username)
+    if membership is None:
+        raise Http404("No such member.")
+    return membership
+
+
 class ProjectMemberDetailApi(APIView):
     @extend_schema(request=s.MemberRoleSerializer, responses=s.MemberSerializer)
     def patch(self, request: Request, project_id: int, username: str) -> Response:
         project, _ = project_for(request, project_id, manage=True)
-        membership = get_object_or_404(project.memberships, user__username=username)
+        membership = _membership(project, username)
         role = _validated(s.MemberRoleSerializer, request.data)["role"]
         project_services.membership_set(project=project, user=membership.user, role=role)
         return Response({"username": username, "role": role})
@@ -127,7 +133,7 @@ class ProjectMemberDetailApi(APIView):
     @extend_schema(responses={204: None})
     def delete(self, request: Request, project_id: int, username: str) -> Response:
         project, _ = project_for(request, project_id, manage=True)
-        membership = get_object_or_404(project.memberships, user__username=username)
+        membership = _membership(project, username)
         project_services.membership_remove(project=project, user=membership.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -145,34 +151,10 @@ class ProjectDocumentsApi(APIView):
     )
     def get(self, request: Request, project_id: int) -> Response:
         project, _ = project_for(request, project_id)
-        rows = (
-            ProjectDocument.objects.filter(project=project)
-            .select_related("document__outlet")
-            .order_by("position", "id")
-        )
-        params = request.query_params
-        if params.get("story"):
-            rows = rows.filter(document__story_id=query_int(params, "story"))
-        if params.get("outlet"):
-            rows = rows.filter(document__outlet__name=params["outlet"])
-        if params.get("q"):
-            matching = documents_search(Document.objects.all(), params["q"])
-            rows = rows.filter(document__in=matching.values("id"))
+        rows = project_documents(project, document_filters(request.query_params))
         paginator = Pagination()
         page = paginator.paginate_queryset(rows, request, view=self)
-        data = [
-            {
-                "id": row.document_id,
-                "title": row.document.title,
-                "outlet": row.document.outlet.name if row.document.outlet_id else None,
-                "story": row.document.story_id,
-                "position": row.position,
-                "assigned": row.assigned_count,
-                "length": len(row.document.text),
-            }
-            for row in page
-        ]
-        return paginator.get_paginated_response(data)
+        return paginator.get_paginated_response(project_document_rows(page))
 
     @extend_schema(request=s.DocumentsAddSerializer, responses={201: dict})
     def post(self, request: Request, project_id: int) -> Response:
@@ -205,11 +187,14 @@ class QueueNextApi(APIView):
 
     @extend_schema(responses={200: dict, 204: None})
     def get(self, request: Request, project_id: int) -> Response:
-        project, role = project_for(request, project_id)
-        if not can_annotate(role):
-            raise PermissionDenied("Reviewers curate the gold set; the queue is for annotators.")
+        project, _ = project_for(
+            request,
+            project_id,
+            allowed=can_annotate,
+            refusal="Reviewers curate the gold set; the queue is for annotators.",
+        )
         aset = queue_next(project=project, annotator=request.user)
         if aset is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
-        aset.document = Document.objects.select_related("outlet").get(pk=aset.document_id)
+        aset.document = document_get(aset.document_id)
         return Response(annotation_set_detail(aset))

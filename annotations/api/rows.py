@@ -12,8 +12,9 @@ from rest_framework.views import APIView
 from annotations.api import serializers as s
 from annotations.api.access import row_for, set_for
 from annotations.models import Relation, Span, Stance
+from annotations.columns import RELATION, SPAN, STANCE
 from annotations.services import rows as row_services
-from annotations.set_json import set_contents_json
+from annotations.selectors.set_contents import set_contents_json
 from config.api import query_int
 
 
@@ -27,30 +28,6 @@ def _version(request: Request) -> int | None:
     return query_int(request.query_params, "version")
 
 
-def _span_data(span: Span) -> dict:
-    return {"id": span.pk, **{name: getattr(span, name) for name in row_services.SPAN_FIELDS}}
-
-
-def _relation_data(rel: Relation) -> dict:
-    return {
-        "id": rel.pk,
-        "type": rel.type,
-        "source": rel.source_id,
-        "target": rel.target_id,
-        "attributes": rel.attributes,
-    }
-
-
-def _stance_data(st: Stance) -> dict:
-    return {
-        "id": st.pk,
-        "holder": st.holder_id,
-        "target": st.target or None,
-        "object": st.object_span_id,
-        "value": st.value,
-    }
-
-
 class SpanListApi(APIView):
     @extend_schema(responses=dict)
     def get(self, request: Request, set_id: int) -> Response:
@@ -61,19 +38,19 @@ class SpanListApi(APIView):
     def post(self, request: Request, set_id: int) -> Response:
         aset, _ = set_for(request, set_id, write=True)
         span = row_services.span_create(annotation_set=aset, data=_body(request))
-        return Response(_span_data(span), status=201)
+        return Response(SPAN.as_dict(span), status=201)
 
 
 class SpanDetailApi(APIView):
     @extend_schema(responses=dict)
     def get(self, request: Request, span_id: int) -> Response:
-        return Response(_span_data(row_for(request, Span, span_id)))
+        return Response(SPAN.as_dict(row_for(request, Span, span_id)))
 
     @extend_schema(request=s.SpanInSerializer, responses=dict)
     def patch(self, request: Request, span_id: int) -> Response:
         span = row_for(request, Span, span_id, write=True)
         span = row_services.span_update(span=span, data=_body(request))
-        return Response(_span_data(span))
+        return Response(SPAN.as_dict(span))
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, span_id: int) -> Response:
@@ -92,13 +69,13 @@ class RelationListApi(APIView):
     def post(self, request: Request, set_id: int) -> Response:
         aset, _ = set_for(request, set_id, write=True)
         relation = row_services.relation_create(annotation_set=aset, data=_body(request))
-        return Response(_relation_data(relation), status=201)
+        return Response(RELATION.as_dict(relation), status=201)
 
 
 class RelationDetailApi(APIView):
     @extend_schema(responses=dict)
     def get(self, request: Request, relation_id: int) -> Response:
-        return Response(_relation_data(row_for(request, Relation, relation_id)))
+        return Response(RELATION.as_dict(row_for(request, Relation, relation_id)))
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, relation_id: int) -> Response:
@@ -117,13 +94,13 @@ class StanceListApi(APIView):
     def post(self, request: Request, set_id: int) -> Response:
         aset, _ = set_for(request, set_id, write=True)
         stance = row_services.stance_create(annotation_set=aset, data=_body(request))
-        return Response(_stance_data(stance), status=201)
+        return Response(STANCE.as_dict(stance), status=201)
 
 
 class StanceDetailApi(APIView):
     @extend_schema(responses=dict)
     def get(self, request: Request, stance_id: int) -> Response:
-        return Response(_stance_data(row_for(request, Stance, stance_id)))
+        return Response(STANCE.as_dict(row_for(request, Stance, stance_id)))
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, stance_id: int) -> Response:

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations.api import serializers as s
 from annotations.api.access import project_for, set_for
-from annotations.models import SetKind
-from annotations.permissions import can_annotate, can_manage, can_review
-from annotations.selectors import annotation_set_detail, set_header, sets_visible_to
+from annotations.permissions import OPEN_REFUSALS, can_open_set
+from annotations.selectors.documents import document_get
+from annotations.selectors.sets import (
+    SET_LIST_FILTERS,
+    annotation_set_detail,
+    set_header,
+    sets_listed,
+)
 from annotations.services.annotation_sets import (
     annotation_set_open,
     annotation_set_skip,
@@ -21,14 +26,6 @@ from annotations.services.annotation_sets import (
 )
 from annotations.services.set_write import annotation_set_write
 from config.api import Pagination, query_int
-from corpus.models import Document
-
-SET_FILTERS = {
-    "document": "document_id",
-    "status": "status",
-    "kind": "kind",
-    "annotator": "author__username",
-}
 
 
 class AnnotationSetListApi(APIView):
@@ -44,35 +41,33 @@ class AnnotationSetListApi(APIView):
         responses=dict,
     )
     def get(self, request: Request) -> Response:
-        project_id = query_int(request.query_params, "project", required=True)
-        project, role = project_for(request, project_id)
-        sets = sets_visible_to(request.user, role, project).select_related("author")
-        for param, field in SET_FILTERS.items():
-            value = request.query_params.get(param)
-            if value:
-                if field == "document_id":
-                    value = query_int(request.query_params, param)
-                sets = sets.filter(**{field: value})
+        params = request.query_params
+        project, role = project_for(request, query_int(params, "project", required=True))
+        filters = {name: params.get(name) for name in SET_LIST_FILTERS}
+        filters["document"] = query_int(params, "document")
+        sets = sets_listed(request.user, role, project, filters)
         paginator = Pagination()
-        page = paginator.paginate_queryset(sets.order_by("id"), request, view=self)
+        page = paginator.paginate_queryset(sets, request, view=self)
         return paginator.get_paginated_response([set_header(a) for a in page])
 
     @extend_schema(request=s.SetOpenSerializer, responses={200: dict, 201: dict})
     def post(self, request: Request) -> Response:
         """Open (get or create) a set: your own, the gold set (reviewers) or a model's
-        (managers, e.g. to import suggestions)."""
+        (managers, e.g. to import suggestions). A new annotator set takes one of the
+        document's annotator slots; when it has all its annotators, 409."""
         serializer = s.SetOpenSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        project, role = project_for(request, data["project"])
         kind = data["kind"]
-        if kind == SetKind.ANNOTATOR and not can_annotate(role):
-            raise PermissionDenied("Reviewers curate the gold set; annotator sets are not theirs.")
-        if kind == SetKind.GOLD and not can_review(role):
-            raise PermissionDenied("Only reviewers and managers write the gold set.")
-        if kind == SetKind.MODEL and not can_manage(role):
-            raise PermissionDenied("Only managers add model sets.")
-        document = get_object_or_404(Document.objects.select_related("outlet"), pk=data["document"])
+        project, _ = project_for(
+            request,
+            data["project"],
+            allowed=lambda role: can_open_set(role, kind),
+            refusal=OPEN_REFUSALS[kind],
+        )
+        document = document_get(data["document"])
+        if document is None:
+            raise Http404("No such document.")
         aset, created = annotation_set_open(
             project=project,
             document=document,

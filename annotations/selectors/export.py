@@ -1,4 +1,5 @@
-"""Reading a project out as records: the header, then one JSON record per document.
+"""Reading a project out as records: the header, then one JSON record per document; and
+the background export jobs.
 
 PostgreSQL builds each document's record (document fields and every chosen set with its
 spans, relations, stances and answers) as JSON text, ``BATCH`` documents per statement, walking
@@ -13,10 +14,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
+from django.contrib.auth import get_user_model
 from django.db import connection
+from django.db.models import QuerySet
 
+from annotations.columns import RELATION, SPAN, STANCE, answers_sql
 from annotations.formats.records import NATIVE_VERSION, Header, Record
-from annotations.models import Membership, Project, SetKind, SetStatus
+from annotations.models import (
+    AnnotationSet,
+    ExportJob,
+    Membership,
+    Project,
+    ProjectDocument,
+    SetKind,
+    SetStatus,
+    Span,
+)
+from corpus.models import Document, Outlet, Story
 
 BATCH = 200  # documents per statement
 
@@ -121,26 +135,42 @@ def export_header(project: Project) -> Header:
     }
 
 
+_SET = AnnotationSet._meta.db_table
+_USER = get_user_model()._meta.db_table
+
 _SET_WHERE = """
   s.project_id = %(project)s
   AND (cardinality(%(statuses)s::text[]) = 0 OR s.status = ANY(%(statuses)s))
   AND (cardinality(%(kinds)s::text[]) = 0 OR s.kind = ANY(%(kinds)s))
-  AND (NOT %(gold_only)s OR s.kind = 'gold')
+  AND (NOT %(gold_only)s OR s.kind = %(gold)s)
   AND (cardinality(%(annotators)s::text[]) = 0 OR u.username = ANY(%(annotators)s))
 """
 
 _DOCUMENT_IDS_SQL = f"""
-SELECT pd.document_id FROM annotations_projectdocument pd
-JOIN corpus_document d ON d.id = pd.document_id
+SELECT pd.document_id FROM {ProjectDocument._meta.db_table} pd
+JOIN {Document._meta.db_table} d ON d.id = pd.document_id
 WHERE pd.project_id = %(project)s AND pd.document_id > %(after)s
   AND (%(story)s::bigint IS NULL OR d.story_id = %(story)s)
   AND (%(outlet)s::bigint IS NULL OR d.outlet_id = %(outlet)s)
   AND (NOT %(filters_sets)s OR EXISTS (
-      SELECT 1 FROM annotations_annotationset s LEFT JOIN auth_user u ON u.id = s.author_id
+      SELECT 1 FROM {_SET} s LEFT JOIN {_USER} u ON u.id = s.author_id
       WHERE s.document_id = pd.document_id AND {_SET_WHERE}))
 ORDER BY pd.document_id
 LIMIT %(limit)s
 """
+
+# A relation's target may lie in another document of the story: the record names it.
+_TARGET_DOCUMENT = {
+    "target_document": "CASE WHEN ts.document_id <> s.document_id THEN ts.document_id END"
+}
+_TARGET_JOINS = (
+    f"JOIN {Span._meta.db_table} t ON t.id = r.target_id "
+    f"JOIN {_SET} ts ON ts.id = t.annotation_set_id"
+)
+
+_RELATIONS = RELATION.list_sql(
+    "r", "s.id", with_id=False, extra=_TARGET_DOCUMENT, joins=_TARGET_JOINS
+)
 
 _RECORDS_SQL = f"""
 SELECT json_build_object(
@@ -154,36 +184,19 @@ SELECT json_build_object(
       'kind', s.kind, 'annotator', u.username, 'model', nullif(s.model_name, ''),
       'status', s.status, 'started_at', s.started_at, 'submitted_at', s.submitted_at,
       'seconds_spent', s.seconds_spent,
-      'spans', (SELECT coalesce(json_agg(json_build_object(
-          'id', sp.id, 'label', sp.label, 'start', sp.start, 'end', sp."end",
-          'fragments', sp.fragments, 'text', sp.text, 'attributes', sp.attributes)
-          ORDER BY sp.start, sp."end", sp.id), '[]'::json)
-        FROM annotations_span sp WHERE sp.annotation_set_id = s.id),
-      'relations', (SELECT coalesce(json_agg(json_build_object(
-          'type', r.type, 'source', r.source_id, 'target', r.target_id,
-          'target_document', CASE WHEN ts.document_id <> s.document_id
-                                  THEN ts.document_id END,
-          'attributes', r.attributes) ORDER BY r.id), '[]'::json)
-        FROM annotations_relation r
-        JOIN annotations_span t ON t.id = r.target_id
-        JOIN annotations_annotationset ts ON ts.id = t.annotation_set_id
-        WHERE r.annotation_set_id = s.id),
-      'stances', (SELECT coalesce(json_agg(json_build_object(
-          'holder', x.holder_id, 'target', nullif(x.target, ''), 'object', x.object_span_id,
-          'value', x.value) ORDER BY x.id), '[]'::json)
-        FROM annotations_stance x WHERE x.annotation_set_id = s.id),
-      'answers', (SELECT coalesce(json_object_agg(a.question, a.value ORDER BY a.id),
-                                  '{{}}'::json)
-        FROM annotations_documentanswer a WHERE a.annotation_set_id = s.id)
-    ) ORDER BY CASE s.kind WHEN 'gold' THEN 0 WHEN 'annotator' THEN 1 ELSE 2 END,
+      'spans', {SPAN.list_sql("sp", "s.id")},
+      'relations', {_RELATIONS},
+      'stances', {STANCE.list_sql("x", "s.id", with_id=False)},
+      'answers', {answers_sql("a", "s.id")}
+    ) ORDER BY CASE s.kind WHEN %(gold)s THEN 0 WHEN %(annotator)s THEN 1 ELSE 2 END,
                u.username, s.model_name, s.id), '[]'::json)
-    FROM annotations_annotationset s LEFT JOIN auth_user u ON u.id = s.author_id
+    FROM {_SET} s LEFT JOIN {_USER} u ON u.id = s.author_id
     WHERE s.document_id = d.id AND {_SET_WHERE}
   )
 )::text
-FROM corpus_document d
-LEFT JOIN corpus_story st ON st.id = d.story_id
-LEFT JOIN corpus_outlet o ON o.id = d.outlet_id
+FROM {Document._meta.db_table} d
+LEFT JOIN {Story._meta.db_table} st ON st.id = d.story_id
+LEFT JOIN {Outlet._meta.db_table} o ON o.id = d.outlet_id
 WHERE d.id = ANY(%(ids)s)
 ORDER BY d.id
 """
@@ -199,6 +212,8 @@ def _params(project: Project, filters: ExportFilters) -> dict[str, Any]:
         "story": filters.story,
         "outlet": filters.outlet,
         "filters_sets": filters.filters_sets,
+        "gold": SetKind.GOLD,
+        "annotator": SetKind.ANNOTATOR,
     }
 
 
@@ -230,3 +245,12 @@ def document_records(project: Project, filters: ExportFilters) -> Iterator[Recor
     """Each chosen document's record as a dict."""
     for line in document_json(project, filters):
         yield orjson.loads(line)
+
+
+def export_jobs_recent(project: Project, limit: int = 50) -> QuerySet[ExportJob]:
+    """A project's background exports, newest first."""
+    return ExportJob.objects.filter(project=project)[:limit]
+
+
+def export_job_get(job_id: int) -> ExportJob | None:
+    return ExportJob.objects.select_related("project").filter(pk=job_id).first()

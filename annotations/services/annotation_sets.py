@@ -10,8 +10,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from annotations.models import AnnotationSet, Project, ProjectDocument, SetKind, SetStatus
+from annotations.services.errors import DocumentFull, DomainError, SetStateConflict
 from annotations.services.queue import OPEN_STATUSES
-from config.api import DomainError, SetStateConflict
 from corpus.models import Document
 
 
@@ -23,9 +23,10 @@ def annotation_set_open(
     kind: str = SetKind.ANNOTATOR,
     model_name: str = "",
 ) -> tuple[AnnotationSet, bool]:
-    """Get or create a set; returns (set, created). Annotator sets count in the queue."""
-    if not ProjectDocument.objects.filter(project=project, document=document).exists():
-        raise DomainError("The document is not in this project.", {"document": "not in project"})
+    """Get or create a set; returns (set, created). A new annotator set takes one of the
+    document's ``annotators_per_document`` slots, like a set handed out by the queue; when
+    none is left it is refused (``DocumentFull``), so a document never has more annotators
+    than the project asks for."""
     lookup: dict[str, Any] = {"project": project, "document": document, "kind": kind}
     if kind == SetKind.ANNOTATOR:
         lookup["author"] = author
@@ -34,9 +35,19 @@ def annotation_set_open(
             raise DomainError("A model set needs a model_name.", {"model_name": "required"})
         lookup["model_name"] = model_name
     with transaction.atomic():
+        slot = ProjectDocument.objects.filter(project=project, document=document)
+        if kind == SetKind.ANNOTATOR:
+            slot = slot.select_for_update()  # one slot check at a time per document
+        slot = slot.first()
+        if slot is None:
+            raise DomainError(
+                "The document is not in this project.", {"document": "not in project"}
+            )
         existing = AnnotationSet.objects.filter(**lookup).first()
         if existing:
             return existing, False
+        if kind == SetKind.ANNOTATOR and slot.assigned_count >= project.annotators_per_document:
+            raise DocumentFull(slot.assigned_count, project.annotators_per_document)
         defaults = {"author": author} if kind != SetKind.ANNOTATOR else {}
         try:
             with transaction.atomic():
@@ -44,7 +55,7 @@ def annotation_set_open(
         except IntegrityError:
             return AnnotationSet.objects.get(**lookup), False
         if kind == SetKind.ANNOTATOR:
-            ProjectDocument.objects.filter(project=project, document=document).update(
+            ProjectDocument.objects.filter(pk=slot.pk).update(
                 assigned_count=F("assigned_count") + 1
             )
         return aset, True

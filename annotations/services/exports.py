@@ -1,7 +1,7 @@
 """Exports: a project's records written in a format, streamed to a client or to a file.
 
 ``export_stream`` yields the file in chunks while PostgreSQL reads the next documents
-(``annotations/export_query.py``), inside one REPEATABLE READ transaction, so a streamed
+(``annotations/selectors/export.py``), inside one REPEATABLE READ transaction, so a streamed
 export is one consistent snapshot even while people annotate. ``export_job_run`` writes the
 same bytes to ``CLAIMLENS_EXPORT_DIR`` in the background and records its progress.
 """
@@ -18,10 +18,10 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from annotations.export_query import ExportFilters, document_count, document_json, export_header
 from annotations.formats import export_spec
 from annotations.formats.records import ExportNotes, ExportSpec
 from annotations.models import ExportJob, ExportJobStatus, Project
+from annotations.selectors.export import ExportFilters, document_count, document_json, export_header
 
 PROGRESS_EVERY = 200  # documents between progress updates of a job
 

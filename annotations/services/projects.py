@@ -13,8 +13,8 @@ from django.db.models import Max, QuerySet
 from annotations.models import LabelSchema, Membership, Project, ProjectDocument, Role
 from annotations.presets import PRESETS
 from annotations.schema import SchemaError, validate_definition
-from annotations.selectors import schema_keys_in_use
-from config.api import DomainError
+from annotations.selectors.projects import schema_keys_in_use
+from annotations.services.errors import DomainError
 from corpus.models import Document
 
 

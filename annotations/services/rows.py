@@ -12,8 +12,10 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 
+from annotations.columns import SPAN
 from annotations.models import AnnotationSet, Relation, SetStatus, Span, Stance
 from annotations.schema import Schema
+from annotations.services.errors import DomainError, VersionConflict
 from annotations.services.set_validation import (
     Errors,
     SpanResolver,
@@ -23,10 +25,7 @@ from annotations.services.set_validation import (
     stance_checked,
 )
 from annotations.services.set_write import layer_lock, set_rows_clear
-from config.api import DomainError, VersionConflict
 from corpus.models import Document
-
-SPAN_FIELDS = ("label", "start", "end", "fragments", "text", "attributes")
 
 
 def annotation_set_touch(aset: AnnotationSet) -> None:
@@ -91,7 +90,7 @@ def span_update(*, span: Span, data: dict[str, Any]) -> Span:
     aset = _locked(span.annotation_set, data.get("version"))
     span = _fresh(Span, span, aset)
     schema, document = _context(aset)
-    merged = {name: getattr(span, name) for name in SPAN_FIELDS}
+    merged = SPAN.as_dict(span, with_id=False)
     if "fragments" not in data and ("start" in data or "end" in data):
         merged["fragments"] = None
     if "fragments" in data and "start" not in data and "end" not in data:

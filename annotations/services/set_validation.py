@@ -10,8 +10,8 @@ from typing import Any
 
 from annotations.models import AnnotationSet, DocumentAnswer, Relation, SetKind, Span, Stance
 from annotations.schema import Schema
+from annotations.services.errors import DomainError
 from annotations.spans import OffsetError, check_span
-from config.api import DomainError
 from corpus.models import Document
 
 

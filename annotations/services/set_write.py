@@ -17,15 +17,18 @@ from typing import Any
 
 from django.db import connection, transaction
 
+from annotations.columns import SPAN
 from annotations.models import (
     AnnotationSet,
     DocumentAnswer,
     Relation,
+    SetKind,
     SetStatus,
     Span,
     Stance,
 )
 from annotations.schema import Schema
+from annotations.services.errors import DomainError, VersionConflict
 from annotations.services.set_rows_sql import (
     StoredSpans,
     answers_insert,
@@ -44,7 +47,6 @@ from annotations.services.set_validation import (
     span_fields_checked,
     stance_checked,
 )
-from config.api import DomainError, VersionConflict
 
 BUMP_SQL = f"""
 UPDATE {AnnotationSet._meta.db_table}
@@ -112,7 +114,7 @@ LAYER_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))"
 def layer_lock(aset: AnnotationSet, story_id: int | None) -> None:
     if story_id is None:
         return
-    who = aset.author_id if aset.kind == "annotator" else aset.model_name
+    who = aset.author_id if aset.kind == SetKind.ANNOTATOR else aset.model_name
     key = f"claimlens.layer:{aset.project_id}:{story_id}:{aset.kind}:{who}"
     with connection.cursor() as cursor:
         cursor.execute(LAYER_LOCK_SQL, [key])
@@ -121,15 +123,13 @@ def layer_lock(aset: AnnotationSet, story_id: int | None) -> None:
 def _unchanged(item: Any, span: Span) -> bool:
     """A kept span sent back exactly as stored: not re-validated, so a later schema change
     (a choice removed, fragments switched off) never blocks saving untouched work."""
-    return (
-        isinstance(item, dict)
-        and item.get("label") == span.label
-        and item.get("start") == span.start
-        and item.get("end") == span.end
-        and (item.get("fragments") or None) == span.fragments
-        and item.get("text") == span.text
-        and (item.get("attributes") or {}) == span.attributes
-    )
+    if not isinstance(item, dict):
+        return False
+    stored = SPAN.as_dict(span, with_id=False)
+    sent = {key: item.get(key) for key in stored}
+    sent["fragments"] = sent["fragments"] or None
+    sent["attributes"] = sent["attributes"] or {}
+    return sent == stored
 
 
 def annotation_set_version_bump(aset: AnnotationSet, version: Any) -> None:

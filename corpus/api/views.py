@@ -9,9 +9,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api import Pagination, query_int
-from corpus.models import Document, Outlet, Story
-from corpus.selectors import documents_search, documents_visible_to, stories_visible_to
+from config.api import Pagination
+from corpus.api.filters import document_filters
+from corpus.models import Document, Story
+from corpus.selectors import (
+    documents_filtered,
+    documents_visible_to,
+    outlets_visible_to,
+    stories_visible_to,
+    story_documents,
+)
 
 
 class StorySerializer(serializers.ModelSerializer):
@@ -47,7 +54,7 @@ class StoryDetailApi(APIView):
     @extend_schema(responses=dict)
     def get(self, request: Request, story_id: int) -> Response:
         story = get_object_or_404(stories_visible_to(request.user), pk=story_id)
-        docs = documents_visible_to(request.user).filter(story=story).order_by("id")
+        docs = story_documents(request.user, story)
         data = StorySerializer(story).data
         data["documents"] = DocumentSummarySerializer(docs, many=True).data
         return Response(data)
@@ -63,14 +70,8 @@ class DocumentListApi(APIView):
         responses=DocumentSummarySerializer(many=True),
     )
     def get(self, request: Request) -> Response:
-        docs = documents_visible_to(request.user)
-        params = request.query_params
-        if params.get("story"):
-            docs = docs.filter(story_id=query_int(params, "story"))
-        if params.get("outlet"):
-            docs = docs.filter(outlet__name=params["outlet"])
-        if params.get("q"):
-            docs = documents_search(docs, params["q"])
+        filters = document_filters(request.query_params)
+        docs = documents_filtered(documents_visible_to(request.user), filters)
         paginator = Pagination()
         page = paginator.paginate_queryset(docs.order_by("id"), request, view=self)
         return paginator.get_paginated_response(DocumentSummarySerializer(page, many=True).data)
@@ -86,5 +87,5 @@ class DocumentDetailApi(APIView):
 class OutletListApi(APIView):
     @extend_schema(responses=dict)
     def get(self, request: Request) -> Response:
-        outlets = Outlet.objects.filter(documents__in=documents_visible_to(request.user)).distinct()
+        outlets = outlets_visible_to(request.user)
         return Response([{"id": o.pk, "name": o.name, "domain": o.domain} for o in outlets])

@@ -6,7 +6,7 @@ from typing import Any
 
 import orjson
 
-from annotations.export_query import ExportFilters
+from annotations.selectors.export import ExportFilters
 from annotations.formats.records import ExportNotes
 from annotations.models import Project
 from annotations.services.exports import export_chunks

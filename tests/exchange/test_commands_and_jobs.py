@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.management import CommandError, call_command
 
-from annotations.export_query import ExportFilters
+from annotations.selectors.export import ExportFilters
 from annotations.models import AnnotationSet, ExportJob
 from annotations.services.exports import export_job_create, export_job_path, export_job_run
 from annotations.services.projects import project_create

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from annotations.export_query import ExportFilters, FilterError
+from annotations.selectors.export import ExportFilters, FilterError
 from annotations.formats import UnknownFormat, export_formats
 from annotations.formats.records import ExportNotes
 from annotations.models import Project

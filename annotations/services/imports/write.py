@@ -3,26 +3,28 @@ answers with one ``COPY`` each, ids taken from the sequences beforehand."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import orjson
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.utils import timezone
 
+from annotations.columns import (
+    ANSWER,
+    RELATION,
+    SPAN,
+    STANCE,
+    model_copy_columns,
+    model_copy_row,
+)
 from annotations.formats.records import Header, Issue
 from annotations.models import (
     AnnotationSet,
-    DocumentAnswer,
     Membership,
     Project,
     ProjectDocument,
-    Relation,
     Role,
     SetKind,
     SetStatus,
     Span,
-    Stance,
 )
 from annotations.services.imports.documents import documents_write
 from annotations.services.imports.outcome import ImportOutcome
@@ -98,108 +100,33 @@ def sets_write(project: Project, parsed: list[CheckedDocument], outcome: ImportO
         aset.row.pk = pk
         aset.row.project = project
         aset.row.document = document.row
+        aset.row.created_at = aset.row.updated_at = now
     rows_copy(
         AnnotationSet._meta.db_table,
-        [
-            "id",
-            "project_id",
-            "document_id",
-            "kind",
-            "author_id",
-            "model_name",
-            "status",
-            "version",
-            "created_at",
-            "updated_at",
-            "started_at",
-            "submitted_at",
-            "seconds_spent",
-        ],  # fmt: skip
-        (
-            (
-                s.row.pk,
-                project.pk,
-                d.row.pk,
-                s.row.kind,
-                s.row.author_id,
-                s.row.model_name,
-                s.row.status,
-                1,
-                now,
-                now,
-                s.row.started_at,
-                s.row.submitted_at,
-                s.row.seconds_spent,
-            )  # fmt: skip
-            for d, s in sets
-        ),
+        model_copy_columns(AnnotationSet),
+        (model_copy_row(s.row) for _, s in sets),
     )
     spans = [(s, span) for _, s in sets for span in s.spans.values()]
     for (_, span), pk in zip(spans, ids_take(Span._meta.db_table, len(spans)), strict=True):
         span.pk = pk
     outcome.counts["sets"] = len(sets)
     outcome.counts["spans"] = rows_copy(
-        Span._meta.db_table,
-        [
-            "id",
-            "annotation_set_id",
-            "label",
-            "start",
-            "end",
-            "fragments",
-            "text",
-            "attributes",
-            "created_at",
-        ],  # fmt: skip
-        (
-            (
-                span.pk,
-                s.row.pk,
-                span.label,
-                span.start,
-                span.end,
-                _json(span.fragments),
-                span.text,
-                _json(span.attributes),
-                now,
-            )  # fmt: skip
-            for s, span in spans
-        ),
+        SPAN.model._meta.db_table,
+        SPAN.copy_columns(),
+        (SPAN.copy_row(s.row.pk, span, now, pk=span.pk) for s, span in spans),
     )
-    outcome.counts["relations"] = rows_copy(
-        Relation._meta.db_table,
-        ["annotation_set_id", "type", "source_id", "target_id", "attributes"],
-        (
-            (s.row.pk, r["type"], r["source"].pk, r["target"].pk, _json(r["attributes"]))
-            for _, s in sets
-            for r in s.relations
-        ),
-    )
-    outcome.counts["stances"] = rows_copy(
-        Stance._meta.db_table,
-        ["annotation_set_id", "holder_id", "target", "object_span_id", "value"],
-        (
-            (
-                s.row.pk,
-                x["holder"].pk if x["holder"] else None,
-                x["target"],
-                x["object_span"].pk if x["object_span"] else None,
-                x["value"],
-            )
-            for _, s in sets
-            for x in s.stances
-        ),
-    )
-    outcome.counts["answers"] = rows_copy(
-        DocumentAnswer._meta.db_table,
-        ["annotation_set_id", "question", "value"],
-        ((s.row.pk, a.question, _json(a.value)) for _, s in sets for a in s.answers),
-    )
+    # Relations, stances and answers are numbered by their tables' sequences.
+    for columns, part, rows in (
+        (RELATION, "relations", ((s, r) for _, s in sets for r in s.relations)),
+        (STANCE, "stances", ((s, x) for _, s in sets for x in s.stances)),
+        (ANSWER, "answers", ((s, a) for _, s in sets for a in s.answers)),
+    ):
+        outcome.counts[part] = rows_copy(
+            columns.model._meta.db_table,
+            columns.copy_columns(with_id=False),
+            (columns.copy_row(s.row.pk, row, now) for s, row in rows),
+        )
     _assigned_counts_refresh(project, [d.row.pk for d in parsed])
-
-
-def _json(value: Any) -> str | None:
-    return None if value is None else orjson.dumps(value).decode()
 
 
 def _assigned_counts_refresh(project: Project, document_ids: list[int]) -> None:

@@ -1,0 +1,142 @@
+"""Reads of a project's documents: the list (filtered), and one document with the sets the
+caller may see (the workspace's one read)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import connection
+from django.db.models import QuerySet
+
+from annotations.columns import columns_sql, instance_from, records_fetched
+from annotations.contracts import DocumentDetail, ProjectDocumentDetail, ProjectDocumentRow
+from annotations.models import AnnotationSet, Membership, Project, ProjectDocument, SetKind
+from annotations.permissions import can_review, role_acted
+from annotations.selectors.set_contents import set_contents_json
+from corpus.models import Document, Outlet
+from corpus.selectors import DocumentFilters, documents_filtered
+
+# What a document read carries: no ``raw``, ``meta`` or search vector.
+DOCUMENT_READ_FIELDS = (
+    "id",
+    "title",
+    "text",
+    "story",
+    "outlet",
+    "url",
+    "published_at",
+    "language",
+    "zones",
+)
+
+
+def document_payload(document: Document) -> DocumentDetail:
+    """A document as responses show it (``outlet`` must be loaded when it has one)."""
+    return {
+        "id": document.pk,
+        "title": document.title,
+        "text": document.text,
+        "outlet": document.outlet.name if document.outlet_id else None,
+        "story": document.story_id,
+        "url": document.url,
+        "published_at": document.published_at,
+        "language": document.language,
+        "zones": document.zones,
+    }
+
+
+def document_get(document_id: int) -> Document | None:
+    return Document.objects.select_related("outlet").filter(pk=document_id).first()
+
+
+def project_documents(project: Project, filters: DocumentFilters) -> QuerySet[ProjectDocument]:
+    """The project's queue in order, narrowed by the corpus's document filters."""
+    rows = ProjectDocument.objects.filter(project=project).select_related("document__outlet")
+    if filters.active:
+        chosen = documents_filtered(Document.objects.all(), filters)
+        rows = rows.filter(document__in=chosen.values("id"))
+    return rows.order_by("position", "id")
+
+
+def project_document_rows(rows: Any) -> list[ProjectDocumentRow]:
+    return [
+        {
+            "id": row.document_id,
+            "title": row.document.title,
+            "outlet": row.document.outlet.name if row.document.outlet_id else None,
+            "story": row.document.story_id,
+            "position": row.position,
+            "assigned": row.assigned_count,
+            "length": len(row.document.text),
+        }
+        for row in rows
+    ]
+
+
+PROJECT_DOCUMENT_SQL = f"""
+SELECT p.blind,
+       (SELECT m.role FROM {Membership._meta.db_table} m
+        WHERE m.project_id = p.id AND m.user_id = %s) AS role,
+       {columns_sql("d", Document, DOCUMENT_READ_FIELDS, "document")},
+       {columns_sql("o", Outlet, ["id", "name"], "outlet")}
+FROM {Project._meta.db_table} p
+JOIN {ProjectDocument._meta.db_table} pd ON pd.project_id = p.id AND pd.document_id = %s
+JOIN {Document._meta.db_table} d ON d.id = pd.document_id
+LEFT JOIN {Outlet._meta.db_table} o ON o.id = d.outlet_id
+WHERE p.id = %s
+"""
+
+DOCUMENT_SETS_SQL = f"""
+SELECT s.id, s.kind, u.username AS author, s.model_name, s.status, s.version, s.created_at,
+       s.updated_at, s.submitted_at
+FROM {AnnotationSet._meta.db_table} s
+LEFT JOIN {get_user_model()._meta.db_table} u ON u.id = s.author_id
+WHERE s.project_id = %(project)s AND s.document_id = %(document)s
+  AND (%(all)s OR (s.kind = %(annotator)s AND s.author_id = %(user)s) OR s.kind = %(model)s)
+ORDER BY s.id
+"""
+
+
+def project_document_read(
+    *, project_id: int, document_id: int, user: AbstractBaseUser
+) -> ProjectDocumentDetail | None:
+    """The workspace's read: a project's document with every set the caller may see, in
+    three prepared statements. None when the caller may not see it (or it is not there)."""
+    with connection.cursor() as cursor:
+        cursor.execute(PROJECT_DOCUMENT_SQL, [user.pk, document_id, project_id])
+        found = records_fetched(cursor)
+        if not found:
+            return None
+        record = found[0]
+        role = role_acted(user, record["role"])
+        if role is None:
+            return None
+        params = {
+            "project": project_id,
+            "document": document_id,
+            "all": can_review(role) or not record["blind"],
+            "user": user.pk,
+            "annotator": SetKind.ANNOTATOR,
+            "model": SetKind.MODEL,
+        }
+        cursor.execute(DOCUMENT_SETS_SQL, params)
+        sets = records_fetched(cursor)
+    document = instance_from(Document, record, "document")
+    if document.outlet_id is not None:
+        document.outlet = instance_from(Outlet, record, "outlet")
+    contents = set_contents_json([s["id"] for s in sets])
+    return {
+        **document_payload(document),
+        "sets": [
+            {
+                "id": s["id"],
+                "project": project_id,
+                "document": document_id,
+                **s,
+                **contents[s["id"]],
+            }
+            for s in sets
+        ],
+    }
