@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from annotations.models import ProjectDocument, Span
+from annotations.models import AnnotationSet, ProjectDocument, Span
 from tests import factories
 from tests.annotations.conftest import (
     assert_error,
@@ -123,6 +123,37 @@ def test_opening_a_set_on_a_document_outside_the_project_gets_400(bench, owner):
         "/api/v1/sets/", {"project": bench.project.pk, "document": stray.pk}, format="json"
     )
     assert "document" in assert_error(response, 400)["details"]
+
+
+def test_opening_an_annotator_set_on_a_document_with_all_its_annotators_gets_409(
+    people, client_for
+):
+    document = people.documents[1]
+    slot = ProjectDocument.objects.get(project=people.project, document=document)
+    slot.assigned_count = people.project.annotators_per_document
+    slot.save(update_fields=["assigned_count"])
+    body = {"project": people.project.pk, "document": document.pk}
+
+    response = client_for(people.manager).post("/api/v1/sets/", body, format="json")
+
+    error = assert_error(response, 409, "conflict")
+    assert error["details"] == {"assigned": 2, "annotators_per_document": 2}
+    assert not AnnotationSet.objects.filter(document=document, kind="annotator").exists()
+    slot.refresh_from_db()
+    assert slot.assigned_count == 2
+
+
+def test_opening_an_annotator_set_takes_one_of_the_documents_slots(people, client_for):
+    document = people.documents[1]
+    body = {"project": people.project.pk, "document": document.pk}
+
+    first = client_for(people.annotator).post("/api/v1/sets/", body, format="json")
+    again = client_for(people.annotator).post("/api/v1/sets/", body, format="json")
+
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json()["id"] == again.json()["id"]
+    slot = ProjectDocument.objects.get(project=people.project, document=document)
+    assert slot.assigned_count == 1
 
 
 # --- schema ------------------------------------------------------------------------------
