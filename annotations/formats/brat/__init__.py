@@ -1,0 +1,83 @@
+"""brat standoff: a ``.txt`` and an ``.ann`` per document, a folder per annotator.
+
+**Import** (a zip of the project, or a folder with ``import_annotations``).
+
+*Layout.* The *root* is the deepest folder holding every uploaded file. When every ``.ann``
+sits directly in the root, the upload is **one folder**: each ``.ann`` is one set of the
+importing person (``annotator`` is None; the import gives it to them, or to the ``annotator``
+option). When every ``.ann`` sits exactly one folder below the root, the upload is **a folder
+per annotator** (bratiaa's layout, and our export's): each subfolder is one layer, named
+after the folder (``gold`` is the gold layer, ``model-<name>`` a model's). Any other mix of
+depths is refused, naming a file. So a zip of a single annotator's folder alone is read as one
+folder (the importer's); zipped with the project folder around it (``annotation.conf`` at its
+top) it keeps the annotator's name.
+
+*Documents.* Files with the same name (stem) and the same text in several folders are one
+document with a set per folder; the same name with a different text is an error. An ``.ann``
+without its ``.txt`` is an error; a ``.txt`` without an ``.ann`` is a document without a set
+for that folder (noted). ``README.txt`` without an ``.ann`` is skipped. The title is the stem.
+
+*Lines.* Offsets are code points into the ``.txt`` exactly as decoded (a ``\\r\\n`` counts
+as two; the import service moves offsets onto the stored text later).
+
+- ``T`` lines are spans; ``;`` separates the pieces of a discontinuous span. The text column
+  must equal what the offsets select (pieces joined by a space; line breaks inside may be
+  written as spaces). Span ids are integers, counted over the whole upload.
+- ``A`` (and the older ``M``) lines are span attributes: a binary attribute is ``True``, a
+  valued one its value. ``R`` lines are relations (first argument the source, second the
+  target). ``#`` ``AnnotatorNotes`` on a span become its ``note`` attribute (text; several
+  notes on one span are joined by a line break).
+- ``E`` (events), ``N`` (normalisations), ``*`` (equivalences), unknown line types, and
+  attributes, notes or relations on anything but a span cannot be represented: each is listed
+  in ``ReadResult.notes`` with its file and line, never dropped silently. Event triggers are
+  ``T`` lines, so they stay spans.
+- Malformed lines, offsets outside the text, a text column that does not match and references
+  to undefined ``T`` ids are errors with file and line.
+
+*Schema.* ``annotation.conf`` (the one nearest the root) gives it: entity types become span
+labels (``!`` groups are not labels, but stand for the types indented under them), event types
+too (their triggers are spans; the events are not), ``<...>=...`` macros and ``<ENTITY>``,
+``<EVENT>``, ``<ANY>`` are expanded in relation and attribute arguments, relations keep their
+argument types (``<REL-TYPE>:symmetric`` is undirected), attributes become ``bool`` (binary) or
+``choice`` (``Value:a|b``) attributes of the entity labels they apply to (attributes of events
+only are noted). Every label gets a text ``note`` attribute. Labels, relation types and
+attributes the ``.ann`` files use but the ``annotation.conf`` lacks are added (noted). Names
+that are not schema keys are rewritten (``my.type`` -> ``my_type``), the same way in the schema
+and the records. ``visual.conf`` gives display names and colours. Without ``annotation.conf``
+the schema is made from what the files hold (``schema_derive``).
+
+**Export** is a zip streamed as it is written: a folder per layer (``gold``, each annotator,
+``model-<name>``) with ``<document>.txt`` and ``.ann`` (the stem is made from the title, made
+unique with the document id), an ``annotation.conf`` and ``visual.conf`` at the top and in every
+folder (so brat and bratiaa open the project or any folder), and ``README.txt``, written last,
+listing what brat cannot hold: relations across documents, stances and answers, free-text
+attributes (but ``note``, written as AnnotatorNotes), attributes with several values. Spaces in
+attribute values become ``_``; a span running over a line break is written as one piece per
+line (an ``.ann`` line cannot hold a line break); both are counted in the notes too.
+
+**Modules.** ``read_project`` (the layout and the documents of an upload), ``read_ann`` (the
+lines of one ``.ann``), ``confs`` (``annotation.conf`` and ``visual.conf``, read and written),
+``export`` (the zip), ``layout`` (files and layer folders), ``naming`` (brat names as keys).
+"""
+
+from __future__ import annotations
+
+from annotations.formats.brat.confs import annotation_conf, visual_conf
+from annotations.formats.brat.export import write
+from annotations.formats.brat.read_project import read
+from annotations.formats.records import ExportSpec, ImportSpec
+
+__all__ = ["EXPORTS", "IMPORT", "annotation_conf", "read", "visual_conf", "write"]
+
+
+EXPORTS = {
+    "brat": ExportSpec(
+        title="brat standoff (zip: one folder per annotator, and gold)",
+        media_type="application/zip",
+        extension="zip",
+        write=write,
+    )
+}
+IMPORT = ImportSpec(
+    title="brat standoff (zip of the project folder)", names=("brat",), read=read, archive=True
+)

@@ -1,0 +1,251 @@
+"""One ``.ann`` file read into span and relation records (``AnnReader``).
+
+``T`` lines are read first, so ``A``/``R``/``#`` lines may name a span defined further down
+(brat allows any order). ``T`` lines are spans (``;`` between the pieces of a discontinuous
+one); ``A``/``M`` lines attributes; ``R`` lines relations; ``#`` ``AnnotatorNotes`` the span's
+``note``. Events, normalisations, equivalences, unknown line types and what points at
+anything but a span are notes; malformed lines, offsets outside the text, a text column that
+does not match and undefined ``T`` ids are errors (see the package docstring).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from annotations.formats.brat.naming import NOTE, NOTE_TYPE, Naming
+from annotations.formats.records import Issue, ReadResult, RelationRecord, SpanRecord
+from annotations.spans import FRAGMENT_JOINER
+
+_ID_RE = re.compile(r"^(?:[A-Za-z]+|#[A-Za-z]*)\d+\S*$")  # brat's annotation ids
+_T_DATA_RE = re.compile(r"^(\S+) (\d+ \d+(?:;\d+ \d+)*)$")
+_WHAT = {
+    "T": "span",
+    "E": "event",
+    "R": "relation",
+    "N": "normalization",
+    "A": "attribute",
+    "M": "attribute",
+    "*": "equivalence",
+    "#": "note",
+}
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\r\n|\r|\n", " ", text)
+
+
+class AnnReader:
+    """Reads the ``.ann`` at ``path`` over its document's ``text``. Span ids come from
+    ``ids`` (counted over the whole upload); errors and notes go to ``result``."""
+
+    def __init__(
+        self, path: str, text: str, ids: Iterator[int], naming: Naming, result: ReadResult
+    ) -> None:
+        self.path, self.text, self.ids = path, text, ids
+        self.naming, self.result = naming, result
+        self.spans: dict[str, SpanRecord] = {}  # T id -> span
+        # T ids whose line was an error: lines naming them say no more
+        self.failed: set[str] = set()
+
+    def error(self, number: int, message: str) -> None:
+        self.result.errors.append(Issue(self.path, number, message))
+
+    def note(self, number: int, message: str) -> None:
+        self.result.notes.append(Issue(self.path, number, message))
+
+    def read(self, ann: str) -> tuple[list[SpanRecord], list[RelationRecord]]:
+        """The spans and relations of the file whose text is ``ann``."""
+        later: list[tuple[int, list[str]]] = []
+        for number, raw in enumerate(ann.split("\n"), start=1):
+            line = raw.rstrip("\r")
+            if not line.strip():
+                continue
+            fields = line.split("\t")
+            kind = fields[0][:1]
+            if kind == "T":
+                self._text_bound(number, fields)
+            elif kind in ("R", "A", "M", "#"):
+                later.append((number, fields))
+            else:
+                self._not_read(number, fields)
+        relations: list[RelationRecord] = []
+        for number, fields in later:
+            kind = fields[0][:1]
+            if kind == "R":
+                relation = self._relation(number, fields)
+                if relation is not None:
+                    relations.append(relation)
+            elif kind == "#":
+                self._annotator_note(number, fields)
+            else:
+                self._attribute(number, fields)
+        return list(self.spans.values()), relations
+
+    def _text_bound(self, number: int, fields: list[str]) -> None:
+        ident = fields[0]
+        if ident in self.spans or ident in self.failed:
+            self.error(number, f"{ident} is defined twice")
+            return
+        span = self._span(number, fields)
+        if span is None:
+            self.failed.add(ident)
+        else:
+            self.spans[ident] = span
+
+    def _not_read(self, number: int, fields: list[str]) -> None:
+        """A line Claimlens cannot represent (a note), or cannot read at all (an error)."""
+        ident = fields[0]
+        kind = ident[:1]
+        if kind == "E":
+            head = fields[1].split() if len(fields) > 1 else []
+            trigger = head[0].partition(":")[2] if head else ""
+            kept = f"; its trigger {trigger} is kept as a span" if trigger in self.spans else ""
+            self.note(number, f"{ident} (event) not imported: Claimlens has no events{kept}")
+        elif kind == "N":
+            self.note(
+                number,
+                f"{ident} (normalization) not imported: Claimlens has no links to knowledge bases",
+            )
+        elif kind == "*":
+            what = fields[1] if len(fields) > 1 else ""
+            self.note(
+                number, f"* (equivalence {what}) not imported: Claimlens has no equivalence classes"
+            )
+        elif _ID_RE.match(ident):
+            self.note(number, f"{ident} (unknown annotation type {kind!r}) not imported")
+        else:
+            self.error(
+                number, "cannot read this line: expected 'ID<TAB>annotation' (T1, R1, A1, #1...)"
+            )
+
+    def _span(self, number: int, fields: list[str]) -> SpanRecord | None:
+        text = self.text
+        if len(fields) < 3:
+            self.error(
+                number,
+                "expected 'T1<TAB>Label start end<TAB>text' (the fields are separated by tabs)",
+            )
+            return None
+        match = _T_DATA_RE.match(fields[1])
+        if not match:
+            self.error(
+                number, f"cannot read {fields[1]!r} as 'Label start end' (pieces joined by ';')"
+            )
+            return None
+        pieces = [(int(a), int(b)) for a, b in (p.split(" ") for p in match.group(2).split(";"))]
+        for a, b in pieces:
+            if b > len(text):
+                self.error(number, f"[{a}, {b}) is outside the text ({len(text)} characters)")
+                return None
+            if b <= a:
+                self.error(number, f"[{a}, {b}) is empty or reversed")
+                return None
+        ordered = sorted(pieces)
+        for (_, end), (start, _) in zip(ordered, ordered[1:], strict=False):
+            if start <= end:
+                self.error(number, f"{fields[0]}: its pieces overlap or touch ({match.group(2)})")
+                return None
+        selected = FRAGMENT_JOINER.join(text[a:b] for a, b in pieces)  # in the order written
+        quoted = "\t".join(fields[2:])
+        if quoted != selected and quoted != _one_line(selected):
+            self.error(number, f"quoted text {quoted!r} does not match the offsets ({selected!r})")
+            return None
+        span: SpanRecord = {
+            "id": next(self.ids),
+            "label": self.naming.labels.key(match.group(1)),
+            "start": ordered[0][0],
+            "end": ordered[-1][1],
+            "text": FRAGMENT_JOINER.join(text[a:b] for a, b in ordered),
+            "attributes": {},
+        }
+        if len(ordered) > 1:
+            span["fragments"] = [[a, b] for a, b in ordered]
+        return span
+
+    def _unknown_target(self, number: int, ident: str, target: str, message: str) -> None:
+        """``target`` is no span: an undefined T is an error, anything else (an event...) a
+        note."""
+        if target[:1] == "T" or not _ID_RE.match(target):
+            self.error(number, f"{ident}: {target} is not defined in this file")
+        else:
+            what = _WHAT.get(target[:1], "annotation")
+            self.note(number, message.format(what=f"{what} {target}"))
+
+    def _relation(self, number: int, fields: list[str]) -> RelationRecord | None:
+        ident = fields[0]
+        parts = fields[1].split() if len(fields) > 1 else []
+        args = [part.partition(":") for part in parts[1:]]
+        if len(parts) != 3 or any(not role or not sep or not ref for role, sep, ref in args):
+            self.error(number, f"{ident}: expected '{ident}<TAB>Type Arg1:T1 Arg2:T2'")
+            return None
+        refs = [ref for _, _, ref in args]
+        if any(ref in self.failed for ref in refs):
+            return None
+        missing = [ref for ref in refs if ref not in self.spans]
+        if any(ref[:1] == "T" or not _ID_RE.match(ref) for ref in missing):
+            self.error(number, f"{ident}: {', '.join(missing)} is not a text-bound annotation here")
+            return None
+        if missing:
+            ends = ", ".join(f"{_WHAT.get(ref[:1], 'annotation')} {ref}" for ref in missing)
+            self.note(
+                number,
+                f"{ident} (relation {parts[0]} with {ends}) not imported: relations join spans",
+            )
+            return None
+        return {
+            "type": self.naming.relations.key(parts[0]),
+            "source": self.spans[refs[0]]["id"],
+            "target": self.spans[refs[1]]["id"],
+            "target_document": None,
+            "attributes": {},
+        }
+
+    def _attribute(self, number: int, fields: list[str]) -> None:
+        ident = fields[0]
+        parts = fields[1].split() if len(fields) > 1 else []
+        if len(parts) not in (2, 3):
+            self.error(
+                number, f"{ident}: expected '{ident}<TAB>Name ID' or '{ident}<TAB>Name ID Value'"
+            )
+            return
+        name, target = parts[0], parts[1]
+        if target in self.failed:
+            return
+        span = self.spans.get(target)
+        if span is None:
+            message = (
+                f"{ident} (attribute {name} of {{what}}) not imported: only spans hold attributes"
+            )
+            self._unknown_target(number, ident, target, message)
+            return
+        key = self.naming.attributes.key(name)
+        if key in span["attributes"]:
+            self.note(
+                number, f"{ident}: {target} already has {name}; this value replaces the earlier one"
+            )
+        span["attributes"][key] = parts[2] if len(parts) == 3 else True
+
+    def _annotator_note(self, number: int, fields: list[str]) -> None:
+        ident = fields[0]
+        parts = fields[1].split() if len(fields) > 1 else []
+        if len(parts) != 2:
+            self.error(number, f"{ident}: expected '{ident}<TAB>{NOTE_TYPE} ID<TAB>note'")
+            return
+        kind, target = parts
+        if target in self.failed:
+            return
+        if kind != NOTE_TYPE:
+            self.note(
+                number, f"{ident} (comment of type {kind}) not imported: only {NOTE_TYPE} are read"
+            )
+            return
+        span = self.spans.get(target)
+        if span is None:
+            message = f"{ident} (note on {{what}}) not imported: only spans hold notes"
+            self._unknown_target(number, ident, target, message)
+            return
+        text = "\t".join(fields[2:]).strip()
+        if text:
+            earlier = span["attributes"].get(NOTE)
+            span["attributes"][NOTE] = f"{earlier}\n{text}" if earlier else text
