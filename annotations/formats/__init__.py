@@ -1,4 +1,5 @@
-"""Exchange formats: one module per format, found through ``FORMATS`` (name -> dotted path).
+"""Exchange formats: one module (or package) per format, found through ``FORMATS`` (name ->
+dotted path).
 
 A format module is pure: it reads files into plain records or writes plain records out, and
 never touches the database. The records are those of the native JSONL format, described in
