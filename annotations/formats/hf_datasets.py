@@ -51,6 +51,7 @@ import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from annotations.formats.handover import Handover
 from annotations.formats.records import DocumentRecord, ExportNotes, ExportSpec, Header
 from annotations.formats.set_rows import set_row
 
@@ -124,40 +125,11 @@ def write_jsonl(
             yield chunk
 
 
-class _Handover:
-    """A write-only stream for pyarrow: keeps what was written until ``take()``."""
-
-    def __init__(self) -> None:
-        self._parts: list[bytes] = []
-        self._written = 0
-        self.closed = False
-
-    def write(self, data: Any) -> int:
-        part = bytes(data)
-        self._parts.append(part)
-        self._written += len(part)
-        return len(part)
-
-    def tell(self) -> int:
-        return self._written
-
-    def flush(self) -> None:
-        pass
-
-    def close(self) -> None:
-        self.closed = True
-
-    def take(self) -> bytes:
-        data = b"".join(self._parts)
-        self._parts = []
-        return data
-
-
 def write_parquet(
     header: Header, documents: Iterable[DocumentRecord], notes: ExportNotes
 ) -> Iterator[bytes]:
     """Row groups of about ``ROW_GROUP`` rows, each yielded once written; then the footer."""
-    stream = _Handover()
+    stream = Handover()
     writer = pq.ParquetWriter(stream, SCHEMA, compression="zstd")
     pending: list[dict[str, Any]] = []
     try:

@@ -16,6 +16,7 @@ from typing import Any
 from annotations.formats.brat.confs import annotation_conf, visual_conf
 from annotations.formats.brat.layout import CONF, README, VISUAL, Folders
 from annotations.formats.brat.naming import NOTE, NOTE_TYPE, brat_value
+from annotations.formats.handover import Handover
 from annotations.formats.records import (
     DocumentRecord,
     ExportNotes,
@@ -27,26 +28,6 @@ from annotations.formats.records import (
 from annotations.spans import FRAGMENT_JOINER
 
 _LINE_RE = re.compile(r"[^\r\n]+")
-
-
-class _Sink:
-    """A write-only file without ``tell``/``seek``: ``zipfile`` then writes every member with
-    a data descriptor and never goes back, so what it wrote can be handed on at once."""
-
-    def __init__(self) -> None:
-        self._parts: list[bytes] = []
-
-    def write(self, data: bytes) -> int:
-        self._parts.append(bytes(data))
-        return len(data)
-
-    def flush(self) -> None:
-        pass
-
-    def take(self) -> bytes:
-        data = b"".join(self._parts)
-        self._parts = []
-        return data
 
 
 def _stem(record: DocumentRecord, used: set[str]) -> str:
@@ -160,7 +141,7 @@ def write(
     changes: list[str] = []
     folders = Folders(changes)
     stems: set[str] = set()
-    sink = _Sink()
+    sink = Handover()
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
 
         def put(name: str, text: str) -> None:
