@@ -1,7 +1,7 @@
 """The plain records every format reads into or writes from (see ``docs/formats.md``).
 
-The native JSONL export writes them (``annotations/export_query.py`` builds them), every other
-writer reads them, and every reader gives them. Their shapes are the ``TypedDict`` classes
+The native JSONL export writes them (``annotations/selectors/export.py`` builds them), every
+other writer reads them, and every reader gives them. Their shapes are the ``TypedDict`` classes
 below: a *header* (project settings, schema, members), then a *document record* per document,
 whose ``sets`` are set records holding span, relation and stance records and answers.
 
@@ -16,7 +16,9 @@ document a reader returns may carry ``"_where": {"file": ..., "line": ...}``
 (``ReadDocument``) so problems found later are reported at their place in the input.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here, unlike elsewhere: with it, Python 3.11 sees
+# ``NotRequired[...]`` as a string and counts the key as required in ``__required_keys__``,
+# which is what drf-spectacular reads. The names below are defined before they are used.
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field

@@ -1,0 +1,61 @@
+"""The native record's shapes (``records.py``): what they require, and that the export's
+records fill every field they name (pure: no database)."""
+
+from __future__ import annotations
+
+import typing
+
+import pytest
+
+from annotations.formats.records import (
+    DocumentRecord,
+    Header,
+    ProjectSettings,
+    ReadDocument,
+    RelationRecord,
+    SetRecord,
+    SpanRecord,
+    StanceRecord,
+)
+from tests.formats.sample_records import documents, header
+
+
+@pytest.mark.parametrize(
+    ("shape", "required"),
+    [
+        (Header, {"claimlens", "version"}),
+        (DocumentRecord, {"text"}),
+        (ReadDocument, {"text"}),
+        (SetRecord, set()),
+        (SpanRecord, {"label", "start", "end"}),
+        (RelationRecord, {"type", "source", "target"}),
+        (StanceRecord, {"value"}),
+    ],
+)
+def test_a_shape_requires_only_what_every_record_of_its_kind_has(shape, required):
+    assert shape.__required_keys__ == required
+    assert shape.__optional_keys__ == set(typing.get_type_hints(shape)) - required
+
+
+def test_the_export_fills_every_field_of_every_shape():
+    given = header()
+    assert set(given) == set(typing.get_type_hints(Header))
+    assert set(given["project"]) == set(typing.get_type_hints(ProjectSettings))
+    for record in documents():
+        assert set(record) == set(typing.get_type_hints(DocumentRecord))
+        for aset in record["sets"]:
+            assert set(aset) == set(typing.get_type_hints(SetRecord))
+            for items, shape in (
+                (aset["spans"], SpanRecord),
+                (aset["relations"], RelationRecord),
+                (aset["stances"], StanceRecord),
+            ):
+                for item in items:
+                    assert set(item) == set(typing.get_type_hints(shape))
+
+
+def test_a_read_document_is_a_document_record_with_its_place():
+    assert set(typing.get_type_hints(ReadDocument)) == {
+        *typing.get_type_hints(DocumentRecord),
+        "_where",
+    }
