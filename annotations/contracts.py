@@ -9,7 +9,7 @@ of exports and imports is declared in ``annotations/formats/records.py``.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, TypedDict
+from typing import Any, Required, TypedDict
 
 from annotations.columns import RELATION, SPAN, STANCE
 
@@ -96,3 +96,185 @@ class ProjectDocumentRow(TypedDict):
     position: int
     assigned: int  # annotator sets counting against ``annotators_per_document``
     length: int  # code points
+
+
+# --- what the annotation API takes (checked field by field by the services) ---------------
+
+
+class SpanIn(TypedDict, total=False):
+    """A span to write. Offsets are code points, half-open; ``text`` must equal what they
+    select (the fragments' texts joined by a space). ``id`` keeps an existing span; ``ref``
+    names a new one for relations and stances of the same payload."""
+
+    id: int
+    ref: str
+    label: Required[str]
+    start: Required[int]
+    end: Required[int]
+    fragments: list[list[int]] | None
+    text: Required[str]
+    attributes: dict[str, Any]
+    version: int  # fine-grained writes only: the set's version you loaded
+
+
+class RelationIn(TypedDict, total=False):
+    """A relation: ``source`` and ``target`` are span ids, or refs of the same payload; a
+    ``target`` may lie in another document of the story when the type allows it."""
+
+    type: Required[str]
+    source: Required[int | str]
+    target: Required[int | str]
+    attributes: dict[str, Any]
+    version: int
+
+
+class StanceIn(TypedDict, total=False):
+    """A stance of ``holder`` (a span id or ref; null: the document) toward exactly one of
+    ``target`` (a stance target's key) or ``object`` (a span id or ref)."""
+
+    holder: int | str | None
+    target: str
+    object: int | str | None
+    value: Required[str]
+    version: int
+
+
+class SetWrite(TypedDict, total=False):
+    """A whole-set write: each part sent replaces what the set has; a part left out stays.
+    ``version`` is the one you loaded: a stale one gets 409 and nothing is written."""
+
+    version: Required[int]
+    spans: list[SpanIn]
+    relations: list[RelationIn]
+    stances: list[StanceIn]
+    answers: dict[str, Any]  # question key -> answer (null removes it)
+
+
+# --- other answers ------------------------------------------------------------------------
+
+
+class ErrorBody(TypedDict):
+    code: str
+    message: str
+    details: dict[str, Any]
+
+
+class ErrorEnvelope(TypedDict):
+    """Every error: ``{"error": {"code", "message", "details"}}``; ``details`` names the
+    fields (or paths such as ``spans[3].text``) at fault."""
+
+    error: ErrorBody
+
+
+class ProjectProgress(TypedDict):
+    documents: int
+    documents_done: int  # submitted by ``annotators_per_document`` annotators
+    sets_by_status: dict[str, int]
+
+
+class DocumentsAdded(TypedDict):
+    added: int
+
+
+class Problem(TypedDict):
+    """A problem (or a note) at a place in an uploaded file."""
+
+    file: str
+    line: int | None
+    message: str
+
+
+class ImportCounts(TypedDict):
+    documents_created: int
+    documents_existing: int
+    added_to_project: int
+    sets: int
+    spans: int
+    relations: int
+    stances: int
+    answers: int
+
+
+class AnnotationImportResult(TypedDict):
+    """What an import of annotated data did (or, with ``imported`` false, why nothing)."""
+
+    imported: bool
+    errors: list[Problem]
+    error_count: int
+    notes: list[Problem]
+    counts: ImportCounts
+    users_created: list[str]
+    schema_replaced: bool
+
+
+class ExportJobOut(TypedDict):
+    """A background export: ``progress`` from 0 to 1; ``download`` once it is done."""
+
+    id: int
+    project: int
+    format: str
+    filters: dict[str, Any]
+    status: str  # queued, running, done, failed
+    documents_total: int
+    documents_done: int
+    progress: float
+    size_bytes: int
+    notes: list[str]
+    error: str
+    created_at: datetime
+    finished_at: datetime | None
+    download: str | None
+
+
+class ExportFormat(TypedDict):
+    name: str
+    title: str
+    extension: str
+
+
+class ImportFormat(TypedDict):
+    name: str
+    title: str
+    archive: bool  # reads a folder tree, uploaded as a zip
+
+
+# "import" is a keyword: the functional form names the key.
+Formats = TypedDict("Formats", {"export": list[ExportFormat], "import": list[ImportFormat]})
+
+
+class DuplicatePair(TypedDict):
+    document: int
+    similar_to: int
+    similarity: float
+
+
+class ImportedDocument(TypedDict):
+    id: int
+    title: str
+    created: bool  # false: the text was in the corpus already
+
+
+class RemovedLines(TypedDict):
+    total: int
+    by_rule: dict[str, int]
+
+
+class DocumentImportCounts(TypedDict):
+    created: int
+    existing: int
+    repeated: int
+    errors: int
+    near_duplicates: int
+
+
+class DocumentImportReport(TypedDict):
+    """What a document import did: every input is accounted for, a bad one never stops
+    the others."""
+
+    counts: DocumentImportCounts
+    documents: list[ImportedDocument]
+    errors: list[Problem]
+    repeated: list[Problem]
+    near_duplicates: list[DuplicatePair]
+    removed_lines: RemovedLines
+    added_to_project: int

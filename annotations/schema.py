@@ -20,13 +20,75 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, Required, TypedDict
 
 ATTRIBUTE_TYPES = ("choice", "multi_choice", "bool", "text")
 QUESTION_TYPES = ("single", "multi")
 SECTIONS = ("span_labels", "relation_types", "stance", "document_questions", "name", "description")
 KEY_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]{0,63}$")
 MAX_TEXT_ATTRIBUTE = 2000
+
+
+# The shape of a definition once validated (defaults filled in): what is stored, exported
+# and served (``GET /projects/{id}/schema/``).
+
+
+class AttributeSpec(TypedDict):
+    key: str
+    name: str
+    type: Literal["choice", "multi_choice", "bool", "text"]
+    choices: list[str]
+    required: bool
+
+
+class LabelSpec(TypedDict):
+    key: str
+    name: str
+    color: str  # "#rrggbb"
+    hotkey: str
+    discontinuous: bool  # may have several fragments
+    attributes: list[AttributeSpec]
+
+
+class RelationTypeSpec(TypedDict):
+    key: str
+    name: str
+    from_labels: list[str]
+    to_labels: list[str]
+    directed: bool
+    cross_document: bool  # may link documents of one story
+    hotkey: str
+
+
+class TargetSpec(TypedDict):
+    key: str
+    name: str
+
+
+class StanceSpec(TypedDict):
+    holder_labels: list[str]
+    object_labels: list[str]
+    targets: list[TargetSpec]
+    values: list[str]
+
+
+class QuestionSpec(TypedDict):
+    key: str
+    text: str
+    type: Literal["single", "multi"]
+    choices: list[str]
+    per_target: bool  # answered once per stance target
+
+
+class SchemaDefinition(TypedDict, total=False):
+    """A project's label schema (``docs/data-model.md``)."""
+
+    name: str
+    description: str
+    span_labels: Required[list[LabelSpec]]
+    relation_types: Required[list[RelationTypeSpec]]
+    stance: Required[StanceSpec]
+    document_questions: Required[list[QuestionSpec]]
 
 
 class SchemaError(ValueError):
@@ -99,7 +161,7 @@ def _objects(
         yield item_path, item
 
 
-def validate_definition(definition: Any) -> dict[str, Any]:
+def validate_definition(definition: Any) -> SchemaDefinition:
     """Check a schema definition; return it with defaults filled in. Raise ``SchemaError``
     with every problem found, each under its JSON path."""
     if not isinstance(definition, dict):

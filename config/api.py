@@ -5,15 +5,31 @@ envelope. Every error leaves the API as ``{"error": {"code", "message", "details
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
-from rest_framework import exceptions
+from rest_framework import exceptions, serializers
 from rest_framework.pagination import PageNumberPagination
 
 
 class Pagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 500
+
+
+@cache
+def page_of(row: type[serializers.BaseSerializer]) -> type[serializers.Serializer]:
+    """For the OpenAPI document: a page of ``row`` as ``Pagination`` answers it."""
+    name = row.__name__.removesuffix("Serializer")
+    attrs = {
+        "count": serializers.IntegerField(),
+        "next": serializers.URLField(allow_null=True),
+        "previous": serializers.URLField(allow_null=True),
+        "results": row(many=True),
+        "__doc__": f"A page of {name} rows.",
+        "__module__": row.__module__,
+    }
+    return type(f"Paginated{name}List", (serializers.Serializer,), attrs)
 
 
 MAX_ID = 2**63 - 1

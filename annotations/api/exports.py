@@ -13,6 +13,8 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from annotations.api.access import job_for, project_exportable
+from annotations.api.openapi import ERROR, component, many
+from annotations.contracts import ExportJobOut, Formats
 from annotations.formats import UnknownFormat, export_formats, export_spec, import_formats
 from annotations.formats import import_spec as import_spec_of
 from annotations.models import ExportJob, ExportJobStatus
@@ -56,6 +58,7 @@ def _format_and_filters(params) -> tuple[str, ExportFilters]:  # noqa: ANN001
 class FormatListApi(APIView):
     """The formats this server writes and reads."""
 
+    @extend_schema(responses=component(Formats))
     def get(self, request: Request) -> Response:
         exports = [(n, export_spec(n)) for n in export_formats()]
         imports = [(n, import_spec_of(n)) for n in import_formats()]
@@ -99,7 +102,7 @@ class ExportJobCreateSerializer(serializers.Serializer):
     outlet = serializers.IntegerField(required=False, allow_null=True)
 
 
-def job_data(request: Request, job: ExportJob) -> dict:
+def job_data(request: Request, job: ExportJob) -> ExportJobOut:
     done = job.status == ExportJobStatus.DONE
     return {
         "id": job.pk,
@@ -124,12 +127,15 @@ def job_data(request: Request, job: ExportJob) -> dict:
 class ProjectExportJobsApi(APIView):
     """Background exports of a project: start one, or list them (newest first)."""
 
+    @extend_schema(responses=many(ExportJobOut))
     def get(self, request: Request, project_id: int) -> Response:
         project = project_exportable(request, project_id)
         jobs = export_jobs_recent(project)
         return Response([job_data(request, job) for job in jobs])
 
-    @extend_schema(request=ExportJobCreateSerializer, responses={202: dict})
+    @extend_schema(
+        request=ExportJobCreateSerializer, responses={202: component(ExportJobOut), 400: ERROR}
+    )
     def post(self, request: Request, project_id: int) -> Response:
         project = project_exportable(request, project_id)
         serializer = ExportJobCreateSerializer(data=request.data)
@@ -143,6 +149,7 @@ class ProjectExportJobsApi(APIView):
 class ExportJobDetailApi(APIView):
     """A background export's status and progress; ``download`` once it is done."""
 
+    @extend_schema(responses=component(ExportJobOut))
     def get(self, request: Request, job_id: int) -> Response:
         return Response(job_data(request, job_for(request, job_id)))
 

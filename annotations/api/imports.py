@@ -15,6 +15,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations.api.access import project_for
+from annotations.api.openapi import ERROR, component
+from annotations.contracts import AnnotationImportResult, DocumentImportReport
 from annotations.formats import UnknownFormat, import_spec
 from annotations.services.imports import annotations_import
 from annotations.services.projects import project_documents_add
@@ -38,7 +40,10 @@ class ProjectDocumentImportApi(APIView):
 
     parser_classes = [MultiPartParser]
 
-    @extend_schema(request={"multipart/form-data": DocumentImportSerializer}, responses={201: dict})
+    @extend_schema(
+        request={"multipart/form-data": DocumentImportSerializer},
+        responses={201: component(DocumentImportReport), 400: ERROR, 413: ERROR},
+    )
     def post(self, request: Request, project_id: int) -> Response:
         project, _ = project_for(request, project_id, manage=True)
         serializer = DocumentImportSerializer(
@@ -83,7 +88,8 @@ class ProjectAnnotationImportApi(APIView):
     parser_classes = [MultiPartParser]
 
     @extend_schema(
-        request={"multipart/form-data": AnnotationImportSerializer}, responses={201: dict}
+        request={"multipart/form-data": AnnotationImportSerializer},
+        responses={201: component(AnnotationImportResult), 400: ERROR, 413: ERROR},
     )
     def post(self, request: Request, project_id: int) -> Response:
         project, _ = project_for(request, project_id, manage=True)

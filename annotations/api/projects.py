@@ -12,8 +12,16 @@ from rest_framework.views import APIView
 
 from annotations.api import serializers as s
 from annotations.api.access import project_for
+from annotations.api.openapi import ERROR, component, paginated
+from annotations.contracts import (
+    DocumentsAdded,
+    ProjectDocumentDetail,
+    ProjectDocumentRow,
+    SetDetail,
+)
 from annotations.models import Membership, Project, Role
 from annotations.permissions import can_annotate
+from annotations.schema import SchemaDefinition
 from annotations.selectors.documents import (
     document_get,
     project_document_read,
@@ -47,7 +55,7 @@ def _project_data(request: Request, project: object, role: str | None) -> dict:
 
 
 class ProjectListApi(APIView):
-    @extend_schema(responses=s.ProjectSerializer(many=True))
+    @extend_schema(operation_id="v1_projects_list", responses=paginated(s.ProjectSerializer))
     def get(self, request: Request) -> Response:
         paginator = Pagination()
         page = paginator.paginate_queryset(projects_visible_to(request.user), request, view=self)
@@ -63,7 +71,7 @@ class ProjectListApi(APIView):
 
 
 class ProjectDetailApi(APIView):
-    @extend_schema(responses=s.ProjectSerializer)
+    @extend_schema(responses=s.ProjectDetailSerializer)
     def get(self, request: Request, project_id: int) -> Response:
         project, role = project_for(request, project_id)
         data = _project_data(request, project, role)
@@ -85,12 +93,15 @@ class ProjectDetailApi(APIView):
 
 
 class ProjectSchemaApi(APIView):
-    @extend_schema(responses=dict)
+    @extend_schema(responses=component(SchemaDefinition))
     def get(self, request: Request, project_id: int) -> Response:
         project, _ = project_for(request, project_id)
         return Response(project.schema.definition)
 
-    @extend_schema(request=dict, responses=dict)
+    @extend_schema(
+        request=component(SchemaDefinition),
+        responses={200: component(SchemaDefinition), 400: ERROR},
+    )
     def put(self, request: Request, project_id: int) -> Response:
         project, _ = project_for(request, project_id, manage=True)
         schema = project_services.project_schema_replace(project=project, definition=request.data)
@@ -147,7 +158,9 @@ DOCUMENT_LIST_FILTERS = [
 
 class ProjectDocumentsApi(APIView):
     @extend_schema(
-        operation_id="v1_projects_documents_list", parameters=DOCUMENT_LIST_FILTERS, responses=dict
+        operation_id="v1_projects_documents_list",
+        parameters=DOCUMENT_LIST_FILTERS,
+        responses=paginated(ProjectDocumentRow),
     )
     def get(self, request: Request, project_id: int) -> Response:
         project, _ = project_for(request, project_id)
@@ -156,7 +169,9 @@ class ProjectDocumentsApi(APIView):
         page = paginator.paginate_queryset(rows, request, view=self)
         return paginator.get_paginated_response(project_document_rows(page))
 
-    @extend_schema(request=s.DocumentsAddSerializer, responses={201: dict})
+    @extend_schema(
+        request=s.DocumentsAddSerializer, responses={201: component(DocumentsAdded), 400: ERROR}
+    )
     def post(self, request: Request, project_id: int) -> Response:
         project, _ = project_for(request, project_id, manage=True)
         data = _validated(s.DocumentsAddSerializer, request.data)
@@ -172,7 +187,7 @@ class ProjectDocumentsApi(APIView):
 class ProjectDocumentDetailApi(APIView):
     """A document with every annotation set the caller may see: the workspace's one read."""
 
-    @extend_schema(responses=dict)
+    @extend_schema(responses=component(ProjectDocumentDetail))
     def get(self, request: Request, project_id: int, document_id: int) -> Response:
         data = project_document_read(
             project_id=project_id, document_id=document_id, user=request.user
@@ -185,7 +200,7 @@ class ProjectDocumentDetailApi(APIView):
 class QueueNextApi(APIView):
     """The caller's next annotation set (created on first call), or 204 when done."""
 
-    @extend_schema(responses={200: dict, 204: None})
+    @extend_schema(responses={200: component(SetDetail), 204: None})
     def get(self, request: Request, project_id: int) -> Response:
         project, _ = project_for(
             request,

@@ -9,12 +9,20 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from annotations.api import serializers as s
 from annotations.api.access import row_for, set_for
-from annotations.models import Relation, Span, Stance
+from annotations.api.openapi import ERROR, component, many
 from annotations.columns import RELATION, SPAN, STANCE
-from annotations.services import rows as row_services
+from annotations.contracts import (
+    RelationIn,
+    RelationRow,
+    SpanIn,
+    SpanRow,
+    StanceIn,
+    StanceRow,
+)
+from annotations.models import Relation, Span, Stance
 from annotations.selectors.set_contents import set_contents_json
+from annotations.services import rows as row_services
 from config.api import query_int
 
 
@@ -29,12 +37,12 @@ def _version(request: Request) -> int | None:
 
 
 class SpanListApi(APIView):
-    @extend_schema(responses=dict)
+    @extend_schema(responses=many(SpanRow))
     def get(self, request: Request, set_id: int) -> Response:
         aset, _ = set_for(request, set_id)
         return Response(set_contents_json([aset.pk])[aset.pk]["spans"])
 
-    @extend_schema(request=s.SpanInSerializer, responses={201: dict})
+    @extend_schema(request=component(SpanIn), responses={201: component(SpanRow), 400: ERROR})
     def post(self, request: Request, set_id: int) -> Response:
         aset, _ = set_for(request, set_id, write=True)
         span = row_services.span_create(annotation_set=aset, data=_body(request))
@@ -42,11 +50,11 @@ class SpanListApi(APIView):
 
 
 class SpanDetailApi(APIView):
-    @extend_schema(responses=dict)
+    @extend_schema(responses=component(SpanRow))
     def get(self, request: Request, span_id: int) -> Response:
         return Response(SPAN.as_dict(row_for(request, Span, span_id)))
 
-    @extend_schema(request=s.SpanInSerializer, responses=dict)
+    @extend_schema(request=component(SpanIn), responses={200: component(SpanRow), 400: ERROR})
     def patch(self, request: Request, span_id: int) -> Response:
         span = row_for(request, Span, span_id, write=True)
         span = row_services.span_update(span=span, data=_body(request))
@@ -60,12 +68,14 @@ class SpanDetailApi(APIView):
 
 
 class RelationListApi(APIView):
-    @extend_schema(responses=dict)
+    @extend_schema(responses=many(RelationRow))
     def get(self, request: Request, set_id: int) -> Response:
         aset, _ = set_for(request, set_id)
         return Response(set_contents_json([aset.pk])[aset.pk]["relations"])
 
-    @extend_schema(request=s.RelationInSerializer, responses={201: dict})
+    @extend_schema(
+        request=component(RelationIn), responses={201: component(RelationRow), 400: ERROR}
+    )
     def post(self, request: Request, set_id: int) -> Response:
         aset, _ = set_for(request, set_id, write=True)
         relation = row_services.relation_create(annotation_set=aset, data=_body(request))
@@ -73,7 +83,7 @@ class RelationListApi(APIView):
 
 
 class RelationDetailApi(APIView):
-    @extend_schema(responses=dict)
+    @extend_schema(responses=component(RelationRow))
     def get(self, request: Request, relation_id: int) -> Response:
         return Response(RELATION.as_dict(row_for(request, Relation, relation_id)))
 
@@ -85,12 +95,12 @@ class RelationDetailApi(APIView):
 
 
 class StanceListApi(APIView):
-    @extend_schema(responses=dict)
+    @extend_schema(responses=many(StanceRow))
     def get(self, request: Request, set_id: int) -> Response:
         aset, _ = set_for(request, set_id)
         return Response(set_contents_json([aset.pk])[aset.pk]["stances"])
 
-    @extend_schema(request=s.StanceInSerializer, responses={201: dict})
+    @extend_schema(request=component(StanceIn), responses={201: component(StanceRow), 400: ERROR})
     def post(self, request: Request, set_id: int) -> Response:
         aset, _ = set_for(request, set_id, write=True)
         stance = row_services.stance_create(annotation_set=aset, data=_body(request))
@@ -98,7 +108,7 @@ class StanceListApi(APIView):
 
 
 class StanceDetailApi(APIView):
-    @extend_schema(responses=dict)
+    @extend_schema(responses=component(StanceRow))
     def get(self, request: Request, stance_id: int) -> Response:
         return Response(STANCE.as_dict(row_for(request, Stance, stance_id)))
 

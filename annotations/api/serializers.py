@@ -1,9 +1,13 @@
-"""Input and output shapes of the annotation API (also what OpenAPI documents)."""
+"""Input and output shapes of the annotation API that DRF validates (also what OpenAPI
+documents). The set payloads and the responses built by selectors are declared in
+``annotations/contracts.py``."""
 
 from __future__ import annotations
 
 from rest_framework import serializers
 
+from annotations.api.openapi import component
+from annotations.contracts import ProjectProgress
 from annotations.models import Project, Role, SetKind
 from annotations.presets import PRESETS
 
@@ -28,6 +32,15 @@ class ProjectSerializer(serializers.ModelSerializer):
     def get_role(self, project: Project) -> str | None:
         roles = self.context.get("roles", {})
         return roles.get(project.pk)
+
+
+class ProjectDetailSerializer(ProjectSerializer):
+    """A project with its progress (documents, and sets by status)."""
+
+    progress = component(ProjectProgress)(read_only=True)
+
+    class Meta(ProjectSerializer.Meta):
+        fields = [*ProjectSerializer.Meta.fields, "progress"]
 
 
 class ProjectCreateSerializer(serializers.Serializer):
@@ -73,48 +86,6 @@ class SetOpenSerializer(serializers.Serializer):
     document = serializers.IntegerField(min_value=1)
     kind = serializers.ChoiceField(choices=SetKind.values, default=SetKind.ANNOTATOR)
     model_name = serializers.CharField(required=False, allow_blank=True, max_length=200)
-
-
-class SpanInSerializer(serializers.Serializer):
-    """A span. Offsets are code points, half-open; ``text`` must equal what they select."""
-
-    id = serializers.IntegerField(required=False, help_text="Keep this existing span")
-    ref = serializers.CharField(required=False, help_text="A name for relations in this payload")
-    label = serializers.CharField()
-    start = serializers.IntegerField(min_value=0)
-    end = serializers.IntegerField(min_value=0)
-    fragments = serializers.ListField(
-        child=serializers.ListField(child=serializers.IntegerField(), min_length=2, max_length=2),
-        required=False,
-        allow_null=True,
-    )
-    text = serializers.CharField(trim_whitespace=False)
-    attributes = serializers.DictField(required=False)
-    version = serializers.IntegerField(required=False, help_text="Fine-grained writes only")
-
-
-class RelationInSerializer(serializers.Serializer):
-    type = serializers.CharField()
-    source = serializers.JSONField(help_text="Span id, or ref in the same payload")
-    target = serializers.JSONField(help_text="Span id (may be in another document of the story)")
-    attributes = serializers.DictField(required=False)
-    version = serializers.IntegerField(required=False, help_text="Fine-grained writes only")
-
-
-class StanceInSerializer(serializers.Serializer):
-    holder = serializers.JSONField(required=False, allow_null=True, help_text="null: document")
-    target = serializers.CharField(required=False, allow_blank=True)
-    object = serializers.JSONField(required=False, allow_null=True)
-    value = serializers.CharField()
-    version = serializers.IntegerField(required=False, help_text="Fine-grained writes only")
-
-
-class SetWriteSerializer(serializers.Serializer):
-    version = serializers.IntegerField(help_text="The version you loaded; stale gets 409")
-    spans = SpanInSerializer(many=True, required=False)
-    relations = RelationInSerializer(many=True, required=False)
-    stances = StanceInSerializer(many=True, required=False)
-    answers = serializers.DictField(required=False)
 
 
 class TokenRequestSerializer(serializers.Serializer):

@@ -11,6 +11,8 @@ from rest_framework.views import APIView
 
 from annotations.api import serializers as s
 from annotations.api.access import project_for, set_for
+from annotations.api.openapi import ERROR, component, paginated
+from annotations.contracts import SetDetail, SetHeader, SetWrite, SetWritten
 from annotations.permissions import OPEN_REFUSALS, can_open_set
 from annotations.selectors.documents import document_get
 from annotations.selectors.sets import (
@@ -36,9 +38,9 @@ class AnnotationSetListApi(APIView):
             OpenApiParameter("document", int),
             OpenApiParameter("status", str),
             OpenApiParameter("kind", str),
-            OpenApiParameter("annotator", str, description="username"),
+            OpenApiParameter("annotator", str, description="the author's username"),
         ],
-        responses=dict,
+        responses=paginated(SetHeader),
     )
     def get(self, request: Request) -> Response:
         params = request.query_params
@@ -50,7 +52,10 @@ class AnnotationSetListApi(APIView):
         page = paginator.paginate_queryset(sets, request, view=self)
         return paginator.get_paginated_response([set_header(a) for a in page])
 
-    @extend_schema(request=s.SetOpenSerializer, responses={200: dict, 201: dict})
+    @extend_schema(
+        request=s.SetOpenSerializer,
+        responses={200: component(SetDetail), 201: component(SetDetail), 409: ERROR},
+    )
     def post(self, request: Request) -> Response:
         """Open (get or create) a set: your own, the gold set (reviewers) or a model's
         (managers, e.g. to import suggestions). A new annotator set takes one of the
@@ -80,12 +85,15 @@ class AnnotationSetListApi(APIView):
 
 
 class AnnotationSetDetailApi(APIView):
-    @extend_schema(responses=dict)
+    @extend_schema(responses=component(SetDetail))
     def get(self, request: Request, set_id: int) -> Response:
         aset, _ = set_for(request, set_id)
         return Response(annotation_set_detail(aset))
 
-    @extend_schema(request=s.SetWriteSerializer, responses={200: dict, 409: dict})
+    @extend_schema(
+        request=component(SetWrite),
+        responses={200: component(SetWritten), 400: ERROR, 409: ERROR},
+    )
     def put(self, request: Request, set_id: int) -> Response:
         """Replace the set's spans, relations, stances and answers (each part you send; a part
         you leave out stays as it is). Send the ``version`` you loaded: if someone saved in
@@ -99,7 +107,7 @@ class AnnotationSetDetailApi(APIView):
 
 
 class AnnotationSetSubmitApi(APIView):
-    @extend_schema(request=None, responses=dict)
+    @extend_schema(request=None, responses={200: component(SetHeader), 409: ERROR})
     def post(self, request: Request, set_id: int) -> Response:
         aset, _ = set_for(request, set_id, write=True)
         aset = annotation_set_submit(annotation_set=aset)
@@ -107,7 +115,7 @@ class AnnotationSetSubmitApi(APIView):
 
 
 class AnnotationSetSkipApi(APIView):
-    @extend_schema(request=None, responses=dict)
+    @extend_schema(request=None, responses={200: component(SetHeader), 409: ERROR})
     def post(self, request: Request, set_id: int) -> Response:
         aset, _ = set_for(request, set_id, write=True)
         aset = annotation_set_skip(annotation_set=aset)

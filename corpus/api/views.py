@@ -9,9 +9,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api import Pagination
+from config.api import Pagination, page_of
 from corpus.api.filters import document_filters
-from corpus.models import Document, Story
+from corpus.models import Document, Outlet, Story
 from corpus.selectors import (
     documents_filtered,
     documents_visible_to,
@@ -29,6 +29,7 @@ class StorySerializer(serializers.ModelSerializer):
 
 class DocumentSummarySerializer(serializers.ModelSerializer):
     outlet = serializers.CharField(source="outlet.name", default=None)
+    url = serializers.CharField(allow_blank=True)  # "" when unknown (not a URL then)
 
     class Meta:
         model = Document
@@ -40,8 +41,23 @@ class DocumentSerializer(DocumentSummarySerializer):
         fields = [*DocumentSummarySerializer.Meta.fields, "text", "zones", "meta", "sha256"]
 
 
+class StoryDetailSerializer(StorySerializer):
+    """A story with the documents the caller may see."""
+
+    documents = DocumentSummarySerializer(many=True, read_only=True)
+
+    class Meta(StorySerializer.Meta):
+        fields = [*StorySerializer.Meta.fields, "documents"]
+
+
+class OutletSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Outlet
+        fields = ["id", "name", "domain"]
+
+
 class StoryListApi(APIView):
-    @extend_schema(responses=StorySerializer(many=True))
+    @extend_schema(operation_id="v1_stories_list", responses=page_of(StorySerializer))
     def get(self, request: Request) -> Response:
         paginator = Pagination()
         page = paginator.paginate_queryset(
@@ -51,7 +67,7 @@ class StoryListApi(APIView):
 
 
 class StoryDetailApi(APIView):
-    @extend_schema(responses=dict)
+    @extend_schema(responses=StoryDetailSerializer)
     def get(self, request: Request, story_id: int) -> Response:
         story = get_object_or_404(stories_visible_to(request.user), pk=story_id)
         docs = story_documents(request.user, story)
@@ -62,12 +78,13 @@ class StoryDetailApi(APIView):
 
 class DocumentListApi(APIView):
     @extend_schema(
+        operation_id="v1_documents_list",
         parameters=[
             OpenApiParameter("story", int),
             OpenApiParameter("outlet", str, description="outlet name"),
             OpenApiParameter("q", str, description="full-text search"),
         ],
-        responses=DocumentSummarySerializer(many=True),
+        responses=page_of(DocumentSummarySerializer),
     )
     def get(self, request: Request) -> Response:
         filters = document_filters(request.query_params)
@@ -85,7 +102,6 @@ class DocumentDetailApi(APIView):
 
 
 class OutletListApi(APIView):
-    @extend_schema(responses=dict)
+    @extend_schema(responses=OutletSerializer(many=True))
     def get(self, request: Request) -> Response:
-        outlets = outlets_visible_to(request.user)
-        return Response([{"id": o.pk, "name": o.name, "domain": o.domain} for o in outlets])
+        return Response(OutletSerializer(outlets_visible_to(request.user), many=True).data)
