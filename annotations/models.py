@@ -146,17 +146,17 @@ class AnnotationSet(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["project", "document", "author"],
-                condition=Q(kind="annotator"),
+                condition=Q(kind=SetKind.ANNOTATOR),
                 name="set_one_per_annotator",
             ),
             models.UniqueConstraint(
                 fields=["project", "document"],
-                condition=Q(kind="gold"),
+                condition=Q(kind=SetKind.GOLD),
                 name="set_one_gold_per_document",
             ),
             models.UniqueConstraint(
                 fields=["project", "document", "model_name"],
-                condition=Q(kind="model"),
+                condition=Q(kind=SetKind.MODEL),
                 name="set_one_per_model",
             ),
             models.CheckConstraint(condition=Q(kind__in=SetKind.values), name="set_kind_valid"),
@@ -164,11 +164,11 @@ class AnnotationSet(models.Model):
                 condition=Q(status__in=SetStatus.values), name="set_status_valid"
             ),
             models.CheckConstraint(
-                condition=~Q(kind="annotator") | Q(author__isnull=False),
+                condition=~Q(kind=SetKind.ANNOTATOR) | Q(author__isnull=False),
                 name="set_annotator_has_author",
             ),
             models.CheckConstraint(
-                condition=~Q(kind="model") | ~Q(model_name=""), name="set_model_has_name"
+                condition=~Q(kind=SetKind.MODEL) | ~Q(model_name=""), name="set_model_has_name"
             ),
             models.CheckConstraint(condition=Q(version__gte=1), name="set_version_positive"),
         ]
