@@ -4,17 +4,21 @@ Each rule matches a *whole* line (after trimming spaces), case-insensitively, so
 of the article that merely contains "read more" or "comments" is never touched. Lines longer
 than ``MAX_BOILERPLATE_CHARS`` are never boilerplate.
 
-Speed: a rule's ``floating`` alternatives (``.{0,80}\\bcommunity guidelines\\b...``) are slow
-to try on every line, so they are only tried when the line contains one of the rule's
-``keys``; the other alternatives form one regex tried on every short line.
+Speed: the rule of each short line is remembered (``LINES_REMEMBERED`` lines), since the
+pages of one site repeat the same furniture. A rule's ``floating`` alternatives
+(``.{0,80}\\bcommunity guidelines\\b...``) are slow to try on every line, so they are only
+tried when the line contains one of the rule's ``keys``; the other alternatives form one
+regex tried on every short line.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_BOILERPLATE_CHARS = 200
+LINES_REMEMBERED = 4096  # short lines whose rule is kept (``_short_line_rule``)
 # A menu item: one to three words of letters (no digits, commas or sentence punctuation).
 _MENU_ITEM = r"[^\W\d_][^\W\d_&'’.-]*(?: (?:&|[^\W\d_][^\W\d_&'’.-]*)){0,3}"
 _SHARE_TARGET = (
@@ -146,6 +150,12 @@ def boilerplate_rule(line: str) -> str | None:
     """The name of the rule a (trimmed) line matches as a whole, or ``None``."""
     if not line or len(line) > MAX_BOILERPLATE_CHARS:
         return None
+    return _short_line_rule(line)
+
+
+@lru_cache(maxsize=LINES_REMEMBERED)
+def _short_line_rule(line: str) -> str | None:
+    """Remembered: pages of one site repeat the same furniture, article after article."""
     folded = line.lower()
     floating = any(key in folded for key in _FLOATING_KEYS)
     match = (_LINE_RULE_RE if floating else _ANCHORED_RULE_RE).fullmatch(line)

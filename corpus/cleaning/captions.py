@@ -9,6 +9,7 @@ twice, or a shorter version next to the credited one) are **removed** as
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from corpus.cleaning.lines import BODY, CAPTION, Line
@@ -62,22 +63,53 @@ def has_caption_marker(text: str) -> bool:
 
 
 def caption_without_credit(text: str) -> str:
-    text = _CREDIT_PAREN_RE.sub("", text)
-    text = _CREDIT_LABEL_PAREN_RE.sub("", text)
-    text = _CREDIT_TAIL_RE.sub("", text)
+    """The caption's words, case-folded, without credits or a "File:" prefix. Each pattern
+    is tried only when the character it needs is there (most lines are plain paragraphs)."""
+    if text.endswith(")"):
+        text = _CREDIT_PAREN_RE.sub("", text)
+        if text.endswith(")"):
+            text = _CREDIT_LABEL_PAREN_RE.sub("", text)
+    if ":" in text:
+        text = _CREDIT_TAIL_RE.sub("", text)
     text = _CAPTION_PREFIX_RE.sub("", text)
     return " ".join(text.split()).casefold()
 
 
+@dataclass(frozen=True, slots=True)
+class _Folded:
+    """A line as captions are compared: ``caption_without_credit`` and its words."""
+
+    text: str
+    words: list[str]
+
+
+def _fold(text: str) -> _Folded:
+    folded = caption_without_credit(text)
+    return _Folded(folded, folded.split())
+
+
 def captions_same(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    ca, cb = caption_without_credit(a), caption_without_credit(b)
-    if ca == cb:
-        return bool(ca) or a.casefold() == b.casefold()
-    if min(len(ca), len(cb)) < _NEAR_DUPLICATE_MIN_CHARS:
+    """The same caption: equal, or equal without credits, or (30+ characters) at least 70%
+    of its words in the same order."""
+    return a == b or _folded_same(a, b, _fold(a), _fold(b))
+
+
+def _folded_same(a: str, b: str, fa: _Folded, fb: _Folded) -> bool:
+    if fa.text == fb.text:
+        return bool(fa.text) or a.casefold() == b.casefold()
+    if min(len(fa.text), len(fb.text)) < _NEAR_DUPLICATE_MIN_CHARS:
         return False
-    matcher = SequenceMatcher(None, ca.split(), cb.split(), autojunk=False)
+    # The ratio is 2 * matches / (na + nb). Two bounds on the matches reject most pairs
+    # before any matching is done: the shorter length (a caption beside a long paragraph),
+    # and the words of each side found anywhere in the other (unrelated lines).
+    na, nb = len(fa.words), len(fb.words)
+    if 2.0 * min(na, nb) / (na + nb) < _NEAR_DUPLICATE_RATIO:
+        return False
+    in_b, in_a = set(fb.words), set(fa.words)
+    shared = min(sum(w in in_b for w in fa.words), sum(w in in_a for w in fb.words))
+    if 2.0 * shared / (na + nb) < _NEAR_DUPLICATE_RATIO:
+        return False
+    matcher = SequenceMatcher(None, fa.words, fb.words, autojunk=False)
     return matcher.ratio() >= _NEAR_DUPLICATE_RATIO
 
 
@@ -113,6 +145,15 @@ def _credit_neighbours_mark(lines: list[Line]) -> None:
 
 
 def _duplicates_remove(lines: list[Line], content: list[int], removed: list[Removal]) -> None:
+    folded: dict[str, _Folded] = {}  # by line text: each line is folded once
+
+    def same(a: str, b: str) -> bool:
+        if a == b:
+            return True
+        fa = folded.get(a) or folded.setdefault(a, _fold(a))
+        fb = folded.get(b) or folded.setdefault(b, _fold(b))
+        return _folded_same(a, b, fa, fb)
+
     for position, index in enumerate(content):
         line = lines[index]
         if line.kind != CAPTION or not line.kept:
@@ -122,7 +163,7 @@ def _duplicates_remove(lines: list[Line], content: list[int], removed: list[Remo
             other = lines[other_index]
             if other_index == index or not other.kept:
                 continue
-            if other.kind not in (BODY, CAPTION) or not captions_same(line.text, other.text):
+            if other.kind not in (BODY, CAPTION) or not same(line.text, other.text):
                 continue
             other.kind = CAPTION
             earlier = lines[min(index, other_index)]

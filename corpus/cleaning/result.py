@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 
 
@@ -59,11 +59,14 @@ class CleanResult:
         """A JSON-able account of the cleaning, kept with the document (``meta["cleaning"]``)."""
         return {
             "enabled": self.enabled,
-            "removed": [asdict(removal) for removal in self.removed],
+            "removed": [{"line": r.line, "rule": r.rule, "text": r.text} for r in self.removed],
             "byline": self.byline,
             "dateline": self.dateline,
             "published": self.published.isoformat() if self.published else None,
             "outlet": self.outlet,
-            "outlet_cues": [asdict(cue) for cue in self.outlet_cues],
+            "outlet_cues": [
+                {"outlet": c.outlet, "cue": c.cue, "score": c.score, "line": c.line}
+                for c in self.outlet_cues
+            ],
             "cited_outlets": list(self.cited_outlets),
         }
