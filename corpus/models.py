@@ -6,19 +6,23 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 
 ZONE_KINDS = ("headline", "byline", "dateline", "caption", "body")
 SEARCH_CONFIG = "english"
 
 
 class Outlet(models.Model):
-    """A publisher: "The Harbour Ledger", with its web domain when known."""
+    """A publisher: "The Harbour Ledger", with its web domain when known. Names are unique
+    case-insensitively ("the harbour ledger" is the same outlet), in the database too, so
+    concurrent imports cannot create one outlet twice."""
 
     name = models.CharField(max_length=200, unique=True)
     domain = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["name"]
+        constraints = [models.UniqueConstraint(Lower("name"), name="outlet_name_unique_folded")]
 
     def __str__(self) -> str:
         return self.name

@@ -1,5 +1,5 @@
 """One module per input format; each has ``read(name, data) -> Iterator[SourceRecord |
-RecordError]``. A bad line is an error record; it never stops the others."""
+Issue]``. A bad line is an ``Issue`` (``corpus.issues``); it never stops the others."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterator
 from importlib import import_module
 from pathlib import PurePath
 
-from corpus.importers.records import RecordError, SourceRecord
+from corpus.importers.records import SourceRecord
+from corpus.issues import Issue
 
 IMPORTERS: dict[str, str] = {
     "txt": "corpus.importers.txt",
@@ -25,7 +26,7 @@ EXTENSIONS: dict[str, str] = {
     ".htm": "html",
 }
 
-Reader = Callable[[str, bytes], Iterator[SourceRecord | RecordError]]
+Reader = Callable[[str, bytes], Iterator[SourceRecord | Issue]]
 
 
 def format_guess(name: str) -> str | None:
@@ -41,7 +42,7 @@ def reader_for(fmt: str) -> Reader:
 __all__ = [
     "EXTENSIONS",
     "IMPORTERS",
-    "RecordError",
+    "Issue",
     "Reader",
     "SourceRecord",
     "format_guess",

@@ -11,15 +11,16 @@ from collections.abc import Iterator
 import orjson
 
 from corpus.importers.decoding import text_read
-from corpus.importers.records import RecordError, SourceRecord, record_from_mapping
+from corpus.importers.records import SourceRecord, record_from_mapping
+from corpus.issues import Issue
 
 # Articles are longer than the csv module's default field limit (128 KiB).
 FIELD_SIZE_LIMIT = min(sys.maxsize, 2**31 - 1)
 
 
-def read(name: str, data: bytes) -> Iterator[SourceRecord | RecordError]:
+def read(name: str, data: bytes) -> Iterator[SourceRecord | Issue]:
     content = text_read(name, data, "rows")
-    if isinstance(content, RecordError):
+    if isinstance(content, Issue):
         yield content
         return
     csv.field_size_limit(FIELD_SIZE_LIMIT)
@@ -27,10 +28,10 @@ def read(name: str, data: bytes) -> Iterator[SourceRecord | RecordError]:
     try:
         header = [column.strip().lower() for column in next(reader)]
     except csv.Error as error:
-        yield RecordError(name, 1, f"unreadable header row: {error}")
+        yield Issue(name, 1, f"unreadable header row: {error}")
         return
     if "text" not in header:
-        yield RecordError(name, 1, 'the header row has no "text" column')
+        yield Issue(name, 1, 'the header row has no "text" column')
         return
     while True:
         start = reader.line_num + 1
@@ -39,12 +40,12 @@ def read(name: str, data: bytes) -> Iterator[SourceRecord | RecordError]:
         except StopIteration:
             return
         except csv.Error as error:
-            yield RecordError(name, start, f"unreadable row: {error}")
+            yield Issue(name, start, f"unreadable row: {error}")
             return
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header):
-            yield RecordError(name, start, f"{len(row)} cells but {len(header)} columns")
+            yield Issue(name, start, f"{len(row)} cells but {len(header)} columns")
             continue
         values: dict[str, object] = dict(zip(header, row, strict=False))
         meta = values.get("meta")
@@ -52,6 +53,6 @@ def read(name: str, data: bytes) -> Iterator[SourceRecord | RecordError]:
             try:
                 values["meta"] = orjson.loads(meta)
             except orjson.JSONDecodeError as error:
-                yield RecordError(name, start, f'"meta" is not valid JSON: {error}')
+                yield Issue(name, start, f'"meta" is not valid JSON: {error}')
                 continue
         yield record_from_mapping(name, start, values)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from corpus.importers.records import RecordError
+from corpus.issues import Issue
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -42,15 +42,15 @@ def bytes_decode(name: str, data: bytes, fallback: str | None = None) -> str:
         raise DecodeError(_message(name, "UTF-8", error), line) from None
 
 
-def text_read(name: str, data: bytes, what: str, fallback: str | None = None) -> str | RecordError:
-    """A whole file as text (``bytes_decode``), or an error record: bytes that do not decode,
+def text_read(name: str, data: bytes, what: str, fallback: str | None = None) -> str | Issue:
+    """A whole file as text (``bytes_decode``), or an ``Issue``: bytes that do not decode,
     or a blank file ("empty file: no ``what`` to import")."""
     try:
         text = bytes_decode(name, data, fallback)
     except DecodeError as error:
-        return RecordError(name, error.line, str(error))
+        return Issue(name, error.line, str(error))
     if not text.strip():
-        return RecordError(name, None, f"empty file: no {what} to import")
+        return Issue(name, None, f"empty file: no {what} to import")
     return text
 
 

@@ -8,16 +8,17 @@ from collections.abc import Iterator
 import trafilatura
 
 from corpus.importers.decoding import text_read
-from corpus.importers.records import RecordError, SourceRecord, datetime_parse
+from corpus.importers.records import SourceRecord, datetime_parse
+from corpus.issues import Issue
 
 _CHARSET_RE = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _SNIFF_BYTES = 4096
 
 
-def read(name: str, data: bytes) -> Iterator[SourceRecord | RecordError]:
+def read(name: str, data: bytes) -> Iterator[SourceRecord | Issue]:
     declared = _CHARSET_RE.search(data[:_SNIFF_BYTES])
     page = text_read(name, data, "HTML", fallback=declared.group(1).decode() if declared else None)
-    if isinstance(page, RecordError):
+    if isinstance(page, Issue):
         yield page
         return
     try:
@@ -29,11 +30,11 @@ def read(name: str, data: bytes) -> Iterator[SourceRecord | RecordError]:
             include_images=False,
         )
     except Exception as error:  # noqa: BLE001 - the extractor's parser errors are many
-        yield RecordError(name, None, f"could not parse the HTML: {error}")
+        yield Issue(name, None, f"could not parse the HTML: {error}")
         return
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or not text.strip():
-        yield RecordError(name, None, "no article text found in the HTML page")
+        yield Issue(name, None, "no article text found in the HTML page")
         return
     meta: dict[str, object] = {}
     for key in ("author", "description", "categories", "tags", "hostname", "sitename"):

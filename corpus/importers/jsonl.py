@@ -10,39 +10,58 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import orjson
 
 from corpus.importers.decoding import DecodeError, bytes_decode
-from corpus.importers.records import RecordError, SourceRecord, record_from_mapping
+from corpus.importers.records import SourceRecord, record_from_mapping
+from corpus.issues import Issue
 
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
-def read(name: str, data: bytes) -> Iterator[SourceRecord | RecordError]:
+@dataclass(frozen=True, slots=True)
+class JsonLine:
+    """One line of a JSON Lines file, not parsed yet (``record_of_line`` parses it)."""
+
+    file: str
+    line: int
+    data: bytes
+
+
+def read(name: str, data: bytes) -> Iterator[SourceRecord | Issue]:
+    for item in lines(name, data):
+        yield item if isinstance(item, Issue) else record_of_line(item)
+
+
+def lines(name: str, data: bytes) -> Iterator[JsonLine | Issue]:
+    """The file's non-blank lines as UTF-8 bytes, each with its 1-based number. An import
+    of many lines parses them where it cleans them (``corpus.clean_pool``)."""
     if data.startswith(_WIDE_BOMS):
         try:
             data = bytes_decode(name, data).encode("utf-8")
         except DecodeError as error:
-            yield RecordError(name, error.line, str(error))
+            yield Issue(name, error.line, str(error))
             return
     elif data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     if not data.strip():
-        yield RecordError(name, None, "empty file: no JSON lines to import")
+        yield Issue(name, None, "empty file: no JSON lines to import")
         return
     for number, line in enumerate(data.split(b"\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            value = orjson.loads(line)
-        except orjson.JSONDecodeError as error:
-            yield RecordError(name, number, _not_json(name, line, error))
-            continue
-        if not isinstance(value, dict):
-            yield RecordError(name, number, f"expected a JSON object, got {type(value).__name__}")
-            continue
-        yield record_from_mapping(name, number, value)
+        if line.strip():
+            yield JsonLine(name, number, line)
+
+
+def record_of_line(item: JsonLine) -> SourceRecord | Issue:
+    try:
+        value = orjson.loads(item.data)
+    except orjson.JSONDecodeError as error:
+        return Issue(item.file, item.line, _not_json(item.file, item.data, error))
+    if not isinstance(value, dict):
+        return Issue(item.file, item.line, f"expected a JSON object, got {type(value).__name__}")
+    return record_from_mapping(item.file, item.line, value)
 
 
 def _not_json(name: str, line: bytes, error: orjson.JSONDecodeError) -> str:

@@ -1,4 +1,4 @@
-"""What importers yield: plain records, or errors as data naming the file and line."""
+"""What importers yield: plain records, or ``Issue``s naming the file and line."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
+
+from corpus.issues import Issue
 
 TEXT_FIELDS = ("title", "url", "outlet", "language", "story")
 KNOWN_FIELDS = frozenset({"text", "published_at", "meta", *TEXT_FIELDS})
@@ -28,13 +30,7 @@ class SourceRecord:
     meta: dict[str, Any] = field(default_factory=dict)
     story: str = ""
     raw: str = ""  # what the document was made from, when it is not ``text`` (an HTML page)
-
-
-@dataclass(frozen=True, slots=True)
-class RecordError:
-    file: str
-    line: int | None
-    message: str
+    fmt: str = ""  # the format it was read as (set by the import)
 
 
 def datetime_parse(value: str) -> datetime:
@@ -49,11 +45,11 @@ def datetime_parse(value: str) -> datetime:
 
 def record_from_mapping(
     file: str, line: int | None, data: Mapping[str, Any]
-) -> SourceRecord | RecordError:
+) -> SourceRecord | Issue:
     """Check the fields of one JSONL object or CSV row; unknown fields go to ``meta["extra"]``."""
 
-    def fail(message: str) -> RecordError:
-        return RecordError(file, line, message)
+    def fail(message: str) -> Issue:
+        return Issue(file, line, message)
 
     text = data.get("text")
     if text is None:

@@ -6,17 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from corpus.issues import Issue
 from corpus.models import Document
-
-
-@dataclass
-class ImportIssue:
-    file: str
-    line: int | None
-    message: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "line": self.line, "message": self.message}
 
 
 @dataclass
@@ -27,9 +18,9 @@ class ImportReport:
 
     created: list[Document] = field(default_factory=list)
     existing: list[Document] = field(default_factory=list)
-    errors: list[ImportIssue] = field(default_factory=list)
+    errors: list[Issue] = field(default_factory=list)
     near_duplicates: list[dict] = field(default_factory=list)
-    repeated: list[ImportIssue] = field(default_factory=list)
+    repeated: list[Issue] = field(default_factory=list)
     removed_by_rule: Counter[str] = field(default_factory=Counter)
     files_imported: set[str] = field(default_factory=set)  # files that gave a document
     ordered: list[Document] = field(default_factory=list, repr=False)

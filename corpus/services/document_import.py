@@ -1,60 +1,43 @@
-"""Writes to the corpus: importing documents (cleaned, deduplicated, batched)."""
+"""Importing files into the corpus: read, clean, deduplicate, store in batches, report."""
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from itertools import islice
 
-import orjson
 from django.db import IntegrityError, connection, transaction
-from django.db.models.functions import Lower
-from django.utils import timezone
 
-from corpus.cleaning import CleanResult, article_clean
-from corpus.importers import IMPORTERS, RecordError, SourceRecord, format_guess, reader_for
-from corpus.importers.document_copy import DocumentCopy
-from corpus.importers.report import ImportIssue, ImportReport
-from corpus.models import Document, Outlet, Story
+from corpus.clean_pool import Pair, records_prepared
+from corpus.importers import IMPORTERS, SourceRecord, format_guess, jsonl, reader_for
+from corpus.importers.report import ImportReport
+from corpus.issues import Issue
+from corpus.models import Document
+from corpus.prepare import Cleaned, Item
+from corpus.services.document_writer import (
+    DocumentInput,
+    Names,
+    Written,
+    documents_write,
+    names_ensure,
+)
 from corpus.similarity import clauses, near_duplicates_among
-
-__all__ = ["BATCH_SIZE", "ImportIssue", "ImportReport", "documents_import"]
 
 BATCH_SIZE = 2000  # documents per transaction
 _ATTEMPTS = 3  # a batch is retried when a concurrent import inserted one of its texts first
-_EXISTING_FIELDS = ("id", "sha256", "title", "story_id", "outlet_id", "url", "language", "meta")
-
-
-@dataclass(slots=True)
-class _Prepared:
-    record: SourceRecord
-    fmt: str
-    clean: CleanResult
-    sha256: str
-    story: str
-    clauses: set[int]  # for near-duplicate detection (``corpus.similarity``)
 
 
 @dataclass
 class _Batch:
-    """What one batch gave, before it goes into the report."""
+    """The inputs of one batch that are new to this import, and what the batch gave."""
 
-    ordered: list[Document] = field(default_factory=list)
-    created: list[Document] = field(default_factory=list)
-    existing: list[Document] = field(default_factory=list)
-    repeated: list[ImportIssue] = field(default_factory=list)
+    inputs: list[DocumentInput] = field(default_factory=list)
+    clauses: list[set[int]] = field(default_factory=list)  # of each input
+    ordered: list[Document | int] = field(default_factory=list)  # a row, or an input's index
+    existing: list[Document] = field(default_factory=list)  # created by an earlier batch
+    repeated: list[Issue] = field(default_factory=list)
     files: set[str] = field(default_factory=set)
-    clauses: dict[int, set[int]] = field(default_factory=dict)  # by document id
-
-
-@dataclass
-class _Names:
-    """Stories and outlets already fetched or created during this import."""
-
-    stories: dict[str, Story] = field(default_factory=dict)
-    outlets: dict[str, Outlet] = field(default_factory=dict)  # by case-folded name
 
 
 def documents_import(
@@ -66,314 +49,140 @@ def documents_import(
 ) -> ImportReport:
     """Import documents from files (name, bytes). ``fmt`` None guesses by extension.
 
-    Every input is cleaned (unless ``clean`` is False: NFC and newlines only) and hashed,
-    and one transaction per batch inserts the new documents. ``story_name`` puts every
-    document in that story (created if needed); without it a record's own ``story`` field
-    is used. Bad inputs become ``errors`` (file, line, message) and never stop the others.
+    Every input is cleaned (unless ``clean`` is False: NFC and newlines only) and hashed
+    (``corpus.prepare``; on every core for large inputs, ``corpus.clean_pool``), and one
+    transaction per batch of ``BATCH_SIZE`` stores the new documents through the corpus's
+    one writer (``document_writer``). ``story_name`` puts every document in that story
+    (created if needed); without it a record's own ``story`` field is used. Bad inputs
+    become ``errors`` (file, line, message) and never stop the others.
 
-    Fast path: each batch streams into one binary COPY while the next inputs are cleaned,
-    so PostgreSQL stores rows on one core while Python cleans on the other. A text already
-    in the corpus makes that COPY fail; the batch is then redone the careful way (look up
+    A batch's stories and outlets are created first, in a short transaction of their own.
+    Its documents are then copied assuming their texts are new to the corpus; a text
+    already there makes that COPY fail, and the batch is redone the careful way (look up
     the hashes first, copy only the new texts), and so are the batches after it."""
     report = ImportReport()
-    prepared = _records_prepare(files, fmt, story_name, clean, report)
-    names = _Names()
+    prepared = records_prepared(_records_read(files, fmt), clean)
     known: dict[str, Document] = {}  # created by this import, by sha256
     clause_sets: dict[int, set[int]] = {}
-    streaming = True
-    while True:
-        batch: list[_Prepared] = []
-        outcome: _Batch | None = None
-        if streaming:
-            try:
-                with transaction.atomic():
-                    outcome = _batch_stream(prepared, batch, names, known)
-            except IntegrityError:
-                streaming, names = False, _Names()
-                batch.extend(islice(prepared, BATCH_SIZE - len(batch)))
-        else:
-            batch.extend(islice(prepared, BATCH_SIZE))
-        if not batch:
-            break
-        if outcome is None:
-            outcome = _batch_import(batch)
-        _report_add(report, outcome, known, clause_sets)
+    careful = False
+    names = Names()
+    while pairs := list(islice(prepared, BATCH_SIZE)):
+        batch = _batch_make(pairs, story_name, known, report)
+        written = Written()
+        if batch.inputs:
+            with transaction.atomic():
+                names = names_ensure(batch.inputs, names)
+            written, careful = _batch_store(batch, names, careful)
+        _report_add(report, batch, written, known, clause_sets)
     _near_duplicates_flag(report, clause_sets)
     return report
 
 
-def _records_prepare(
-    files: list[tuple[str, bytes]],
-    fmt: str | None,
-    story_name: str | None,
-    clean: bool,
-    report: ImportReport,
-) -> Iterator[_Prepared]:
+def _records_read(files: list[tuple[str, bytes]], fmt: str | None) -> Iterator[Item]:
     for name, data in files:
         file_fmt = fmt or format_guess(name)
         if file_fmt not in IMPORTERS:
             known = ", ".join(sorted(IMPORTERS))
             what = f'unknown format "{file_fmt}"' if file_fmt else "cannot tell the format"
-            report.errors.append(ImportIssue(name, None, f"{what}: use one of {known}"))
+            yield Issue(name, None, f"{what}: use one of {known}")
+            continue
+        if file_fmt == "jsonl":  # lines are parsed where they are cleaned
+            yield from jsonl.lines(name, data)
             continue
         for item in reader_for(file_fmt)(name, data):
-            if isinstance(item, RecordError):
-                report.errors.append(ImportIssue(item.file, item.line, item.message))
-                continue
-            nul = _nul_field(item)
-            if nul is not None:
-                message = f'"{nul}" holds a NUL character (U+0000), which cannot be stored'
-                report.errors.append(ImportIssue(item.file, item.line, message))
-                continue
-            result = article_clean(
-                item.text,
-                enabled=clean,
-                title=item.title or None,
-                outlet=item.outlet or None,
-                url=item.url or None,
-            )
-            if not result.text.strip():
-                message = "no text left after cleaning" if clean else "the text is blank"
-                report.errors.append(ImportIssue(item.file, item.line, message))
-                continue
-            encoded = result.text.encode("utf-8")
-            yield _Prepared(
-                item,
-                file_fmt,
-                result,
-                hashlib.sha256(encoded).hexdigest(),
-                story_name or item.story,
-                clauses(encoded),
-            )
+            if isinstance(item, SourceRecord):
+                item.fmt = file_fmt
+            yield item
 
 
-_STORED_STRINGS = ("text", "raw", "title", "url", "outlet", "language", "story")
+def _batch_make(
+    pairs: list[Pair],
+    story_name: str | None,
+    known: dict[str, Document],
+    report: ImportReport,
+) -> _Batch:
+    """The batch's new inputs; errors go to the report, repeats of a text earlier in the
+    batch are ``repeated``, texts created by an earlier batch are ``existing``."""
+    batch = _Batch()
+    first_seen: dict[str, SourceRecord] = {}
+    for item, prepared in pairs:
+        if item is None or isinstance(prepared, Issue):
+            report.errors.append(prepared)
+            continue
+        batch.files.add(item.file)
+        earlier = first_seen.get(prepared.sha256)
+        if earlier is not None:
+            where = f"{earlier.file}" + (f" line {earlier.line}" if earlier.line else "")
+            batch.repeated.append(Issue(item.file, item.line, f"same text as {where}"))
+            continue
+        first_seen[prepared.sha256] = item
+        document = known.get(prepared.sha256)
+        if document is not None:
+            batch.existing.append(document)
+            batch.ordered.append(document)
+            continue
+        batch.ordered.append(len(batch.inputs))
+        batch.inputs.append(_document_input(item, prepared, story_name))
+        batch.clauses.append(prepared.clauses)
+    return batch
 
 
-def _nul_field(record: SourceRecord) -> str | None:
-    """The first field holding U+0000: PostgreSQL stores it in neither text nor jsonb, and
-    one such row would fail the COPY of its whole batch."""
-    for name in _STORED_STRINGS:
-        if "\x00" in getattr(record, name):
-            return name
-    if record.meta and b"\\u0000" in orjson.dumps(record.meta):
-        return "meta"
-    return None
+def _document_input(
+    record: SourceRecord, cleaned: Cleaned, story_name: str | None
+) -> DocumentInput:
+    published_at = record.published_at
+    if published_at is None and cleaned.published is not None:
+        published_at = datetime.combine(cleaned.published, time(), tzinfo=UTC)
+    source = {"file": record.file, "line": record.line, "format": record.fmt}
+    return DocumentInput(
+        text=cleaned.text,
+        sha256=cleaned.sha256,
+        title=cleaned.title,
+        raw=record.raw or record.text,
+        url=record.url,
+        published_at=published_at,
+        language=record.language,
+        meta={**record.meta, "cleaning": cleaned.audit, "source": source},
+        zones=cleaned.zones,
+        story=story_name or record.story,
+        outlet=cleaned.outlet or "",
+        outlet_domain=cleaned.outlet_domain or "",
+    )
+
+
+def _batch_store(batch: _Batch, names: Names, careful: bool) -> tuple[Written, bool]:
+    """Store the batch's inputs; also says whether the next batches must be careful."""
+    for attempt in range(_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                return documents_write(batch.inputs, names=names, reuse=careful), careful
+        except IntegrityError:
+            if careful and attempt == _ATTEMPTS - 1:
+                raise
+            careful = True
+    raise AssertionError("unreachable")
 
 
 def _report_add(
     report: ImportReport,
-    outcome: _Batch,
+    batch: _Batch,
+    written: Written,
     known: dict[str, Document],
     clause_sets: dict[int, set[int]],
 ) -> None:
-    report.files_imported.update(outcome.files)
-    report.ordered.extend(outcome.ordered)
-    report.created.extend(outcome.created)
-    report.existing.extend(outcome.existing)
-    report.repeated.extend(outcome.repeated)
-    clause_sets.update(outcome.clauses)
-    for document in outcome.created:
-        known[document.sha256] = document
-        report.removed_by_rule.update(r["rule"] for r in document.meta["cleaning"]["removed"])
-
-
-def _repeat_issue(record: SourceRecord, earlier: SourceRecord) -> ImportIssue:
-    where = f"{earlier.file}" + (f" line {earlier.line}" if earlier.line else "")
-    return ImportIssue(record.file, record.line, f"same text as {where}")
-
-
-def _batch_stream(
-    prepared: Iterator[_Prepared],
-    batch: list[_Prepared],
-    names: _Names,
-    known: dict[str, Document],
-) -> _Batch:
-    """Clean and copy up to ``BATCH_SIZE`` inputs in one COPY, assuming their texts are new
-    to the corpus (an IntegrityError says otherwise). Stories and outlets not met before
-    pause the COPY while they are fetched or created. ``batch`` gets every input taken."""
-    outcome = _Batch()
-    first_seen: dict[str, _Prepared] = {}
-    pending: list[tuple[Document, _Prepared]] = []
-    now = timezone.now()
-    with DocumentCopy() as copy:
-        for item in islice(prepared, BATCH_SIZE):
-            batch.append(item)
-            outcome.files.add(item.record.file)
-            earlier = first_seen.get(item.sha256)
-            if earlier is not None:
-                outcome.repeated.append(_repeat_issue(item.record, earlier.record))
-                continue
-            first_seen[item.sha256] = item
-            document = known.get(item.sha256)  # created by an earlier batch of this import
-            if document is not None:
-                outcome.existing.append(document)
-                outcome.ordered.append(document)
-                continue
-            if _names_missing(item, names):
-                copy.pause()
-                _names_fetch(item, names)
-            document = _document_build(item, names.stories, names.outlets, now)
-            copy.write(document)
-            pending.append((document, item))
-            outcome.ordered.append(document)
-        copy.close()
-    _ids_assign([document for document, _ in pending])
-    for document, item in pending:
-        outcome.created.append(document)
-        outcome.clauses[document.pk] = item.clauses
-    _search_index_later([document.pk for document in outcome.created])
-    return outcome
-
-
-def _names_missing(item: _Prepared, names: _Names) -> bool:
-    outlet = item.clean.outlet
-    return bool(
-        (item.story and item.story not in names.stories)
-        or (outlet and outlet.casefold() not in names.outlets)
-    )
-
-
-def _names_fetch(item: _Prepared, names: _Names) -> None:
-    if item.story and item.story not in names.stories:
-        names.stories.update(_stories_get_or_create([item.story]))
-    outlet = item.clean.outlet
-    if outlet and outlet.casefold() not in names.outlets:
-        names.outlets.update(_outlets_get_or_create({outlet: item.clean.outlet_domain or ""}))
-
-
-def _batch_import(batch: list[_Prepared]) -> _Batch:
-    for attempt in range(_ATTEMPTS):
-        try:
-            with transaction.atomic():
-                return _batch_write(batch)
-        except IntegrityError:
-            if attempt == _ATTEMPTS - 1:
-                raise
-    raise AssertionError("unreachable")
-
-
-def _batch_write(batch: list[_Prepared]) -> _Batch:
-    """The careful way: look up which texts the corpus has, then copy only the new ones."""
-    stories = _stories_get_or_create({p.story for p in batch if p.story})
-    outlets = _outlets_get_or_create(
-        {p.clean.outlet: p.clean.outlet_domain or "" for p in batch if p.clean.outlet}
-    )
-    found = {
-        doc.sha256: doc
-        for doc in Document.objects.filter(sha256__in=[p.sha256 for p in batch]).only(
-            *_EXISTING_FIELDS
-        )
-    }
-    outcome = _Batch()
-    first_seen: dict[str, _Prepared] = {}
-    now = timezone.now()
-    for prepared in batch:
-        record = prepared.record
-        outcome.files.add(record.file)
-        earlier = first_seen.get(prepared.sha256)
-        if earlier is not None:
-            outcome.repeated.append(_repeat_issue(record, earlier.record))
+    report.files_imported.update(batch.files)
+    report.repeated.extend(batch.repeated)
+    created = {id(document) for document in written.created}
+    for entry in batch.ordered:
+        document = entry if isinstance(entry, Document) else written.documents[entry]
+        report.ordered.append(document)
+        if id(document) not in created:
+            report.existing.append(document)
             continue
-        first_seen[prepared.sha256] = prepared
-        document = found.get(prepared.sha256)
-        if document is not None:
-            outcome.existing.append(document)
-        else:
-            document = _document_build(prepared, stories, outlets, now)
-            outcome.created.append(document)
-        outcome.ordered.append(document)
-    if outcome.created:
-        with DocumentCopy() as copy:
-            for document in outcome.created:
-                copy.write(document)
-            copy.close()
-        _ids_assign(outcome.created)
-    for document in outcome.created:
-        outcome.clauses[document.pk] = first_seen[document.sha256].clauses
-    _search_index_later([document.pk for document in outcome.created])
-    return outcome
-
-
-def _ids_assign(documents: list[Document]) -> None:
-    """Read the new ids back by hash; the instances get their primary keys as if saved."""
-    if not documents:
-        return
-    table = connection.ops.quote_name(Document._meta.db_table)
-    with connection.cursor() as cursor:  # raw SQL: the ORM takes ~50 ms to build the IN list
-        cursor.execute(
-            f"SELECT sha256, id FROM {table} WHERE sha256 = ANY(%s)",
-            [[document.sha256 for document in documents]],
-        )
-        ids = dict(cursor.fetchall())
-    for document in documents:
-        document.pk = ids[document.sha256]
-        document._state.adding = False
-        document._state.db = Document.objects.db
-
-
-def _search_index_later(ids: list[int]) -> None:
-    """Fill the new documents' search vectors in the background once the batch commits."""
-    if not ids:
-        return
-    from corpus.tasks import search_index_enqueue
-
-    transaction.on_commit(lambda: search_index_enqueue(ids))
-
-
-def _document_build(
-    prepared: _Prepared, stories: dict[str, Story], outlets: dict[str, Outlet], now: datetime
-) -> Document:
-    record, result = prepared.record, prepared.clean
-    published_at = record.published_at
-    if published_at is None and result.published is not None:
-        published_at = datetime.combine(result.published, time(), tzinfo=UTC)
-    meta = {
-        **record.meta,
-        "cleaning": result.audit(),
-        "source": {"file": record.file, "line": record.line, "format": prepared.fmt},
-    }
-    raw = record.raw or record.text
-    return Document(
-        story=stories.get(prepared.story) if prepared.story else None,
-        outlet=outlets.get(result.outlet.casefold()) if result.outlet else None,
-        title=result.title[:500],
-        text=result.text,
-        raw="" if raw == result.text else raw,  # empty: the same as ``text``
-        url=record.url,
-        published_at=published_at,
-        language=record.language or "en",
-        meta=meta,
-        sha256=prepared.sha256,
-        zones=result.zones_as_dicts(),
-        created_at=now,
-    )
-
-
-def _stories_get_or_create(names: Iterable[str]) -> dict[str, Story]:
-    return {name: Story.objects.get_or_create(name=name)[0] for name in sorted(names)}
-
-
-def _outlets_get_or_create(wanted: dict[str, str]) -> dict[str, Outlet]:
-    """Outlets by case-folded name; missing ones are created (name, domain)."""
-    if not wanted:
-        return {}
-    by_fold = {name.casefold(): (name, domain) for name, domain in wanted.items()}
-
-    def lookup() -> dict[str, Outlet]:
-        rows = Outlet.objects.annotate(folded=Lower("name")).filter(folded__in=list(by_fold))
-        return {outlet.name.casefold(): outlet for outlet in rows}
-
-    outlets = lookup()
-    missing = [
-        Outlet(name=name, domain=domain)
-        for key, (name, domain) in by_fold.items()
-        if key not in outlets
-    ]
-    if missing:
-        Outlet.objects.bulk_create(missing, ignore_conflicts=True)
-        outlets = lookup()
-    return outlets
+        known[document.sha256] = document
+        report.created.append(document)
+        clause_sets[document.pk] = batch.clauses[entry]  # an index: created by this batch
+        report.removed_by_rule.update(r["rule"] for r in document.meta["cleaning"]["removed"])
 
 
 def _near_duplicates_flag(report: ImportReport, clause_sets: dict[int, set[int]]) -> None:

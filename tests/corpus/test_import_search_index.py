@@ -72,9 +72,9 @@ def test_a_known_text_mid_import_switches_to_the_careful_path() -> None:
 
 
 def test_a_repeat_across_batches_is_the_same_document(monkeypatch: pytest.MonkeyPatch) -> None:
-    from corpus import services
+    from corpus.services import document_import
 
-    monkeypatch.setattr(services, "BATCH_SIZE", 2)
+    monkeypatch.setattr(document_import, "BATCH_SIZE", 2)
     texts = [article(f"Bird {n}", f"bird{n}") for n in range(3)]
     report = documents_import(files=[("b.jsonl", jsonl(texts[0], texts[1], texts[2], texts[0]))])
     assert [d.title for d in report.created] == ["Bird 0", "Bird 1", "Bird 2"]

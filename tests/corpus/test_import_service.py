@@ -138,7 +138,7 @@ def test_without_cleaning_only_nfc_and_newlines_change() -> None:
 
 
 def test_a_failed_batch_leaves_no_document_behind(monkeypatch: pytest.MonkeyPatch) -> None:
-    from corpus import services
+    from corpus.services import document_writer
 
     def broken_build(*args: object, **kwargs: object) -> Document:
         document = original(*args, **kwargs)
@@ -146,8 +146,8 @@ def test_a_failed_batch_leaves_no_document_behind(monkeypatch: pytest.MonkeyPatc
             document.sha256 = "not-a-hash"  # violates the database's check constraint
         return document
 
-    original = services._document_build
-    monkeypatch.setattr(services, "_document_build", broken_build)
+    original = document_writer._row
+    monkeypatch.setattr(document_writer, "_row", broken_build)
     files = [(f"{n}.txt", article(f"Story {n}", QUOTES[n]).encode()) for n in range(3)]
     with pytest.raises(IntegrityError):
         documents_import(files=files, story_name="Half")

@@ -6,13 +6,14 @@ import codecs
 from datetime import UTC, datetime
 
 from corpus.importers import format_guess, reader_for
-from corpus.importers.records import RecordError, SourceRecord
+from corpus.importers.records import SourceRecord
+from corpus.issues import Issue
 from tests.corpus.sample_articles import jsonl
 
 ARTICLE = "Bridge to close\n\n“It is not safe,” the mayor said on Tuesday, officials said.\n"
 
 
-def read(fmt: str, name: str, data: bytes) -> list[SourceRecord | RecordError]:
+def read(fmt: str, name: str, data: bytes) -> list[SourceRecord | Issue]:
     return list(reader_for(fmt)(name, data))
 
 
@@ -44,7 +45,7 @@ def test_a_utf16_file_with_bom_is_decoded() -> None:
 
 def test_undecodable_bytes_give_an_error_naming_the_file_and_byte() -> None:
     (error,) = read("txt", "latin.txt", "Bridge\ncafé closes".encode("latin-1"))
-    assert isinstance(error, RecordError)
+    assert isinstance(error, Issue)
     assert error.file == "latin.txt"
     assert error.line == 2
     assert "latin.txt" in error.message and "UTF-8" in error.message and "e9" in error.message
@@ -53,7 +54,7 @@ def test_undecodable_bytes_give_an_error_naming_the_file_and_byte() -> None:
 def test_an_empty_file_is_an_error() -> None:
     for fmt in ("txt", "jsonl", "csv", "html"):
         (error,) = read(fmt, f"empty.{fmt}", b"  \n")
-        assert isinstance(error, RecordError)
+        assert isinstance(error, Issue)
         assert "empty file" in error.message
 
 
@@ -73,7 +74,7 @@ def test_jsonl_records_carry_their_fields_and_line_numbers() -> None:
 def test_a_bad_json_line_is_an_error_with_its_line_and_the_others_still_read() -> None:
     data = jsonl({"text": "one"}) + b'{"text": "two",\n' + b"\n" + jsonl({"text": "four"})
     items = read("jsonl", "a.jsonl", data)
-    assert [type(i).__name__ for i in items] == ["SourceRecord", "RecordError", "SourceRecord"]
+    assert [type(i).__name__ for i in items] == ["SourceRecord", "Issue", "SourceRecord"]
     assert items[1].line == 2 and "not valid JSON" in items[1].message
     assert items[2].line == 4
 
@@ -159,5 +160,5 @@ def test_html_article_text_and_metadata_are_extracted_without_network() -> None:
 
 def test_an_html_page_without_an_article_is_an_error() -> None:
     (error,) = read("html", "nav.html", b"<html><body><nav></nav></body></html>")
-    assert isinstance(error, RecordError)
+    assert isinstance(error, Issue)
     assert "no article text" in error.message

@@ -1,0 +1,118 @@
+"""Preparing many records on every core: cleaning, hashing and clause-cutting
+(``corpus.prepare``) in worker processes while the request's own process stores what is
+ready.
+
+``records_prepared`` yields ``(item, prepared)`` pairs in input order. An input of fewer
+than ``PARALLEL_MIN_RECORDS`` records (most API uploads) is prepared in the calling
+process: starting workers would cost more than it saves. A larger one goes to a pool of
+one process per core, in chunks of ``CHUNK_RECORDS``, at most ``AHEAD_CHUNKS`` chunks ahead
+of the consumer (about one batch of the import: memory stays bounded).
+
+The pool is started on first use and kept for the life of the process (a gunicorn worker
+starts its own; ``spawn`` processes share nothing with the server's threads and database
+connections). The workers import only pure modules. If the pool breaks (a worker killed),
+the chunks still to come are prepared in the calling process and the next import starts a
+new pool.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
+from multiprocessing import get_context
+
+from corpus.importers.records import SourceRecord
+from corpus.prepare import Item, Prepared, items_prepare
+
+PARALLEL_MIN_RECORDS = 200
+CHUNK_RECORDS = 50
+AHEAD_CHUNKS = 40
+
+Pair = tuple[SourceRecord | None, Prepared]  # the record (None with an Issue), prepared
+
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def workers() -> int:
+    """Processes in the pool: one per core this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def records_prepared(items: Iterable[Item], clean: bool) -> Iterator[Pair]:
+    """Each item's record (``None`` with an ``Issue``) and what ``items_prepare`` makes of
+    it, in input order."""
+    iterator = iter(items)
+    head = list(islice(iterator, PARALLEL_MIN_RECORDS))
+    if len(head) < PARALLEL_MIN_RECORDS or workers() < 2:
+        for chunk in _chunks(chain(head, iterator)):
+            yield from _pairs(chunk, items_prepare(chunk, clean))
+        return
+    yield from _in_pool(chain(head, iterator), clean)
+
+
+def _in_pool(items: Iterator[Item], clean: bool) -> Iterator[Pair]:
+    pending: deque[tuple[list[Item], Future[list[Pair]] | None]] = deque()
+    pool: ProcessPoolExecutor | None = _pool_get()
+    try:
+        for chunk in _chunks(items):
+            future = None
+            if pool is not None:
+                try:
+                    future = pool.submit(items_prepare, chunk, clean)
+                except BrokenProcessPool:
+                    _pool_drop()
+                    pool = None
+            pending.append((chunk, future))
+            if len(pending) >= AHEAD_CHUNKS:
+                yield from _results(*pending.popleft(), clean)
+        while pending:
+            yield from _results(*pending.popleft(), clean)
+    finally:
+        for _, future in pending:  # the consumer stopped early (an error): drop the rest
+            if future is not None:
+                future.cancel()
+
+
+def _results(chunk: list[Item], future: Future[list[Pair]] | None, clean: bool) -> list[Pair]:
+    try:
+        prepared = future.result() if future is not None else items_prepare(chunk, clean)
+    except BrokenProcessPool:
+        _pool_drop()
+        prepared = items_prepare(chunk, clean)
+    return _pairs(chunk, prepared)
+
+
+def _pairs(chunk: list[Item], prepared: list[Pair]) -> list[Pair]:
+    """A record read by the caller did not travel back: put it in again."""
+    return [
+        (item if isinstance(item, SourceRecord) else record, result)
+        for item, (record, result) in zip(chunk, prepared, strict=True)
+    ]
+
+
+def _chunks(items: Iterator[Item]) -> Iterator[list[Item]]:
+    while chunk := list(islice(items, CHUNK_RECORDS)):
+        yield chunk
+
+
+def _pool_get() -> ProcessPoolExecutor:
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ProcessPoolExecutor(max_workers=workers(), mp_context=get_context("spawn"))
+        return _pool
+
+
+def _pool_drop() -> None:
+    """Forget a broken pool (its processes are gone); the next import starts a new one."""
+    global _pool
+    with _pool_lock:
+        if _pool is not None:
+            _pool.shutdown(wait=False, cancel_futures=True)
+            _pool = None

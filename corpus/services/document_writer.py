@@ -1,0 +1,221 @@
+"""The one writer of corpus documents. Every import stores its documents here: files into
+the corpus (``document_import``) and annotated data into a project
+(``annotations.services.imports``). The rules are the same for every caller:
+
+- a text already in the corpus (same ``sha256``) is reused, never stored twice;
+- a story is found by its name, an outlet by its name case-insensitively, and either is
+  created when missing. Names are trimmed (an outlet's inner spaces collapsed) and cut to
+  their column's length, and so are the title, URL and language;
+- stories and outlets are inserted with ``ON CONFLICT DO NOTHING`` (outlet names are unique
+  on ``lower(name)``) and then read back, in name order: two imports creating the same
+  names at once both end with the one row, and lock the names in the same order;
+- new documents go in with one binary ``COPY`` (``DocumentCopy``), get their ids, and
+  their search vectors are filled once the caller's transaction commits.
+
+Everything happens inside the caller's transaction; ``names_ensure`` may run in a shorter
+transaction of its own first, so that long imports do not hold new names locked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from corpus.importers.document_copy import DocumentCopy
+from corpus.models import Document, Outlet, Story
+
+_MAX = {f.name: f.max_length for f in Document._meta.concrete_fields if f.max_length}
+_STORY_NAME_MAX = Story._meta.get_field("name").max_length
+_OUTLET_NAME_MAX = Outlet._meta.get_field("name").max_length
+_OUTLET_DOMAIN_MAX = Outlet._meta.get_field("domain").max_length
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(slots=True)
+class DocumentInput:
+    """A document to store. ``text`` is as the corpus keeps it (NFC, ``\\n``, cleaned or
+    not) and ``sha256`` its hash; ``raw`` what was imported, when it differs; ``story``
+    and ``outlet`` are names ("" for none)."""
+
+    text: str
+    sha256: str
+    title: str = ""
+    raw: str = ""
+    url: str = ""
+    published_at: datetime | None = None
+    language: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    zones: list[dict[str, Any]] = field(default_factory=list)
+    story: str = ""
+    outlet: str = ""
+    outlet_domain: str = ""
+
+
+@dataclass
+class Names:
+    """Stories and outlets found or created so far, by their names as documents give them
+    (after ``story_name`` / ``outlet_name``)."""
+
+    stories: dict[str, Story] = field(default_factory=dict)
+    outlets: dict[str, Outlet] = field(default_factory=dict)
+
+
+@dataclass
+class Written:
+    """``documents``: a row for each input, in order (reused or created); ``created``: the
+    new rows."""
+
+    documents: list[Document] = field(default_factory=list)
+    created: list[Document] = field(default_factory=list)
+
+
+def story_name(name: str) -> str:
+    return name.strip()[:_STORY_NAME_MAX]
+
+
+def outlet_name(name: str) -> str:
+    return " ".join(name.split())[:_OUTLET_NAME_MAX]
+
+
+def names_ensure(documents: Iterable[DocumentInput], names: Names | None = None) -> Names:
+    """The stories and outlets these documents name, found or created; those already in
+    ``names`` are not looked up again."""
+    names = names or Names()
+    stories: set[str] = set()
+    outlets: dict[str, str] = {}
+    for document in documents:
+        story = story_name(document.story)
+        if story and story not in names.stories:
+            stories.add(story)
+        outlet = outlet_name(document.outlet)
+        if outlet and outlet not in names.outlets:
+            outlets.setdefault(outlet, document.outlet_domain[:_OUTLET_DOMAIN_MAX])
+    if stories:
+        names.stories.update(_stories_get_or_create(stories))
+    if outlets:
+        names.outlets.update(_outlets_get_or_create(outlets))
+    return names
+
+
+def documents_existing(sha256s: list[str]) -> dict[str, Document]:
+    """The documents already in the corpus with these hashes, by hash."""
+    return {document.sha256: document for document in Document.objects.filter(sha256__in=sha256s)}
+
+
+def documents_write(
+    documents: list[DocumentInput], *, names: Names | None = None, reuse: bool = True
+) -> Written:
+    """Store ``documents`` inside the caller's transaction. With ``reuse`` a text already
+    in the corpus gives its row back; without, the caller knows every text is new and a
+    text that is not raises ``IntegrityError`` from the ``COPY`` (the batch is then redone
+    with ``reuse``). A text given twice is stored once."""
+    names = names_ensure(documents, names)
+    found = documents_existing([d.sha256 for d in documents]) if reuse else {}
+    written = Written()
+    now = timezone.now()
+    with DocumentCopy() as copy:
+        for item in documents:
+            row = found.get(item.sha256)
+            if row is None:
+                row = found[item.sha256] = _row(item, names, now)
+                copy.write(row)
+                written.created.append(row)
+            written.documents.append(row)
+        copy.close()
+    _ids_assign(written.created)
+    _search_index_later([document.pk for document in written.created])
+    return written
+
+
+def _row(item: DocumentInput, names: Names, now: datetime) -> Document:
+    published_at = item.published_at
+    if published_at is not None and published_at.tzinfo is None:
+        published_at = published_at.replace(tzinfo=UTC)  # a time without a zone is UTC
+    story, outlet = story_name(item.story), outlet_name(item.outlet)
+    return Document(
+        story=names.stories[story] if story else None,
+        outlet=names.outlets[outlet] if outlet else None,
+        title=item.title[: _MAX["title"]],
+        text=item.text,
+        raw="" if item.raw == item.text else item.raw,  # empty: the same as ``text``
+        url=item.url[: _MAX["url"]],
+        published_at=published_at,
+        language=item.language[: _MAX["language"]] or DEFAULT_LANGUAGE,
+        meta=item.meta,
+        sha256=item.sha256,
+        zones=item.zones,
+        created_at=now,
+    )
+
+
+def _ids_assign(documents: list[Document]) -> None:
+    """Read the new ids back by hash; the instances get their primary keys as if saved."""
+    if not documents:
+        return
+    table = connection.ops.quote_name(Document._meta.db_table)
+    with connection.cursor() as cursor:  # raw SQL: the ORM takes ~50 ms to build the IN list
+        cursor.execute(
+            f"SELECT sha256, id FROM {table} WHERE sha256 = ANY(%s)",
+            [[document.sha256 for document in documents]],
+        )
+        ids = dict(cursor.fetchall())
+    for document in documents:
+        document.pk = ids[document.sha256]
+        document._state.adding = False
+        document._state.db = Document.objects.db
+
+
+def _search_index_later(ids: list[int]) -> None:
+    """Fill the new documents' search vectors in the background once the caller commits."""
+    if not ids:
+        return
+    from corpus.tasks import search_index_enqueue
+
+    transaction.on_commit(lambda: search_index_enqueue(ids))
+
+
+def _stories_get_or_create(wanted: set[str]) -> dict[str, Story]:
+    def lookup() -> dict[str, Story]:
+        return {story.name: story for story in Story.objects.filter(name__in=wanted)}
+
+    stories = lookup()
+    missing = sorted(wanted - set(stories))
+    if missing:
+        Story.objects.bulk_create([Story(name=name) for name in missing], ignore_conflicts=True)
+        stories = lookup()
+    return stories
+
+
+# Each wanted name with the outlet whose name equals it case-insensitively. PostgreSQL
+# lowers both sides, so the match is the unique index's own (Python's casefold differs).
+_OUTLETS_BY_NAME = """
+SELECT wanted.name, o.id, o.name, o.domain
+FROM unnest(%s::text[]) AS wanted(name)
+JOIN {table} o ON lower(o.name) = lower(wanted.name)
+"""
+
+
+def _outlets_get_or_create(wanted: dict[str, str]) -> dict[str, Outlet]:
+    """Outlets by the names wanted (name -> domain for a new one)."""
+    sql = _OUTLETS_BY_NAME.format(table=connection.ops.quote_name(Outlet._meta.db_table))
+
+    def lookup() -> dict[str, Outlet]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [list(wanted)])
+            rows = cursor.fetchall()
+        fields = ["id", "name", "domain"]
+        return {name: Outlet.from_db(connection.alias, fields, row) for name, *row in rows}
+
+    outlets = lookup()
+    missing = sorted((name for name in wanted if name not in outlets), key=str.lower)
+    if missing:
+        Outlet.objects.bulk_create(
+            [Outlet(name=name, domain=wanted[name]) for name in missing], ignore_conflicts=True
+        )
+        outlets = lookup()
+    return outlets
