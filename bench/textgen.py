@@ -103,7 +103,8 @@ class _Builder:
         return "".join(self.parts)
 
 
-def _speaker(rng: random.Random) -> str:
+def speaker_text(rng: random.Random) -> str:
+    """A named person (maybe with a title), an organisation, or an anonymous source."""
     roll = rng.random()
     if roll < 0.6:
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
@@ -113,15 +114,17 @@ def _speaker(rng: random.Random) -> str:
     return rng.choice(ANONYMOUS)
 
 
-def _claim(rng: random.Random) -> str:
+def claim_text(rng: random.Random, *, emoji: bool = True) -> str:
+    """What a speaker claims: subject, verb and tail; with ``emoji``, one in 12 ends in one."""
     text = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(TAILS)}"
     text = text[0].upper() + text[1:]
-    if rng.random() < 0.08:
+    if emoji and rng.random() < 0.08:
         text += f" {rng.choice(EMOJI)}"
     return text
 
 
-def _filler_sentence(rng: random.Random) -> str:
+def filler_sentence(rng: random.Random) -> str:
+    """A sentence of 8-18 words from the event's vocabulary (one in 20 ends in an emoji)."""
     words = [rng.choice(FILLER_WORDS) for _ in range(rng.randint(8, 18))]
     sentence = " ".join(words)
     if rng.random() < 0.05:
@@ -135,25 +138,25 @@ def _attribution(b: _Builder, rng: random.Random) -> Triple:
     quote_open, quote_close = ("\u201c", "\u201d") if rng.random() < 0.5 else ('"', '"')
     if shape < 0.5:  # "Claim," said Source.
         b.add(quote_open)
-        claim = b.add(_claim(rng))
+        claim = b.add(claim_text(rng))
         b.add("," + quote_close + " ")
         cue = b.add(rng.choice(CUES))
         b.add(" ")
-        source = b.add(_speaker(rng))
+        source = b.add(speaker_text(rng))
         b.add(".")
     elif shape < 0.8:  # Source said: "Claim."
-        speaker = _speaker(rng)
+        speaker = speaker_text(rng)
         source = b.add(speaker[0].upper() + speaker[1:])
         b.add(" ")
         cue = b.add(rng.choice(CUES))
         b.add(": " + quote_open)
-        claim = b.add(_claim(rng))
+        claim = b.add(claim_text(rng))
         b.add("." + quote_close)
     else:  # "Claim", Source said, ...
         b.add(quote_open)
-        claim = b.add(_claim(rng))
+        claim = b.add(claim_text(rng))
         b.add(quote_close + ", ")
-        source = b.add(_speaker(rng))
+        source = b.add(speaker_text(rng))
         b.add(" ")
         cue = b.add(rng.choice(CUES))
         b.add(f", {rng.choice(TAILS)}.")
@@ -185,6 +188,6 @@ def generate_document(
             triples.append(_attribution(b, rng))
             next_at = b.size + gap
         else:
-            b.add(_filler_sentence(rng))
+            b.add(filler_sentence(rng))
     text = b.text() + "\n"
     return GeneratedDocument(title=title, text=text, outlet=outlet, triples=triples)
