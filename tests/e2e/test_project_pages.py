@@ -49,12 +49,12 @@ def test_an_annotator_sees_guidelines_progress_and_documents_on_the_project_home
     live_server, page, people, screenshot_path
 ):
     project = people.project
-    first, second, _ = people.documents
+    first, second, third = people.documents
     done, _ = annotation_set_open(project=project, document=first, author=people.annotator)
     annotation_set_submit(annotation_set=done)
     annotation_set_open(project=project, document=second, author=people.annotator)
     # Someone else's work counts for the project, not for "my progress".
-    other, _ = annotation_set_open(project=project, document=second, author=people.other_annotator)
+    other, _ = annotation_set_open(project=project, document=third, author=people.other_annotator)
     annotation_set_submit(annotation_set=other)
 
     log_in(page, live_server, people.annotator)
