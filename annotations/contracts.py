@@ -9,7 +9,7 @@ of exports and imports is declared in ``annotations/formats/records.py``.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Required, TypedDict
+from typing import Any, TypedDict
 
 from annotations.columns import RELATION, SPAN, STANCE
 
@@ -101,49 +101,66 @@ class ProjectDocumentRow(TypedDict):
 # --- what the annotation API takes (checked field by field by the services) ---------------
 
 
-class SpanIn(TypedDict, total=False):
+# A TypedDict's required keys are those of a class with ``total=True``; ``Required[...]`` is
+# not seen under ``from __future__ import annotations`` on Python 3.11, so each payload is a
+# class of its required keys and a subclass of the optional ones.
+
+
+class _SpanKeys(TypedDict):
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+class SpanIn(_SpanKeys, total=False):
     """A span to write. Offsets are code points, half-open; ``text`` must equal what they
     select (the fragments' texts joined by a space). ``id`` keeps an existing span; ``ref``
     names a new one for relations and stances of the same payload."""
 
     id: int
     ref: str
-    label: Required[str]
-    start: Required[int]
-    end: Required[int]
     fragments: list[list[int]] | None
-    text: Required[str]
     attributes: dict[str, Any]
     version: int  # fine-grained writes only: the set's version you loaded
 
 
-class RelationIn(TypedDict, total=False):
+class _RelationKeys(TypedDict):
+    type: str
+    source: int | str
+    target: int | str
+
+
+class RelationIn(_RelationKeys, total=False):
     """A relation: ``source`` and ``target`` are span ids, or refs of the same payload; a
     ``target`` may lie in another document of the story when the type allows it."""
 
-    type: Required[str]
-    source: Required[int | str]
-    target: Required[int | str]
     attributes: dict[str, Any]
     version: int
 
 
-class StanceIn(TypedDict, total=False):
+class _StanceKeys(TypedDict):
+    value: str
+
+
+class StanceIn(_StanceKeys, total=False):
     """A stance of ``holder`` (a span id or ref; null: the document) toward exactly one of
     ``target`` (a stance target's key) or ``object`` (a span id or ref)."""
 
     holder: int | str | None
     target: str
     object: int | str | None
-    value: Required[str]
     version: int
 
 
-class SetWrite(TypedDict, total=False):
+class _SetWriteKeys(TypedDict):
+    version: int
+
+
+class SetWrite(_SetWriteKeys, total=False):
     """A whole-set write: each part sent replaces what the set has; a part left out stays.
     ``version`` is the one you loaded: a stale one gets 409 and nothing is written."""
 
-    version: Required[int]
     spans: list[SpanIn]
     relations: list[RelationIn]
     stances: list[StanceIn]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Literal, Required, TypedDict
+from typing import Any, Literal, TypedDict
 
 ATTRIBUTE_TYPES = ("choice", "multi_choice", "bool", "text")
 QUESTION_TYPES = ("single", "multi")
@@ -80,15 +80,20 @@ class QuestionSpec(TypedDict):
     per_target: bool  # answered once per stance target
 
 
-class SchemaDefinition(TypedDict, total=False):
-    """A project's label schema (``docs/data-model.md``)."""
+class _SchemaSections(TypedDict):
+    span_labels: list[LabelSpec]
+    relation_types: list[RelationTypeSpec]
+    stance: StanceSpec
+    document_questions: list[QuestionSpec]
+
+
+class SchemaDefinition(_SchemaSections, total=False):
+    """A project's label schema (``docs/data-model.md``); ``name`` and ``description`` are
+    optional. (Required keys are a base class's: ``Required[...]`` is not seen under
+    ``from __future__ import annotations`` on Python 3.11.)"""
 
     name: str
     description: str
-    span_labels: Required[list[LabelSpec]]
-    relation_types: Required[list[RelationTypeSpec]]
-    stance: Required[StanceSpec]
-    document_questions: Required[list[QuestionSpec]]
 
 
 class SchemaError(ValueError):

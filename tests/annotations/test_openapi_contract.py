@@ -137,3 +137,17 @@ def test_set_writes_and_steps_keep_to_their_declared_schemas(api, bench, client_
     )
     assert nxt.status_code == 200
     assert_keeps_to_its_schema(api, "/api/v1/projects/{project_id}/queue/next/", "get", nxt)
+
+
+def test_the_payloads_name_their_required_keys(api):
+    schemas = api["components"]["schemas"]
+    assert schemas["SetWrite"]["required"] == ["version"]
+    assert sorted(schemas["SpanIn"]["required"]) == ["end", "label", "start", "text"]
+    assert sorted(schemas["RelationIn"]["required"]) == ["source", "target", "type"]
+    assert schemas["StanceIn"]["required"] == ["value"]
+    assert sorted(schemas["SchemaDefinition"]["required"]) == [
+        "document_questions",
+        "relation_types",
+        "span_labels",
+        "stance",
+    ]
