@@ -141,10 +141,10 @@ def test_set_writes_and_steps_keep_to_their_declared_schemas(api, bench, client_
 
 def test_the_payloads_name_their_required_keys(api):
     schemas = api["components"]["schemas"]
-    assert schemas["SetWrite"]["required"] == ["version"]
-    assert sorted(schemas["SpanIn"]["required"]) == ["end", "label", "start", "text"]
-    assert sorted(schemas["RelationIn"]["required"]) == ["source", "target", "type"]
-    assert schemas["StanceIn"]["required"] == ["value"]
+    assert schemas["SetWriteRequest"]["required"] == ["version"]
+    assert sorted(schemas["SpanInRequest"]["required"]) == ["end", "label", "start", "text"]
+    assert sorted(schemas["RelationInRequest"]["required"]) == ["source", "target", "type"]
+    assert schemas["StanceInRequest"]["required"] == ["value"]
     assert sorted(schemas["SchemaDefinition"]["required"]) == [
         "document_questions",
         "relation_types",
