@@ -107,7 +107,7 @@ class RowColumns:
         joins: str = "",
     ) -> str:
         """A subquery giving the rows of the set ``set_id`` (an SQL expression) as one JSON
-        array, in the columns' order (``[]`` when there are none)."""
+        array, sorted by ``order`` (``[]`` when there are none)."""
         order = ", ".join(f"{alias}.{name}" for name in self.order)
         return (
             f"(SELECT coalesce(json_agg({self.json_sql(alias, with_id=with_id, extra=extra)} "
