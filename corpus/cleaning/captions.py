@@ -26,10 +26,12 @@ _CREDIT_LABEL_PAREN_RE = re.compile(
 _CREDIT_TAIL_RE = re.compile(
     r"(?:^|\s)(?:Photo(?:graph)?|Image|Picture|Credit|Photo credit)s?:\s*[A-Z][^.!?\n]{0,80}$"
 )
+_CREDIT_TAIL_WORDS = ("Photo", "Image", "Picture", "Credit")  # one is in every tail credit
 # "File: ...", "File – ...", "Illustrative: ..."
 _CAPTION_PREFIX_RE = re.compile(
     r"^(?:File(?: photo)?|Illustrative(?: image| photo)?)\s*(?::|–|—|-)\s", re.IGNORECASE
 )
+_CAPTION_PREFIX_FIRST = "FfIi\u0130\u0131"  # what the prefix can start with, ignoring case
 # A credit on its own line: "Ohad Zwigenberg/AP", "Photo: Jo Smith/Reuters", "AFP via Getty Images"
 _CREDIT_ONLY_RE = re.compile(
     r"^(?:(?:Photo|Image|Credit)s?:\s*)?"
@@ -69,9 +71,10 @@ def caption_without_credit(text: str) -> str:
         text = _CREDIT_PAREN_RE.sub("", text)
         if text.endswith(")"):
             text = _CREDIT_LABEL_PAREN_RE.sub("", text)
-    if ":" in text:
+    if ":" in text and any(word in text for word in _CREDIT_TAIL_WORDS):
         text = _CREDIT_TAIL_RE.sub("", text)
-    text = _CAPTION_PREFIX_RE.sub("", text)
+    if text[:1] in _CAPTION_PREFIX_FIRST:
+        text = _CAPTION_PREFIX_RE.sub("", text)
     return " ".join(text.split()).casefold()
 
 

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import accumulate
 from urllib.parse import urlsplit
 
 from corpus.cleaning.lines import BYLINE, CAPTION, HEADLINE, Line
@@ -63,11 +64,35 @@ _CANONICAL = {alias.casefold(): name for name, aliases, _ in KNOWN_OUTLETS for a
 OUTLET_NAMES = frozenset(_CANONICAL)
 _DOMAINS = {domain: name for name, _, domains in KNOWN_OUTLETS for domain in domains}
 _ALIASES = [alias for _, aliases, _ in KNOWN_OUTLETS for alias in aliases]
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternative for all ``words``, as a trie ("A(?:P|FP|xios)" for "AP", "AFP",
+    "Axios"): the engine follows one branch per letter instead of trying every word. A word
+    that is the start of longer ones makes its rest optional, and greedy, so the longest
+    word that fits is taken first, as in an alternation sorted longest first."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [
+            re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
+
+
 # No leading \b: it would defeat the regex engine's first-character scan (8x slower);
-# the left boundary is checked by hand (``_alias_matches``).
-_ALIAS_RE = re.compile(
-    r"(?:" + "|".join(re.escape(a) for a in sorted(_ALIASES, key=len, reverse=True)) + r")\b"
-)
+# the left boundary is checked by hand (``_alias_matches``, ``_text_cues``).
+_ALIAS_RE = re.compile(r"(?:" + _trie_pattern(_ALIASES) + r")\b")
 _TOLD_BEFORE_RE = re.compile(
     r"\b(?:told|confirmed to|said to|speaking to|spoke to|speaking with|spoke with"
     r"|interview with|exclusively to|explained to|revealed to)\s+$"
@@ -122,11 +147,12 @@ def _alias_matches(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-def _match_cue(line: Line, match: re.Match[str]) -> OutletCue | None:
+def _match_cue(line: Line, alias: str, start: int, end: int) -> OutletCue | None:
+    """The cue an outlet's name at ``[start, end)`` of the line gives, if any."""
     text = line.text
-    name = _CANONICAL[match.group(0).casefold()]
-    before = text[max(0, match.start() - _CONTEXT) : match.start()]
-    after = text[match.end() : match.end() + _CONTEXT]
+    name = _CANONICAL[alias.casefold()]
+    before = text[max(0, start - _CONTEXT) : start]
+    after = text[end : end + _CONTEXT]
     if line.kind == HEADLINE and before.rstrip().endswith(":") and not after.strip():
         return OutletCue(name, "headline credits it", CITES, line.no)
     if _CITES_BEFORE_RE.search(before) or _CITES_AFTER_RE.match(after):
@@ -141,26 +167,35 @@ def _match_cue(line: Line, match: re.Match[str]) -> OutletCue | None:
 
 
 def _text_cues(lines: list[Line]) -> list[OutletCue]:
-    """Cues in the article's sentences. The scan runs once over the joined lines; only the
-    lines holding an outlet's name (or "told The ...") are looked at closely."""
-    scanned = [line for line in lines if line.content and line.kind != CAPTION]
+    """Cues in the article's sentences. The scan runs once over the joined lines (no name
+    spans two lines); only the lines holding an outlet's name (or "told The ...") are
+    looked at closely."""
+    scanned = [
+        line for line in lines if line.removed is None and line.text and line.kind != CAPTION
+    ]
     joined = "\n".join(line.text for line in scanned)
-    hits: set[int] = set()
-    if _ALIAS_RE.search(joined) or "told The " in joined:
-        starts, position = [], 0
-        for line in scanned:
-            starts.append(position)
-            position += len(line.text) + 1
-        hits.update(bisect_right(starts, m.start()) - 1 for m in _ALIAS_RE.finditer(joined))
-        hits.update(bisect_right(starts, m.start()) - 1 for m in _GENERIC_TOLD_RE.finditer(joined))
+    aliases = list(_ALIAS_RE.finditer(joined))
+    told = list(_GENERIC_TOLD_RE.finditer(joined)) if "told The " in joined else []
+    if not aliases and not told:
+        return []
+    starts = list(accumulate((len(line.text) + 1 for line in scanned), initial=0))
+    found: dict[int, tuple[list[re.Match[str]], list[re.Match[str]]]] = {}
+    for match in aliases:
+        found.setdefault(bisect_right(starts, match.start()) - 1, ([], []))[0].append(match)
+    for match in told:
+        found.setdefault(bisect_right(starts, match.start()) - 1, ([], []))[1].append(match)
     cues: list[OutletCue] = []
-    for index in sorted(hits):
-        line = scanned[index]
-        for match in _alias_matches(line.text):
-            cue = _match_cue(line, match)
+    for index in sorted(found):
+        line, offset = scanned[index], starts[index]
+        alias_matches, told_matches = found[index]
+        for match in alias_matches:
+            at = match.start()
+            if at > offset and (joined[at - 1].isalnum() or joined[at - 1] == "_"):
+                continue  # inside a word: the regex has no leading \b (see ``_ALIAS_RE``)
+            cue = _match_cue(line, match.group(0), at - offset, match.end() - offset)
             if cue is not None:
                 cues.append(cue)
-        for match in _GENERIC_TOLD_RE.finditer(line.text):
+        for match in told_matches:
             if match.group(1).casefold() not in _CANONICAL:
                 cues.append(OutletCue(match.group(1), "a source spoke to it", TOLD, line.no))
     return cues
