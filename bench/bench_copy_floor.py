@@ -36,8 +36,8 @@ def copy_floor(data: bytes, n: int, runs: int = RUNS) -> dict[str, Any]:
     ``runs`` times with binary COPY (each rolled back): documents/s of each COPY."""
     from django.db import connection, transaction
 
-    from corpus.importers.document_copy import COPY_FIELDS
     from corpus.services import documents_import
+    from corpus.services.document_copy import COPY_FIELDS
 
     columns = ", ".join(connection.ops.quote_name(f.column) for f in COPY_FIELDS)
     run = f"floor-{time.time_ns()}"
