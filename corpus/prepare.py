@@ -32,6 +32,7 @@ class Cleaned:
     """A record's text as stored and what cleaning found in it."""
 
     text: str
+    raw: str  # what was imported, or "" when it is ``text``
     sha256: str
     title: str
     outlet: str | None
@@ -63,8 +64,10 @@ def record_prepare(record: SourceRecord, clean: bool) -> Cleaned | Issue:
         message = "no text left after cleaning" if clean else "the text is blank"
         return Issue(record.file, record.line, message)
     encoded = result.text.encode("utf-8")
+    raw = record.raw or record.text
     return Cleaned(
         text=result.text,
+        raw="" if raw == result.text else raw,
         sha256=hashlib.sha256(encoded).hexdigest(),
         title=result.title,
         outlet=result.outlet,
@@ -90,7 +93,9 @@ def items_prepare(items: list[Item], clean: bool) -> list[tuple[SourceRecord | N
                 out.append((None, record))
             else:
                 record.fmt = "jsonl"
-                out.append((record, record_prepare(record, clean)))
+                prepared = record_prepare(record, clean)
+                record.text = ""  # it goes back once: as ``Cleaned.text`` and ``raw``
+                out.append((record, prepared))
         else:
             out.append((None, record_prepare(item, clean)))
     return out

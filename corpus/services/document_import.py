@@ -138,7 +138,7 @@ def _document_input(
         text=cleaned.text,
         sha256=cleaned.sha256,
         title=cleaned.title,
-        raw=record.raw or record.text,
+        raw=cleaned.raw,
         url=record.url,
         published_at=published_at,
         language=record.language,
