@@ -165,3 +165,14 @@ test("a word step skips to the end of the next word, or back to the start of the
   assert.equal(wordStep(chars, at("minister") + 3, -1), at("minister"));
   assert.equal(wordStep(chars, 0, -1), 0);
 });
+
+test("a set is empty until it has a span, relation, stance or answer", () => {
+  const state = fresh();
+  assert.equal(state.empty, true);
+  state.setAnswer("framing", "neutral");
+  assert.equal(state.empty, false);
+  state.undo();
+  assert.equal(state.empty, true);
+  state.addSpan("CLAIM", [[1, 8]]);
+  assert.equal(state.empty, false);
+});

@@ -185,11 +185,13 @@ export class AnnotationState {
   }
 
   stanceOf(holder, about) {
-    const object = about.object ?? null;
-    const target = about.target ?? null;
-    return this.content.stances.find(
-      (s) => sameEnd(s.holder, holder) && sameEnd(s.object, object) && s.target === target,
-    );
+    return stanceIn(this.content.stances, holder, about);
+  }
+
+  /** Nothing annotated: no spans, relations, stances or answers. */
+  get empty() {
+    const { spans, relations, stances, answers } = this.content;
+    return !spans.length && !relations.length && !stances.length && !Object.keys(answers).length;
   }
 
   /** A document question's answer; `value` null clears it. */
@@ -251,6 +253,13 @@ export class AnnotationState {
     }
     this.ids = ids;
   }
+}
+
+/** The stance of `holder` (a span key, {id} or null) toward `about` ({object} or {target}). */
+export function stanceIn(stances, holder, about) {
+  const object = about.object ?? null;
+  const target = about.target ?? null;
+  return stances.find((s) => sameEnd(s.holder, holder) && sameEnd(s.object, object) && s.target === target);
 }
 
 export function piecesOf(span) {

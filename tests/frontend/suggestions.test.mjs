@@ -1,0 +1,44 @@
+// node --test: which model suggestions are open, and rejections that are remembered.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { Suggestions } from "../../frontend/static/frontend/js/suggestions.js";
+
+const claim = { id: 10, label: "CLAIM", start: 0, end: 9, fragments: null, text: "the talks" };
+const source = { id: 11, label: "SOURCE", start: 12, end: 22, fragments: null, text: "a minister" };
+const modelSet = { id: 7, model_name: "rules-v1", spans: [claim, source] };
+
+function memoryStorage() {
+  const items = new Map();
+  return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => items.set(key, value) };
+}
+
+test("every model span is open until a span with its label and pieces exists", () => {
+  const suggestions = new Suggestions([modelSet], 1, memoryStorage());
+  assert.deepEqual(suggestions.open([]).map((s) => [s.key, s.modelName]), [["m7-10", "rules-v1"], ["m7-11", "rules-v1"]]);
+  const accepted = [{ key: "s1", label: "CLAIM", start: 0, end: 9, fragments: null }];
+  assert.deepEqual(suggestions.open(accepted).map((s) => s.key), ["m7-11"]);
+  const relabelled = [{ key: "s1", label: "CUE", start: 0, end: 9, fragments: null }];
+  assert.equal(suggestions.open(relabelled).length, 2);
+});
+
+test("the same spans give the same list back", () => {
+  const suggestions = new Suggestions([modelSet], 1, memoryStorage());
+  const spans = [];
+  assert.equal(suggestions.open(spans), suggestions.open(spans));
+});
+
+test("a rejection closes the suggestion and is remembered for the set in the storage", () => {
+  const storage = memoryStorage();
+  new Suggestions([modelSet], 1, storage).reject("m7-10");
+  assert.deepEqual(new Suggestions([modelSet], 1, storage).open([]).map((s) => s.key), ["m7-11"]);
+  assert.equal(new Suggestions([modelSet], 2, storage).open([]).length, 2); // another set
+});
+
+test("find knows only open suggestions", () => {
+  const suggestions = new Suggestions([modelSet], 1, memoryStorage());
+  assert.equal(suggestions.find("m7-11", []).text, "a minister");
+  assert.equal(suggestions.find("s1", []), null);
+  suggestions.reject("m7-11");
+  assert.equal(suggestions.find("m7-11", []), null);
+});
