@@ -14,13 +14,14 @@ from playwright.sync_api import Locator, Page, expect
 
 from annotations.models import AnnotationSet, Membership, Relation, Role, Span, Stance
 from annotations.services.annotation_sets import annotation_set_open
-from annotations.services.projects import project_documents_add
 from annotations.services.set_write import annotation_set_write
 from tests import factories
 from tests.e2e.workspace_helpers import (
+    annotator_set,
     log_in,
     mouse_select,
     open_workspace,
+    project_with,
     wait_saved,
 )
 
@@ -40,17 +41,6 @@ WHITE = (255, 255, 255)
 # ---- data ------------------------------------------------------------------------------
 
 
-def project_with(*texts: str) -> tuple[factories.People, list[Any]]:
-    """A project whose documents (one story, in this order) have the given texts."""
-    people = factories.people_in_project(n_documents=0)
-    documents = [
-        factories.DocumentFactory(story=people.story, text=text, title=f"Report {i + 1}")
-        for i, text in enumerate(texts)
-    ]
-    project_documents_add(project=people.project, documents=documents)
-    return people, documents
-
-
 def span_on(text: str, needle: str, label: str, **attributes: str) -> dict[str, Any]:
     start = text.index(needle)
     return {
@@ -66,13 +56,6 @@ def span_on(text: str, needle: str, label: str, **attributes: str) -> dict[str, 
 def write_set(aset: AnnotationSet, spans: list[dict[str, Any]]) -> dict[str, int]:
     aset.refresh_from_db()
     return annotation_set_write(annotation_set=aset, data={"version": aset.version, "spans": spans})
-
-
-def annotator_set(people: factories.People, document: Any) -> AnnotationSet:
-    aset, _ = annotation_set_open(
-        project=people.project, document=document, author=people.annotator
-    )
-    return aset
 
 
 def model_set(people: factories.People, document: Any) -> AnnotationSet:
@@ -290,6 +273,7 @@ def test_a_second_tab_with_a_stale_version_shows_the_conflict_and_reloads_the_fi
     live_server, page, db, screenshot_path
 ):
     people, (document,) = project_with(REPORT)
+    annotator_set(people, document)  # the queue gave it to them
     url = f"{live_server.url}/projects/{people.project.id}/documents/{document.id}/work/"
     log_in(page, live_server.url, people.annotator.username)
     open_workspace(page, url)
@@ -613,6 +597,7 @@ def test_a_claim_links_as_same_claim_to_the_annotators_claim_in_another_report(
         annotator_set(people, second), [span_on(OTHER_REPORT, "The talks have stalled", "CLAIM")]
     )
     (other_claim_id,) = refs.values()
+    annotator_set(people, first)  # the queue gave it to them
     log_in(page, live_server.url, people.annotator.username)
     open_workspace(
         page, f"{live_server.url}/projects/{people.project.id}/documents/{first.id}/work/"

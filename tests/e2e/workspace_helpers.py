@@ -1,9 +1,16 @@
-"""What the workspace tests do again and again: log in, open the workspace, select text
-with the mouse, wait for the autosave."""
+"""What the workspace tests do again and again: make a project of given texts, log in, open
+the workspace, select text with the mouse, wait for the autosave."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from playwright.sync_api import Page, expect
+
+from annotations.models import AnnotationSet
+from annotations.services.annotation_sets import annotation_set_open
+from annotations.services.projects import project_documents_add
+from tests import factories
 
 PASSWORD = "pw-for-tests"
 
@@ -44,6 +51,25 @@ async (needle) => {
   };
 }
 """
+
+
+def project_with(*texts: str) -> tuple[factories.People, list[Any]]:
+    """A project whose documents (one story, in this order) have the given texts."""
+    people = factories.people_in_project(n_documents=0)
+    documents = [
+        factories.DocumentFactory(story=people.story, text=text, title=f"Report {i + 1}")
+        for i, text in enumerate(texts)
+    ]
+    project_documents_add(project=people.project, documents=documents)
+    return people, documents
+
+
+def annotator_set(people: factories.People, document: Any) -> AnnotationSet:
+    """The annotator's set on the document, as the queue hands it out."""
+    aset, _ = annotation_set_open(
+        project=people.project, document=document, author=people.annotator
+    )
+    return aset
 
 
 def log_in(page: Page, base_url: str, username: str) -> None:

@@ -1,22 +1,17 @@
 // The workspace's side panel: what is selected (label, attributes, relations, stance), the
-// lists of spans, relations and suggestions, the document's stance and questions. Builds
-// DOM from the state and the schema and calls back into the workspace; holds no state.
-// User text goes in with textContent only.
+// lists of spans, relations and suggestions, the document's stance and questions. Draws a
+// plain view model (panel_model.js) and calls back into the workspace through `actions`;
+// never reads the workspace. User text goes in with textContent only.
 
 import { el } from "./dom.js";
+import { excerpt } from "./excerpt.js";
 
-const EXCERPT = 60;
 const LIST_WINDOW = 40; // long documents: lists show this many rows around the selection
 
 /** Up to `size` items centred on index `at`. */
 export function windowAround(items, at, size) {
   const from = Math.max(0, Math.min(at - Math.floor(size / 2), items.length - size));
   return { from, items: items.slice(from, from + size) };
-}
-
-export function excerpt(text) {
-  const flat = text.replace(/\s+/g, " ");
-  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT - 1)}…` : flat;
 }
 
 /** A label chip: colour swatch and the label's letter, so colour is never the only cue. */
@@ -29,13 +24,11 @@ export function labelChip(label) {
 export class Panel {
   /**
    * @param {HTMLElement} root the <aside>
-   * @param {object} schema the project's label schema
    * @param {Map<string, object>} labels key -> {name, color, letter, spec}
    * @param {object} actions callbacks into the workspace
    */
-  constructor(root, schema, labels, actions) {
+  constructor(root, labels, actions) {
     this.root = root;
-    this.schema = schema;
     this.labels = labels;
     this.actions = actions;
     this.sections = {};
@@ -65,58 +58,49 @@ export class Panel {
     this.sections.labels.replaceChildren(el("h2", { text: "Labels" }), list);
   }
 
-  /** Everything but the label buttons, from the current state. */
-  render(ws) {
-    // Rebuild a section only when what it shows changed: the state's arrays are replaced,
-    // never changed in place, so identity tells. Long documents stay fast to edit.
-    // A relation row shows its spans' texts, so the shown rows' texts count too.
-    const content = ws.state.content;
-    const shownEnds = content.relations
-      .slice(0, this.relationLimit || LIST_WINDOW)
-      .flatMap((r) => [r.source, r.target])
-      .map((end) => (typeof end === "string" ? ws.state.span(end)?.text : end.id));
-    const inputs = {
-      spans: [ws.state, content.spans, ws.selected],
-      relations: [ws.state, content.relations, ws.external.size, shownEnds.join("\u0000")],
-      suggestions: [ws.state, ws.openSuggestions()],
-      document: [ws.state, content.stances, content.answers],
-    };
-    const memo = this.memo || {};
-    const changed = (name) => !memo[name] || inputs[name].some((value, i) => value !== memo[name][i]);
-    this.renderSelected(ws);
-    if (changed("spans")) this.renderSpans(ws);
-    if (changed("relations")) this.renderRelations(ws);
-    if (changed("suggestions")) this.renderSuggestions(ws);
-    if (changed("document")) this.renderDocument(ws);
-    this.memo = inputs;
+  /** Everything but the label buttons, from the view model (panel_model.js). A section is
+   * drawn again only when its part of the model is a new object; the selection always. */
+  render(model) {
+    const last = this.model || {};
+    this.model = model;
+    this.renderSelected(model.selected);
+    if (model.spans !== last.spans) this.renderSpans(model.spans);
+    if (model.relations !== last.relations) this.renderRelations(model.relations);
+    if (model.suggestions !== last.suggestions) this.renderSuggestions(model.suggestions);
+    if (model.document !== last.document) this.renderDocument(model.document);
   }
 
-  renderSelected(ws) {
+  /** Empty every section but the labels (no document is being edited). */
+  clear() {
+    this.model = null;
+    for (const name of ["selected", "spans", "relations", "suggestions", "document"]) this.sections[name].replaceChildren();
+  }
+
+  renderSelected(selected) {
     const box = this.sections.selected;
-    const suggestion = ws.selectedSuggestion();
-    const span = ws.selectedSpan();
-    if (suggestion) {
-      const label = this.label(suggestion.label);
+    if (selected?.kind === "suggestion") {
+      const label = this.label(selected.label);
       box.replaceChildren(
         el("h2", { text: "Suggestion" }),
-        el("p", {}, labelChip(label), " ", el("q", { text: excerpt(suggestion.text) })),
-        el("p", { class: "muted", text: `from ${suggestion.modelName}` }),
+        el("p", {}, labelChip(label), " ", el("q", { text: excerpt(selected.text) })),
+        el("p", { class: "muted", text: `from ${selected.modelName}` }),
         el(
           "div",
           { class: "row" },
-          el("button", { type: "button", onclick: () => this.actions.acceptSuggestion(suggestion.key) }, "Accept ", el("kbd", { text: "Enter" })),
-          el("button", { type: "button", onclick: () => this.actions.rejectSuggestion(suggestion.key) }, "Reject ", el("kbd", { text: "Backspace" })),
+          el("button", { type: "button", onclick: () => this.actions.acceptSuggestion(selected.key) }, "Accept ", el("kbd", { text: "Enter" })),
+          el("button", { type: "button", onclick: () => this.actions.rejectSuggestion(selected.key) }, "Reject ", el("kbd", { text: "Backspace" })),
         ),
       );
       return;
     }
-    if (!span) {
+    if (!selected) {
       box.replaceChildren(
         el("h2", { text: "Selection" }),
         el("p", { class: "muted", text: "Select text and press a label's key, or click a span. Press ? for every key." }),
       );
       return;
     }
+    const span = selected;
     const label = this.label(span.label);
     const labelSelect = el("select", { id: "span-label", onchange: (event) => this.actions.changeLabel(span.key, event.target.value) });
     for (const [key, option] of this.labels) {
@@ -124,13 +108,13 @@ export class Panel {
     }
     const form = el("div", { class: "attributes" });
     for (const spec of label.spec.attributes || []) form.append(this.attributeField(span, spec));
-    const linking = ws.linking
-      ? el("p", { class: "linking", role: "status", text: `Linking: click the span to connect with “${ws.relationName(ws.linking)}” (Esc cancels)` })
+    const linking = span.linking
+      ? el("p", { class: "linking", role: "status", text: `Linking: click the span to connect with “${span.linking}” (Esc cancels)` })
       : null;
     const parts = [
       el("h2", { text: "Selected span" }),
       el("p", { class: "selected-text" }, labelChip(label), " ", el("q", { text: excerpt(span.text) })),
-      el("p", { class: "muted offsets", text: `code points ${span.start}–${span.end}${span.fragments ? `, ${span.fragments.length} fragments` : ""}` }),
+      el("p", { class: "muted offsets", text: `code points ${span.start}–${span.end}${span.fragments ? `, ${span.fragments} fragments` : ""}` }),
       el("label", { for: "span-label", text: "Label" }),
       labelSelect,
       form,
@@ -142,9 +126,9 @@ export class Panel {
         el("button", { type: "button", title: "End one word earlier (})", onclick: () => this.actions.moveEdge(span.key, "end", -1) }, "⟵ end"),
         el("button", { type: "button", title: "End one word later (])", onclick: () => this.actions.moveEdge(span.key, "end", 1) }, "end ⟶"),
       ),
-      this.relationButtons(ws, span),
+      this.relationButtons(span),
       linking,
-      this.stanceRows(ws, span),
+      this.stanceRows(span),
       el("button", { type: "button", class: "danger", onclick: () => this.actions.deleteSpan(span.key) }, "Delete span ", el("kbd", { text: "Del" })),
     ];
     box.replaceChildren(...parts.filter(Boolean));
@@ -169,66 +153,58 @@ export class Panel {
     return el("div", { class: "field" }, el("label", { for: id, text: spec.name || spec.key }), input);
   }
 
-  relationButtons(ws, span) {
-    const types = ws.relationTypesFrom(span.label);
-    const mine = ws.state.relations.filter((r) => r.source === span.key || r.target === span.key);
+  relationButtons(span) {
     const list = el("ul", { class: "relations-of" });
-    for (const relation of mine) list.append(this.relationItem(ws, relation));
+    for (const relation of span.relations) list.append(this.relationItem(relation));
     const buttons = el("div", { class: "row" });
-    for (const type of types) {
+    for (const type of span.relationTypes) {
       buttons.append(
-        el(
-          "button",
-          { type: "button", onclick: () => this.actions.startLinking(type.key) },
-          `Link: ${type.name}`,
-          type.hotkey ? el("kbd", { text: type.hotkey }) : null,
-        ),
+        el("button", { type: "button", onclick: () => this.actions.startLinking(type.key) }, `Link: ${type.name}`, type.hotkey ? el("kbd", { text: type.hotkey }) : null),
       );
     }
-    return el("div", { class: "relations-box" }, el("h3", { text: "Relations" }), mine.length ? list : el("p", { class: "muted", text: "None yet." }), buttons);
+    const none = el("p", { class: "muted", text: "None yet." });
+    return el("div", { class: "relations-box" }, el("h3", { text: "Relations" }), span.relations.length ? list : none, buttons);
   }
 
-  relationItem(ws, relation) {
-    const name = ws.relationName(relation.type);
+  /** One relation: its ends ({label, text, documentTitle} or {missing}) and a delete button. */
+  relationItem(relation) {
     const describe = (end) => {
-      const span = typeof end === "object" ? ws.externalSpan(end.id) : ws.state.span(end);
-      if (!span) return el("span", { class: "muted", text: typeof end === "object" ? `span ${end.id} in another document` : "?" });
-      return el("span", {}, labelChip(this.label(span.label)), " ", el("q", { text: excerpt(span.text) }), span.documentTitle ? el("span", { class: "muted", text: ` (${span.documentTitle})` }) : null);
+      if (end.missing) return el("span", { class: "muted", text: end.missing });
+      const from = end.documentTitle ? el("span", { class: "muted", text: ` (${end.documentTitle})` }) : null;
+      return el("span", {}, labelChip(this.label(end.label)), " ", el("q", { text: excerpt(end.text) }), from);
     };
     return el(
       "li",
       { class: "relation" },
       describe(relation.source),
-      el("span", { class: "arrow", text: ` → ${name} → ` }),
+      el("span", { class: "arrow", text: ` → ${relation.name} → ` }),
       describe(relation.target),
-      el("button", { type: "button", class: "small", title: "Delete this relation", "aria-label": `Delete relation ${name}`, onclick: () => this.actions.deleteRelation(relation.key) }, "×"),
+      el("button", { type: "button", class: "small", title: "Delete this relation", "aria-label": `Delete relation ${relation.name}`, onclick: () => this.actions.deleteRelation(relation.key) }, "×"),
     );
   }
 
-  stanceRows(ws, span) {
-    const rows = ws.stanceQuestionsFor(span);
-    if (!rows.length) return null;
+  stanceRows(span) {
+    if (!span.stances.length) return null;
     const box = el("div", { class: "stances" }, el("h3", { text: "Stance" }));
-    rows.forEach((row, index) => {
+    span.stances.forEach((row, index) => {
       const id = `stance-${index}`;
-      const current = ws.state.stanceOf(row.holder, row.about);
       const select = el("select", { id, class: "stance-select", onchange: (e) => this.actions.setStance(row.holder, row.about, e.target.value || null) }, el("option", { value: "", text: "—" }));
-      for (const value of ws.schema.stance.values) select.append(el("option", { value, selected: current?.value === value, text: value }));
+      for (const value of span.stanceValues) select.append(el("option", { value, selected: row.value === value, text: value }));
       box.append(el("div", { class: "field" }, el("label", { for: id, text: row.text }), select));
     });
     box.append(el("p", { class: "muted", text: "Keys 1–9 set the first stance's value; x moves to these fields." }));
     return box;
   }
 
-  renderSpans(ws) {
-    const spans = [...ws.state.spans].sort((a, b) => a.start - b.start || b.end - a.end);
-    const at = Math.max(0, spans.findIndex((span) => span.key === ws.selected));
+  renderSpans(model) {
+    const spans = model.items;
+    const at = Math.max(0, spans.findIndex((span) => span.key === model.selected));
     const shown = windowAround(spans, at, this.spanLimit || LIST_WINDOW);
     const list = el("ol", { class: "span-list", start: String(shown.from + 1) });
     for (const span of shown.items) {
       const button = el(
         "button",
-        { type: "button", class: span.key === ws.selected ? "current" : "", onclick: () => this.actions.select(span.key) },
+        { type: "button", class: span.key === model.selected ? "current" : "", onclick: () => this.actions.select(span.key) },
         labelChip(this.label(span.label)),
         " ",
         el("span", { text: excerpt(span.text) }),
@@ -237,19 +213,18 @@ export class Panel {
     }
     const more = this.moreButton(shown, spans.length, "spans", () => {
       this.spanLimit = (this.spanLimit || LIST_WINDOW) + LIST_WINDOW * 5;
-      this.renderSpans(ws);
+      this.renderSpans(model);
     });
     this.sections.spans.replaceChildren(el("h2", { text: `Spans (${spans.length})` }), spans.length ? list : el("p", { class: "muted", text: "No spans yet." }), more);
   }
 
-  renderRelations(ws) {
-    const relations = ws.state.relations;
+  renderRelations(relations) {
     const shown = windowAround(relations, 0, this.relationLimit || LIST_WINDOW);
     const list = el("ul", { class: "relation-list" });
-    for (const relation of shown.items) list.append(this.relationItem(ws, relation));
+    for (const relation of shown.items) list.append(this.relationItem(relation));
     const more = this.moreButton(shown, relations.length, "relations", () => {
       this.relationLimit = (this.relationLimit || LIST_WINDOW) + LIST_WINDOW * 5;
-      this.renderRelations(ws);
+      this.renderRelations(relations);
     });
     this.sections.relations.replaceChildren(
       el("h2", { text: `Relations (${relations.length})` }),
@@ -266,49 +241,44 @@ export class Panel {
     return el("p", { class: "muted" }, `Showing ${noun} ${range} `, el("button", { type: "button", class: "small", onclick: onMore }, `Show ${LIST_WINDOW * 5} more`));
   }
 
-  renderSuggestions(ws) {
-    const open = ws.openSuggestions();
-    if (!ws.suggestionSets.length) {
+  renderSuggestions(suggestions) {
+    if (!suggestions) {
       this.sections.suggestions.replaceChildren();
       return;
     }
-    const counts = new Map();
-    for (const s of open) counts.set(s.label, (counts.get(s.label) || 0) + 1);
     const rows = el("div", { class: "row wrap" });
-    for (const [label, count] of counts) {
+    for (const { label, count } of suggestions.byLabel) {
       rows.append(el("button", { type: "button", onclick: () => this.actions.acceptAll(label) }, `Accept all ${this.label(label).name} (${count})`));
     }
     this.sections.suggestions.replaceChildren(
-      el("h2", { text: `Suggestions (${open.length} open)` }),
+      el("h2", { text: `Suggestions (${suggestions.open} open)` }),
       el("p", { class: "muted", text: "Dashed underlines. Select one (click or Tab), then Enter accepts and Backspace rejects." }),
       rows,
     );
   }
 
-  renderDocument(ws) {
+  renderDocument(model) {
     const box = el("div");
-    const targets = ws.schema.stance?.targets || [];
-    if (targets.length) {
+    if (model.targets.length) {
       box.append(el("h3", { text: "The article's stance" }));
-      targets.forEach((target) => {
+      for (const target of model.targets) {
         const id = `doc-stance-${target.key}`;
-        const current = ws.state.stanceOf(null, { target: target.key });
-        const select = el("select", { id, onchange: (e) => this.actions.setStance(null, { target: target.key }, e.target.value || null) }, el("option", { value: "", text: "—" }));
-        for (const value of ws.schema.stance.values) select.append(el("option", { value, selected: current?.value === value, text: value }));
-        box.append(el("div", { class: "field" }, el("label", { for: id, text: `toward ${target.name || target.key}` }), select));
-      });
+        const about = { target: target.key };
+        const select = el("select", { id, onchange: (e) => this.actions.setStance(null, about, e.target.value || null) }, el("option", { value: "", text: "—" }));
+        for (const value of model.values) select.append(el("option", { value, selected: target.value === value, text: value }));
+        box.append(el("div", { class: "field" }, el("label", { for: id, text: `toward ${target.name}` }), select));
+      }
     }
-    for (const question of ws.schema.document_questions || []) {
-      if (question.per_target && !targets.length) continue; // nothing to answer it for
-      box.append(this.questionField(ws, question, targets));
-    }
+    for (const question of model.questions) box.append(this.questionField(question, model.targets));
     this.sections.document.replaceChildren(el("h2", { text: "Document" }), box.childNodes.length ? box : el("p", { class: "muted", text: "No document questions in this project." }));
   }
 
-  questionField(ws, question, targets) {
-    const answer = ws.state.answers[question.key];
-    const fieldset = el("fieldset", { class: "question" }, el("legend", { text: question.text || question.key }));
-    const choose = (value, current, onPick, name) => {
+  /** A question ({key, text, type, choices, perTarget, answer}): radios, or checkboxes for
+   * "multi"; a per-target question has one group per stance target. */
+  questionField(question, targets) {
+    const answer = question.answer;
+    const fieldset = el("fieldset", { class: "question" }, el("legend", { text: question.text }));
+    const choose = (current, onPick, name) => {
       const group = el("div", { class: "choices", role: question.type === "multi" ? "group" : "radiogroup" });
       for (const choice of question.choices) {
         const id = `${name}-${choice}`;
@@ -319,11 +289,7 @@ export class Panel {
       return group;
     };
     const toggle = (list, choice) => (list.includes(choice) ? list.filter((c) => c !== choice) : [...list, choice]);
-    if (question.per_target) {
-      if (!targets.length) {
-        fieldset.append(el("p", { class: "muted", text: "This project has no stance targets to answer for." }));
-        return fieldset;
-      }
+    if (question.perTarget) {
       for (const target of targets) {
         const current = answer?.[target.key];
         const pick = (choice) => {
@@ -331,11 +297,11 @@ export class Panel {
           next[target.key] = question.type === "multi" ? toggle(current || [], choice) : choice;
           this.actions.setAnswer(question.key, next);
         };
-        fieldset.append(el("div", { class: "per-target" }, el("span", { class: "target-name", text: target.name || target.key }), choose(target.key, current, pick, `q-${question.key}-${target.key}`)));
+        fieldset.append(el("div", { class: "per-target" }, el("span", { class: "target-name", text: target.name }), choose(current, pick, `q-${question.key}-${target.key}`)));
       }
     } else {
       const pick = (choice) => this.actions.setAnswer(question.key, question.type === "multi" ? toggle(answer || [], choice) : choice);
-      fieldset.append(choose(null, answer, pick, `q-${question.key}`));
+      fieldset.append(choose(answer, pick, `q-${question.key}`));
     }
     return fieldset;
   }

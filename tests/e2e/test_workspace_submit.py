@@ -1,0 +1,163 @@
+"""Submitting and skipping in Chromium: only the document shown is ever submitted, an empty
+set is submitted only once confirmed, and the page says what happened after each step."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from annotations.models import AnnotationSet, SetKind, SetStatus
+from annotations.services.annotation_sets import annotation_set_open
+from tests.e2e.workspace_helpers import (
+    log_in,
+    mouse_select,
+    open_workspace,
+    project_with,
+    wait_saved,
+)
+
+pytestmark = pytest.mark.e2e
+
+LAPTOP = {"width": 1366, "height": 768}  # the screenshots' size
+
+REPORT = "Officials said the talks had stalled on Tuesday, a minister told reporters."
+OTHER_REPORT = "The talks have stalled, the minister told reporters on Tuesday."
+
+
+def statuses(people) -> dict[str, str]:  # noqa: ANN001
+    sets = AnnotationSet.objects.filter(project=people.project, kind=SetKind.ANNOTATOR)
+    return {s.document.title: s.status for s in sets.select_related("document")}
+
+
+def settle(page: Page) -> None:
+    """Give a request the page should not make the time to be made (and fail the test)."""
+    page.wait_for_timeout(1_000)
+
+
+def test_after_skipping_to_the_end_of_the_queue_ctrl_enter_submits_nothing(
+    live_server, page, db, screenshot_path
+):
+    people, (first, second) = project_with(REPORT, OTHER_REPORT)
+    page.set_viewport_size(LAPTOP)
+    log_in(page, live_server.url, people.annotator.username)
+    open_workspace(page, f"{live_server.url}/projects/{people.project.id}/work/")
+    skip = page.locator("#skip")
+
+    skip.click()
+    expect(page.locator("#doc-title")).to_have_text(second.title)
+    skip.click()
+    expect(page.locator("#doc-text")).to_contain_text("Nothing left in your queue")
+
+    posts: list[str] = []
+    page.on("request", lambda r: posts.append(r.url) if r.method != "GET" else None)
+    page.keyboard.press("Control+Enter")
+    page.locator("#doc-text").press("Control+Enter")
+    page.keyboard.press("c")
+    settle(page)
+    assert posts == []
+    assert statuses(people) == {first.title: SetStatus.SKIPPED, second.title: SetStatus.SKIPPED}
+    expect(page.locator("#message")).to_have_text("Skipped “Report 2”. Nothing left in your queue.")
+    expect(page.locator("#submit")).to_be_hidden()
+    expect(page.locator("#skip")).to_be_hidden()
+    expect(page.locator("#panel")).to_be_hidden()
+    page.screenshot(path=screenshot_path("workspace-queue-done"))
+
+
+def test_an_empty_set_is_submitted_only_on_a_second_ctrl_enter_and_esc_keeps_it_open(
+    live_server, page, db, screenshot_path
+):
+    people, (first, second) = project_with(REPORT, OTHER_REPORT)
+    page.set_viewport_size(LAPTOP)
+    log_in(page, live_server.url, people.annotator.username)
+    open_workspace(page, f"{live_server.url}/projects/{people.project.id}/work/")
+    message = page.locator("#message")
+
+    page.keyboard.press("Control+Enter")
+    expect(message).to_contain_text("Submit with no annotations? Press Ctrl+Enter again")
+    expect(message).to_have_attribute("role", "alert")
+    page.screenshot(path=screenshot_path("workspace-submit-empty-question"))
+    settle(page)
+    assert statuses(people) == {first.title: SetStatus.ASSIGNED}
+
+    page.keyboard.press("Escape")
+    expect(message).to_have_text("Not submitted: go on annotating.")
+    expect(page.locator("#doc-title")).to_have_text(first.title)
+    assert statuses(people) == {first.title: SetStatus.ASSIGNED}
+
+    page.keyboard.press("Control+Enter")
+    expect(message).to_contain_text("Submit with no annotations?")
+    page.keyboard.press("Control+Enter")
+    expect(page.locator("#doc-title")).to_have_text(second.title)
+    expect(message).to_have_text("Submitted “Report 1”. Here is the next document from your queue.")
+    assert statuses(people)[first.title] == SetStatus.SUBMITTED
+
+
+def test_an_edit_answers_the_empty_question_and_the_button_confirms_with_submit_empty(
+    live_server, page, db
+):
+    people, (first, second) = project_with(REPORT, OTHER_REPORT)
+    log_in(page, live_server.url, people.annotator.username)
+    open_workspace(page, f"{live_server.url}/projects/{people.project.id}/work/")
+    message = page.locator("#message")
+    submit = page.locator("#submit")
+
+    # Asked, then a span: the set is no longer empty, so the next submit goes straight on.
+    submit.click()
+    expect(message).to_contain_text("Submit with no annotations?")
+    mouse_select(page, "the talks had stalled")
+    page.keyboard.press("c")
+    expect(message).not_to_contain_text("Submit with no annotations?")
+    wait_saved(page)
+    submit.click()
+    expect(page.locator("#doc-title")).to_have_text(second.title)
+    expect(message).to_have_text("Submitted “Report 1”. Here is the next document from your queue.")
+
+    # The last document, submitted empty with the mouse.
+    submit.click()
+    message.get_by_role("button", name="Submit empty").click()
+    expect(page.locator("#doc-text")).to_contain_text("Nothing left in your queue")
+    expect(message).to_have_text("Submitted “Report 2”. Nothing left in your queue.")
+    assert statuses(people) == {first.title: SetStatus.SUBMITTED, second.title: SetStatus.SUBMITTED}
+
+
+def test_a_reviewer_who_submits_the_gold_set_is_told_so_and_promised_no_next_document(
+    live_server, page, db, screenshot_path
+):
+    people, (first, _) = project_with(REPORT, OTHER_REPORT)
+    gold, _ = annotation_set_open(
+        project=people.project, document=first, author=people.reviewer, kind=SetKind.GOLD
+    )
+    page.set_viewport_size(LAPTOP)
+    log_in(page, live_server.url, people.reviewer.username)
+    open_workspace(
+        page, f"{live_server.url}/projects/{people.project.id}/documents/{first.id}/work/"
+    )
+    expect(page.locator("#doc-meta")).to_contain_text("gold set")
+    expect(page.locator("#skip")).to_be_hidden()
+    mouse_select(page, "the talks had stalled")
+    page.keyboard.press("c")
+    wait_saved(page)
+
+    page.keyboard.press("Control+Enter")
+    message = page.locator("#message")
+    expect(message).to_have_text("Submitted the gold set of “Report 1”.")
+    expect(page.locator("#doc-text")).to_contain_text(
+        "Open the next document to curate from the project's list."
+    )
+    expect(page.get_by_role("link", name="Go to the documents")).to_have_attribute(
+        "href", f"/projects/{people.project.id}/"
+    )
+    expect(page.get_by_text("next document from your queue")).to_have_count(0)
+    page.screenshot(path=screenshot_path("workspace-gold-submitted"))
+    gold.refresh_from_db()
+    assert gold.status == SetStatus.CURATED
+    assert not AnnotationSet.objects.filter(kind=SetKind.ANNOTATOR).exists()
+
+
+def test_a_reviewer_who_opens_the_queue_is_told_reviewers_have_none(live_server, page, db):
+    people, _ = project_with(REPORT)
+    log_in(page, live_server.url, people.reviewer.username)
+    page.goto(f"{live_server.url}/projects/{people.project.id}/work/")
+    expect(page.locator("#doc-text")).to_contain_text("Reviewers have no queue")
+    expect(page.get_by_role("link", name="Go to the documents")).to_be_visible()
+    expect(page.locator("#save-status")).to_have_text("")
