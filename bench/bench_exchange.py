@@ -51,7 +51,7 @@ def annotated_jsonl(run: str, n: int, seed: int) -> bytes:
     """A native JSONL file: header, then ``n`` documents each with one annotator's set of
     30 spans, 10 relations and one answer."""
     rng = random.Random(seed)
-    header = {"claimlens": "project", "version": 1, "project": {}, "schema": _schema()}
+    header = {"claimlens": "project", "version": 2, "project": {}, "schema": _schema()}
     lines = [orjson.dumps(header)]
     next_id = 1
     for i in range(n):
@@ -71,7 +71,7 @@ def annotated_jsonl(run: str, n: int, seed: int) -> bytes:
             "sets": [
                 {
                     "kind": "annotator",
-                    "annotator": f"{run}_annotator",
+                    "author": f"{run}_annotator",
                     "spans": payload["spans"],
                     "relations": payload["relations"],
                     "answers": ANSWERS,
@@ -85,7 +85,7 @@ def annotated_jsonl(run: str, n: int, seed: int) -> bytes:
 def many_spans_jsonl(run: str, n: int, spans_per_doc: int, seed: int) -> bytes:
     """Documents each with ``spans_per_doc`` one-to-three-word spans (labels in turn)."""
     rng = random.Random(seed)
-    header = {"claimlens": "project", "version": 1, "project": {}, "schema": _schema()}
+    header = {"claimlens": "project", "version": 2, "project": {}, "schema": _schema()}
     lines = [orjson.dumps(header)]
     labels = ("CLAIM", "SOURCE", "CUE")
     for i in range(n):
@@ -101,7 +101,7 @@ def many_spans_jsonl(run: str, n: int, spans_per_doc: int, seed: int) -> bytes:
         record = {
             "title": doc.title,
             "text": doc.text,
-            "sets": [{"kind": "annotator", "annotator": f"{run}_annotator", "spans": spans}],
+            "sets": [{"kind": "annotator", "author": f"{run}_annotator", "spans": spans}],
         }
         lines.append(orjson.dumps(record))
     return b"\n".join(lines) + b"\n"

@@ -29,7 +29,7 @@ from annotations.services.exports import (
 FILTER_PARAMETERS = [
     OpenApiParameter("format", str, required=True, description="an export format's name"),
     OpenApiParameter("status", str, description="set statuses, comma-separated"),
-    OpenApiParameter("annotator", str, description="annotators' usernames, comma-separated"),
+    OpenApiParameter("author", str, description="the sets' authors' usernames, comma-separated"),
     OpenApiParameter("kind", str, description="set kinds: annotator, gold, model"),
     OpenApiParameter("gold_only", bool, description="only gold sets"),
     OpenApiParameter("story", int, description="only documents of this story (id)"),
@@ -95,7 +95,7 @@ class ProjectExportApi(APIView):
 class ExportJobCreateSerializer(serializers.Serializer):
     format = serializers.CharField(max_length=32)
     status = serializers.CharField(required=False, allow_blank=True)
-    annotator = serializers.CharField(required=False, allow_blank=True)
+    author = serializers.CharField(required=False, allow_blank=True)
     kind = serializers.CharField(required=False, allow_blank=True)
     gold_only = serializers.BooleanField(required=False, default=False)
     story = serializers.IntegerField(required=False, allow_null=True)

@@ -72,7 +72,7 @@ class ProjectDocumentImportApi(APIView):
 class AnnotationImportSerializer(serializers.Serializer):
     files = serializers.ListField(child=serializers.FileField(), min_length=1, max_length=1000)
     format = serializers.CharField(max_length=32)
-    annotator = serializers.CharField(required=False, allow_blank=True, max_length=150)
+    author = serializers.CharField(required=False, allow_blank=True, max_length=150)
     encoding = serializers.CharField(required=False, allow_blank=True, max_length=40)
     keep_schema = serializers.BooleanField(required=False, default=False)
     derive_schema = serializers.BooleanField(required=False, default=True)

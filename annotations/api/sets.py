@@ -38,7 +38,7 @@ class AnnotationSetListApi(APIView):
             OpenApiParameter("document", int),
             OpenApiParameter("status", str),
             OpenApiParameter("kind", str),
-            OpenApiParameter("annotator", str, description="the author's username"),
+            OpenApiParameter("author", str, description="the author's username"),
         ],
         responses=paginated(SetHeader),
     )

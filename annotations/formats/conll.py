@@ -13,7 +13,7 @@ else::
     The	B-SOURCE
     Brenford	I-SOURCE
 
-``layer`` is ``gold``, the annotator's username or ``model-<name>``. Tags are ``O``,
+``layer`` is ``gold``, the author's username or ``model-<name>``. Tags are ``O``,
 ``B-<label>`` on the first token of a span, ``I-<label>`` on the others.
 
 **Tokens.** spaCy's blank English tokenizer (``tokens.py``), with a token boundary at every

@@ -13,16 +13,16 @@ show it as text instead of evaluating it as a formula (a quoted headline such as
 ``=HYPERLINK(...)`` or ``-5% in a week``). Readers of the file with other tools see the
 apostrophe and can strip it; only text cells are touched, never numbers.
 
-Columns of ``csv-spans``: ``document_id, title, outlet, story, layer, kind, annotator,
+Columns of ``csv-spans``: ``document_id, title, outlet, story, layer, kind, author,
 span_id, label, start, end, fragments, text, attributes``. ``start``/``end`` are code points,
 end exclusive; ``fragments`` is ``3-9;12-20`` for a discontinuous span and empty otherwise;
 ``attributes`` is a JSON object.
 
 Columns of ``csv-stances``: ``document_id, outlet, holder, holder_span_id, holder_label,
-object, object_span_id, target, value, annotator, layer, story``. ``holder`` is the holder
+object, object_span_id, target, value, author, layer, story``. ``holder`` is the holder
 span's text, or ``(document)`` for the document's own stance; ``object`` is the object
-span's text, else the target's display name from the schema; ``annotator`` is the username,
-``gold`` for the gold set and ``model:<name>`` for a model's set.
+span's text, else the target's display name from the schema; ``author`` is the set's
+author's username, ``gold`` for the gold set and ``model:<name>`` for a model's set.
 
 Rows are written document by document (the writer yields after each one), so a large
 project streams.
@@ -48,12 +48,12 @@ from annotations.formats.records import (
 )
 
 SPAN_COLUMNS = (
-    "document_id", "title", "outlet", "story", "layer", "kind", "annotator", "span_id",
+    "document_id", "title", "outlet", "story", "layer", "kind", "author", "span_id",
     "label", "start", "end", "fragments", "text", "attributes",
 )  # fmt: skip
 STANCE_COLUMNS = (
     "document_id", "outlet", "holder", "holder_span_id", "holder_label", "object",
-    "object_span_id", "target", "value", "annotator", "layer", "story",
+    "object_span_id", "target", "value", "author", "layer", "story",
 )  # fmt: skip
 DOCUMENT_HOLDER = "(document)"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -69,13 +69,13 @@ def neutralised(value: Any) -> Any:
     return value
 
 
-def _annotator(aset: SetRecord) -> str:
+def _author(aset: SetRecord) -> str:
     kind = aset.get("kind")
     if kind == "gold":
         return "gold"
     if kind == "model":
-        return f"model:{aset.get('model') or ''}"
-    return str(aset.get("annotator") or "")
+        return f"model:{aset.get('model_name') or ''}"
+    return str(aset.get("author") or "")
 
 
 def _rows_streamed(columns: Iterable[str], batches: Iterable[list[list[Any]]]) -> Iterator[bytes]:
@@ -98,7 +98,7 @@ def span_rows(record: DocumentRecord) -> list[list[Any]]:
     """One document's rows of the span table, in ``SPAN_COLUMNS`` order."""
     rows = []
     for aset in record.get("sets") or []:
-        layer, who = layer_name(aset), _annotator(aset)
+        layer, who = layer_name(aset), _author(aset)
         for span in aset.get("spans") or []:
             pieces = span.get("fragments") or []
             rows.append([
@@ -114,7 +114,7 @@ def stance_rows(record: DocumentRecord, target_names: dict[str, str]) -> list[li
     """One document's rows of the stance table, in ``STANCE_COLUMNS`` order."""
     rows = []
     for aset in record.get("sets") or []:
-        layer, who = layer_name(aset), _annotator(aset)
+        layer, who = layer_name(aset), _author(aset)
         spans = {span.get("id"): span for span in aset.get("spans") or []}
         for stance in aset.get("stances") or []:
             holder_id, object_id = stance.get("holder"), stance.get("object")
@@ -154,7 +154,7 @@ EXPORTS = {
         title="CSV: one row per span", media_type="text/csv", extension="csv", write=write_spans
     ),
     "csv-stances": ExportSpec(
-        title="CSV: one row per stance (holder, object, target, value, annotator)",
+        title="CSV: one row per stance (holder, object, target, value, author)",
         media_type="text/csv",
         extension="csv",
         write=write_stances,

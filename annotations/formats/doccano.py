@@ -13,8 +13,9 @@ points. Files written by Python code count code points: pass the option
 Multilingual Plane (emoji, some CJK). Projects with doccano's "count grapheme clusters as
 one character" setting count yet another way and are not read correctly.
 
-Each line becomes one document with one set: ``kind`` annotator, ``status`` submitted, the
-``annotator`` option's username or None (the import gives it to the importing person).
+Each line becomes one document with one set: ``kind`` annotator, ``status`` submitted, its
+``author`` the ``author`` option's username or None (the import gives it to the importing
+person).
 The keys ``title``, ``url``, ``outlet`` and ``story`` become those document fields; doccano's
 ``meta`` object and every other key (``id`` as ``doccano_id``) go to the document's meta.
 Labels are kept as written: the import checks them against the project's schema. With the
@@ -130,7 +131,7 @@ def _relations(items: Any, span_ids: set[Any]) -> list[RelationRecord]:
     return relations
 
 
-def _document(item: dict[str, Any], units: str, annotator: str | None) -> ReadDocument:
+def _document(item: dict[str, Any], units: str, author: str | None) -> ReadDocument:
     text = item.get("text")
     if not isinstance(text, str) or not text.strip():
         raise LineError('no "text"')
@@ -158,7 +159,7 @@ def _document(item: dict[str, Any], units: str, annotator: str | None) -> ReadDo
     record["sets"] = [
         {
             "kind": "annotator",
-            "annotator": annotator,
+            "author": author,
             "status": "submitted",
             "spans": spans,
             "relations": relations,
@@ -174,8 +175,8 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
         message = f'the option "offsets" is {units!r}: use one of {", ".join(OFFSET_UNITS)}'
         result.errors.append(Issue("options", None, message))
         return result
-    annotator = options.get("annotator") or None
-    documents_by_line(files, options, result, lambda item: _document(item, units, annotator))
+    author = options.get("author") or None
+    documents_by_line(files, options, result, lambda item: _document(item, units, author))
     if options.get("derive_schema") and not result.errors:
         result.header = schema_header(result.documents)
     return result

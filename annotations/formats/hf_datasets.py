@@ -10,10 +10,10 @@ Parquet file carries ``SCHEMA`` below):
 ``text``            string, the document text the offsets index
 ``outlet``          string or null (the outlet's name)
 ``story``           string or null
-``layer``           string: ``gold``, the annotator's username or ``model-<name>``
+``layer``           string: ``gold``, the author's username or ``model-<name>``
 ``kind``            string: ``annotator``, ``gold`` or ``model``
-``annotator``       string or null (a gold set's curator, if any)
-``model``           string or null
+``author``          string or null (a username; a gold set's curator, if any)
+``model_name``      string or null (a model's name, for kind ``model``)
 ``status``          string: ``assigned``, ``in_progress``, ``submitted``, ...
 ``spans``           list of {``id`` int, ``label``, ``start`` int, ``end`` int, ``text``,
                     ``fragments`` list of [start, end], ``attributes`` JSON text}
@@ -94,8 +94,8 @@ SCHEMA = pa.schema(
         ("story", pa.string()),
         ("layer", pa.string()),
         ("kind", pa.string()),
-        ("annotator", pa.string()),
-        ("model", pa.string()),
+        ("author", pa.string()),
+        ("model_name", pa.string()),
         ("status", pa.string()),
         ("spans", pa.list_(SPAN)),
         ("relations", pa.list_(RELATION)),

@@ -14,8 +14,8 @@ into nested objects (``meta.source``; a number steps into a list: ``authors.0``)
       "title": SOURCE, "url": SOURCE, "outlet": SOURCE, "story": SOURCE,   # optional
       "meta": {"name": SOURCE, ...},       # optional: more values for the document's meta
       "kind": "annotator",                 # the set's kind: annotator (default), gold, model
-      "annotator": SOURCE,                 # a username; default: the importing person
-      "model": SOURCE,                     # the model's name, for kind "model"
+      "author": SOURCE,                    # a username; default: the importing person
+      "model_name": SOURCE,                # the model's name, for kind "model"
       "spans": {                           # optional: where the spans are
         "path": PATH,                      # a list of objects in each line
         "start": PATH, "end": PATH,        # in each object: code points, end exclusive
@@ -46,7 +46,7 @@ NewsMTSC (``../shared/datasets/newsmtsc-sample``: ``{"primary_gid", "sentence_no
       "text": "sentence_normalized",
       "id": "primary_gid",
       "kind": "gold",
-      "annotator": {"const": "newsmtsc"},
+      "author": {"const": "newsmtsc"},
       "spans": {
         "path": "targets",
         "start": "from",
@@ -59,7 +59,7 @@ NewsMTSC (``../shared/datasets/newsmtsc-sample``: ``{"primary_gid", "sentence_no
     }
 
 Each sentence is a document with one gold set (credited to the user ``newsmtsc``, who must
-be a member of the project; leave ``kind`` and ``annotator`` out to make it the importer's
+be a member of the project; leave ``kind`` and ``author`` out to make it the importer's
 own set), each target mention a ``SOURCE`` span, and its polarity the sentence's stance
 toward it (``against``, ``neutral``, ``favor``: values of the news-attribution schema). The
 coreference mentions in ``further_mentions`` are not read.
@@ -67,7 +67,8 @@ coreference mentions in ``further_mentions`` are not read.
 Errors
 ------
 
-A mapping that is not of this shape is refused before any line is read (file ``mapping``).
+A mapping that is not of this shape is refused before any line is read (file ``mapping``);
+the keys that were ``annotator`` and ``model`` before are named with their new names.
 A line without a field the mapping names, an offset that is not a whole number, a range
 outside the text, quoted text that differs from the offsets or a value missing from a
 ``map`` is an error at that file and line naming the field (``targets[1].from``); other
@@ -79,6 +80,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotations.formats.records import (
+    SET_KEYS_OF_VERSION_1,
     ImportSpec,
     Issue,
     ReadDocument,
@@ -91,6 +93,8 @@ from annotations.formats.text_files import LineError, documents_by_line
 
 KINDS = ("annotator", "gold", "model")
 DOCUMENT_FIELDS = ("title", "url", "outlet", "story")
+SET_FIELDS = ("author", "model_name")
+RENAMED = {former: key for key, former in SET_KEYS_OF_VERSION_1.items()}  # the old names
 _MISSING = object()
 
 
@@ -110,11 +114,11 @@ def mapping_problems(mapping: Any) -> list[str]:
     """What is wrong with a mapping, each as a sentence naming its place; [] when fine."""
     if not isinstance(mapping, dict):
         return ['the option "mapping" must be a JSON object naming at least "text"']
-    known = {"text", "id", *DOCUMENT_FIELDS, "meta", "kind", "annotator", "model", "spans"}
-    problems = [f"{key}: not a mapping key" for key in mapping if key not in known]
+    known = {"text", "id", *DOCUMENT_FIELDS, "meta", "kind", *SET_FIELDS, "spans"}
+    problems = [_unknown_key(key) for key in mapping if key not in known]
     if "text" not in mapping:
         problems.append("text: required (where each line keeps its text)")
-    for key in ("text", "id", *DOCUMENT_FIELDS, "annotator", "model"):
+    for key in ("text", "id", *DOCUMENT_FIELDS, *SET_FIELDS):
         if key in mapping:
             problems.append(_source_problem(mapping[key], key))
     meta = mapping.get("meta", {})
@@ -128,6 +132,11 @@ def mapping_problems(mapping: Any) -> list[str]:
     if "spans" in mapping:
         problems += _spans_problems(mapping["spans"])
     return [p for p in problems if p]
+
+
+def _unknown_key(key: str) -> str:
+    renamed = f' (now "{RENAMED[key]}")' if key in RENAMED else ""
+    return f"{key}: not a mapping key{renamed}"
 
 
 def _spans_problems(spans: Any) -> list[str | None]:
@@ -284,7 +293,7 @@ def _document(item: dict[str, Any], mapping: dict[str, Any]) -> ReadDocument:
             record["meta"][key] = value
     kind = mapping.get("kind", "annotator")
     aset: SetRecord = {"kind": kind, "spans": [], "stances": []}
-    for key in ("annotator", "model"):
+    for key in SET_FIELDS:
         if key in mapping:
             value = _value(item, mapping[key])
             if value is not _MISSING and value is not None and not isinstance(value, str):

@@ -3,7 +3,9 @@ line is one document record with all its sets (``annotations/formats/records.py`
 
 Export streams the records as PostgreSQL built them (no parsing in Python). Import reads any
 file of this shape, the header optional: a file of document lines alone imports documents
-and sets into a project with a matching schema."""
+and sets into a project with a matching schema. It reads version 1 too, whose sets name
+their ``author`` ``annotator`` and their ``model_name`` ``model``: those keys are read as the
+new ones wherever a set lacks the new key (with or without a header)."""
 
 from __future__ import annotations
 
@@ -20,8 +22,11 @@ from annotations.formats.records import (
     ImportSpec,
     Issue,
     ReadResult,
+    set_keys_current,
 )
 from annotations.formats.text_files import json_lines
+
+READ_VERSIONS = (1, NATIVE_VERSION)
 
 
 def write(header: Header, documents: Iterable[bytes], notes: ExportNotes) -> Iterator[bytes]:
@@ -45,9 +50,10 @@ def _read_file(name: str, data: bytes, options: dict[str, Any], result: ReadResu
                 result.errors.append(
                     Issue(name, number, "the project header must be the first line, once")
                 )
-            elif item.get("version") != NATIVE_VERSION:
+            elif item.get("version") not in READ_VERSIONS:
                 message = f"version {item.get('version')!r} is not one this server reads"
-                result.errors.append(Issue(name, number, f"{message} ({NATIVE_VERSION})"))
+                versions = ", ".join(map(str, READ_VERSIONS))
+                result.errors.append(Issue(name, number, f"{message} ({versions})"))
             else:
                 result.header = item
             continue
@@ -56,6 +62,10 @@ def _read_file(name: str, data: bytes, options: dict[str, Any], result: ReadResu
                 Issue(name, number, f'"claimlens" is {kind!r}; expected "project" or "document"')
             )
             continue
+        sets = item.get("sets")
+        for aset in sets if isinstance(sets, list) else []:
+            if isinstance(aset, dict):
+                set_keys_current(aset)
         item["_where"] = {"file": name, "line": number}
         result.documents.append(item)
     if not result.documents and not result.errors:

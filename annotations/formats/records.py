@@ -24,7 +24,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, NotRequired, Required, TypedDict
 
-NATIVE_VERSION = 1
+NATIVE_VERSION = 2
+# Version 1 named a set's author ``annotator`` and its model ``model``: the new key -> the old.
+SET_KEYS_OF_VERSION_1 = {"author": "annotator", "model_name": "model"}
 
 # --- the shapes -------------------------------------------------------------------------------
 
@@ -91,8 +93,8 @@ class SetRecord(TypedDict, total=False):
     """One annotation set: a layer (an annotator's, gold, a model's) of one document."""
 
     kind: SetKind
-    annotator: str | None  # a username; for gold, the curator if any
-    model: str | None  # a model's name, for kind model
+    author: str | None  # a username; for gold, the curator if any; None for a model's set
+    model_name: str | None  # a model's name, for kind model
     status: SetStatus
     started_at: str | None  # ISO 8601
     submitted_at: str | None
@@ -215,13 +217,22 @@ class ImportSpec:
 
 
 def layer_name(set_record: SetRecord) -> str:
-    """A set's layer as a folder-safe name: ``gold``, the annotator's username, or
+    """A set's layer as a folder-safe name: ``gold``, the author's username, or
     ``model-<name>``."""
     if set_record.get("kind") == "gold":
         return "gold"
     if set_record.get("kind") == "model":
-        return f"model-{set_record.get('model') or 'unnamed'}"
-    return str(set_record.get("annotator") or "annotator")
+        return f"model-{set_record.get('model_name') or 'unnamed'}"
+    return str(set_record.get("author") or "annotator")
+
+
+def set_keys_current(set_record: dict[str, Any]) -> None:
+    """Rename a version-1 set's ``annotator`` and ``model`` to ``author`` and ``model_name``
+    in place, where the set does not already have the new key."""
+    for key, former in SET_KEYS_OF_VERSION_1.items():
+        if former in set_record:
+            value = set_record.pop(former)
+            set_record.setdefault(key, value)
 
 
 def outlet_name(record: DocumentRecord) -> str | None:

@@ -39,8 +39,8 @@ def set_row(
         "story": record.get("story"),
         "layer": layer_name(aset),
         "kind": aset.get("kind"),
-        "annotator": aset.get("annotator"),
-        "model": aset.get("model"),
+        "author": aset.get("author"),
+        "model_name": aset.get("model_name"),
         "status": aset.get("status"),
         "spans": [
             {

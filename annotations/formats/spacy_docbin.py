@@ -2,7 +2,7 @@
 ``doc.spans[<layer>]``.
 
 Read it with ``DocBin().from_bytes(data).get_docs(spacy.blank("en").vocab)`` (any vocab:
-the strings travel in the file). ``<layer>`` is ``gold``, the annotator's username or
+the strings travel in the file). ``<layer>`` is ``gold``, the author's username or
 ``model-<name>``; each ``Span`` has ``label_`` = the span label and ``id_`` = the span's id
 (as text). ``doc.ents`` is left empty: spans may overlap, entities may not.
 
@@ -21,7 +21,7 @@ export notes say so; that is a safety net, the tokenisation does not let it happ
 **``doc.user_data["claimlens"]``** keeps what ``Span`` objects cannot (plain JSON values;
 after loading, srsly's msgpack gives lists back as tuples):
 ``document_id``, ``title``, ``outlet`` (its name), ``story``, ``layer``, ``kind``,
-``annotator``, ``model``, ``status``; ``spans`` (``id``, ``label``, ``start``, ``end``,
+``author``, ``model_name``, ``status``; ``spans`` (``id``, ``label``, ``start``, ``end``,
 ``fragments`` — always the list of ``[start, end]`` pieces, one for a contiguous span —
 ``text``, ``attributes``); ``relations`` (``type``, ``source``, ``target``,
 ``target_document``, ``attributes``); ``stances`` (``holder``, ``target``, ``object``,

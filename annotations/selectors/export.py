@@ -45,11 +45,11 @@ class FilterError(ValueError):
 
 @dataclass(frozen=True)
 class ExportFilters:
-    """Which sets and documents go out. Set filters (``statuses``, ``annotators``,
+    """Which sets and documents go out. Set filters (``statuses``, ``authors``,
     ``gold_only``, ``kinds``) also leave out the documents none of whose sets pass them."""
 
     statuses: tuple[str, ...] = ()
-    annotators: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()  # usernames
     kinds: tuple[str, ...] = ()
     gold_only: bool = False
     story: int | None = None
@@ -58,12 +58,12 @@ class ExportFilters:
 
     @property
     def filters_sets(self) -> bool:
-        return bool(self.statuses or self.annotators or self.kinds or self.gold_only)
+        return bool(self.statuses or self.authors or self.kinds or self.gold_only)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "status": list(self.statuses),
-            "annotator": list(self.annotators),
+            "author": list(self.authors),
             "kind": list(self.kinds),
             "gold_only": self.gold_only,
             "story": self.story,
@@ -105,7 +105,7 @@ class ExportFilters:
             raise FilterError(errors)
         return cls(
             statuses=statuses,
-            annotators=tuple(values("annotator")),
+            authors=tuple(values("author")),
             kinds=kinds,
             gold_only=gold in ("true", "1", "yes"),
             story=numbers["story"],
@@ -143,7 +143,7 @@ _SET_WHERE = """
   AND (cardinality(%(statuses)s::text[]) = 0 OR s.status = ANY(%(statuses)s))
   AND (cardinality(%(kinds)s::text[]) = 0 OR s.kind = ANY(%(kinds)s))
   AND (NOT %(gold_only)s OR s.kind = %(gold)s)
-  AND (cardinality(%(annotators)s::text[]) = 0 OR u.username = ANY(%(annotators)s))
+  AND (cardinality(%(authors)s::text[]) = 0 OR u.username = ANY(%(authors)s))
 """
 
 _DOCUMENT_IDS_SQL = f"""
@@ -181,7 +181,7 @@ SELECT json_build_object(
                  ELSE json_build_object('name', o.name, 'domain', o.domain) END,
   'sets', (
     SELECT coalesce(json_agg(json_build_object(
-      'kind', s.kind, 'annotator', u.username, 'model', nullif(s.model_name, ''),
+      'kind', s.kind, 'author', u.username, 'model_name', nullif(s.model_name, ''),
       'status', s.status, 'started_at', s.started_at, 'submitted_at', s.submitted_at,
       'seconds_spent', s.seconds_spent,
       'spans', {SPAN.list_sql("sp", "s.id")},
@@ -208,7 +208,7 @@ def _params(project: Project, filters: ExportFilters) -> dict[str, Any]:
         "statuses": list(filters.statuses),
         "kinds": list(filters.kinds),
         "gold_only": filters.gold_only,
-        "annotators": list(filters.annotators),
+        "authors": list(filters.authors),
         "story": filters.story,
         "outlet": filters.outlet,
         "filters_sets": filters.filters_sets,

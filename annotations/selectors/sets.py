@@ -54,7 +54,7 @@ SET_LIST_FILTERS = {
     "document": "document_id",
     "status": "status",
     "kind": "kind",
-    "annotator": "author__username",
+    "author": "author__username",
 }
 
 

@@ -35,7 +35,7 @@ def test_serializer_errors_name_the_field(people, client_for):
 @pytest.mark.parametrize(
     "query",
     [
-        "annotator=%00",
+        "author=%00",
         "status=a%00b",
         "document=%C2%B2",
         "document=99999999999999999999999",

@@ -69,6 +69,20 @@ def test_a_bad_line_shows_nothing_was_imported_and_where(live_server, page, targ
     assert not AnnotationSet.objects.filter(project=project).exists()
 
 
+def test_sets_without_an_author_go_to_the_author_given(live_server, page, target, tmp_path):
+    project, owner = target
+    upload = tmp_path / "d.jsonl"
+    upload.write_text('{"text": "Officials said so.", "label": [[0, 9, "SRC"]]}\n')
+    log_in(page, live_server, owner)
+    page.goto(f"{live_server.url}/projects/{project.pk}/import/")
+    page.select_option("#import-format", "doccano")
+    page.set_input_files("#import-files", str(upload))
+    page.fill("#import-author", "maria")
+    page.click("#import-form button[type=submit]")
+    expect(page.locator("#result-heading")).to_have_text("Imported")
+    assert AnnotationSet.objects.get(project=project).author.username == "maria"
+
+
 def test_the_mapping_box_shows_only_for_mapped_jsonl(live_server, page, target):
     project, owner = target
     log_in(page, live_server, owner)
@@ -88,6 +102,19 @@ def test_a_manager_downloads_the_gold_sets_as_jsonl(live_server, page, annotated
         page.click("#export-download")
     records = lines(Path(info.value.path()).read_bytes())[1:]
     assert [[s["kind"] for s in r["sets"]] for r in records] == [["gold"]]
+
+
+def test_a_manager_downloads_the_sets_of_the_authors_named(live_server, page, annotated):
+    log_in(page, live_server, annotated.people.manager)
+    page.goto(f"{live_server.url}/projects/{annotated.project.pk}/export/")
+    page.select_option("#export-format", "jsonl")
+    page.fill("#export-author", "other_annotator")
+    with page.expect_download() as info:
+        page.click("#export-download")
+    records = lines(Path(info.value.path()).read_bytes())[1:]
+    assert [[(s["kind"], s["author"]) for s in r["sets"]] for r in records] == [
+        [("annotator", "other_annotator")]
+    ]
 
 
 def test_a_background_export_reaches_done_and_offers_its_file(

@@ -6,9 +6,9 @@ from typing import Any
 
 import orjson
 
-from annotations.selectors.export import ExportFilters
 from annotations.formats.records import ExportNotes
 from annotations.models import Project
+from annotations.selectors.export import ExportFilters
 from annotations.services.exports import export_chunks
 
 
@@ -39,7 +39,7 @@ def canonical(data: bytes) -> list[dict[str, Any]]:
     span_place: dict[int, tuple] = {}
     for record in records:
         for aset in record["sets"]:
-            layer = (aset["kind"], aset["annotator"], aset["model"])
+            layer = (aset["kind"], aset["author"], aset["model_name"])
             for i, item in enumerate(aset["spans"]):
                 span_place[item["id"]] = (record["sha256"], layer, i)
     out = []

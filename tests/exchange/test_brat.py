@@ -131,7 +131,7 @@ def test_the_export_reads_back_to_the_same_sets(empty, datasets_dir):
         return sorted(
             (
                 d["text"],
-                s["annotator"],
+                s["author"],
                 sorted((x["label"], x["start"], x["end"]) for x in s["spans"]),
             )
             for d in documents
@@ -210,5 +210,5 @@ def test_gold_and_model_folders_become_those_layers():
     for folder in ("gold", "model-tagger", "ana"):
         files += [(f"p/{folder}/a.txt", b"Officials said so."), (f"p/{folder}/a.ann", b"")]
     [document] = read(files, {}).documents
-    layers = sorted((s["kind"], s["annotator"], s.get("model")) for s in document["sets"])
+    layers = sorted((s["kind"], s["author"], s.get("model_name")) for s in document["sets"])
     assert layers == [("annotator", "ana", None), ("gold", None, None), ("model", None, "tagger")]

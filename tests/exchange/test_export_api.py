@@ -58,7 +58,7 @@ def test_bad_filter_values_are_named(annotated, client_for):
 
 def layers(data: bytes) -> list[list[tuple]]:
     return [
-        [(s["kind"], s["annotator"] or s["model"]) for s in record["sets"]]
+        [(s["kind"], s["author"] or s["model_name"]) for s in record["sets"]]
         for record in lines(data)[1:]
     ]
 
@@ -70,9 +70,9 @@ def test_gold_only_keeps_the_gold_sets_and_their_documents(annotated, client_for
     assert layers(body(response)) == [[("gold", "reviewer")]]
 
 
-def test_an_annotator_filter_keeps_that_persons_sets(annotated, client_for):
+def test_an_author_filter_keeps_that_persons_sets(annotated, client_for):
     response = client_for(annotated.people.manager).get(
-        url(annotated, format="jsonl", annotator="annotator")
+        url(annotated, format="jsonl", author="annotator")
     )
     assert layers(body(response)) == [[("annotator", "annotator")], [("annotator", "annotator")]]
 

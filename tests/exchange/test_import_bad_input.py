@@ -33,7 +33,7 @@ def record(text: str = TEXT, spans=None, **extra) -> dict:  # noqa: ANN001
         {"id": 1, "label": "CLAIM", "start": claim, "end": claim + 25,
          "text": text[claim:claim + 25]},
     ]  # fmt: skip
-    return {"text": text, "sets": [{"kind": "annotator", "annotator": "ana", "spans": spans}],
+    return {"text": text, "sets": [{"kind": "annotator", "author": "ana", "spans": spans}],
             **extra}  # fmt: skip
 
 

@@ -75,7 +75,7 @@ def test_importing_our_export_gives_back_every_set_within_a_document(annotated):
                 aset["relations"] = [r for r in aset["relations"] if not r["target_document"]]
                 for key in ("started_at", "submitted_at", "status"):
                     aset.pop(key)
-            yield [(s["kind"], s["annotator"], s["model"], s["spans"], s["relations"],
+            yield [(s["kind"], s["author"], s["model_name"], s["spans"], s["relations"],
                     s["stances"], s["answers"]) for s in record["sets"]]  # fmt: skip
 
     assert list(content(exported(target))) == list(content(native))
@@ -145,4 +145,4 @@ def test_results_of_other_kinds_are_noted_not_dropped():
     result = read([("a.json", ls_file(text, region(0, 9, "Officials", "SOURCE"), rating))], {})
     assert result.errors == []
     assert "a 'rating' result (quality) was not imported" in result.notes[0].message
-    assert result.documents[0]["sets"][0]["annotator"] == "label-studio-user-3"
+    assert result.documents[0]["sets"][0]["author"] == "label-studio-user-3"

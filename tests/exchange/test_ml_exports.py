@@ -148,13 +148,13 @@ def test_the_spans_table_has_a_row_per_span(annotated):
     assert claim["text"] == "the dock workers' strike would end soon"
     assert len(claim["fragments"].split(";")) == 2
     assert orjson.loads(claim["attributes"]) == {"quote_type": "indirect"}
-    assert {r["annotator"] for r in rows} == {"annotator", "other_annotator", "gold",
+    assert {r["author"] for r in rows} == {"annotator", "other_annotator", "gold",
                                               "model:claim-tagger-v1"}  # fmt: skip
 
 
 def test_the_stance_table_names_holder_object_target_and_annotator(annotated):
     rows = list(csv.DictReader(io.StringIO(exported(annotated.project, "csv-stances").decode())))
-    table = {(r["holder"], r["object"], r["value"], r["annotator"]) for r in rows}
+    table = {(r["holder"], r["object"], r["value"], r["author"]) for r in rows}
     claim = "the dock workers' strike would end soon"
     assert table == {
         ("The port authority", claim, "favor", "annotator"),

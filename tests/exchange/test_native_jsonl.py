@@ -22,7 +22,7 @@ def test_the_export_starts_with_the_project_and_has_a_line_per_document(annotate
     assert {"username": "annotator", "role": "annotator"} in header["members"]
     assert [d["text"] for d in documents] == annotated.texts
     first = documents[0]
-    layers = [(s["kind"], s["annotator"], s["model"]) for s in first["sets"]]
+    layers = [(s["kind"], s["author"], s["model_name"]) for s in first["sets"]]
     assert layers == [
         ("gold", "reviewer", None),
         ("annotator", "annotator", None),
@@ -101,8 +101,8 @@ def test_users_named_in_the_file_are_created_without_a_password(annotated):
     records = lines(data)
     for record in records[1:]:
         for aset in record["sets"]:
-            if aset["annotator"] == "other_annotator":
-                aset["annotator"] = "newcomer"
+            if aset["author"] == "other_annotator":
+                aset["author"] = "newcomer"
     data = b"\n".join(orjson.dumps(r) for r in records)
     owner = UserFactory(username="copier")
     target = project_create(name="Copy", owner=owner)
@@ -114,3 +114,44 @@ def test_users_named_in_the_file_are_created_without_a_password(annotated):
     newcomer = Membership.objects.get(project=target, user__username="newcomer").user
     assert not newcomer.has_usable_password()
     assert AnnotationSet.objects.filter(project=target, author=newcomer).count() == 1
+
+
+def as_version_1(data: bytes) -> bytes:
+    """A native export as version 1 wrote it: sets name ``annotator`` and ``model``."""
+    header, *records = lines(data)
+    header["version"] = 1
+    for record in records:
+        for aset in record["sets"]:
+            aset["annotator"] = aset.pop("author")
+            aset["model"] = aset.pop("model_name")
+    return b"\n".join(orjson.dumps(line) for line in [header, *records])
+
+
+def test_a_version_1_file_imports_with_its_authors_and_model_names(annotated):
+    before = exported(annotated.project)
+    owner = UserFactory(username="copier")
+    target = project_create(name="Copy", owner=owner)
+
+    outcome = imported(target, owner, as_version_1(before))
+
+    assert outcome.ok, outcome.errors
+    assert canonical(exported(Project.objects.get(pk=target.pk))) == canonical(before)
+    layers = AnnotationSet.objects.filter(project=target).values_list(
+        "kind", "author__username", "model_name"
+    )
+    assert sorted(layers) == [
+        ("annotator", "annotator", ""),
+        ("annotator", "annotator", ""),
+        ("annotator", "other_annotator", ""),
+        ("gold", "reviewer", ""),
+        ("model", None, "claim-tagger-v1"),
+    ]
+
+
+def test_the_export_writes_the_current_version_with_author_and_model_name(annotated):
+    header, *records = lines(exported(annotated.project))
+    assert header["version"] == 2
+    for record in records:
+        for aset in record["sets"]:
+            assert "author" in aset and "model_name" in aset
+            assert "annotator" not in aset and "model" not in aset

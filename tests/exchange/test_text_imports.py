@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 NEWSMTSC_MAPPING = {
     "text": "sentence_normalized",
     "id": "primary_gid",
-    "annotator": {"const": "newsmtsc"},
+    "author": {"const": "newsmtsc"},
     "kind": "gold",
     "spans": {
         "path": "targets",
@@ -54,7 +54,7 @@ def test_newsmtsc_imports_with_its_documented_mapping(empty, datasets_dir):
     for record in lines(exported(project))[1:]:
         sentence = next(s for s in sentences if s["sentence_normalized"] == record["text"])
         [gold] = record["sets"]
-        assert gold["kind"] == "gold" and gold["annotator"] == "newsmtsc"
+        assert gold["kind"] == "gold" and gold["author"] == "newsmtsc"
         assert sorted((s["start"], s["text"]) for s in gold["spans"]) == sorted(
             (t["from"], t["mention"]) for t in sentence["targets"]
         )
@@ -159,6 +159,22 @@ def test_the_api_takes_the_mapping_as_json_text_in_the_form(empty, client_for):
     )
     assert response.status_code == 201, response.content
     assert Span.objects.get().text == "Officials"
+
+
+def test_the_api_gives_sets_without_an_author_to_the_author_field(empty, client_for):
+    import io
+
+    project, owner = empty
+    upload = io.BytesIO(jsonl({"text": "Officials said so.", "label": [[0, 9, "SRC"]]}))
+    upload.name = "d.jsonl"
+    response = client_for(owner).post(
+        f"/api/v1/projects/{project.pk}/import/",
+        {"format": "doccano", "files": [upload], "author": "maria"},
+        format="multipart",
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["users_created"] == ["maria"]
+    assert AnnotationSet.objects.get().author.username == "maria"
 
 
 def test_a_derived_schema_holds_the_targets_and_questions_the_file_answers():

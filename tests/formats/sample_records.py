@@ -19,7 +19,7 @@ outside the Basic Multilingual Plane so code points and UTF-16 units differ):
 
 Document 102 (Valley Herald, same story; typographic quotes): ``tomas`` again, with
 SAME_CLAIM and SAME_SOURCE relations into document 101 (``target_document`` = 101), and a
-``gold`` set with no curator (``annotator`` None).
+``gold`` set with no curator (``author`` None).
 
 Document 103 (no outlet, no story, empty title): a model set, and a skipped set by ``priya``
 with nothing in it.
@@ -116,8 +116,8 @@ def stance(value: str, holder: int | None = None, *, obj: int | None = None,
 def annotation_set(
     kind: str,
     *,
-    annotator: str | None = None,
-    model: str | None = None,
+    author: str | None = None,
+    model_name: str | None = None,
     status: str = "submitted",
     spans: list[Record] | None = None,
     relations: list[Record] | None = None,
@@ -127,8 +127,8 @@ def annotation_set(
     done = status in ("submitted", "curated")
     return {
         "kind": kind,
-        "annotator": annotator,
-        "model": model,
+        "author": author,
+        "model_name": model_name,
         "status": status,
         "started_at": "2025-03-04T09:12:00+00:00",
         "submitted_at": "2025-03-04T09:31:40+00:00" if done else None,
@@ -181,7 +181,7 @@ def header() -> Record:
     """The export header: project settings, schema, members."""
     return {
         "claimlens": "project",
-        "version": 1,
+        "version": 2,
         "project": {
             "id": 7,
             "name": "Kelham reservoir coverage",
@@ -203,7 +203,7 @@ def _courier() -> Record:
     t = COURIER
     gold = annotation_set(
         "gold",
-        annotator="rhea",
+        author="rhea",
         status="curated",
         spans=[
             span(
@@ -250,7 +250,7 @@ def _courier() -> Record:
     )
     tomas = annotation_set(
         "annotator",
-        annotator="tomas",
+        author="tomas",
         spans=[
             span(t, 2001, "SOURCE", "The Brenford Water Board"),
             span(t, 2002, "CUE", "said"),
@@ -281,7 +281,7 @@ def _courier() -> Record:
     )
     priya = annotation_set(
         "annotator",
-        annotator="priya",
+        author="priya",
         status="in_progress",
         spans=[
             split_span(
@@ -293,7 +293,7 @@ def _courier() -> Record:
     )
     model = annotation_set(
         "model",
-        model="claimbert-v2",
+        model_name="claimbert-v2",
         spans=[
             span(t, 4001, "CLAIM", "the Kelham reservoir would reopen by June"),
             span(t, 4002, "CLAIM", "The repairs, engineers warned, could take a year"),
@@ -307,7 +307,7 @@ def _herald() -> Record:
     t = HERALD
     tomas = annotation_set(
         "annotator",
-        annotator="tomas",
+        author="tomas",
         spans=[
             span(
                 t,
@@ -372,10 +372,10 @@ def _letter() -> Record:
     t = LETTER
     model = annotation_set(
         "model",
-        model="claimbert-v2",
+        model_name="claimbert-v2",
         spans=[span(t, 7001, "CLAIM", "the taps will run clean by spring")],
     )
-    skipped = annotation_set("annotator", annotator="priya", status="skipped")
+    skipped = annotation_set("annotator", author="priya", status="skipped")
     return document(103, t, [model, skipped], outlet=None, story=None, titled=False)
 
 

@@ -76,7 +76,7 @@ def content(documents: list[dict[str, Any]]) -> dict[tuple[str, Any], dict[str, 
         for aset in document["sets"]:
             spans = sorted(aset["spans"], key=lambda s: (s["start"], s["end"], s["label"]))
             place = {span["id"]: i for i, span in enumerate(spans)}
-            layer = (aset["kind"], aset["annotator"], aset.get("model"))
+            layer = (aset["kind"], aset["author"], aset.get("model_name"))
             out[(document["title"], layer)] = {
                 "spans": [
                     (
@@ -104,7 +104,7 @@ def test_a_folder_per_annotator_gives_each_document_once_with_a_set_per_annotato
     assert result.errors == []
     assert len(result.documents) == 7
     for document in result.documents:
-        assert [(s["kind"], s["annotator"]) for s in document["sets"]] == [
+        assert [(s["kind"], s["author"]) for s in document["sets"]] == [
             ("annotator", "Lisa"), ("annotator", "Maria"), ("annotator", "Max"),
             ("annotator", "Peter"),
         ]  # fmt: skip
@@ -114,7 +114,7 @@ def test_every_t_line_becomes_a_span_whose_text_is_what_its_offsets_select(brati
     result = read(files_under(bratiaa_root), {})
     for document in result.documents:
         for aset in document["sets"]:
-            ann = bratiaa_root / aset["annotator"] / f"{document['title']}.ann"
+            ann = bratiaa_root / aset["author"] / f"{document['title']}.ann"
             t_lines = [line for _, line in numbered_lines(ann) if line.startswith("T")]
             assert len(aset["spans"]) == len(t_lines) > 0
             for span in aset["spans"]:
@@ -137,7 +137,7 @@ def test_the_schema_comes_from_the_projects_annotation_conf(bratiaa_root):
 
 def test_an_annotators_folder_inside_the_project_folder_keeps_the_annotators_name(bratiaa_root):
     files = [(n, d) for n, d in files_under(bratiaa_root) if "/Max/" in n or n.endswith(".conf")]
-    [layer] = {s["annotator"] for d in read(files, {}).documents for s in d["sets"]}
+    [layer] = {s["author"] for d in read(files, {}).documents for s in d["sets"]}
     assert layer == "Max"
 
 
@@ -146,7 +146,8 @@ def test_gold_and_model_folders_become_those_layers():
     for folder in ("gold", "model-tagger", "ana"):
         files += [(f"p/{folder}/a.txt", SENTENCE.encode()), (f"p/{folder}/a.ann", b"")]
     [document] = read(files, {}).documents
-    layers = sorted((s["kind"], s["annotator"], s["model"], s["status"]) for s in document["sets"])
+    layers = sorted((s["kind"], s["author"], s["model_name"], s["status"])
+                    for s in document["sets"])  # fmt: skip
     assert layers == [
         ("annotator", "ana", None, "submitted"),
         ("gold", None, None, "curated"),
@@ -165,7 +166,7 @@ def test_a_single_folder_gives_one_set_per_document_for_the_importing_person(tut
     )
     for document in result.documents:
         [aset] = document["sets"]
-        assert (aset["kind"], aset["annotator"]) == ("annotator", None)
+        assert (aset["kind"], aset["author"]) == ("annotator", None)
         assert document["meta"]["source"] == {
             "format": "brat",
             "file": f"brat-tutorial-news/{document['title']}.txt",
@@ -456,7 +457,7 @@ def test_attributes_relations_and_notes_survive_the_round_trip(tutorial_root):
     assert again.errors == [] and again.notes == []  # nothing left out on the way back
     # the tutorial is one folder (the importer's): the export names that layer "annotator"
     for document in original.documents:
-        document["sets"][0]["annotator"] = "annotator"
+        document["sets"][0]["author"] = "annotator"
     assert content(again.documents) == content(original.documents)
 
 
@@ -523,7 +524,7 @@ def test_the_export_streams_a_chunk_per_document_as_documents_arrive():
             taken.append(i)
             text = f"Document {i}: {SENTENCE}"
             span = {"id": i, "label": "SOURCE", "start": 0, "end": 8, "text": "Document"}
-            aset = {"kind": "annotator", "annotator": "ana", "spans": [span]}
+            aset = {"kind": "annotator", "author": "ana", "spans": [span]}
             yield {"id": i, "title": f"doc {i}", "text": text, "sets": [aset]}
 
     header = {"schema": {"span_labels": [{"key": "SOURCE", "attributes": []}]}}
@@ -591,7 +592,7 @@ def test_a_span_over_a_line_break_is_written_one_piece_per_line():
     text = "Officials said\nthe strike would end."
     span = {"id": 1, "label": "CLAIM", "start": 10, "end": 25, "text": text[10:25]}
     record = {"id": 1, "title": "t", "text": text,
-              "sets": [{"kind": "annotator", "annotator": "ana", "spans": [span]}]}  # fmt: skip
+              "sets": [{"kind": "annotator", "author": "ana", "spans": [span]}]}  # fmt: skip
     data, notes = exported({"schema": {"span_labels": [{"key": "CLAIM"}]}}, [record])
     [(name, ann)] = [(n, d) for n, d in unzipped(data) if n.endswith(".ann")]
     assert ann.decode() == "T1\tCLAIM 10 14;15 25\tsaid the strike\n"
@@ -601,9 +602,9 @@ def test_a_span_over_a_line_break_is_written_one_piece_per_line():
 
 
 def test_file_and_folder_names_are_safe_and_unique():
-    def record(i: int, title: str, annotator: str) -> dict[str, Any]:
+    def record(i: int, title: str, author: str) -> dict[str, Any]:
         return {"id": i, "title": title, "text": f"Text {i}.",
-                "sets": [{"kind": "annotator", "annotator": annotator, "spans": []}]}  # fmt: skip
+                "sets": [{"kind": "annotator", "author": author, "spans": []}]}  # fmt: skip
 
     documents = [
         record(1, "Grève à Marseille / jour 2", "ana"),

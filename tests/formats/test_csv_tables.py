@@ -20,7 +20,7 @@ from annotations.formats.records import ExportNotes
 TEXT = "Union leaders said the strike, they insisted, would end soon; the port agreed."
 HEADER = {
     "claimlens": "project",
-    "version": 1,
+    "version": 2,
     "project": {},
     "schema": {"stance": {"targets": [{"key": "union", "name": "The dock workers' union"}]}},
     "members": [],
@@ -56,7 +56,7 @@ def document() -> dict:
         "sets": [
             {
                 "kind": "annotator",
-                "annotator": "ana",
+                "author": "ana",
                 "spans": [
                     span(1, "SOURCE", "Union leaders", side="labour"),
                     span(2, "CLAIM", "the strike,", "would end soon", quote_type="indirect"),
@@ -66,10 +66,10 @@ def document() -> dict:
                     {"holder": None, "object": None, "target": "union", "value": "neutral"},
                 ],
             },
-            {"kind": "gold", "annotator": None, "spans": [span(3, "CLAIM", "would end soon")]},
+            {"kind": "gold", "author": None, "spans": [span(3, "CLAIM", "would end soon")]},
             {
                 "kind": "model",
-                "model": "claim-tagger",
+                "model_name": "claim-tagger",
                 "spans": [span(4, "CUE", "said")],
                 "stances": [{"holder": 4, "object": None, "target": "union", "value": "against"}],
             },
@@ -92,7 +92,7 @@ def test_the_span_table_has_its_columns_and_a_row_per_span_in_order():
     data = b"".join(write_spans(HEADER, [document()], ExportNotes())).decode("utf-8")
     assert data.split("\r\n")[0] == ",".join(SPAN_COLUMNS)
     rows = table(write_spans, [document()])
-    assert [(r["span_id"], r["label"], r["layer"], r["kind"], r["annotator"]) for r in rows] == [
+    assert [(r["span_id"], r["label"], r["layer"], r["kind"], r["author"]) for r in rows] == [
         ("1", "SOURCE", "ana", "annotator", "ana"),
         ("2", "CLAIM", "ana", "annotator", "ana"),
         ("3", "CLAIM", "gold", "gold", "gold"),
@@ -131,7 +131,7 @@ def test_the_stance_table_has_the_columns_the_issue_names_then_the_extras():
     assert data.split("\r\n")[0] == ",".join(STANCE_COLUMNS)
     assert STANCE_COLUMNS[:10] == (
         "document_id", "outlet", "holder", "holder_span_id", "holder_label", "object",
-        "object_span_id", "target", "value", "annotator",
+        "object_span_id", "target", "value", "author",
     )  # fmt: skip
 
 
@@ -147,7 +147,7 @@ def test_a_stance_row_names_holder_and_object_by_their_text():
         "object_span_id": "2",
         "target": "",
         "value": "favor",
-        "annotator": "ana",
+        "author": "ana",
         "layer": "ana",
         "story": "port-strike",
     }
@@ -166,7 +166,7 @@ def test_the_documents_own_stance_is_held_by_the_document_toward_the_targets_nam
 
 def test_a_models_stance_is_credited_to_the_model():
     row = table(write_stances, [document()])[2]
-    assert (row["holder"], row["annotator"], row["layer"], row["value"]) == (
+    assert (row["holder"], row["author"], row["layer"], row["value"]) == (
         "said",
         "model:claim-tagger",
         "model-claim-tagger",
@@ -195,7 +195,7 @@ def test_cells_that_a_spreadsheet_would_run_as_formulas_get_an_apostrophe():
         "sets": [
             {
                 "kind": "annotator",
-                "annotator": "-ana",
+                "author": "-ana",
                 "spans": [
                     {"id": 1, "label": "CLAIM", "start": 0, "end": 13, "text": "=HYPERLINK(x)"},
                     {"id": 2, "label": "CLAIM", "start": 14, "end": 16, "text": "+1"},
@@ -211,7 +211,7 @@ def test_cells_that_a_spreadsheet_would_run_as_formulas_get_an_apostrophe():
         "'@outlet",
         "'\rreturn",
     )
-    assert rows[0]["annotator"] == "'-ana"
+    assert rows[0]["author"] == "'-ana"
 
 
 def test_numbers_and_harmless_text_are_left_as_they_are():
@@ -228,7 +228,7 @@ def test_the_table_parses_back_to_the_same_values():
         "sets": [
             {
                 "kind": "annotator",
-                "annotator": "zoë",
+                "author": "zoë",
                 "spans": [
                     {
                         "id": 9,
@@ -246,7 +246,7 @@ def test_the_table_parses_back_to_the_same_values():
     assert row["document_id"] == "doc,1"
     assert row["title"] == 'A "quoted", title'
     assert row["text"] == awkward
-    assert row["annotator"] == "zoë"
+    assert row["author"] == "zoë"
     assert orjson.loads(row["attributes"]) == {"note": 'a "b", c'}
 
 

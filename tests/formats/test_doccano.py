@@ -40,7 +40,7 @@ def test_a_label_line_becomes_a_document_with_one_submitted_set():
     assert record["text"] == TEXT
     assert record["_where"] == {"file": "d.jsonl", "line": 1}
     [aset] = record["sets"]
-    assert (aset["kind"], aset["annotator"], aset["status"]) == ("annotator", None, "submitted")
+    assert (aset["kind"], aset["author"], aset["status"]) == ("annotator", None, "submitted")
     assert spans_of(record) == [
         ("SOURCE", 0, 9, "Officials"),
         ("CLAIM", 15, 40, "the strike would end soon"),
@@ -48,8 +48,8 @@ def test_a_label_line_becomes_a_document_with_one_submitted_set():
 
 
 def test_the_annotator_option_names_whose_set_it_is():
-    result = read([("d.jsonl", jsonl({"text": TEXT, "label": []}))], {"annotator": "maria"})
-    assert result.documents[0]["sets"][0]["annotator"] == "maria"
+    result = read([("d.jsonl", jsonl({"text": TEXT, "label": []}))], {"author": "maria"})
+    assert result.documents[0]["sets"][0]["author"] == "maria"
 
 
 def test_the_older_labels_key_is_read_like_label():

@@ -89,7 +89,7 @@ def test_span_offsets_select_the_span_text_from_the_row_text(both, fmt):
 def test_a_row_keeps_attributes_relations_stances_and_answers(both):
     rows = both["hf-parquet"].to_list()
     gold = rows[0]
-    assert (gold["title"], gold["outlet"], gold["story"], gold["kind"], gold["annotator"]) == (
+    assert (gold["title"], gold["outlet"], gold["story"], gold["kind"], gold["author"]) == (
         "Kelham reservoir to close for repairs",
         "Brenford Courier",
         "Kelham reservoir closure",
@@ -112,7 +112,7 @@ def test_a_row_keeps_attributes_relations_stances_and_answers(both):
         ("SAME_SOURCE", 2001, 101),
     ]
     letter = [r for r in rows if r["document_id"] == 103]
-    assert [(r["outlet"], r["story"], r["model"], r["status"]) for r in letter] == [
+    assert [(r["outlet"], r["story"], r["model_name"], r["status"]) for r in letter] == [
         (None, None, "claimbert-v2", "submitted"),
         (None, None, None, "skipped"),
     ]

@@ -84,8 +84,8 @@ def document() -> dict[str, Any]:
     }
     annotator = {
         "kind": "annotator",
-        "annotator": "mira",
-        "model": None,
+        "author": "mira",
+        "model_name": None,
         "status": "submitted",
         "started_at": "2026-05-04T09:12:44+00:00",  # the gold set has no time: as imported
         "submitted_at": "2026-05-04T09:20:01+00:00",
@@ -121,8 +121,8 @@ def document() -> dict[str, Any]:
     }
     gold = {
         "kind": "gold",
-        "annotator": "lead",
-        "model": None,
+        "author": "lead",
+        "model_name": None,
         "status": "curated",
         "seconds_spent": 40,
         "spans": [bridge, span(2, "SOURCE", "officials")],
@@ -132,8 +132,8 @@ def document() -> dict[str, Any]:
     }
     model = {
         "kind": "model",
-        "annotator": None,
-        "model": "claim-tagger-v2",
+        "author": None,
+        "model_name": "claim-tagger-v2",
         "spans": [span(9, "CLAIM", "will stay closed until autumn")],
         "relations": [],
         "stances": [],
@@ -159,7 +159,7 @@ def content(aset: dict[str, Any]) -> dict[str, Any]:
         spans[s["id"]] = (s["label"], s["start"], s["end"], fragments, s["text"])
     return {
         "kind": aset["kind"],
-        "who": aset.get("annotator") or aset.get("model"),
+        "who": aset.get("author") or aset.get("model_name"),
         "seconds": aset.get("seconds_spent", 0),
         "spans": sorted((spans[s["id"]], sorted(s["attributes"].items())) for s in aset["spans"]),
         "relations": sorted(
@@ -257,7 +257,7 @@ def test_any_spans_over_any_text_survive_writing_and_reading(data):
         for i, (a, b) in enumerate(sorted(p) for p in pairs)
         if a < b
     ]
-    gold = {"kind": "gold", "annotator": "lead", "spans": spans}
+    gold = {"kind": "gold", "author": "lead", "spans": spans}
     record = {"id": 1, "text": text, "sets": [gold]}
 
     [back] = read([("t.json", exported(record)[0])], {}).documents
@@ -294,7 +294,7 @@ def test_the_discontinuous_claim_is_two_regions_joined_again_on_reading():
 
 
 def test_yes_no_attributes_are_true_or_false_choices_and_a_choice_named_true_stays_text():
-    record = {"id": 1, "text": TEXT, "sets": [{"kind": "annotator", "annotator": "mira",
+    record = {"id": 1, "text": TEXT, "sets": [{"kind": "annotator", "author": "mira",
               "spans": [span(5, "CLAIM", "the repairs would finish in time", hedged=True,
                              quote_type="true")]}]}  # fmt: skip
     results = task(record, {"discontinuous": 0, "across documents": 0})["annotations"][0]["result"]
@@ -400,10 +400,10 @@ def test_a_label_studio_export_reads_as_sets_with_code_point_offsets():
     first, second = result.documents
     assert first["meta"] == {"label_studio_task": 101}
     annotator, gold, model = first["sets"]
-    assert (annotator["kind"], annotator["annotator"]) == ("annotator", "label-studio-user-4")
+    assert (annotator["kind"], annotator["author"]) == ("annotator", "label-studio-user-4")
     assert annotator["seconds_spent"] == 438
-    assert (gold["kind"], gold["annotator"]) == ("gold", "ines.moreau@example.org")
-    assert (model["kind"], model["model"]) == ("model", "bridge-claims-0.3")
+    assert (gold["kind"], gold["author"]) == ("gold", "ines.moreau@example.org")
+    assert (model["kind"], model["model_name"]) == ("model", "bridge-claims-0.3")
     claim = next(s for s in annotator["spans"] if s["text"] == "will stay closed until autumn")
     raw = json.loads(SAMPLE.read_text(encoding="utf-8"))[0]["annotations"][0]["result"][0]
     assert claim["start"] == first["text"].index("will stay") == raw["value"]["start"] - 1
@@ -457,7 +457,7 @@ def test_a_username_is_made_from_an_email_or_a_user_id():
     def annotator(completed_by: Any) -> Any:
         annotation = {"completed_by": completed_by, "result": []}
         file = orjson.dumps([{"id": 1, "data": {"text": "Varno"}, "annotations": [annotation]}])
-        return read([("a.json", file)], {}).documents[0]["sets"][0]["annotator"]
+        return read([("a.json", file)], {}).documents[0]["sets"][0]["author"]
 
     assert annotator({"id": 2, "email": "ana lee@example.org"}) == "ana_lee@example.org"
     assert annotator({"id": 2, "email": ""}) == "label-studio-user-2"

@@ -14,7 +14,7 @@ NEWSMTSC = {
     "text": "sentence_normalized",
     "id": "primary_gid",
     "kind": "gold",
-    "annotator": {"const": "newsmtsc"},
+    "author": {"const": "newsmtsc"},
     "spans": {
         "path": "targets",
         "start": "from",
@@ -57,7 +57,7 @@ def test_newsmtsc_reads_with_its_documented_mapping(datasets_dir, name: str):
         assert record["text"] == sentence["sentence_normalized"]
         assert record["meta"] == {"source_id": sentence["primary_gid"]}
         [gold] = record["sets"]
-        assert (gold["kind"], gold["annotator"]) == ("gold", "newsmtsc")
+        assert (gold["kind"], gold["author"]) == ("gold", "newsmtsc")
         targets = sentence["targets"]
         assert [(s["label"], s["start"], s["end"], s["text"]) for s in gold["spans"]] == [
             ("SOURCE", t["from"], t["to"], t["mention"]) for t in targets
@@ -81,7 +81,7 @@ def test_a_minimal_mapping_gives_the_importers_own_set():
     data = jsonl({"body": TEXT, "quotes": [{"a": 15, "b": 40}]})
     [record] = read([("m.jsonl", data)], {"mapping": SIMPLE}).documents
     [aset] = record["sets"]
-    assert aset["kind"] == "annotator" and "annotator" not in aset
+    assert aset["kind"] == "annotator" and "author" not in aset
     assert [(s["label"], s["text"]) for s in aset["spans"]] == [
         ("CLAIM", "the strike would end soon")
     ]
@@ -182,6 +182,8 @@ def test_a_value_missing_from_the_map_is_an_error_naming_it():
         ("text", 'the option "mapping" must be a JSON object naming at least "text"'),
         ({}, "text: required (where each line keeps its text)"),
         ({"text": "body", "txt": "x"}, "txt: not a mapping key"),
+        ({"text": "body", "annotator": "who"}, 'annotator: not a mapping key (now "author")'),
+        ({"text": "body", "model": "m"}, 'model: not a mapping key (now "model_name")'),
         ({"text": ""}, "text: '' is not a field path (\"a.b\") or {\"const\": value}"),
         ({"text": "a..b"}, "text: 'a..b' is not a field path"),
         ({"text": "body", "kind": "expert"}, "kind: 'expert' is not one of annotator, gold, model"),
@@ -201,6 +203,14 @@ def test_a_bad_mapping_is_refused_before_any_line_is_read(mapping: object, probl
     assert result.documents == []
     assert any(e.file == "mapping" and e.line is None and e.message.startswith(problem)
                for e in result.errors), errors_of(result)  # fmt: skip
+
+
+def test_a_model_set_takes_its_model_name_from_the_line():
+    mapping = {"text": "body", "kind": "model", "model_name": "tagger"}
+    line = {"body": TEXT, "tagger": "claim-tagger-v3"}
+    [record] = read([("m.jsonl", jsonl(line))], {"mapping": mapping}).documents
+    [aset] = record["sets"]
+    assert (aset["kind"], aset["model_name"]) == ("model", "claim-tagger-v3")
 
 
 def test_the_documented_newsmtsc_mapping_has_no_problems():

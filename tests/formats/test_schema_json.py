@@ -57,7 +57,7 @@ def test_a_written_schema_reads_back_as_the_same_definition():
     assert result.errors == [] and result.documents == []
     assert result.header == {
         "claimlens": "project",
-        "version": 1,
+        "version": 2,
         "project": {},
         "schema": definition,
         "members": [],

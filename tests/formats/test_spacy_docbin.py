@@ -81,7 +81,7 @@ def test_user_data_keeps_the_document_the_set_and_what_spans_cannot_hold():
         "Brenford Courier",
         "Kelham reservoir closure",
     )
-    assert (gold["kind"], gold["annotator"], gold["status"]) == ("gold", "rhea", "curated")
+    assert (gold["kind"], gold["author"], gold["status"]) == ("gold", "rhea", "curated")
     assert {"type": "CUE_OF", "source": 1002, "target": 1003, "target_document": None,
             "attributes": {}} in gold["relations"]  # fmt: skip
     assert len(gold["stances"]) == 3
@@ -91,7 +91,7 @@ def test_user_data_keeps_the_document_the_set_and_what_spans_cannot_hold():
     assert ("SAME_CLAIM", 2003, 101) in linked
     letter = docs[6].user_data["claimlens"]
     assert (letter["outlet"], letter["story"], letter["title"]) == (None, None, "")
-    assert docs[3].user_data["claimlens"]["model"] == "claimbert-v2"
+    assert docs[3].user_data["claimlens"]["model_name"] == "claimbert-v2"
 
 
 def test_all_docs_of_a_document_have_the_same_tokens():

@@ -4,7 +4,7 @@
 
 *Layout.* The *root* is the deepest folder holding every uploaded file. When every ``.ann``
 sits directly in the root, the upload is **one folder**: each ``.ann`` is one set of the
-importing person (``annotator`` is None; the import gives it to them, or to the ``annotator``
+importing person (``author`` is None; the import gives it to them, or to the ``author``
 option). When every ``.ann`` sits exactly one folder below the root, the upload is **a folder
 per annotator** (bratiaa's layout, and our export's): each subfolder is one layer, named
 after the folder (``gold`` is the gold layer, ``model-<name>`` a model's). Any other mix of

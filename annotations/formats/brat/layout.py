@@ -1,5 +1,5 @@
 """The layout of a brat project as we read and write it: the configuration files and the
-README at the top, and a folder per layer (``gold``, an annotator's username,
+README at the top, and a folder per layer (``gold``, an author's username,
 ``model-<name>``). ``set_record`` reads a folder as a layer; ``Folders`` names the folder
 of each layer written."""
 
@@ -26,8 +26,8 @@ def set_record(
     """The set of a layer's folder (None: the one folder of an upload without layers)."""
     record: SetRecord = {
         "kind": "annotator",
-        "annotator": layer,
-        "model": None,
+        "author": layer,
+        "model_name": None,
         "status": SET_STATUS,
         "spans": spans,
         "relations": relations,
@@ -35,9 +35,9 @@ def set_record(
         "answers": {},
     }
     if layer == GOLD:
-        record.update(kind="gold", annotator=None, status=GOLD_STATUS)
+        record.update(kind="gold", author=None, status=GOLD_STATUS)
     elif layer and layer.startswith(MODEL_PREFIX) and len(layer) > len(MODEL_PREFIX):
-        record.update(kind="model", annotator=None, model=layer[len(MODEL_PREFIX) :])
+        record.update(kind="model", author=None, model_name=layer[len(MODEL_PREFIX) :])
     return record
 
 
@@ -50,7 +50,7 @@ class Folders:
         self.changes = changes
 
     def of(self, aset: SetRecord) -> tuple[str, bool]:
-        layer = (aset.get("kind"), aset.get("annotator"), aset.get("model"))
+        layer = (aset.get("kind"), aset.get("author"), aset.get("model_name"))
         known = self.by_layer.get(layer)
         if known is not None:
             return known, False

@@ -8,11 +8,11 @@ Plane (an emoji, some CJK): each such character is two units.
 How a set is written, and read back:
 
 - a set of kind ``annotator`` or ``gold`` is an *annotation*: ``ground_truth`` true for gold,
-  ``completed_by`` ``{"email": <username>}``, ``lead_time`` the seconds spent, a skipped set
+  ``completed_by`` ``{"email": <author>}``, ``lead_time`` the seconds spent, a skipped set
   ``was_cancelled``, ``created_at``/``updated_at`` the set's start and submission when every
   annotation of the task has a start (Label Studio's converter sorts a task's annotations by
   ``created_at`` and stops on a mixture); a ``model`` set is a *prediction*
-  (``model_version``: the model's name);
+  (``model_version``: its ``model_name``);
 - a span is a ``labels`` region (``from_name`` ``label``, ``to_name`` ``text``) with
   ``value.start``/``value.end`` in UTF-16 units and ``value.text`` the text they select;
 - Label Studio has no discontinuous regions: such a span is one region per fragment, each
@@ -42,14 +42,14 @@ Label Studio project can open the export (the export itself has no place for it)
 Reading takes Label Studio's JSON export (a JSON array of tasks; a single task object; or
 JSONL, a task per line); the text is ``data.text``, or ``data.<text_key>`` with the option
 ``text_key``. Every annotation becomes a set: kind ``gold`` when ``ground_truth``, else
-``annotator``, its annotator the ``completed_by`` email (or username) made a valid username
+``annotator``, its ``author`` the ``completed_by`` email (or username) made a valid username
 (characters other than letters, digits and ``.@+-_`` become ``_``), or
 ``label-studio-user-<id>`` when only a user id is given, or none (the import then gives it
-to the importing person). Every prediction becomes a ``model`` set (``model_version``, or
-``label-studio``). Cancelled annotations, drafts, results of other kinds (rectangles,
-ratings, free text at document level, HyperText regions, ...) and what refers to them are
-listed in the notes, never dropped silently. A relation drawn ``left`` is read reversed; one
-without a label is of type ``related``.
+to the importing person). Every prediction becomes a ``model`` set, its ``model_name`` the
+``model_version`` (or ``label-studio``). Cancelled annotations, drafts, results of other
+kinds (rectangles, ratings, free text at document level, HyperText regions, ...) and what
+refers to them are listed in the notes, never dropped silently. A relation drawn ``left``
+is read reversed; one without a label is of type ``related``.
 
 Errors name the file and the task by its position: ``line`` is the 1-based task number (in a
 JSONL file too; only a line that is not JSON is named by its line), and the message says

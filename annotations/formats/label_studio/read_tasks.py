@@ -1,6 +1,6 @@
 """Label Studio's JSON export (an array of tasks, one task, or JSONL) read into document
-records: a document per task, a set per annotation or prediction (``read_results``), the
-annotator from ``completed_by``. The package docstring says what is read and how.
+records: a document per task, a set per annotation or prediction (``read_results``), its
+author from ``completed_by``. The package docstring says what is read and how.
 """
 
 from __future__ import annotations
@@ -94,11 +94,11 @@ def _task_read(
             continue
         if what == "prediction":
             model = layer.get("model_version")
-            sets.append({**content, "kind": "model", "model": str(model or "label-studio")})
+            sets.append({**content, "kind": "model", "model_name": str(model or "label-studio")})
             continue
         gold = layer.get("ground_truth") is True
         content["kind"] = "gold" if gold else "annotator"
-        content["annotator"] = _who(layer.get("completed_by"))
+        content["author"] = _who(layer.get("completed_by"))
         content["seconds_spent"] = _seconds(layer.get("lead_time"))
         sets.append(content)
     if item.get("drafts"):

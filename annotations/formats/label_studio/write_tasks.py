@@ -161,13 +161,12 @@ def task(
     for number, aset in enumerate(record.get("sets", []), start=1):
         results = _results(record, aset, counts, kinds or {}, offsets)
         if aset.get("kind") == "model":
-            predictions.append(
-                {"id": number, "model_version": aset.get("model") or "model", "result": results}
-            )
+            name = aset.get("model_name") or "model"
+            predictions.append({"id": number, "model_version": name, "result": results})
             continue
         annotation = {
             "id": number,
-            "completed_by": {"email": aset.get("annotator") or ""},
+            "completed_by": {"email": aset.get("author") or ""},
             "ground_truth": aset.get("kind") == "gold",
             "was_cancelled": aset.get("status") == "skipped",
             "lead_time": aset.get("seconds_spent") or 0,

@@ -8,10 +8,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from annotations.selectors.export import ExportFilters, FilterError
 from annotations.formats import UnknownFormat, export_formats
 from annotations.formats.records import ExportNotes
 from annotations.models import Project
+from annotations.selectors.export import ExportFilters, FilterError
 from annotations.services.exports import export_chunks
 
 
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", required=True, help=", ".join(export_formats()))
         parser.add_argument("--output", required=True, help="a file path, or - for stdout")
         parser.add_argument("--status", default="", help="set statuses, comma-separated")
-        parser.add_argument("--annotator", default="", help="usernames, comma-separated")
+        parser.add_argument("--author", default="", help="authors' usernames, comma-separated")
         parser.add_argument("--kind", default="", help="set kinds: annotator, gold, model")
         parser.add_argument("--gold-only", action="store_true", help="only gold sets")
         parser.add_argument("--story", default="", help="only this story's documents (id)")
@@ -33,9 +33,7 @@ class Command(BaseCommand):
         project = Project.objects.select_related("schema").filter(pk=options["project"]).first()
         if project is None:
             raise CommandError(f"no project with id {options['project']}")
-        params = {
-            name: options[name] for name in ("status", "annotator", "kind", "story", "outlet")
-        }
+        params = {name: options[name] for name in ("status", "author", "kind", "story", "outlet")}
         params["gold_only"] = "true" if options["gold_only"] else "false"
         try:
             filters = ExportFilters.parse(params)

@@ -39,8 +39,8 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", help="files or folders (a brat project folder)")
         parser.add_argument("--project", type=int, required=True, help="the project's id")
         parser.add_argument("--format", required=True, help=", ".join(import_formats()))
-        parser.add_argument("--user", help="who imports: sets without an annotator go to them")
-        parser.add_argument("--annotator", help="username for sets without an annotator")
+        parser.add_argument("--user", help="who imports: sets without an author go to them")
+        parser.add_argument("--author", help="username for sets without an author")
         parser.add_argument("--encoding", help="the files' encoding when not UTF-8 (latin-1)")
         parser.add_argument("--mapping", help="a JSON file: the field mapping (mapped-jsonl)")
         parser.add_argument(
@@ -59,7 +59,7 @@ class Command(BaseCommand):
             if user is None:
                 raise CommandError(f"no user {options['user']!r}")
         extra: dict[str, Any] = {"keep_schema": options["keep_schema"], "derive_schema": True}
-        for name in ("annotator", "encoding"):
+        for name in ("author", "encoding"):
             if options[name]:
                 extra[name] = options[name]
         if options["mapping"]:

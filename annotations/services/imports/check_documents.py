@@ -30,7 +30,7 @@ def documents_check(
     seen_text: dict[str, CheckedDocument] = {}
     seen_keys: set[Any] = set()
     fresh_ids = count(-1, -1)
-    default_annotator = options.get("annotator") or getattr(user, "username", None)
+    default_author = options.get("author") or getattr(user, "username", None)
     # Pass 1: documents, sets and spans (relations may point at spans of later documents).
     for record in documents:
         file, line = where(record)
@@ -46,7 +46,7 @@ def documents_check(
             elif not hashable(document.key) or document.key in seen_keys:
                 errors.add("id", f"document id {document.key!r} appears twice in the file")
             seen_keys.add(document.key)
-            sets_check(document, schema, default_annotator, fresh_ids, layers, errors)
+            sets_check(document, schema, default_author, fresh_ids, layers, errors)
         _report(errors, file, line, outcome)
         if document is not None:
             parsed.append(document)

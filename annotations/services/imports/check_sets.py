@@ -29,25 +29,25 @@ from annotations.services.set_validation import (
 IMPORTED_MODEL = "imported"
 
 
-def _set_row(item: dict[str, Any], default_annotator: str | None, path: str, errors: Errors):
+def _set_row(item: dict[str, Any], default_author: str | None, path: str, errors: Errors):
     kind = item.get("kind") or SetKind.ANNOTATOR
     if kind not in SetKind.values:
         errors.add(f"{path}.kind", f"must be one of {', '.join(SetKind.values)}")
         return None, None
-    author = item.get("annotator")
+    author = item.get("author")
     if author is not None and (not isinstance(author, str) or not author.strip()):
-        errors.add(f"{path}.annotator", "must be a username")
+        errors.add(f"{path}.author", "must be a username")
         return None, None
     if kind == SetKind.ANNOTATOR:
-        author = author or default_annotator
+        author = author or default_author
         if not author:
-            errors.add(f"{path}.annotator", "an annotator set needs the annotator's username")
+            errors.add(f"{path}.author", "an annotator set needs its author's username")
             return None, None
     model = ""
     if kind == SetKind.MODEL:
-        model = item.get("model") or IMPORTED_MODEL
+        model = item.get("model_name") or IMPORTED_MODEL
         if not isinstance(model, str):
-            errors.add(f"{path}.model", "must be the model's name")
+            errors.add(f"{path}.model_name", "must be the model's name")
             return None, None
         author = None
     default_status = SetStatus.CURATED if kind == SetKind.GOLD else SetStatus.SUBMITTED
@@ -78,7 +78,7 @@ def _set_row(item: dict[str, Any], default_annotator: str | None, path: str, err
 def sets_check(
     document: CheckedDocument,
     schema: Schema,
-    default_annotator: str | None,
+    default_author: str | None,
     fresh_ids: Any,
     layers: Layers,
     errors: Errors,
@@ -93,7 +93,7 @@ def sets_check(
         if not isinstance(item, dict):
             errors.add(path, "must be an object")
             continue
-        row, author = _set_row(item, default_annotator, path, errors)
+        row, author = _set_row(item, default_author, path, errors)
         if row is None:
             continue
         aset = CheckedSet(record=item, row=row, author=author)

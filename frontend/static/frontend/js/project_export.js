@@ -24,7 +24,7 @@ function parameters() {
   params.set("format", format.value);
   const statuses = data.getAll("status");
   if (statuses.length) params.set("status", statuses.join(","));
-  for (const name of ["kind", "annotator", "story", "outlet"]) {
+  for (const name of ["kind", "author", "story", "outlet"]) {
     const value = String(data.get(name) || "").trim();
     if (value) params.set(name, value);
   }

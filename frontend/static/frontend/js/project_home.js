@@ -82,7 +82,7 @@ async function loadProgress() {
   const project = api("GET", `projects/${projectId}/`);
   const mine = canAnnotate
     ? allResults(
-        `sets/?project=${projectId}&kind=annotator&annotator=${encodeURIComponent(username)}` +
+        `sets/?project=${projectId}&kind=annotator&author=${encodeURIComponent(username)}` +
           "&page_size=500",
       )
     : Promise.resolve([]);

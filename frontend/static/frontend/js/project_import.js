@@ -115,7 +115,7 @@ form.addEventListener("submit", async (event) => {
   const data = new FormData(form);
   data.set("keep_schema", document.getElementById("import-keep-schema").checked ? "true" : "false");
   if (format.value !== "mapped-jsonl") data.delete("mapping");
-  for (const name of ["annotator", "encoding"]) if (!data.get(name)) data.delete(name);
+  for (const name of ["author", "encoding"]) if (!data.get(name)) data.delete(name);
   const button = form.querySelector("button[type=submit]");
   button.disabled = true;
   progress.hidden = false;
