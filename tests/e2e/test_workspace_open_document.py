@@ -153,3 +153,16 @@ def test_a_manager_with_their_own_set_opens_it_and_after_a_reload_keeps_it_over_
     page.wait_for_selector("#doc-text .seg")
     expect(page.locator("#doc-meta")).to_contain_text("gold set")
     assert AnnotationSet.objects.filter(kind=SetKind.ANNOTATOR).count() == 1
+
+
+def test_a_document_that_cannot_be_opened_leaves_nothing_shown_and_says_why(live_server, page, db):
+    people, _ = project_with(REPORT)
+    log_in(page, live_server.url, people.manager.username)
+    page.goto(f"{live_server.url}/projects/{people.project.id}/documents/999999/work/")
+    expect(page.locator("#message")).to_have_attribute("role", "alert")
+    expect(page.locator("#message")).not_to_be_empty()
+    expect(page.locator("#doc-text")).to_have_text("Nothing is shown: it could not be loaded.")
+    expect(page.locator("#save-status")).to_have_text("")
+    for hidden in ("#submit", "#skip", "#start-gold", "#panel"):
+        expect(page.locator(hidden)).to_be_hidden()
+    assert not AnnotationSet.objects.exists()

@@ -81,6 +81,12 @@ function leave(ws, message = "Loading…") {
   ws.showStatus("none", message === "Loading…" ? message : "");
 }
 
+/** Opening failed: no document, and the reason on the message line. */
+export function showFailure(ws, error, before = "") {
+  leave(ws, "Nothing is shown: it could not be loaded.");
+  ws.fail(new Error(`${before}${error.message || error}`));
+}
+
 /** No document, a message and a way on ([text, href]). */
 function showNothing(ws, message, [linkText, href]) {
   leave(ws, message);
@@ -232,7 +238,7 @@ async function finish(ws, action) {
       const next = await openNext(ws);
       ws.note(`${done} ${next === "opened" ? "Here is the next document from your queue." : "Nothing left in your queue."}`);
     } catch (error) {
-      ws.fail(new Error(`${done} The next document could not be opened: ${error.message}`));
+      showFailure(ws, error, `${done} The next document could not be opened: `);
     }
   }
   if (ws.mode === "none") loadProgress(ws, set.kind); // the count the finished set changed
@@ -244,7 +250,7 @@ export async function reload(ws) {
     await openDocument(ws, ws.documentId, ws.set?.id ?? null);
     ws.note("Reloaded the current version.");
   } catch (error) {
-    ws.fail(error);
+    showFailure(ws, error);
   }
 }
 

@@ -71,7 +71,11 @@ export class Workspace {
       this.panel = new Panel(this.root.querySelector("#panel"), this.labels, this.actions());
       await flow.openDocument(this, this.documentId, Number(new URLSearchParams(location.search).get("set")) || null);
     } catch (error) {
-      this.fail(error);
+      if (this.panel) flow.showFailure(this, error);
+      else {
+        this.showStatus("none", ""); // no schema: nothing else was shown
+        this.fail(error);
+      }
     }
   }
 
