@@ -26,7 +26,7 @@ _CREDIT_LABEL_PAREN_RE = re.compile(
 _CREDIT_TAIL_RE = re.compile(
     r"(?:^|\s)(?:Photo(?:graph)?|Image|Picture|Credit|Photo credit)s?:\s*[A-Z][^.!?\n]{0,80}$"
 )
-_CREDIT_TAIL_WORDS = ("Photo", "Image", "Picture", "Credit")  # one is in every tail credit
+_CREDIT_TAIL_WORD_RE = re.compile("Photo|Image|Picture|Credit")  # in every tail credit
 # "File: ...", "File – ...", "Illustrative: ..."
 _CAPTION_PREFIX_RE = re.compile(
     r"^(?:File(?: photo)?|Illustrative(?: image| photo)?)\s*(?::|–|—|-)\s", re.IGNORECASE
@@ -59,9 +59,20 @@ def has_caption_marker(text: str) -> bool:
         _CREDIT_PAREN_RE.search(text) or _CREDIT_LABEL_PAREN_RE.search(text)
     ):
         return True
-    if ":" in text[-_TAIL_CHARS:] and _CREDIT_TAIL_RE.search(text[-_TAIL_CHARS:]):
+    tail = text[-_TAIL_CHARS:]
+    if ":" in tail and _CREDIT_TAIL_WORD_RE.search(tail) and _CREDIT_TAIL_RE.search(tail):
         return True
-    return _CAPTION_PREFIX_RE.match(text) is not None
+    return text[:1] in _CAPTION_PREFIX_FIRST and _CAPTION_PREFIX_RE.match(text) is not None
+
+
+def _credit_free(text: str) -> bool:
+    """No credit or prefix pattern can apply: ``caption_without_credit`` only folds the
+    case and the spaces, and keeps the number of words."""
+    return not (
+        text.endswith(")")
+        or (":" in text and _CREDIT_TAIL_WORD_RE.search(text) is not None)
+        or text[:1] in _CAPTION_PREFIX_FIRST
+    )
 
 
 def caption_without_credit(text: str) -> str:
@@ -71,7 +82,7 @@ def caption_without_credit(text: str) -> str:
         text = _CREDIT_PAREN_RE.sub("", text)
         if text.endswith(")"):
             text = _CREDIT_LABEL_PAREN_RE.sub("", text)
-    if ":" in text and any(word in text for word in _CREDIT_TAIL_WORDS):
+    if ":" in text and _CREDIT_TAIL_WORD_RE.search(text):
         text = _CREDIT_TAIL_RE.sub("", text)
     if text[:1] in _CAPTION_PREFIX_FIRST:
         text = _CAPTION_PREFIX_RE.sub("", text)
@@ -149,13 +160,27 @@ def _credit_neighbours_mark(lines: list[Line]) -> None:
 
 def _duplicates_remove(lines: list[Line], content: list[int], removed: list[Removal]) -> None:
     folded: dict[str, _Folded] = {}  # by line text: each line is folded once
+    counts: dict[str, int] = {}  # the words of each line once folded
+
+    def fold(text: str) -> _Folded:
+        return folded.get(text) or folded.setdefault(text, _fold(text))
+
+    def word_count(text: str) -> int:
+        count = counts.get(text)
+        if count is None:
+            words = text.split() if _credit_free(text) else fold(text).words
+            count = counts[text] = len(words)
+        return count
 
     def same(a: str, b: str) -> bool:
+        """``captions_same``, with the length bound of ``_folded_same`` tried first on word
+        counts: a long paragraph is rejected without being folded."""
         if a == b:
             return True
-        fa = folded.get(a) or folded.setdefault(a, _fold(a))
-        fb = folded.get(b) or folded.setdefault(b, _fold(b))
-        return _folded_same(a, b, fa, fb)
+        na, nb = word_count(a), word_count(b)
+        if na + nb and 2.0 * min(na, nb) / (na + nb) < _NEAR_DUPLICATE_RATIO:
+            return False
+        return _folded_same(a, b, fold(a), fold(b))
 
     for position, index in enumerate(content):
         line = lines[index]
