@@ -6,6 +6,7 @@ queries in-process, measures imports, then prints the table and writes
 ``bench/results/latest.json``.
 
     .venv/bin/python bench/run_all.py [--skip-api] [--skip-import] [--skip-browser]
+        [--skip-exchange] [--skip-api-import]
 """
 
 from __future__ import annotations
@@ -56,6 +57,9 @@ def main() -> int:
     parser.add_argument(
         "--skip-exchange", action="store_true", help="no annotated import/export benches"
     )
+    parser.add_argument(
+        "--skip-api-import", action="store_true", help="no document import over HTTP"
+    )
     args = parser.parse_args()
 
     from bench import setup_data
@@ -87,6 +91,12 @@ def main() -> int:
 
         print("bench: imports ...", flush=True)
         results["import"] = run_import_benches()
+
+    if not args.skip_api_import:
+        from bench.bench_api_import import run_api_import_benches
+
+        print("bench: document import over HTTP, and the PostgreSQL floor ...", flush=True)
+        results["api_import"] = run_api_import_benches()
 
     if not args.skip_exchange:
         from bench.bench_exchange import run_exchange_benches
