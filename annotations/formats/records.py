@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, NotRequired, Required, TypedDict
 
+from corpus.issues import Issue  # the one problem type of every import
+
 NATIVE_VERSION = 2
 # Version 1 named a set's author ``annotator`` and its model ``model``: the new key -> the old.
 SET_KEYS_OF_VERSION_1 = {"author": "annotator", "model_name": "model"}
@@ -150,22 +152,6 @@ class ReadDocument(DocumentRecord, total=False):
 Record = DocumentRecord  # the name the import and export services know the record by
 
 # --- reading and writing ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Issue:
-    """A problem (or a note) at a place in the input: file, 1-based line (or None), message."""
-
-    file: str
-    line: int | None
-    message: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "line": self.line, "message": self.message}
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.message}"
 
 
 @dataclass
