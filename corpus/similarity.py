@@ -8,7 +8,7 @@ four words are hashed (lower-cased); the similarity is the **containment**
 Flagged at ``THRESHOLD`` = 0.2 with at least ``MIN_SHARED`` shared clauses: on the seed
 articles the re-report pair scores ~0.33 and unrelated reports of the same event <= 0.01.
 
-Cheap by construction (~100 µs for a 7.7 KB article): the text is cut as UTF-8 bytes, with
+Cheap by construction (~60 µs for a 7.7 KB article): the text is cut as UTF-8 bytes, with
 one ``bytes.translate`` that lower-cases ASCII letters and turns ASCII punctuation and the
 lead byte of U+2000-U+2FFF (curly quotes, dashes, ellipsis and other symbols) into line
 breaks, then one split; each clause is hashed once. Non-ASCII letters keep their case.
@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import ge
 from zlib import crc32
 
 THRESHOLD = 0.2
@@ -65,8 +67,12 @@ def clauses(text: str | bytes) -> set[int]:
     if b"\xc2" in data:
         for mark in _GUILLEMETS:
             data = data.replace(mark, b"\n")
-    parts = [part for part in data.split(b"\n") if part.count(b" ") >= MIN_CLAUSE_SPACES]
-    return set(map(crc32, [part.lstrip(_LEFT_STRIP).rstrip() for part in parts]))
+    # Each step maps a C function over the parts: no Python code runs per clause.
+    parts = data.split(b"\n")
+    spaces = map(bytes.count, parts, repeat(b" "))
+    long_enough = compress(parts, map(ge, spaces, repeat(MIN_CLAUSE_SPACES)))
+    stripped = map(bytes.rstrip, map(bytes.lstrip, long_enough, repeat(_LEFT_STRIP)))
+    return set(map(crc32, stripped))
 
 
 def near_duplicates_among(
