@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from annotations.models import AnnotationSet, SetKind, SetStatus
-from annotations.services.annotation_sets import annotation_set_open
+from annotations.services.annotation_sets import annotation_set_open, annotation_set_submit
 from tests.e2e.workspace_helpers import (
     log_in,
     mouse_select,
@@ -161,3 +161,24 @@ def test_a_reviewer_who_opens_the_queue_is_told_reviewers_have_none(live_server,
     expect(page.locator("#doc-text")).to_contain_text("Reviewers have no queue")
     expect(page.get_by_role("link", name="Go to the documents")).to_be_visible()
     expect(page.locator("#save-status")).to_have_text("")
+
+
+def test_the_toolbar_counts_only_your_own_submitted_sets(live_server, page, db):
+    people, (first, second) = project_with(REPORT, OTHER_REPORT)
+    people.project.blind = False  # the annotator may see the other's sets, and not count them
+    people.project.save(update_fields=["blind"])
+    theirs, _ = annotation_set_open(
+        project=people.project, document=first, author=people.other_annotator
+    )
+    annotation_set_submit(annotation_set=theirs)
+    log_in(page, live_server.url, people.annotator.username)
+    open_workspace(page, f"{live_server.url}/projects/{people.project.id}/work/")
+    progress = page.locator("#progress")
+    expect(progress).to_have_text("0 of 2 submitted")
+
+    mouse_select(page, "the talks had stalled")
+    page.keyboard.press("c")
+    wait_saved(page)
+    page.keyboard.press("Control+Enter")
+    expect(page.locator("#doc-title")).to_have_text(second.title)
+    expect(progress).to_have_text("1 of 2 submitted")

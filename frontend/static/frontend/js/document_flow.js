@@ -259,7 +259,7 @@ export async function reload(ws) {
 async function loadProgress(ws, kind) {
   const asked = (ws.progressAsked = {}); // only the newest answer is shown
   const gold = kind === "gold";
-  const mine = `kind=annotator&annotator=${encodeURIComponent(ws.username)}&status=submitted`;
+  const mine = `kind=annotator&author=${encodeURIComponent(ws.username)}&status=submitted`;
   try {
     const counted = await api("GET", `sets/?project=${ws.projectId}&${gold ? "kind=gold&status=curated" : mine}`);
     const project = await api("GET", `projects/${ws.projectId}/`);
