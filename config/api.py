@@ -47,5 +47,19 @@ def query_int(params: Any, name: str, *, required: bool = False) -> int | None:
     return int(value)
 
 
+# Parameters that were renamed: a request still using the old name is refused (400) rather
+# than having the parameter ignored, which would widen a filter or change whose sets these are.
+RENAMED_PARAMETERS = {"annotator": "author"}
+
+
+def renamed_refused(params: Any) -> None:
+    """400 naming the new name for each renamed parameter ``params`` still uses."""
+    old = {
+        name: [f"renamed: use {new}"] for name, new in RENAMED_PARAMETERS.items() if name in params
+    }
+    if old:
+        raise exceptions.ValidationError(old)
+
+
 def envelope(code: str, message: str, details: Any = None) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "details": details or {}}}

@@ -25,6 +25,7 @@ from annotations.services.exports import (
     export_job_path,
     export_stream,
 )
+from config.api import renamed_refused
 
 FILTER_PARAMETERS = [
     OpenApiParameter("format", str, required=True, description="an export format's name"),
@@ -138,6 +139,7 @@ class ProjectExportJobsApi(APIView):
     )
     def post(self, request: Request, project_id: int) -> Response:
         project = project_exportable(request, project_id)
+        renamed_refused(request.data)
         serializer = ExportJobCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         params = {k: str(v) for k, v in serializer.validated_data.items() if v is not None}

@@ -20,6 +20,7 @@ from annotations.contracts import AnnotationImportResult, DocumentImportReport
 from annotations.formats import UnknownFormat, import_spec
 from annotations.services.imports import annotations_import
 from annotations.services.projects import project_documents_add
+from config.api import renamed_refused
 from config.renderers import RequestTooLarge
 from corpus.services import documents_import
 
@@ -93,6 +94,7 @@ class ProjectAnnotationImportApi(APIView):
     )
     def post(self, request: Request, project_id: int) -> Response:
         project, _ = project_for(request, project_id, manage=True)
+        renamed_refused(request.data)
         serializer = AnnotationImportSerializer(
             data={
                 "files": request.FILES.getlist("files"),

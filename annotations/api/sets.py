@@ -27,7 +27,7 @@ from annotations.services.annotation_sets import (
     annotation_set_submit,
 )
 from annotations.services.set_write import annotation_set_write
-from config.api import Pagination, query_int
+from config.api import Pagination, query_int, renamed_refused
 
 
 class AnnotationSetListApi(APIView):
@@ -44,6 +44,7 @@ class AnnotationSetListApi(APIView):
     )
     def get(self, request: Request) -> Response:
         params = request.query_params
+        renamed_refused(params)
         project, role = project_for(request, query_int(params, "project", required=True))
         filters = {name: params.get(name) for name in SET_LIST_FILTERS}
         filters["document"] = query_int(params, "document")

@@ -83,6 +83,8 @@ class ExportFilters:
             return [v for item in raw for v in str(item).split(",") if v.strip()]
 
         errors: dict[str, str] = {}
+        if values("annotator"):  # the old name of ``author``: refused, not ignored
+            errors["annotator"] = "renamed: use author"
         statuses = tuple(values("status"))
         if bad := [s for s in statuses if s not in SetStatus.values]:
             errors["status"] = f"unknown status {bad[0]!r}: use {', '.join(SetStatus.values)}"

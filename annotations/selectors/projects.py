@@ -54,9 +54,7 @@ def project_roles(user: AbstractBaseUser, projects: Iterable[Project]) -> dict[i
     """The role the person acts in for each of ``projects`` (one query)."""
     projects = list(projects)
     member = dict(
-        Membership.objects.filter(user=user, project__in=projects).values_list(
-            "project_id", "role"
-        )
+        Membership.objects.filter(user=user, project__in=projects).values_list("project_id", "role")
     )
     roles = {p.pk: role_acted(user, member.get(p.pk)) for p in projects}
     return {pk: role for pk, role in roles.items() if role is not None}
