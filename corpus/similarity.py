@@ -20,7 +20,6 @@ Candidates come from an inverted index, so unrelated texts are never compared.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import ge
@@ -75,53 +74,51 @@ def clauses(text: str | bytes) -> set[int]:
     return set(map(crc32, stripped))
 
 
-def near_duplicates_among(
-    new: Sequence[tuple[int, set[int]]],
-    old: Sequence[tuple[int, set[int]]] = (),
-    threshold: float = THRESHOLD,
-) -> list[NearDuplicate]:
-    """Pairs (a new text, an earlier new text or an old text) whose clause sets (``clauses``)
-    are at or above ``threshold``.
+class ClauseIndex:
+    """Texts by their clauses (``clauses``), added one at a time: ``add`` compares a new
+    text with every text added before it, ``add_old`` only indexes one. An import adds
+    each batch as it is stored, so the comparing overlaps with the cleaning of the next."""
 
-    ``new`` is in input order; each new text is compared with the new texts before it and
-    with every old text; old texts are not compared with each other. Keys are unique ids."""
-    # A clause's posting: the one key that has it (an int: most clauses are in one text,
-    # and ints cost the garbage collector nothing), or a list once several texts have it.
-    sizes: dict[int, int] = {}
-    index: dict[int, int | list[int]] = {}
-    for key, mine in old:
-        sizes[key] = len(mine)
+    def __init__(self, threshold: float = THRESHOLD) -> None:
+        self.threshold = threshold
+        self.sizes: dict[int, int] = {}
+        # A clause's posting: the one key that has it (an int: most clauses are in one
+        # text, and ints cost the garbage collector nothing), or a list once several have it.
+        self.postings: dict[int, int | list[int]] = {}
+
+    def add_old(self, key: int, mine: set[int]) -> None:
+        self.sizes[key] = len(mine)
+        postings = self.postings
         for h in mine:
-            _posting_add(index, h, key)
-    found: list[NearDuplicate] = []
-    for key, mine in new:
+            posting = postings.get(h)
+            if posting is None:
+                postings[h] = key
+            elif type(posting) is int:
+                postings[h] = [posting, key]
+            elif len(posting) <= MAX_POSTING:
+                posting.append(key)
+
+    def add(self, key: int, mine: set[int]) -> list[NearDuplicate]:
+        """Index a new text; the earlier texts it is a near-duplicate of."""
+        sizes, postings = self.sizes, self.postings
         sizes[key] = len(mine)
         shared: dict[int, int] = {}
         for h in mine:
-            posting = index.get(h)
+            posting = postings.get(h)
             if posting is None:
-                index[h] = key
+                postings[h] = key
             elif type(posting) is int:
                 shared[posting] = shared.get(posting, 0) + 1
-                index[h] = [posting, key]
+                postings[h] = [posting, key]
             elif len(posting) <= MAX_POSTING:
                 for other in posting:
                     shared[other] = shared.get(other, 0) + 1
                 posting.append(key)
+        found = []
         for other, count in shared.items():
             if count < MIN_SHARED:
                 continue
             score = count / min(sizes[key], sizes[other])
-            if score >= threshold:
+            if score >= self.threshold:
                 found.append(NearDuplicate(key, other, round(min(score, 1.0), 3)))
-    return found
-
-
-def _posting_add(index: dict[int, int | list[int]], h: int, key: int) -> None:
-    posting = index.get(h)
-    if posting is None:
-        index[h] = key
-    elif type(posting) is int:
-        index[h] = [posting, key]
-    elif len(posting) <= MAX_POSTING:
-        posting.append(key)
+        return found

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from itertools import islice
+from typing import Any
 
 from django.db import IntegrityError, connection, transaction
 
@@ -22,9 +23,12 @@ from corpus.services.document_writer import (
     documents_write,
     names_ensure,
 )
-from corpus.similarity import clauses, near_duplicates_among
+from corpus.similarity import ClauseIndex, clauses
 
-BATCH_SIZE = 2000  # documents per transaction
+# Documents per transaction: while one batch is stored, the worker processes clean the
+# next ones (``corpus.clean_pool``), so smaller batches overlap more of the two; each batch
+# costs a few statements and a commit.
+BATCH_SIZE = 500
 _ATTEMPTS = 3  # a batch is retried when a concurrent import inserted one of its texts first
 
 
@@ -63,7 +67,7 @@ def documents_import(
     report = ImportReport()
     prepared = records_prepared(_records_read(files, fmt), clean)
     known: dict[str, Document] = {}  # created by this import, by sha256
-    clause_sets: dict[int, set[int]] = {}
+    near = _NearDuplicates()
     careful = False
     names = Names()
     while pairs := list(islice(prepared, BATCH_SIZE)):
@@ -73,8 +77,8 @@ def documents_import(
             with transaction.atomic():
                 names = names_ensure(batch.inputs, names)
             written, careful = _batch_store(batch, names, careful)
-        _report_add(report, batch, written, known, clause_sets)
-    _near_duplicates_flag(report, clause_sets)
+        near.add(_report_add(report, batch, written, known))
+    report.near_duplicates = near.found()
     return report
 
 
@@ -164,15 +168,13 @@ def _batch_store(batch: _Batch, names: Names, careful: bool) -> tuple[Written, b
 
 
 def _report_add(
-    report: ImportReport,
-    batch: _Batch,
-    written: Written,
-    known: dict[str, Document],
-    clause_sets: dict[int, set[int]],
-) -> None:
+    report: ImportReport, batch: _Batch, written: Written, known: dict[str, Document]
+) -> list[tuple[Document, set[int]]]:
+    """Add the batch to the report; the documents it created, with their clauses."""
     report.files_imported.update(batch.files)
     report.repeated.extend(batch.repeated)
     created = {id(document) for document in written.created}
+    new: list[tuple[Document, set[int]]] = []
     for entry in batch.ordered:
         document = entry if isinstance(entry, Document) else written.documents[entry]
         report.ordered.append(document)
@@ -181,30 +183,39 @@ def _report_add(
             continue
         known[document.sha256] = document
         report.created.append(document)
-        clause_sets[document.pk] = batch.clauses[entry]  # an index: created by this batch
+        new.append((document, batch.clauses[entry]))  # an index: created by this batch
         report.removed_by_rule.update(r["rule"] for r in document.meta["cleaning"]["removed"])
+    return new
 
 
-def _near_duplicates_flag(report: ImportReport, clause_sets: dict[int, set[int]]) -> None:
-    """Compare each created document with the earlier ones of this import and with the
-    other documents of its story (``corpus.similarity``)."""
-    groups: dict[int | None, list[Document]] = {}
-    for document in report.created:
-        groups.setdefault(document.story_id, []).append(document)
-    created_ids = [document.pk for document in report.created]
-    for story_id, documents in groups.items():
-        old: list[tuple[int, set[int]]] = []
-        if story_id is not None:
-            old = [(pk, clauses(text)) for pk, text in _story_texts(story_id, created_ids)]
-        new = [(document.pk, clause_sets[document.pk]) for document in documents]
-        for pair in near_duplicates_among(new, old):
-            report.near_duplicates.append(
-                {
-                    "document": pair.document,
-                    "similar_to": pair.similar_to,
-                    "similarity": pair.similarity,
-                }
+class _NearDuplicates:
+    """Each created document compared with the earlier ones of this import and with the
+    other documents of its story (``corpus.similarity``), batch by batch as they are
+    stored. A story's other documents are read when its first new document comes."""
+
+    def __init__(self) -> None:
+        self.indexes: dict[int | None, ClauseIndex] = {}  # by story id
+        self.pairs: dict[int | None, list[dict[str, Any]]] = {}  # by story, as stories come
+        self.created: list[int] = []
+
+    def add(self, created: list[tuple[Document, set[int]]]) -> None:
+        self.created.extend(document.pk for document, _ in created)
+        for document, mine in created:
+            story = document.story_id
+            index = self.indexes.get(story)
+            if index is None:
+                index = self.indexes[story] = ClauseIndex()
+                self.pairs[story] = []
+                if story is not None:
+                    for pk, text in _story_texts(story, self.created):
+                        index.add_old(pk, clauses(text))
+            self.pairs[story].extend(
+                {"document": p.document, "similar_to": p.similar_to, "similarity": p.similarity}
+                for p in index.add(document.pk, mine)
             )
+
+    def found(self) -> list[dict[str, Any]]:
+        return [pair for pairs in self.pairs.values() for pair in pairs]
 
 
 def _story_texts(story_id: int, leave_out: list[int]) -> Iterator[tuple[int, str]]:
