@@ -229,13 +229,13 @@ def demo_load() -> DemoResult:
     span_ids: dict[tuple[str, str, str], int] = {}
     for layer in demo_layers():
         document = documents[layer["file"]]
-        if "model" in layer:
+        if "model_name" in layer:
             aset, _ = annotation_set_open(
                 project=project,
                 document=document,
                 author=None,
                 kind=SetKind.MODEL,
-                model_name=layer["model"],
+                model_name=layer["model_name"],
             )
         else:
             aset, _ = annotation_set_open(
