@@ -5,8 +5,9 @@ floor for those rows (``bench/bench_copy_floor.py``).
 
 Each run uploads one JSONL file of ``DOCUMENTS`` new articles (about 7.7 KB each; records
 ``text`` and ``url``) into a new project, timed on the client from sending the request to
-having read the whole response; the response must report every document created. A
-warm-up import of 50 articles per setting comes first. Label Studio 1.23.2 imported the same
+having read the whole response; the response must report every document created. Three
+warm-up imports of 300 articles per setting come first (they start the cleaning processes
+of the gunicorn workers that take them). Label Studio 1.23.2 imported the same
 kind of workload through its API at 770-950 tasks/s on this machine (issue 9).
 
     .venv/bin/python -m bench.bench_api_import [--runs 5] [--documents 2000]
@@ -45,7 +46,8 @@ from bench.article_pages import generate_article  # noqa: E402
 
 DOCUMENTS = 2_000
 RUNS = 5
-WARMUP_DOCUMENTS = 50
+WARMUP_DOCUMENTS = 300  # above corpus.clean_pool.PARALLEL_MIN_RECORDS: starts the workers
+WARMUPS = 3  # per setting: each gunicorn worker very likely takes one (and starts its pool)
 ARTICLE_BYTES = 7_700
 LABEL_STUDIO_DOCS_PER_S = (770, 950)  # issue 9: its task import over its API, same machine
 OWNER, PASSWORD = "bench_import_owner", "bench-password-not-secret"
@@ -153,8 +155,9 @@ def run_api_import_benches(runs: int = RUNS, n: int = DOCUMENTS) -> dict[str, An
     token = _owner_token()
     with gunicorn_server() as port:
         for clean in (False, True):
-            warmup = articles_jsonl(f"warmup-{clean}-{time.time_ns()}", WARMUP_DOCUMENTS, 99)
-            import_over_http(port, token, _project_new("warm-up"), warmup, clean)
+            for _ in range(WARMUPS):
+                warmup = articles_jsonl(f"warmup-{clean}-{time.time_ns()}", WARMUP_DOCUMENTS, 99)
+                import_over_http(port, token, _project_new("warm-up"), warmup, clean)
         for clean in (False, True):
             print(f"  document import over HTTP, clean={clean} ...", flush=True)
             key = "api_import_clean" if clean else "api_import_raw"
