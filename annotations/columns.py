@@ -27,17 +27,6 @@ from annotations.models import DocumentAnswer, Relation, Span, Stance
 # Fields every row has that are not part of its content: where it lives and when it came.
 BOOKKEEPING = ("id", "annotation_set", "created_at")
 
-_SQL_TYPES = {
-    "BigAutoField": "bigint",
-    "ForeignKey": "bigint",
-    "PositiveIntegerField": "int",
-    "IntegerField": "int",
-    "CharField": "text",
-    "TextField": "text",
-    "JSONField": "jsonb",
-}
-
-
 _PYTHON_TYPES: dict[str, Any] = {
     "ForeignKey": int,
     "PositiveIntegerField": int,
@@ -71,7 +60,11 @@ class RowColumns:
         self.table = quoted(model._meta.db_table)
         self.fields: dict[str, Field] = {c.field: model._meta.get_field(c.field) for c in columns}
         self.order = [quoted(model._meta.get_field(name).column) for name in order]
-        self.has_created_at = any(f.name == "created_at" for f in model._meta.concrete_fields)
+        self.set_column = quoted(model._meta.get_field("annotation_set").column)
+        names = {f.name for f in model._meta.concrete_fields}
+        self.created_column = (
+            quoted(model._meta.get_field("created_at").column) if "created_at" in names else None
+        )
 
     # --- names -------------------------------------------------------------------------
 
@@ -80,6 +73,9 @@ class RowColumns:
 
     def keys(self) -> list[str]:
         return [c.key for c in self.columns]
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
 
     # --- reading: JSON built by PostgreSQL --------------------------------------------
 
@@ -112,29 +108,17 @@ class RowColumns:
         return (
             f"(SELECT coalesce(json_agg({self.json_sql(alias, with_id=with_id, extra=extra)} "
             f"ORDER BY {order}), '[]'::json) FROM {self.table} {alias} {joins} "
-            f"WHERE {alias}.annotation_set_id = {set_id})"
+            f"WHERE {alias}.{self.set_column} = {set_id})"
         )
 
     def select_sql(self, where: str) -> str:
-        """``SELECT id, <columns>`` (JSON columns as text, for orjson) ``WHERE where``."""
-        names = ["id"]
-        for c in self.columns:
-            name = quoted(self.column_name(c))
-            names.append(f"{name}::text AS {name}" if self._is_json(c) else name)
-        return f"SELECT {', '.join(names)} FROM {self.table} WHERE {where}"
+        """The rows ``WHERE where`` (over alias ``r``) as named rows for ``instance``."""
+        columns = columns_sql("r", self.model, ["id", "annotation_set", *self.fields], "row")
+        return f"SELECT {columns} FROM {self.table} r WHERE {where}"
 
-    def instance(self, record: Mapping[str, Any], set_id: int) -> Model:
-        """A model instance from a named record of ``select_sql``, as if loaded."""
-        values = {"id": record["id"], "annotation_set_id": set_id}
-        for c in self.columns:
-            value = record[self.column_name(c)]
-            if self._is_json(c) and value is not None:
-                value = orjson.loads(value)
-            values[self.fields[c.field].attname] = value
-        row = self.model(**values)
-        row._state.adding = False
-        row._state.db = "default"
-        return row
+    def instance(self, row: Mapping[str, Any]) -> Model:
+        """A model instance, as if loaded, from a named row of ``select_sql``."""
+        return instance_from(self.model, row, "row")
 
     # --- writing: bulk statements and COPY --------------------------------------------
 
@@ -149,9 +133,9 @@ class RowColumns:
     def insert_sql(self, *, returning: bool = False) -> str:
         """Insert the rows of one set: parameters (set id, ``rows_json(rows)``)."""
         names = [quoted(self.column_name(c)) for c in self.columns]
-        created = (", created_at", ", now()") if self.has_created_at else ("", "")
+        created = (f", {self.created_column}", ", now()") if self.created_column else ("", "")
         sql = (
-            f"INSERT INTO {self.table} (annotation_set_id, {', '.join(names)}{created[0]}) "
+            f"INSERT INTO {self.table} ({self.set_column}, {', '.join(names)}{created[0]}) "
             f"SELECT %s, {', '.join('t.' + n for n in names)}{created[1]} "
             f"FROM {self.recordset_sql()}"
         )
@@ -190,9 +174,10 @@ class RowColumns:
     def copy_columns(self, *, with_id: bool = True) -> list[str]:
         """The columns ``copy_row`` fills, for ``row_copy.rows_copy``; without ``id`` the
         table's sequence numbers the rows."""
-        names = ["annotation_set_id", *(self.column_name(c) for c in self.columns)]
-        names = ["id", *names] if with_id else names
-        return [*names, "created_at"] if self.has_created_at else names
+        meta = self.model._meta
+        names = [meta.get_field("annotation_set").column, *map(self.column_name, self.columns)]
+        names = [meta.pk.column, *names] if with_id else names
+        return [*names, meta.get_field("created_at").column] if self.created_column else names
 
     def copy_row(self, set_id: int, row: Any, now: Any, *, pk: int | None = None) -> tuple:
         """One row for text COPY (JSON columns as JSON text); ``pk`` when the columns have
@@ -202,7 +187,7 @@ class RowColumns:
             for c, v in zip(self.columns, self.values(row), strict=True)
         ]
         head = (set_id,) if pk is None else (pk, set_id)
-        return (*head, *values, now) if self.has_created_at else (*head, *values)
+        return (*head, *values, now) if self.created_column else (*head, *values)
 
     # --- plain dicts ------------------------------------------------------------------
 
@@ -228,7 +213,8 @@ class RowColumns:
         return isinstance(self.fields[column.field], JSONField)
 
     def _sql_type(self, column: Column) -> str:
-        return _SQL_TYPES[self.fields[column.field].get_internal_type()]
+        """The column's type as the database has it (a foreign key: its target's)."""
+        return self.fields[column.field].db_type(connection)
 
 
 def _json_text(value: Any) -> str | None:
@@ -266,24 +252,24 @@ ROWS = (SPAN, RELATION, STANCE, ANSWER)
 def answers_sql(alias: str, set_id: str) -> str:
     """A subquery giving the answers of the set ``set_id`` as one JSON object (question ->
     value); answers are a mapping, not a list, everywhere they travel."""
-    question = quoted(ANSWER.column_name(ANSWER.columns[0]))
-    value = quoted(ANSWER.column_name(ANSWER.columns[1]))
+    question, value = (quoted(ANSWER.column_name(ANSWER.column(k))) for k in ("question", "value"))
     return (
         f"(SELECT coalesce(json_object_agg({alias}.{question}, {alias}.{value} "
         f"ORDER BY {alias}.id), '{{}}'::json) FROM {ANSWER.table} {alias} "
-        f"WHERE {alias}.annotation_set_id = {set_id})"
+        f"WHERE {alias}.{ANSWER.set_column} = {set_id})"
     )
 
 
-def records_fetched(cursor: Any) -> list[dict[str, Any]]:
-    """The rows a cursor holds as named records (``cursor.description``), never by position."""
+def rows_fetched(cursor: Any) -> list[dict[str, Any]]:
+    """The rows a cursor holds as named rows (``cursor.description``), never by position."""
     names = [column.name for column in cursor.description]
+    assert len(set(names)) == len(names), f"a query names a column twice: {names}"
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def columns_sql(alias: str, model: type[Model], fields: Sequence[str], prefix: str) -> str:
     """``alias.<column> AS "prefix.<attname>"`` for each named field (JSON as text), so a
-    query over several tables reads back into named records (``instance_from``)."""
+    query over several tables reads back into named rows (``instance_from``)."""
     parts = []
     for name in fields:
         field = model._meta.get_field(name)
@@ -307,7 +293,7 @@ def instance_from(model: type[Model], record: Mapping[str, Any], prefix: str) ->
             values[attname] = value
     instance = model(**values)
     instance._state.adding = False
-    instance._state.db = "default"
+    instance._state.db = connection.alias
     return instance
 
 
@@ -339,5 +325,5 @@ __all__ = [
     "instance_from",
     "model_copy_columns",
     "model_copy_row",
-    "records_fetched",
+    "rows_fetched",
 ]

@@ -193,7 +193,7 @@ class DocumentsAdded(TypedDict):
     added: int
 
 
-class Problem(TypedDict):
+class Issue(TypedDict):
     """A problem (or a note) at a place in an uploaded file."""
 
     file: str
@@ -216,9 +216,9 @@ class AnnotationImportResult(TypedDict):
     """What an import of annotated data did (or, with ``imported`` false, why nothing)."""
 
     imported: bool
-    errors: list[Problem]
+    errors: list[Issue]
     error_count: int
-    notes: list[Problem]
+    notes: list[Issue]
     counts: ImportCounts
     users_created: list[str]
     schema_replaced: bool
@@ -290,8 +290,8 @@ class DocumentImportReport(TypedDict):
 
     counts: DocumentImportCounts
     documents: list[ImportedDocument]
-    errors: list[Problem]
-    repeated: list[Problem]
+    errors: list[Issue]
+    repeated: list[Issue]
     near_duplicates: list[DuplicatePair]
     removed_lines: RemovedLines
     added_to_project: int

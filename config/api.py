@@ -5,6 +5,7 @@ envelope. Every error leaves the API as ``{"error": {"code", "message", "details
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -53,7 +54,10 @@ RENAMED_PARAMETERS = {"annotator": "author"}
 
 
 def renamed_refused(params: Any) -> None:
-    """400 naming the new name for each renamed parameter ``params`` still uses."""
+    """400 naming the new name for each renamed parameter ``params`` still uses (a body
+    that is not an object has no parameters: its own check answers it)."""
+    if not isinstance(params, Mapping):
+        return
     old = {
         name: [f"renamed: use {new}"] for name, new in RENAMED_PARAMETERS.items() if name in params
     }

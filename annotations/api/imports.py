@@ -1,5 +1,5 @@
 """Imports into a project by multipart upload: documents (files -> corpus import -> queue)
-and annotated data in an exchange format (``services/imports.py``)."""
+and annotated data in an exchange format (``services/imports/``)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from annotations.api.access import project_for
 from annotations.api.openapi import ERROR, component
 from annotations.contracts import AnnotationImportResult, DocumentImportReport
 from annotations.formats import UnknownFormat, import_spec
+from annotations.permissions import can_import
 from annotations.services.imports import annotations_import
 from annotations.services.projects import project_documents_add
 from config.api import renamed_refused
@@ -46,7 +47,12 @@ class ProjectDocumentImportApi(APIView):
         responses={201: component(DocumentImportReport), 400: ERROR, 413: ERROR},
     )
     def post(self, request: Request, project_id: int) -> Response:
-        project, _ = project_for(request, project_id, manage=True)
+        project, _ = project_for(
+            request,
+            project_id,
+            allowed=can_import,
+            refusal="Only the project's managers may import into it.",
+        )
         serializer = DocumentImportSerializer(
             data={
                 "files": request.FILES.getlist("files"),
@@ -93,7 +99,12 @@ class ProjectAnnotationImportApi(APIView):
         responses={201: component(AnnotationImportResult), 400: ERROR, 413: ERROR},
     )
     def post(self, request: Request, project_id: int) -> Response:
-        project, _ = project_for(request, project_id, manage=True)
+        project, _ = project_for(
+            request,
+            project_id,
+            allowed=can_import,
+            refusal="Only the project's managers may import into it.",
+        )
         renamed_refused(request.data)
         serializer = AnnotationImportSerializer(
             data={

@@ -15,12 +15,8 @@ from annotations.api.openapi import ERROR, component, paginated
 from annotations.contracts import SetDetail, SetHeader, SetWrite, SetWritten
 from annotations.permissions import OPEN_REFUSALS, can_open_set
 from annotations.selectors.documents import document_get
-from annotations.selectors.sets import (
-    SET_LIST_FILTERS,
-    annotation_set_detail,
-    set_header,
-    sets_listed,
-)
+from annotations.selectors.payloads import set_header
+from annotations.selectors.sets import SET_LIST_FILTERS, annotation_set_detail, sets_listed
 from annotations.services.annotation_sets import (
     annotation_set_open,
     annotation_set_skip,

@@ -10,41 +10,14 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection
 from django.db.models import QuerySet
 
-from annotations.columns import columns_sql, instance_from, records_fetched
-from annotations.contracts import DocumentDetail, ProjectDocumentDetail, ProjectDocumentRow
+from annotations.columns import columns_sql, instance_from, rows_fetched
+from annotations.contracts import ProjectDocumentDetail, ProjectDocumentRow
 from annotations.models import AnnotationSet, Membership, Project, ProjectDocument, SetKind
 from annotations.permissions import can_review, role_acted
+from annotations.selectors.payloads import DOCUMENT_READ_FIELDS, document_payload, set_header
 from annotations.selectors.set_contents import set_contents_json
 from corpus.models import Document, Outlet
 from corpus.selectors import DocumentFilters, documents_filtered
-
-# What a document read carries: no ``raw``, ``meta`` or search vector.
-DOCUMENT_READ_FIELDS = (
-    "id",
-    "title",
-    "text",
-    "story",
-    "outlet",
-    "url",
-    "published_at",
-    "language",
-    "zones",
-)
-
-
-def document_payload(document: Document) -> DocumentDetail:
-    """A document as responses show it (``outlet`` must be loaded when it has one)."""
-    return {
-        "id": document.pk,
-        "title": document.title,
-        "text": document.text,
-        "outlet": document.outlet.name if document.outlet_id else None,
-        "story": document.story_id,
-        "url": document.url,
-        "published_at": document.published_at,
-        "language": document.language,
-        "zones": document.zones,
-    }
 
 
 def document_get(document_id: int) -> Document | None:
@@ -88,9 +61,11 @@ LEFT JOIN {Outlet._meta.db_table} o ON o.id = d.outlet_id
 WHERE p.id = %s
 """
 
+_SET_FIELDS = [field.name for field in AnnotationSet._meta.concrete_fields]
+
 DOCUMENT_SETS_SQL = f"""
-SELECT s.id, s.kind, u.username AS author, s.model_name, s.status, s.version, s.created_at,
-       s.updated_at, s.submitted_at
+SELECT {columns_sql("s", AnnotationSet, _SET_FIELDS, "set")},
+       {columns_sql("u", get_user_model(), ["id", "username"], "author")}
 FROM {AnnotationSet._meta.db_table} s
 LEFT JOIN {get_user_model()._meta.db_table} u ON u.id = s.author_id
 WHERE s.project_id = %(project)s AND s.document_id = %(document)s
@@ -106,7 +81,7 @@ def project_document_read(
     three prepared statements. None when the caller may not see it (or it is not there)."""
     with connection.cursor() as cursor:
         cursor.execute(PROJECT_DOCUMENT_SQL, [user.pk, document_id, project_id])
-        found = records_fetched(cursor)
+        found = rows_fetched(cursor)
         if not found:
             return None
         record = found[0]
@@ -122,21 +97,20 @@ def project_document_read(
             "model": SetKind.MODEL,
         }
         cursor.execute(DOCUMENT_SETS_SQL, params)
-        sets = records_fetched(cursor)
+        sets = rows_fetched(cursor)
     document = instance_from(Document, record, "document")
     if document.outlet_id is not None:
         document.outlet = instance_from(Outlet, record, "outlet")
-    contents = set_contents_json([s["id"] for s in sets])
+    headers = [set_header(_set_with_author(row)) for row in sets]
+    contents = set_contents_json([header["id"] for header in headers])
     return {
         **document_payload(document),
-        "sets": [
-            {
-                "id": s["id"],
-                "project": project_id,
-                "document": document_id,
-                **s,
-                **contents[s["id"]],
-            }
-            for s in sets
-        ],
+        "sets": [{**header, **contents[header["id"]]} for header in headers],
     }
+
+
+def _set_with_author(row: dict[str, Any]) -> AnnotationSet:
+    aset = instance_from(AnnotationSet, row, "set")
+    if aset.author_id is not None:
+        aset.author = instance_from(get_user_model(), row, "author")
+    return aset

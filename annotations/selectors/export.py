@@ -13,13 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import orjson
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import QuerySet
 
 from annotations.columns import RELATION, SPAN, STANCE, answers_sql
-from annotations.formats.records import NATIVE_VERSION, Header, Record
+from annotations.formats.records import NATIVE_VERSION, Header
 from annotations.models import (
     AnnotationSet,
     ExportJob,
@@ -30,6 +29,7 @@ from annotations.models import (
     SetStatus,
     Span,
 )
+from config.api import RENAMED_PARAMETERS
 from corpus.models import Document, Outlet, Story
 
 BATCH = 200  # documents per statement
@@ -83,8 +83,9 @@ class ExportFilters:
             return [v for item in raw for v in str(item).split(",") if v.strip()]
 
         errors: dict[str, str] = {}
-        if values("annotator"):  # the old name of ``author``: refused, not ignored
-            errors["annotator"] = "renamed: use author"
+        for old, new in RENAMED_PARAMETERS.items():  # refused, not ignored
+            if values(old):
+                errors[old] = f"renamed: use {new}"
         statuses = tuple(values("status"))
         if bad := [s for s in statuses if s not in SetStatus.values]:
             errors["status"] = f"unknown status {bad[0]!r}: use {', '.join(SetStatus.values)}"
@@ -241,12 +242,6 @@ def document_json(project: Project, filters: ExportFilters, batch: int = BATCH) 
             lines = [row[0].encode() for row in cursor.fetchall()]
         yield from lines
         after = ids[-1]
-
-
-def document_records(project: Project, filters: ExportFilters) -> Iterator[Record]:
-    """Each chosen document's record as a dict."""
-    for line in document_json(project, filters):
-        yield orjson.loads(line)
 
 
 def export_jobs_recent(project: Project, limit: int = 50) -> QuerySet[ExportJob]:

@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 from django.db import connection
 
-from annotations.columns import RELATION, SPAN, STANCE, answers_sql, records_fetched
+from annotations.columns import RELATION, SPAN, STANCE, answers_sql, rows_fetched
 
 SET_CONTENTS_SQL = f"""
 SELECT s.id AS set_id,
@@ -33,7 +33,7 @@ def set_contents_json(set_ids: list[int]) -> dict[int, dict[str, Any]]:
         return {}
     with connection.cursor() as cursor:
         cursor.execute(SET_CONTENTS_SQL, [list(set_ids)])
-        records = records_fetched(cursor)
+        records = rows_fetched(cursor)
     return {
         record["set_id"]: {part: orjson.Fragment(record[part]) for part in CONTENT_PARTS}
         for record in records

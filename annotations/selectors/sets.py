@@ -1,7 +1,7 @@
 """Reads of annotation sets: who sees which, and one set with everything its checks need.
 
 Hot paths run a fixed number of prepared statements whatever the number of spans; results
-are read into named records (``columns.records_fetched``), never by position.
+are read into named rows (``columns.rows_fetched``), never by position.
 """
 
 from __future__ import annotations
@@ -16,21 +16,17 @@ from django.db.models import Model, Q, QuerySet
 from annotations.columns import (
     columns_sql,
     instance_from,
-    records_fetched,
+    rows_fetched,
 )
-from annotations.contracts import SetHeader
 from annotations.models import (
     AnnotationSet,
     LabelSchema,
     Membership,
     Project,
-    Relation,
     SetKind,
-    Span,
-    Stance,
 )
 from annotations.permissions import can_review
-from annotations.selectors.documents import DOCUMENT_READ_FIELDS, document_payload
+from annotations.selectors.payloads import DOCUMENT_READ_FIELDS, document_payload, set_header
 from annotations.selectors.set_contents import set_contents_json
 from corpus.models import Document, Outlet
 
@@ -73,23 +69,6 @@ def sets_listed(
 # --- one set --------------------------------------------------------------------------------
 
 
-def set_header(aset: AnnotationSet) -> SetHeader:
-    """A set without its contents: what list and status responses return."""
-    return {
-        "id": aset.pk,
-        "project": aset.project_id,
-        "document": aset.document_id,
-        "kind": aset.kind,
-        "author": aset.author.username if aset.author_id and aset.author else None,
-        "model_name": aset.model_name,
-        "status": aset.status,
-        "version": aset.version,
-        "created_at": aset.created_at,
-        "updated_at": aset.updated_at,
-        "submitted_at": aset.submitted_at,
-    }
-
-
 def annotation_set_detail(aset: AnnotationSet, *, with_document: bool = True) -> dict[str, Any]:
     """A set with its contents (and its document's text): the body of set responses."""
     data: dict[str, Any] = dict(set_header(aset))
@@ -126,7 +105,7 @@ def annotation_set_lookup(set_id: int, user_id: int | None) -> tuple[AnnotationS
     every set read and write starts here. None when there is no such set."""
     with connection.cursor() as cursor:
         cursor.execute(SET_LOOKUP_SQL, [user_id, set_id])
-        records = records_fetched(cursor)
+        records = rows_fetched(cursor)
     if not records:
         return None
     record = records[0]
@@ -141,9 +120,6 @@ def annotation_set_lookup(set_id: int, user_id: int | None) -> tuple[AnnotationS
     if aset.author_id is not None:
         aset.author = instance_from(User, record, "author")
     return aset, record["role"]
-
-
-ROW_MODELS: dict[str, type[Model]] = {"span": Span, "relation": Relation, "stance": Stance}
 
 
 def row_get(model: type[Model], row_id: int) -> Model | None:

@@ -1,5 +1,5 @@
 """What the annotation services raise when a request breaks a rule. They know nothing of
-HTTP: ``config/api.py`` maps each to a status and the error envelope."""
+HTTP: ``config/errors.py`` maps each to a status and the error envelope."""
 
 from __future__ import annotations
 

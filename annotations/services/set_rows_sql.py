@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from django.db import connection
 
-from annotations.columns import ANSWER, RELATION, SPAN, STANCE, records_fetched
+from annotations.columns import ANSWER, RELATION, SPAN, STANCE, rows_fetched
 from annotations.models import DocumentAnswer, Relation, Span, Stance
 
 SPAN_INSERT_SQL = SPAN.insert_sql(returning=True)
@@ -22,7 +22,7 @@ SPAN_UPDATE_SQL = SPAN.update_sql()
 RELATION_INSERT_SQL = RELATION.insert_sql(returning=True)
 STANCE_INSERT_SQL = STANCE.insert_sql()
 ANSWER_INSERT_SQL = ANSWER.insert_sql()
-SPANS_OF_SET_SQL = SPAN.select_sql("annotation_set_id = %s")
+SPANS_OF_SET_SQL = SPAN.select_sql(f"r.{SPAN.set_column} = %s")
 
 
 def _ids_set(rows: list, cursor: object) -> None:
@@ -77,7 +77,7 @@ class StoredSpans:
     def __init__(self, set_id: int):
         with connection.cursor() as cursor:
             cursor.execute(SPANS_OF_SET_SQL, [set_id])
-            self.rows = {record["id"]: record for record in records_fetched(cursor)}
+            self.rows = {row["row.id"]: row for row in rows_fetched(cursor)}
         self.set_id = set_id
         self.built: dict[int, Span] = {}
 
@@ -91,5 +91,5 @@ class StoredSpans:
         if pk not in self.rows:
             return None
         if pk not in self.built:
-            self.built[pk] = SPAN.instance(self.rows[pk], self.set_id)
+            self.built[pk] = SPAN.instance(self.rows[pk])
         return self.built[pk]

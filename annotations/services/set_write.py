@@ -17,7 +17,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
-from annotations.columns import SPAN
+from annotations.columns import SPAN, rows_fetched
 from annotations.models import (
     AnnotationSet,
     DocumentAnswer,
@@ -138,11 +138,12 @@ def annotation_set_version_bump(aset: AnnotationSet, version: Any) -> None:
         raise DomainError("version is required: the version you loaded.", {"version": "required"})
     with connection.cursor() as cursor:
         cursor.execute(BUMP_SQL, [SetStatus.ASSIGNED, SetStatus.IN_PROGRESS, aset.pk, version])
-        row = cursor.fetchone()
-    if row is None:
+        rows = rows_fetched(cursor)
+    if not rows:
         current = AnnotationSet.objects.filter(pk=aset.pk).values_list("version", flat=True)
         raise VersionConflict(current.first() or 0)
-    aset.version, aset.status, aset.started_at, aset.updated_at = row
+    for name, value in rows[0].items():
+        setattr(aset, name, value)
 
 
 def _key(span: Span | None) -> Any:

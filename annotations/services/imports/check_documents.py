@@ -12,8 +12,8 @@ from annotations.formats.records import Issue, Record, where
 from annotations.formats.text_map import normalised
 from annotations.schema import Schema
 from annotations.services.imports.check_sets import links_check, sets_check
+from annotations.services.imports.checked import CheckedDocument, Layers, hashable
 from annotations.services.imports.outcome import ImportOutcome
-from annotations.services.imports.parsed import CheckedDocument, Layers, hashable
 from annotations.services.set_validation import Errors, is_int
 from corpus.models import ZONE_KINDS
 

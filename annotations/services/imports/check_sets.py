@@ -8,7 +8,7 @@ from typing import Any
 
 from annotations.models import AnnotationSet, SetKind, SetStatus
 from annotations.schema import Schema
-from annotations.services.imports.parsed import (
+from annotations.services.imports.checked import (
     CheckedDocument,
     CheckedSet,
     CheckedSpan,

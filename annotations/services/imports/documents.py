@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from annotations.services.imports.checked import CheckedDocument
 from annotations.services.imports.outcome import ImportOutcome
-from annotations.services.imports.parsed import CheckedDocument
 from corpus import services as corpus_services
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
+from annotations.contracts import AnnotationImportResult, ImportCounts
 from annotations.formats.records import Issue
 
 MAX_ERRORS = 1000  # listed in a report; the count says how many there were in all
@@ -29,25 +29,13 @@ class ImportOutcome:
         if len(self.errors) < MAX_ERRORS:
             self.errors.append(issue)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> AnnotationImportResult:
         return {
             "imported": self.ok,
             "errors": [issue.as_dict() for issue in self.errors],
             "error_count": self.error_count,
             "notes": [issue.as_dict() for issue in self.notes],
-            "counts": {
-                key: self.counts[key]
-                for key in (
-                    "documents_created",
-                    "documents_existing",
-                    "added_to_project",
-                    "sets",
-                    "spans",
-                    "relations",
-                    "stances",
-                    "answers",
-                )
-            },
+            "counts": {key: self.counts[key] for key in ImportCounts.__annotations__},
             "users_created": self.users_created,
             "schema_replaced": self.schema_replaced,
         }

@@ -13,7 +13,7 @@ from annotations.schema import Schema, SchemaError, validate_definition
 from annotations.services.imports.check_documents import documents_check
 from annotations.services.imports.outcome import ImportOutcome
 from annotations.services.imports.unpack import files_read
-from annotations.services.imports.write import members_ensure, sets_write
+from annotations.services.imports.write import import_write, members_ensure
 
 _PROJECT_FIELDS = ("description", "guidelines", "blind", "annotators_per_document")
 
@@ -86,7 +86,7 @@ def records_import(
                 outcome.schema_replaced = True
                 _project_settings_take(project, (header or {}).get("project") or {})
             members_ensure(project, header, parsed, outcome)
-            sets_write(project, parsed, outcome)
+            import_write(project, parsed, outcome)
             if outcome.errors:
                 transaction.set_rollback(True)
     except IntegrityError as exc:

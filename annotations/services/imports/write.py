@@ -26,9 +26,9 @@ from annotations.models import (
     SetStatus,
     Span,
 )
+from annotations.services.imports.checked import CheckedDocument, layer_key
 from annotations.services.imports.documents import documents_write
 from annotations.services.imports.outcome import ImportOutcome
-from annotations.services.imports.parsed import CheckedDocument, layer_key
 from annotations.services.projects import project_documents_add
 from annotations.services.row_copy import ids_take, rows_copy
 
@@ -85,7 +85,7 @@ def _sets_clash(project: Project, parsed: list[CheckedDocument], outcome: Import
             outcome.error(Issue(document.file, document.line, message))
 
 
-def sets_write(project: Project, parsed: list[CheckedDocument], outcome: ImportOutcome) -> None:
+def import_write(project: Project, parsed: list[CheckedDocument], outcome: ImportOutcome) -> None:
     documents_write(parsed, outcome)
     _sets_clash(project, parsed, outcome)
     if outcome.errors:
