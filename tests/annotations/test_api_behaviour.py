@@ -96,6 +96,32 @@ def test_an_unknown_ref_is_refused_naming_the_relation_end(bench, owner):
     assert Span.objects.filter(pk=bench.source.pk).exists()  # nothing was written
 
 
+def test_a_write_without_spans_keeps_the_spans(bench, client_for):
+    client = client_for(bench.people.annotator)
+    body = client.get(set_url(bench.aset)).json()
+    response = client.put(
+        set_url(bench.aset), {"version": body["version"], "stances": []}, format="json"
+    )
+    assert response.status_code == 200
+    assert [s["id"] for s in response.json()["spans"]] == [s["id"] for s in body["spans"]]
+    assert response.json()["relations"] == body["relations"]
+    assert response.json()["stances"] == []
+
+
+def test_the_answer_maps_refs_to_the_new_span_ids(bench, client_for):
+    client = client_for(bench.people.annotator)
+    body = client.get(set_url(bench.aset)).json()
+    new = span_payload(bench.text, "CLAIM", "Document", ref="new-claim")
+    response = client.put(
+        set_url(bench.aset),
+        {"version": body["version"], "spans": [*body["spans"], new]},
+        format="json",
+    )
+    refs = response.json()["refs"]
+    assert set(refs) == {"new-claim"}
+    assert refs["new-claim"] in [s["id"] for s in response.json()["spans"]]
+
+
 def second_document_set(bench: Bench, story: Any = None) -> AnnotationSet:
     people = bench.people
     document = people.documents[1]

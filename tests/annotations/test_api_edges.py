@@ -4,6 +4,7 @@ OpenAPI pages."""
 from __future__ import annotations
 
 import pytest
+from django.test import override_settings
 
 from annotations.services.projects import project_create, project_documents_add
 from tests import factories
@@ -22,6 +23,19 @@ def test_an_unknown_api_url_gets_404_in_the_envelope(client_for, people):
 
 def test_a_wrong_method_gets_405_in_the_envelope(bench, owner):
     assert_error(owner.delete("/api/v1/projects/"), 405)
+
+
+@override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=1000)
+def test_a_json_body_over_the_limit_gets_413_in_the_envelope(people, client_for):
+    client = client_for(people.annotator)
+    body = client.get(f"/api/v1/projects/{people.project.pk}/queue/next/").json()
+    response = client.put(
+        f"/api/v1/sets/{body['id']}/",
+        data='{"version": 1, "padding": "' + "x" * 2000 + '"}',
+        content_type="application/json",
+    )
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "too_large"
 
 
 def test_serializer_errors_name_the_field(people, client_for):

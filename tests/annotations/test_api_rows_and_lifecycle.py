@@ -7,10 +7,12 @@ import copy
 import pytest
 
 from annotations.models import AnnotationSet, ProjectDocument, Span
+from annotations.presets import NEWS_ATTRIBUTION
 from tests import factories
 from tests.annotations.conftest import (
     assert_error,
     current,
+    set_url,
     span_payload,
 )
 
@@ -83,6 +85,30 @@ def test_relations_and_stances_are_created_and_deleted_one_at_a_time(bench, owne
     assert len(owner.get(f"{base}/relations/").json()) == 1
 
 
+def test_patching_only_the_fragments_of_a_span_works(bench, client_for):
+    text = bench.text
+    a = text.index("the talks")
+    b = text.index("stalled")
+    response = client_for(bench.people.annotator).patch(
+        f"/api/v1/spans/{bench.claim.pk}/",
+        {
+            "fragments": [[a, a + 9], [b, b + 7]],
+            "text": f"{text[a : a + 9]} {text[b : b + 7]}",
+        },
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    assert (response.json()["start"], response.json()["end"]) == (a, b + 7)
+
+
+def test_patching_a_span_deleted_meanwhile_is_a_404(bench, client_for):
+    client = client_for(bench.people.annotator)
+    body = client.get(set_url(bench.aset)).json()
+    client.put(set_url(bench.aset), {"version": body["version"], "spans": []}, format="json")
+    response = client.patch(f"/api/v1/spans/{bench.claim.pk}/", {"label": "SOURCE"}, format="json")
+    assert response.status_code == 404
+
+
 # --- submit and skip --------------------------------------------------------------------
 
 
@@ -115,6 +141,24 @@ def test_skip_frees_the_queue_slot_for_another_annotator(people, client_for):
 def test_only_an_annotators_set_can_be_skipped(bench, client_for):
     response = client_for(bench.people.reviewer).post(f"/api/v1/sets/{bench.gold.pk}/skip/")
     assert_error(response, 400)
+
+
+def test_submitted_work_cannot_be_skipped(bench, client_for):
+    client = client_for(bench.people.annotator)
+    assert client.post(set_url(bench.aset) + "submit/").status_code == 200
+    assert_error(client.post(set_url(bench.aset) + "skip/"), 409, "conflict")
+
+
+def test_a_skipped_set_is_submitted_only_while_a_slot_is_free(people, client_for):
+    people.project.annotators_per_document = 1
+    people.project.save()
+    mine = client_for(people.annotator)
+    first = mine.get(f"/api/v1/projects/{people.project.pk}/queue/next/").json()
+    mine.post(f"/api/v1/sets/{first['id']}/skip/")
+    theirs = client_for(people.other_annotator)
+    taken = theirs.get(f"/api/v1/projects/{people.project.pk}/queue/next/").json()
+    assert taken["document"] == first["document"]
+    assert_error(mine.post(f"/api/v1/sets/{first['id']}/submit/"), 409, "conflict")
 
 
 def test_opening_a_set_on_a_document_outside_the_project_gets_400(bench, owner):
@@ -201,3 +245,43 @@ def test_a_project_created_with_a_bad_schema_gets_400(client_for, people):
         "/api/v1/projects/", {"name": "x", "schema": {"span_labels": []}}, format="json"
     )
     assert "span_labels" in assert_error(response, 400)["details"]["schema"]
+
+
+def test_a_relation_type_with_a_number_for_labels_is_a_400_not_a_500(bench, client_for):
+    schema = copy.deepcopy(NEWS_ATTRIBUTION)
+    schema["relation_types"][0]["from_labels"] = 5
+    response = client_for(bench.people.manager).put(
+        f"/api/v1/projects/{bench.project.pk}/schema/", schema, format="json"
+    )
+    error = assert_error(response, 400)
+    assert "relation_types[0].from_labels" in error["details"]["schema"]
+
+
+def test_an_untouched_span_still_saves_after_the_schema_drops_its_attribute_value(
+    bench, client_for
+):
+    client = client_for(bench.people.annotator)
+    body = client.get(set_url(bench.aset)).json()
+    spans = body["spans"]
+    claim = next(s for s in spans if s["label"] == "CLAIM")
+    claim["attributes"] = {"quote_type": "mixed"}
+    saved = client.put(
+        set_url(bench.aset), {"version": body["version"], "spans": spans}, format="json"
+    )
+    assert saved.status_code == 200, saved.content
+
+    schema = (
+        client_for(bench.people.manager).get(f"/api/v1/projects/{bench.project.pk}/schema/").json()
+    )
+    schema["span_labels"][0]["attributes"][0]["choices"] = ["direct", "indirect"]
+    changed = client_for(bench.people.manager).put(
+        f"/api/v1/projects/{bench.project.pk}/schema/", schema, format="json"
+    )
+    assert changed.status_code == 200, changed.content
+
+    again = client.put(
+        set_url(bench.aset),
+        {"version": saved.json()["version"], "spans": saved.json()["spans"]},
+        format="json",
+    )
+    assert again.status_code == 200, again.content

@@ -1,4 +1,5 @@
-"""Adding documents to a project's queue: appended in the order given, once each."""
+"""Adding documents to a project's queue: appended in the order given, once each, and
+only documents its manager can see."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 from annotations.models import ProjectDocument
 from annotations.services.projects import project_documents_add
 from tests import factories
+from tests.annotations.conftest import assert_error
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +47,21 @@ def test_a_document_already_in_the_queue_keeps_its_place_and_is_not_counted(
 
 def test_nothing_to_add_adds_nothing(people: factories.People) -> None:
     assert project_documents_add(project=people.project, documents=[]) == 0
+
+
+def test_a_new_project_cannot_pull_in_documents_its_manager_cannot_see(bench, client_for):
+    outsider = client_for(bench.people.outsider)
+    created = outsider.post("/api/v1/projects/", {"name": "Mine"}, format="json")
+    own = created.json()["id"]
+    by_story = outsider.post(
+        f"/api/v1/projects/{own}/documents/", {"story": bench.people.story.pk}, format="json"
+    )
+    by_id = outsider.post(
+        f"/api/v1/projects/{own}/documents/",
+        {"documents": [bench.people.documents[0].pk]},
+        format="json",
+    )
+    assert by_story.json() == {"added": 0}
+    assert_error(by_id, 400)
+    hidden = outsider.get(f"/api/v1/documents/{bench.people.documents[0].pk}/")
+    assert hidden.status_code == 404

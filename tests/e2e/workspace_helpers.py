@@ -1,15 +1,17 @@
-"""What the workspace tests do again and again: make a project of given texts, log in, open
-the workspace, select text with the mouse, wait for the autosave."""
+"""What the workspace tests do again and again: make a project of given texts, write spans
+into a set, log in, open the workspace, select text with the mouse, wait for the autosave,
+find a segment of the drawn text, read back the spans saved."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
-from annotations.models import AnnotationSet
+from annotations.models import AnnotationSet, Span
 from annotations.services.annotation_sets import annotation_set_open
 from annotations.services.projects import project_documents_add
+from annotations.services.set_write import annotation_set_write
 from tests import factories
 
 PASSWORD = "pw-for-tests"
@@ -106,3 +108,57 @@ def click_text(page: Page, needle: str) -> None:
 
 def wait_saved(page: Page) -> None:
     expect(page.locator("#save-status")).to_have_text("All changes saved", timeout=10_000)
+
+
+def span_on(text: str, needle: str, label: str, **attributes: str) -> dict[str, Any]:
+    start = text.index(needle)
+    return {
+        "ref": f"{label}-{start}-{len(needle)}",
+        "label": label,
+        "start": start,
+        "end": start + len(needle),
+        "text": needle,
+        "attributes": attributes,
+    }
+
+
+def write_set(aset: AnnotationSet, spans: list[dict[str, Any]]) -> dict[str, int]:
+    aset.refresh_from_db()
+    return annotation_set_write(annotation_set=aset, data={"version": aset.version, "spans": spans})
+
+
+def spans_in(aset: AnnotationSet) -> list[tuple[str, int, int, str, dict[str, Any]]]:
+    rows = Span.objects.filter(annotation_set=aset).order_by("start", "-end", "label")
+    return [(s.label, s.start, s.end, s.text, s.attributes) for s in rows]
+
+
+def where(text: str, needle: str) -> tuple[int, int]:
+    start = text.index(needle)
+    return start, start + len(needle)
+
+
+# The segment element that starts at a substring of the main text.
+_SEGMENT_AT_JS = """
+(needle) => {
+  const view = window.claimlens.view;
+  const unit = view.text.indexOf(needle);
+  const element = view.domPoint(unit).node.parentElement;
+  element.scrollIntoView({ block: "center" });
+  const rect = element.getClientRects()[0];
+  return {
+    text: element.textContent,
+    title: element.title,
+    boxShadow: getComputedStyle(element).boxShadow,
+    x: rect.left + rect.width / 2,
+    bottom: rect.bottom,
+  };
+}
+"""
+
+
+def segment_at(page: Page, needle: str) -> dict[str, Any]:
+    return page.evaluate(_SEGMENT_AT_JS, needle)
+
+
+def spans_heading(page: Page) -> Locator:
+    return page.locator('[data-section="spans"] h2')
