@@ -39,7 +39,6 @@ class _Batch:
     inputs: list[DocumentInput] = field(default_factory=list)
     clauses: list[set[int]] = field(default_factory=list)  # of each input
     ordered: list[Document | int] = field(default_factory=list)  # a row, or an input's index
-    existing: list[Document] = field(default_factory=list)  # created by an earlier batch
     repeated: list[Issue] = field(default_factory=list)
     files: set[str] = field(default_factory=set)
 
@@ -121,8 +120,7 @@ def _batch_make(
             continue
         first_seen[prepared.sha256] = item
         document = known.get(prepared.sha256)
-        if document is not None:
-            batch.existing.append(document)
+        if document is not None:  # created by an earlier batch: ``existing``
             batch.ordered.append(document)
             continue
         batch.ordered.append(len(batch.inputs))
