@@ -10,7 +10,14 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 
 from annotations.models import AnnotationSet, ExportJob, Project
-from annotations.permissions import can_export, can_manage, can_read_set, can_write_set, role_acted
+from annotations.permissions import (
+    can_export,
+    can_import,
+    can_manage,
+    can_read_set,
+    can_write_set,
+    role_acted,
+)
 from annotations.selectors.export import export_job_get
 from annotations.selectors.projects import project_role, project_with_role
 from annotations.selectors.sets import annotation_set_lookup, row_get
@@ -43,6 +50,16 @@ def project_exportable(request: Request, project_id: int) -> Project:
         project_id,
         allowed=can_export,
         refusal="Only the project's managers and reviewers may export it.",
+    )
+    return project
+
+
+def project_importable(request: Request, project_id: int) -> Project:
+    project, _ = project_for(
+        request,
+        project_id,
+        allowed=can_import,
+        refusal="Only the project's managers may import into it.",
     )
     return project
 

@@ -14,11 +14,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from annotations.api.access import project_for
+from annotations.api.access import project_importable
 from annotations.api.openapi import ERROR, component
 from annotations.contracts import AnnotationImportResult, DocumentImportReport
 from annotations.formats import UnknownFormat, import_spec
-from annotations.permissions import can_import
 from annotations.services.imports import annotations_import
 from annotations.services.projects import project_documents_add
 from config.api import renamed_refused
@@ -47,12 +46,7 @@ class ProjectDocumentImportApi(APIView):
         responses={201: component(DocumentImportReport), 400: ERROR, 413: ERROR},
     )
     def post(self, request: Request, project_id: int) -> Response:
-        project, _ = project_for(
-            request,
-            project_id,
-            allowed=can_import,
-            refusal="Only the project's managers may import into it.",
-        )
+        project = project_importable(request, project_id)
         serializer = DocumentImportSerializer(
             data={
                 "files": request.FILES.getlist("files"),
@@ -99,12 +93,7 @@ class ProjectAnnotationImportApi(APIView):
         responses={201: component(AnnotationImportResult), 400: ERROR, 413: ERROR},
     )
     def post(self, request: Request, project_id: int) -> Response:
-        project, _ = project_for(
-            request,
-            project_id,
-            allowed=can_import,
-            refusal="Only the project's managers may import into it.",
-        )
+        project = project_importable(request, project_id)
         renamed_refused(request.data)
         serializer = AnnotationImportSerializer(
             data={

@@ -88,6 +88,20 @@ def bench(people: factories.People) -> Bench:
     return build_bench(people)
 
 
+def path_ids(bench: Bench) -> dict[str, Any]:
+    """Real ids for every path parameter of the API, from the bench."""
+    return {
+        "project_id": bench.project.pk,
+        "document_id": bench.people.documents[0].pk,
+        "set_id": bench.aset.pk,
+        "span_id": bench.source.pk,
+        "relation_id": bench.relation.pk,
+        "stance_id": bench.stance.pk,
+        "story_id": bench.people.story.pk,
+        "username": "other_annotator",
+    }
+
+
 def assert_error(response: Any, status: int, code: str | None = None) -> dict[str, Any]:
     """The response is an error with this status in the one envelope; returns ``error``."""
     assert response.status_code == status, response.content

@@ -11,7 +11,7 @@ from drf_spectacular.generators import SchemaGenerator
 from jsonschema import Draft202012Validator
 
 from annotations.models import ExportJob
-from tests.annotations.conftest import Bench
+from tests.annotations.conftest import Bench, path_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -65,15 +65,7 @@ def test_no_json_response_is_declared_as_a_bare_object(api):
 
 def reads(bench: Bench) -> list[tuple[str, str, dict[str, Any]]]:
     """(OpenAPI path, method, path ids) of the reads a manager can make on the bench."""
-    ids = {
-        "project_id": bench.project.pk,
-        "document_id": bench.people.documents[0].pk,
-        "set_id": bench.aset.pk,
-        "span_id": bench.source.pk,
-        "relation_id": bench.relation.pk,
-        "stance_id": bench.stance.pk,
-        "story_id": bench.people.story.pk,
-    }
+    ids = path_ids(bench)
     paths = [
         "/api/v1/projects/",
         "/api/v1/projects/{project_id}/",

@@ -4,14 +4,12 @@ a new column fails here until it has a value and reaches every path."""
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 import pytest
 
 from annotations.columns import ANSWER, BOOKKEEPING, RELATION, ROWS, SPAN, STANCE
 from annotations.models import AnnotationSet, Project
-from annotations.presets import NEWS_ATTRIBUTION
 from annotations.services.annotation_sets import annotation_set_open
 from annotations.services.projects import (
     project_create,
@@ -20,6 +18,7 @@ from annotations.services.projects import (
 )
 from tests.exchange.helpers import canonical, exported, imported, lines
 from tests.factories import DocumentFactory, UserFactory
+from tests.schemas import schema_with_targets
 
 pytestmark = pytest.mark.django_db
 
@@ -77,15 +76,6 @@ def test_every_column_has_a_value_in_this_test():
             assert set(row) == set(columns.keys()), columns.model.__name__
 
 
-def schema() -> dict[str, Any]:
-    definition = copy.deepcopy(NEWS_ATTRIBUTION)
-    definition["stance"]["targets"] = [
-        {"key": "union", "name": "The union"},
-        {"key": "authority", "name": "The port authority"},
-    ]
-    return definition
-
-
 def by_ref(row: dict[str, Any], ids: dict[str, int]) -> dict[str, Any]:
     """The row with its span refs replaced by the span ids they got."""
     return {k: ids.get(v, v) if isinstance(v, str) else v for k, v in row.items()}
@@ -98,7 +88,7 @@ def written(people, client_for):  # noqa: ANN001, ANN201
     project = people.project
     first, second = (DocumentFactory(text=t, story=people.story) for t in (TEXT, OTHER))
     project_documents_add(project=project, documents=[first, second])
-    project_schema_replace(project=project, definition=schema())
+    project_schema_replace(project=project, definition=schema_with_targets())
     client = client_for(people.annotator)
     other_set, _ = annotation_set_open(project=project, document=second, author=people.annotator)
     other_claim = {"ref": "c", "label": "CLAIM", "text": "the strike would end soon",

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 
 from annotations.models import Membership, Role
-from tests.annotations.conftest import Bench, build_bench
+from tests.annotations.conftest import Bench, build_bench, path_ids
 from tests.factories import people_in_project
 
 MAX_EXAMPLES = 12
@@ -58,19 +58,6 @@ def fuzz_bench(db: Any) -> tuple[Bench, dict[str, str]]:
     return bench, {"Authorization": f"Token {token.key}"}
 
 
-def real_ids(bench: Bench) -> dict[str, Any]:
-    return {
-        "project_id": bench.project.pk,
-        "document_id": bench.people.documents[0].pk,
-        "set_id": bench.aset.pk,
-        "span_id": bench.source.pk,
-        "relation_id": bench.relation.pk,
-        "stance_id": bench.stance.pk,
-        "story_id": bench.people.story.pk,
-        "username": "other_annotator",
-    }
-
-
 def assert_no_server_error(case: Any, response: Any) -> None:
     assert response.status_code < 500, (
         f"{case.method} {case.formatted_path} -> {response.status_code}\n"
@@ -100,7 +87,7 @@ def test_no_input_makes_the_api_fail_with_a_server_error(case, fuzz_bench, keep_
     response = case.call(headers=headers)
     assert_no_server_error(case, response)
     if case.path_parameters:
-        ids = real_ids(bench)
+        ids = path_ids(bench)
         case.path_parameters = {
             name: ids.get(name, value) for name, value in case.path_parameters.items()
         }

@@ -4,18 +4,17 @@ documents, stances, answers), a gold set and a model set."""
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
 from annotations.models import Project, SetKind
-from annotations.presets import NEWS_ATTRIBUTION
 from annotations.services.annotation_sets import annotation_set_open
 from annotations.services.projects import project_schema_replace
 from annotations.services.set_write import annotation_set_write
 from tests import factories
+from tests.schemas import schema_with_targets
 
 TEXTS = [
     "Harbour talks stall. The port authority said on Monday that the dock workers' "
@@ -23,15 +22,6 @@ TEXTS = [
     "Port strike drags on. Officials said the strike would end soon; the union said "
     "nothing of the kind.\nCrowds gathered at the gates.",
 ]
-
-
-def schema_with_targets() -> dict[str, Any]:
-    definition = copy.deepcopy(NEWS_ATTRIBUTION)
-    definition["stance"]["targets"] = [
-        {"key": "union", "name": "The dock workers' union"},
-        {"key": "authority", "name": "The port authority"},
-    ]
-    return definition
 
 
 def piece(text: str, words: str, occurrence: int = 0) -> list[int]:

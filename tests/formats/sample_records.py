@@ -35,7 +35,7 @@ import hashlib
 from collections.abc import Iterator
 from typing import Any
 
-from annotations.presets import NEWS_ATTRIBUTION
+from tests.schemas import schema_with_targets
 
 Record = dict[str, Any]
 
@@ -169,12 +169,7 @@ def document(
 
 
 def schema() -> dict[str, Any]:
-    definition = copy.deepcopy(NEWS_ATTRIBUTION)
-    definition["stance"]["targets"] = [
-        {"key": "board", "name": "Brenford Water Board"},
-        {"key": "residents", "name": "Residents of Brenford"},
-    ]
-    return definition
+    return schema_with_targets(board="Brenford Water Board", residents="Residents of Brenford")
 
 
 def header() -> Record:
