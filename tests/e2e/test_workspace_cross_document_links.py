@@ -8,6 +8,8 @@ from playwright.sync_api import expect
 
 from annotations.models import AnnotationSet, Relation, Span
 from tests.e2e.workspace_helpers import (
+    OTHER_REPORT,
+    REPORT,
     annotator_set,
     log_in,
     mouse_select,
@@ -19,9 +21,6 @@ from tests.e2e.workspace_helpers import (
 )
 
 pytestmark = pytest.mark.e2e
-
-REPORT = "Officials said the talks had stalled on Tuesday, a minister told reporters."
-OTHER_REPORT = "The talks have stalled, the minister told reporters on Tuesday."
 
 
 # The centre of a substring's first character in the beside view (another document).

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from annotations.models import AnnotationSet, Relation, Span, Stance
 from tests.e2e.workspace_helpers import (
+    REPORT,
     log_in,
     open_workspace,
     project_with,
@@ -17,8 +18,6 @@ from tests.e2e.workspace_helpers import (
 )
 
 pytestmark = pytest.mark.e2e
-
-REPORT = "Officials said the talks had stalled on Tuesday, a minister told reporters."
 
 
 KEYBOARD_TEXT = "Yesterday the minister said the talks had stalled completely."

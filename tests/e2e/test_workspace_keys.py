@@ -6,11 +6,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.workspace_helpers import log_in, open_workspace, project_with
+from tests.e2e.workspace_helpers import REPORT, log_in, open_workspace, project_with
 
 pytestmark = pytest.mark.e2e
-
-REPORT = "Officials said the talks had stalled on Tuesday, a minister told reporters."
 
 
 def test_the_help_lists_the_projects_label_and_relation_keys_from_the_key_table(

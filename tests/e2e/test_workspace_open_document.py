@@ -12,6 +12,9 @@ from playwright.sync_api import Page, expect
 
 from annotations.models import AnnotationSet, ProjectDocument, SetKind, Span
 from tests.e2e.workspace_helpers import (
+    LAPTOP,
+    OTHER_REPORT,
+    REPORT,
     log_in,
     mouse_select,
     open_workspace,
@@ -20,11 +23,6 @@ from tests.e2e.workspace_helpers import (
 )
 
 pytestmark = pytest.mark.e2e
-
-LAPTOP = {"width": 1366, "height": 768}  # the screenshots' size
-
-REPORT = "Officials said the talks had stalled on Tuesday, a minister told reporters."
-OTHER_REPORT = "The talks have stalled, the minister told reporters on Tuesday."
 
 
 def assigned(people, document) -> int:  # noqa: ANN001

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.workspace_helpers import (
+    REPORT,
     annotator_set,
     log_in,
     open_workspace,
@@ -22,8 +23,6 @@ from tests.e2e.workspace_helpers import (
 )
 
 pytestmark = pytest.mark.e2e
-
-REPORT = "Officials said the talks had stalled on Tuesday, a minister told reporters."
 
 
 # Okabe-Ito colours of the news-attribution preset, as the browser reports them.

@@ -9,6 +9,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from annotations.models import AnnotationSet, Membership, Role
 from tests.e2e.workspace_helpers import (
+    REPORT,
     annotator_set,
     log_in,
     mouse_select,
@@ -22,8 +23,6 @@ from tests.e2e.workspace_helpers import (
 )
 
 pytestmark = pytest.mark.e2e
-
-REPORT = "Officials said the talks had stalled on Tuesday, a minister told reporters."
 
 
 def status(page: Page) -> Locator:

@@ -13,6 +13,7 @@ from annotations.models import AnnotationSet
 from annotations.services.annotation_sets import annotation_set_open
 from tests import factories
 from tests.e2e.workspace_helpers import (
+    REPORT,
     log_in,
     open_workspace,
     project_with,
@@ -25,8 +26,6 @@ from tests.e2e.workspace_helpers import (
 )
 
 pytestmark = pytest.mark.e2e
-
-REPORT = "Officials said the talks had stalled on Tuesday, a minister told reporters."
 
 
 def model_set(people: factories.People, document: Any) -> AnnotationSet:

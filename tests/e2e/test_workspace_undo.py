@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.workspace_helpers import (
+    REPORT,
     annotator_set,
     log_in,
     open_workspace,
@@ -20,8 +21,6 @@ from tests.e2e.workspace_helpers import (
 )
 
 pytestmark = pytest.mark.e2e
-
-REPORT = "Officials said the talks had stalled on Tuesday, a minister told reporters."
 
 
 def test_a_deleted_span_brought_back_by_undo_is_saved_again_with_the_same_offsets(

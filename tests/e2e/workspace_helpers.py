@@ -14,6 +14,12 @@ from annotations.services.projects import project_documents_add
 from annotations.services.set_write import annotation_set_write
 from tests import factories
 
+# The short reports most workspace tests annotate, and the screenshots' size.
+REPORT = "Officials said the talks had stalled on Tuesday, a minister told reporters."
+OTHER_REPORT = "The talks have stalled, the minister told reporters on Tuesday."
+LAPTOP = {"width": 1366, "height": 768}
+
+
 PASSWORD = "pw-for-tests"
 
 # Where a substring of the drawn text is on screen: the centre of its first, middle and
