@@ -20,6 +20,7 @@ Candidates come from an inverted index, so unrelated texts are never compared.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import ge
@@ -102,18 +103,18 @@ class ClauseIndex:
         """Index a new text; the earlier texts it is a near-duplicate of."""
         sizes, postings = self.sizes, self.postings
         sizes[key] = len(mine)
-        shared: dict[int, int] = {}
+        others: list[int] = []  # each earlier text once per clause it shares
         for h in mine:
             posting = postings.get(h)
             if posting is None:
                 postings[h] = key
             elif type(posting) is int:
-                shared[posting] = shared.get(posting, 0) + 1
+                others.append(posting)
                 postings[h] = [posting, key]
             elif len(posting) <= MAX_POSTING:
-                for other in posting:
-                    shared[other] = shared.get(other, 0) + 1
+                others.extend(posting)
                 posting.append(key)
+        shared = Counter(others)  # counted in C, in order of first appearance
         found = []
         for other, count in shared.items():
             if count < MIN_SHARED:
