@@ -9,6 +9,7 @@ also parse the lines of JSON Lines files. What goes back is plain data.
 from __future__ import annotations
 
 import hashlib
+from array import array
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -40,7 +41,7 @@ class Cleaned:
     published: date | None
     zones: list[dict[str, Any]]
     audit: dict[str, Any]  # ``CleanResult.audit()``: kept as ``meta["cleaning"]``
-    clauses: set[int]
+    clauses: array[int]  # ``similarity.clauses``: one object to send back, not 100 ints
 
 
 Prepared = Cleaned | Issue
@@ -75,7 +76,7 @@ def record_prepare(record: SourceRecord, clean: bool) -> Cleaned | Issue:
         published=result.published,
         zones=result.zones_as_dicts(),
         audit=result.audit(),
-        clauses=clauses(encoded),
+        clauses=array("L", clauses(encoded)),
     )
 
 

@@ -21,6 +21,7 @@ Candidates come from an inverted index, so unrelated texts are never compared.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import ge
@@ -87,7 +88,7 @@ class ClauseIndex:
         # text, and ints cost the garbage collector nothing), or a list once several have it.
         self.postings: dict[int, int | list[int]] = {}
 
-    def add_old(self, key: int, mine: set[int]) -> None:
+    def add_old(self, key: int, mine: Collection[int]) -> None:
         self.sizes[key] = len(mine)
         postings = self.postings
         for h in mine:
@@ -99,8 +100,9 @@ class ClauseIndex:
             elif len(posting) <= MAX_POSTING:
                 posting.append(key)
 
-    def add(self, key: int, mine: set[int]) -> list[NearDuplicate]:
-        """Index a new text; the earlier texts it is a near-duplicate of."""
+    def add(self, key: int, mine: Collection[int]) -> list[NearDuplicate]:
+        """Index a new text (its clauses, each once); the earlier texts it is a near-duplicate
+        of."""
         sizes, postings = self.sizes, self.postings
         sizes[key] = len(mine)
         others: list[int] = []  # each earlier text once per clause it shares

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from itertools import islice
@@ -37,7 +37,7 @@ class _Batch:
     """The inputs of one batch that are new to this import, and what the batch gave."""
 
     inputs: list[DocumentInput] = field(default_factory=list)
-    clauses: list[set[int]] = field(default_factory=list)  # of each input
+    clauses: list[Collection[int]] = field(default_factory=list)  # of each input
     ordered: list[Document | int] = field(default_factory=list)  # a row, or an input's index
     repeated: list[Issue] = field(default_factory=list)
     files: set[str] = field(default_factory=set)
@@ -167,12 +167,12 @@ def _batch_store(batch: _Batch, names: Names, careful: bool) -> tuple[Written, b
 
 def _report_add(
     report: ImportReport, batch: _Batch, written: Written, known: dict[str, Document]
-) -> list[tuple[Document, set[int]]]:
+) -> list[tuple[Document, Collection[int]]]:
     """Add the batch to the report; the documents it created, with their clauses."""
     report.files_imported.update(batch.files)
     report.repeated.extend(batch.repeated)
     created = {id(document) for document in written.created}
-    new: list[tuple[Document, set[int]]] = []
+    new: list[tuple[Document, Collection[int]]] = []
     for entry in batch.ordered:
         document = entry if isinstance(entry, Document) else written.documents[entry]
         report.ordered.append(document)
@@ -196,7 +196,7 @@ class _NearDuplicates:
         self.pairs: dict[int | None, list[dict[str, Any]]] = {}  # by story, as stories come
         self.created: list[int] = []
 
-    def add(self, created: list[tuple[Document, set[int]]]) -> None:
+    def add(self, created: list[tuple[Document, Collection[int]]]) -> None:
         self.created.extend(document.pk for document, _ in created)
         for document, mine in created:
             story = document.story_id
