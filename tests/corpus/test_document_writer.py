@@ -9,7 +9,7 @@ from typing import Any
 
 import orjson
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 
 from annotations.services.imports import annotations_import
 from annotations.services.projects import project_create
@@ -147,3 +147,9 @@ def test_new_rows_have_their_ids_and_everything_they_were_given() -> None:
     assert (fresh.meta, fresh.zones) == ({"k": 1}, [{"kind": "body", "start": 0, "end": 5}])
     assert fresh.published_at == datetime(2031, 3, 2, 8, tzinfo=UTC)
     assert fresh.search is None  # filled after the import
+
+
+def test_the_database_refuses_a_second_outlet_differing_only_in_case() -> None:
+    Outlet.objects.create(name="Harbour Ledger")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Outlet.objects.create(name="harbour ledger")
