@@ -10,9 +10,11 @@ of the consumer (about one batch of the import: memory stays bounded).
 
 The pool is started on first use and kept for the life of the process (a gunicorn worker
 starts its own; ``spawn`` processes share nothing with the server's threads and database
-connections). The workers import only pure modules. If the pool breaks (a worker killed),
-the chunks still to come are prepared in the calling process and the next import starts a
-new pool.
+connections). The workers import only pure modules, and, as ``spawn`` does, the parent's
+main module: a script that imports many records must keep its work under
+``if __name__ == "__main__"`` (``manage.py``, gunicorn and pytest do). If the pool breaks
+(a worker killed), the chunks still to come are prepared in the calling process and the
+next import starts a new pool.
 """
 
 from __future__ import annotations
