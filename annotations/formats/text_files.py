@@ -13,6 +13,7 @@ from typing import Any
 import orjson
 
 from annotations.formats.records import Issue, ReadDocument, ReadResult
+from corpus.decoding import DecodeError, bytes_decode
 
 
 class LineError(ValueError):
@@ -22,9 +23,6 @@ class LineError(ValueError):
 def decoded(name: str, data: bytes, options: dict[str, Any], result: ReadResult) -> str | None:
     """A file's text; None (and an error in ``result``, at the line of the first byte that
     does not decode) when it is not text in the expected encoding."""
-    # imported here: importing corpus.importers loads every document reader (trafilatura)
-    from corpus.importers.decoding import DecodeError, bytes_decode
-
     try:
         return bytes_decode(name, data, options.get("encoding"))
     except DecodeError as error:

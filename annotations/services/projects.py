@@ -133,7 +133,6 @@ def project_documents_choose(
     return list(chosen.select_related(None).only("id").order_by("id").distinct())
 
 
-@transaction.atomic
 def _queue_append_sql() -> str:
     """One statement: the documents after the queue's last position, in the order given;
     one already in the queue keeps its place (``ON CONFLICT DO NOTHING``). Written in SQL
@@ -156,6 +155,9 @@ def _queue_append_sql() -> str:
     """
 
 
+QUEUE_APPEND_SQL = _queue_append_sql()
+
+
 def project_documents_add(*, project: Project, documents: Iterable[Document]) -> int:
     """Append documents to the project's queue (documents already in it are left alone).
     Returns how many were added."""
@@ -163,5 +165,5 @@ def project_documents_add(*, project: Project, documents: Iterable[Document]) ->
     if not ids:
         return 0
     with connection.cursor() as cursor:
-        cursor.execute(_queue_append_sql(), {"project": project.pk, "ids": ids})
+        cursor.execute(QUEUE_APPEND_SQL, {"project": project.pk, "ids": ids})
         return cursor.rowcount

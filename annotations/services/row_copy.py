@@ -1,4 +1,5 @@
-"""Bulk writes for imports: ids taken from a table's sequence, rows sent with ``COPY``.
+"""Bulk writes for imports: rows sent with text ``COPY`` (their ids taken beforehand with
+``config.sequences.ids_take``).
 
 An import knows every row before it writes any, so it asks the sequence for all the ids it
 needs in one statement, links rows to each other in Python, and sends each table's rows in one
@@ -11,18 +12,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db import connection
-
-
-def ids_take(table: str, count: int) -> list[int]:
-    """``count`` fresh ids from ``table``'s id sequence."""
-    if count == 0:
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [table, count],
-        )
-        return [row[0] for row in cursor.fetchall()]
 
 
 def rows_copy(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:

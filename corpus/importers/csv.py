@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import orjson
 
-from corpus.importers.decoding import text_read
+from corpus.decoding import text_read
 from corpus.importers.records import SourceRecord, record_from_mapping
 from corpus.issues import Issue
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import trafilatura
 
-from corpus.importers.decoding import text_read
+from corpus.decoding import text_read
 from corpus.importers.records import SourceRecord, datetime_parse
 from corpus.issues import Issue
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import orjson
 
-from corpus.importers.decoding import DecodeError, bytes_decode
+from corpus.decoding import DecodeError, bytes_decode
 from corpus.importers.records import SourceRecord, record_from_mapping
 from corpus.issues import Issue
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from corpus.importers.decoding import text_read
+from corpus.decoding import text_read
 from corpus.importers.records import SourceRecord
 from corpus.issues import Issue
 

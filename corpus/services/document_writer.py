@@ -26,6 +26,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from config.sequences import ids_take
 from corpus.models import Document, Outlet, Story
 from corpus.services.document_copy import DocumentCopy
 
@@ -102,9 +103,14 @@ def names_ensure(documents: Iterable[DocumentInput], names: Names | None = None)
     return names
 
 
+_EXISTING_FIELDS = ("id", "sha256", "title", "story_id", "outlet_id", "language", "url")
+
+
 def documents_existing(sha256s: list[str]) -> dict[str, Document]:
-    """The documents already in the corpus with these hashes, by hash."""
-    return {document.sha256: document for document in Document.objects.filter(sha256__in=sha256s)}
+    """The documents already in the corpus with these hashes, by hash (without their texts,
+    which the callers do not need: ~16 KB a document)."""
+    found = Document.objects.filter(sha256__in=sha256s).only(*_EXISTING_FIELDS)
+    return {document.sha256: document for document in found}
 
 
 def documents_write(
@@ -118,15 +124,18 @@ def documents_write(
     found = documents_existing([d.sha256 for d in documents]) if reuse else {}
     written = Written()
     now = timezone.now()
-    ids = iter(_ids_take(len({d.sha256 for d in documents} - found.keys())))
+    ids = iter(ids_take(Document._meta.db_table, len({d.sha256 for d in documents} - found.keys())))
+    for item in documents:
+        row = found.get(item.sha256)
+        if row is None:
+            row = found[item.sha256] = _row(item, names, now, next(ids))
+            written.created.append(row)
+        written.documents.append(row)
+    # Rows go in in hash order: two imports sharing texts then meet them in the same order
+    # and one waits for the other, where input order could deadlock them on the index.
     with DocumentCopy() as copy:
-        for item in documents:
-            row = found.get(item.sha256)
-            if row is None:
-                row = found[item.sha256] = _row(item, names, now, next(ids))
-                copy.write(row)
-                written.created.append(row)
-            written.documents.append(row)
+        for row in sorted(written.created, key=lambda row: row.sha256):
+            copy.write(row)
         copy.close()
     _search_index_later([document.pk for document in written.created])
     return written
@@ -156,18 +165,6 @@ def _row(item: DocumentInput, names: Names, now: datetime, pk: int) -> Document:
     row._state.adding = False
     row._state.db = connection.alias
     return row
-
-
-def _ids_take(n: int) -> list[int]:
-    """``n`` new document ids from the table's sequence, in one statement."""
-    if not n:
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [Document._meta.db_table, n],
-        )
-        return [pk for (pk,) in cursor.fetchall()]
 
 
 def _search_index_later(ids: list[int]) -> None:

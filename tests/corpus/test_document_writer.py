@@ -9,7 +9,7 @@ from typing import Any
 
 import orjson
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from annotations.services.imports import annotations_import
 from annotations.services.projects import project_create
@@ -118,6 +118,22 @@ def test_without_reuse_a_text_already_in_the_corpus_fails_the_copy() -> None:
     documents_write([document_input(LEAD)])
     with pytest.raises(IntegrityError):
         documents_write([document_input(LEAD)], reuse=False)
+
+
+def test_new_rows_go_in_in_hash_order_with_ids_in_input_order() -> None:
+    """Two imports sharing texts meet them in one order (the hash's), so one waits for the
+    other instead of both waiting for each other (a deadlock) on the unique index."""
+    inputs = [document_input(f"Report {n}. {LEAD}") for n in range(6)]
+
+    written = documents_write(inputs)
+
+    assert [d.sha256 for d in written.documents] == [i.sha256 for i in inputs]
+    ids = [d.pk for d in written.documents]
+    assert ids == sorted(ids)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sha256 FROM corpus_document WHERE id = ANY(%s) ORDER BY ctid", [ids])
+        stored = [sha for (sha,) in cursor.fetchall()]
+    assert stored == sorted(i.sha256 for i in inputs) != [i.sha256 for i in inputs]
 
 
 def test_a_text_given_twice_is_stored_once() -> None:

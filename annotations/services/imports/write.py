@@ -30,7 +30,8 @@ from annotations.services.imports.checked import CheckedDocument, layer_key
 from annotations.services.imports.documents import documents_write
 from annotations.services.imports.outcome import ImportOutcome
 from annotations.services.projects import project_documents_add
-from annotations.services.row_copy import ids_take, rows_copy
+from annotations.services.row_copy import rows_copy
+from config.sequences import ids_take
 
 
 def members_ensure(
