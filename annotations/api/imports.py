@@ -19,10 +19,9 @@ from annotations.api.openapi import ERROR, component
 from annotations.contracts import AnnotationImportResult, DocumentImportReport
 from annotations.formats import UnknownFormat, import_spec
 from annotations.services.imports import annotations_import
-from annotations.services.projects import project_documents_add
+from annotations.services.projects import project_documents_import
 from config.api import renamed_refused
 from config.renderers import RequestTooLarge
-from corpus.services import documents_import
 
 FORMATS = ["txt", "jsonl", "csv", "html"]
 
@@ -58,15 +57,13 @@ class ProjectDocumentImportApi(APIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         _sizes_check(data["files"])
-        report = documents_import(
+        body = project_documents_import(
+            project=project,
             files=[(f.name, f.read()) for f in data["files"]],
             fmt=data.get("format") or None,
             story_name=data.get("story") or None,
             clean=data["clean"],
         )
-        added = project_documents_add(project=project, documents=report.documents)
-        body = report.to_dict()
-        body["added_to_project"] = added
         return Response(body, status=201)
 
 
