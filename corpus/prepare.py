@@ -1,18 +1,19 @@
-"""From a record read from a file to what the corpus stores: the text cleaned (or only
+"""From a record read from a file to the row the corpus stores: the text cleaned (or only
 normalised), its hash, title, outlet, zones, the audit of the cleaning, and its clauses
 for near-duplicate detection (``corpus.similarity``).
 
 Pure (no ORM, no Django): ``clean_pool`` runs ``items_prepare`` in worker processes, which
-also parse the lines of JSON Lines files. What goes back is plain data.
+also parse the lines of JSON Lines files. What goes back is plain data, the long columns
+already encoded as they are copied into the database (the text as UTF-8, meta and zones
+as JSON): the storing process neither decodes nor encodes them again.
 """
 
 from __future__ import annotations
 
 import hashlib
 from array import array
-from dataclasses import dataclass
-from datetime import date
-from typing import Any
+from datetime import UTC, datetime, time
+from typing import NamedTuple
 
 import orjson
 
@@ -28,26 +29,29 @@ _STORED_STRINGS = ("text", "raw", "title", "url", "outlet", "language", "story")
 Item = SourceRecord | JsonLine | Issue
 
 
-@dataclass(slots=True)
-class Cleaned:
-    """A record's text as stored and what cleaning found in it."""
+class Prepared(NamedTuple):
+    """A record as the corpus stores it. ``text`` and ``raw`` (what was imported, or empty
+    when it is the text) are UTF-8, ``meta`` (the record's own, the audit of the cleaning
+    as ``meta["cleaning"]``, its ``source``) and ``zones`` are JSON. A named tuple: it
+    crosses processes at a fraction of a dataclass's cost."""
 
-    text: str
-    raw: str  # what was imported, or "" when it is ``text``
     sha256: str
     title: str
-    outlet: str | None
-    outlet_domain: str | None
-    published: date | None
-    zones: list[dict[str, Any]]
-    audit: dict[str, Any]  # ``CleanResult.audit()``: kept as ``meta["cleaning"]``
+    url: str
+    published_at: datetime | None
+    language: str
+    story: str
+    outlet: str
+    outlet_domain: str
+    text: bytes
+    raw: bytes
+    meta: bytes
+    zones: bytes
     clauses: array[int]  # ``similarity.clauses``: one object to send back, not 100 ints
+    removed: tuple[str, ...]  # the rule of each removal, which the import's report counts
 
 
-Prepared = Cleaned | Issue
-
-
-def record_prepare(record: SourceRecord, clean: bool) -> Cleaned | Issue:
+def record_prepare(record: SourceRecord, clean: bool) -> Prepared | Issue:
     """Clean (``clean``) or only normalise one record; an ``Issue`` when it cannot be
     stored (a NUL character) or nothing is left of its text."""
     nul = _nul_field(record)
@@ -66,39 +70,44 @@ def record_prepare(record: SourceRecord, clean: bool) -> Cleaned | Issue:
         return Issue(record.file, record.line, message)
     encoded = result.text.encode("utf-8")
     raw = record.raw or record.text
-    return Cleaned(
-        text=result.text,
-        raw="" if raw == result.text else raw,
+    published_at = record.published_at
+    if published_at is None and result.published is not None:
+        published_at = datetime.combine(result.published, time(), tzinfo=UTC)
+    source = {"file": record.file, "line": record.line, "format": record.fmt}
+    return Prepared(
         sha256=hashlib.sha256(encoded).hexdigest(),
         title=result.title,
-        outlet=result.outlet,
-        outlet_domain=result.outlet_domain,
-        published=result.published,
-        zones=result.zones_as_dicts(),
-        audit=result.audit(),
+        url=record.url,
+        published_at=published_at,
+        language=record.language,
+        story=record.story,
+        outlet=result.outlet or "",
+        outlet_domain=result.outlet_domain or "",
+        text=encoded,
+        raw=b"" if raw == result.text else raw.encode("utf-8"),
+        meta=orjson.dumps({**record.meta, "cleaning": result.audit(), "source": source}),
+        zones=orjson.dumps(result.zones_as_dicts()),
         clauses=array("L", clauses(encoded)),
+        removed=tuple(removal.rule for removal in result.removed),
     )
 
 
-def items_prepare(items: list[Item], clean: bool) -> list[tuple[SourceRecord | None, Prepared]]:
+def items_prepare(items: list[Item], clean: bool) -> list[Prepared | Issue]:
     """Each item prepared, in order: a record with ``record_prepare``, a JSON line parsed
-    first (its record comes back with it), an ``Issue`` (a line a reader could not read)
-    as it is. The record is ``None`` when the caller has it already or there is none."""
-    out: list[tuple[SourceRecord | None, Prepared]] = []
+    first, an ``Issue`` (a line a reader could not read) as it is."""
+    out: list[Prepared | Issue] = []
     for item in items:
         if isinstance(item, Issue):
-            out.append((None, item))
+            out.append(item)
         elif isinstance(item, JsonLine):
             record = record_of_line(item)
-            if isinstance(record, Issue):
-                out.append((None, record))
-            else:
+            if isinstance(record, SourceRecord):
                 record.fmt = "jsonl"
-                prepared = record_prepare(record, clean)
-                record.text = ""  # it goes back once: as ``Cleaned.text`` and ``raw``
-                out.append((record, prepared))
+                out.append(record_prepare(record, clean))
+            else:
+                out.append(record)
         else:
-            out.append((None, record_prepare(item, clean)))
+            out.append(record_prepare(item, clean))
     return out
 
 

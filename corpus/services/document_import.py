@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time
 from itertools import islice
 from typing import Any
 
@@ -12,12 +11,12 @@ from django.db import IntegrityError, connection, transaction
 
 from corpus.clean_pool import Pair, records_prepared
 from corpus.importers import IMPORTERS, SourceRecord, format_guess, jsonl, reader_for
+from corpus.importers.jsonl import JsonLine
 from corpus.importers.report import ImportReport
 from corpus.issues import Issue
 from corpus.models import Document
-from corpus.prepare import Cleaned, Item
+from corpus.prepare import Item, Prepared
 from corpus.services.document_writer import (
-    DocumentInput,
     Names,
     Written,
     documents_write,
@@ -36,8 +35,7 @@ _ATTEMPTS = 3  # a batch is retried when a concurrent import inserted one of its
 class _Batch:
     """The inputs of one batch that are new to this import, and what the batch gave."""
 
-    inputs: list[DocumentInput] = field(default_factory=list)
-    clauses: list[Collection[int]] = field(default_factory=list)  # of each input
+    inputs: list[Prepared] = field(default_factory=list)
     ordered: list[Document | int] = field(default_factory=list)  # a row, or an input's index
     repeated: list[Issue] = field(default_factory=list)
     files: set[str] = field(default_factory=set)
@@ -107,11 +105,12 @@ def _batch_make(
     """The batch's new inputs; errors go to the report, repeats of a text earlier in the
     batch are ``repeated``, texts created by an earlier batch are ``existing``."""
     batch = _Batch()
-    first_seen: dict[str, SourceRecord] = {}
+    first_seen: dict[str, SourceRecord | JsonLine] = {}
     for item, prepared in pairs:
-        if item is None or isinstance(prepared, Issue):
+        if isinstance(prepared, Issue):
             report.errors.append(prepared)
             continue
+        assert not isinstance(item, Issue)  # an Issue read is its own result
         batch.files.add(item.file)
         earlier = first_seen.get(prepared.sha256)
         if earlier is not None:
@@ -124,32 +123,8 @@ def _batch_make(
             batch.ordered.append(document)
             continue
         batch.ordered.append(len(batch.inputs))
-        batch.inputs.append(_document_input(item, prepared, story_name))
-        batch.clauses.append(prepared.clauses)
+        batch.inputs.append(prepared._replace(story=story_name) if story_name else prepared)
     return batch
-
-
-def _document_input(
-    record: SourceRecord, cleaned: Cleaned, story_name: str | None
-) -> DocumentInput:
-    published_at = record.published_at
-    if published_at is None and cleaned.published is not None:
-        published_at = datetime.combine(cleaned.published, time(), tzinfo=UTC)
-    source = {"file": record.file, "line": record.line, "format": record.fmt}
-    return DocumentInput(
-        text=cleaned.text,
-        sha256=cleaned.sha256,
-        title=cleaned.title,
-        raw=cleaned.raw,
-        url=record.url,
-        published_at=published_at,
-        language=record.language,
-        meta={**record.meta, "cleaning": cleaned.audit, "source": source},
-        zones=cleaned.zones,
-        story=story_name or record.story,
-        outlet=cleaned.outlet or "",
-        outlet_domain=cleaned.outlet_domain or "",
-    )
 
 
 def _batch_store(batch: _Batch, names: Names, careful: bool) -> tuple[Written, bool]:
@@ -181,8 +156,9 @@ def _report_add(
             continue
         known[document.sha256] = document
         report.created.append(document)
-        new.append((document, batch.clauses[entry]))  # an index: created by this batch
-        report.removed_by_rule.update(r["rule"] for r in document.meta["cleaning"]["removed"])
+        prepared = batch.inputs[entry]  # an index: created by this batch
+        new.append((document, prepared.clauses))
+        report.removed_by_rule.update(prepared.removed)
     return new
 
 

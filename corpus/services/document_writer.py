@@ -12,25 +12,38 @@ the corpus (``document_import``) and annotated data into a project
 - new documents go in with one binary ``COPY`` (``DocumentCopy``), get their ids, and
   their search vectors are filled once the caller's transaction commits.
 
+A document comes as a ``DocumentInput`` (text and JSON as Python values: the annotation
+import) or as ``corpus.prepare.Prepared`` (the corpus import: its long columns already
+encoded by the worker process that cleaned it). Either way the long columns go into the
+COPY as UTF-8 and JSON bytes. The row returned for a ``Prepared`` document does not hold
+them (its text, raw, meta and zones are read from the database when asked for, as for a
+document found by ``documents_existing``): the storing process never decodes them, and
+a large import's report does not keep every text in memory.
+
 Everything happens inside the caller's transaction; ``names_ensure`` may run in a shorter
 transaction of its own first, so that long imports do not hold new names locked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
+import orjson
 from django.db import connection, transaction
+from django.db.models import DEFERRED
 from django.utils import timezone
 
 from config.sequences import ids_take
 from corpus.models import Document, Outlet, Story
+from corpus.prepare import Prepared
 from corpus.services.document_copy import DocumentCopy
 
 _MAX = {f.name: f.max_length for f in Document._meta.concrete_fields if f.max_length}
+_ATTNAMES = [f.attname for f in Document._meta.concrete_fields]
+_STORY, _OUTLET = Document._meta.get_field("story"), Document._meta.get_field("outlet")
 _STORY_NAME_MAX = Story._meta.get_field("name").max_length
 _OUTLET_NAME_MAX = Outlet._meta.get_field("name").max_length
 _OUTLET_DOMAIN_MAX = Outlet._meta.get_field("domain").max_length
@@ -55,6 +68,15 @@ class DocumentInput:
     story: str = ""
     outlet: str = ""
     outlet_domain: str = ""
+
+
+class _Encoded(NamedTuple):
+    """A ``DocumentInput``'s long columns as the COPY sends them (``Prepared`` has them)."""
+
+    text: bytes
+    raw: bytes
+    meta: bytes
+    zones: bytes
 
 
 @dataclass
@@ -83,7 +105,9 @@ def outlet_name(name: str) -> str:
     return " ".join(name.split())[:_OUTLET_NAME_MAX]
 
 
-def names_ensure(documents: Iterable[DocumentInput], names: Names | None = None) -> Names:
+def names_ensure(
+    documents: Iterable[DocumentInput | Prepared], names: Names | None = None
+) -> Names:
     """The stories and outlets these documents name, found or created; those already in
     ``names`` are not looked up again."""
     names = names or Names()
@@ -114,7 +138,10 @@ def documents_existing(sha256s: list[str]) -> dict[str, Document]:
 
 
 def documents_write(
-    documents: list[DocumentInput], *, names: Names | None = None, reuse: bool = True
+    documents: Sequence[DocumentInput | Prepared],
+    *,
+    names: Names | None = None,
+    reuse: bool = True,
 ) -> Written:
     """Store ``documents`` inside the caller's transaction. With ``reuse`` a text already
     in the corpus gives its row back; without, the caller knows every text is new and a
@@ -125,45 +152,62 @@ def documents_write(
     written = Written()
     now = timezone.now()
     ids = iter(ids_take(Document._meta.db_table, len({d.sha256 for d in documents} - found.keys())))
+    copies: list[tuple[Document, Prepared | _Encoded]] = []
     for item in documents:
         row = found.get(item.sha256)
         if row is None:
             row = found[item.sha256] = _row(item, names, now, next(ids))
             written.created.append(row)
+            copies.append((row, item if isinstance(item, Prepared) else _encoded(item)))
         written.documents.append(row)
     # Rows go in in hash order: two imports sharing texts then meet them in the same order
     # and one waits for the other, where input order could deadlock them on the index.
     with DocumentCopy() as copy:
-        for row in sorted(written.created, key=lambda row: row.sha256):
-            copy.write(row)
+        for row, encoded in sorted(copies, key=lambda pair: pair[0].sha256):
+            copy.write(row, encoded)
         copy.close()
     _search_index_later([document.pk for document in written.created])
     return written
 
 
-def _row(item: DocumentInput, names: Names, now: datetime, pk: int) -> Document:
-    """The row of a new document; its id is taken beforehand, so it is as if saved."""
+def _encoded(item: DocumentInput) -> _Encoded:
+    raw = "" if item.raw == item.text else item.raw
+    return _Encoded(
+        item.text.encode(), raw.encode(), orjson.dumps(item.meta), orjson.dumps(item.zones)
+    )
+
+
+def _row(item: DocumentInput | Prepared, names: Names, now: datetime, pk: int) -> Document:
+    """The row of a new document; its id is taken beforehand, so it is as if saved. A
+    ``Prepared`` document's long columns (text, raw, meta, zones) are not loaded into it,
+    as with ``documents_existing``: read, they come from the database."""
     published_at = item.published_at
     if published_at is not None and published_at.tzinfo is None:
         published_at = published_at.replace(tzinfo=UTC)  # a time without a zone is UTC
     story, outlet = story_name(item.story), outlet_name(item.outlet)
-    row = Document(
-        id=pk,
-        story=names.stories[story] if story else None,
-        outlet=names.outlets[outlet] if outlet else None,
-        title=item.title[: _MAX["title"]],
-        text=item.text,
-        raw="" if item.raw == item.text else item.raw,  # empty: the same as ``text``
-        url=item.url[: _MAX["url"]],
-        published_at=published_at,
-        language=item.language[: _MAX["language"]] or DEFAULT_LANGUAGE,
-        meta=item.meta,
-        sha256=item.sha256,
-        zones=item.zones,
-        created_at=now,
-    )
+    story_row = names.stories[story] if story else None
+    outlet_row = names.outlets[outlet] if outlet else None
+    values: dict[str, Any] = {
+        "id": pk,
+        "story_id": story_row.pk if story_row else None,
+        "outlet_id": outlet_row.pk if outlet_row else None,
+        "title": item.title[: _MAX["title"]],
+        "url": item.url[: _MAX["url"]],
+        "published_at": published_at,
+        "language": item.language[: _MAX["language"]] or DEFAULT_LANGUAGE,
+        "sha256": item.sha256,
+        "search": None,
+        "created_at": now,
+    }
+    if isinstance(item, DocumentInput):
+        raw = "" if item.raw == item.text else item.raw  # empty: the same as ``text``
+        values.update(text=item.text, raw=raw, meta=item.meta, zones=item.zones)
+    row = Document(*[values.get(name, DEFERRED) for name in _ATTNAMES])  # positional: faster
     row._state.adding = False
     row._state.db = connection.alias
+    for relation, related in ((_STORY, story_row), (_OUTLET, outlet_row)):
+        if related is not None:
+            relation.set_cached_value(row, related)
     return row
 
 
