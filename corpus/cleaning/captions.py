@@ -146,18 +146,21 @@ def _common_ends(a: list[str], b: list[str]) -> int:
 
 def captions_mark(lines: list[Line], removed: list[Removal]) -> None:
     """Mark caption lines (kind ``caption``) and remove repeated copies of a caption."""
-    content = [i for i, line in enumerate(lines) if line.text and line.removed is None]
-    found = False
-    for index in content:
-        line = lines[index]
-        if is_credit_only(line.text):
-            line.kind, line.credit_only, found = CAPTION, True, True
-        elif has_caption_marker(line.text):
-            line.kind, found = CAPTION, True
-    if not found:
-        return
-    _credit_neighbours_mark(lines)
-    _duplicates_remove(lines, content, removed)
+    content: list[int] = []  # the lines not blank and not removed
+    credits = captions = False
+    for index, line in enumerate(lines):
+        text = line.text
+        if not text or line.removed is not None:
+            continue
+        content.append(index)
+        if is_credit_only(text):
+            line.kind, line.credit_only, credits = CAPTION, True, True
+        elif has_caption_marker(text):
+            line.kind, captions = CAPTION, True
+    if credits:
+        _credit_neighbours_mark(lines)
+    if credits or captions:
+        _duplicates_remove(lines, content, removed)
 
 
 def _credit_neighbours_mark(lines: list[Line]) -> None:
@@ -201,12 +204,12 @@ def _duplicates_remove(lines: list[Line], content: list[int], removed: list[Remo
 
     for position, index in enumerate(content):
         line = lines[index]
-        if line.kind != CAPTION or not line.kept:
+        if line.kind != CAPTION or line.removed is not None:
             continue
         window = content[max(0, position - _DUPLICATE_WINDOW) : position + _DUPLICATE_WINDOW + 1]
         for other_index in window:
             other = lines[other_index]
-            if other_index == index or not other.kept:
+            if other_index == index or other.removed is not None:
                 continue
             if other.kind not in (BODY, CAPTION) or not same(line.text, other.text):
                 continue

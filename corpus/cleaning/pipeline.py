@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from corpus.cleaning.boilerplate import boilerplate_rule, is_author_card, is_related_list_item
 from corpus.cleaning.captions import captions_mark
 from corpus.cleaning.header import Header, header_detect
@@ -83,23 +85,22 @@ class _ZoneBuilder:
     line (a paragraph break) breaks it too, except between body paragraphs."""
 
     def __init__(self) -> None:
-        self.zones: list[Zone] = []
+        # [kind, start, end] of each zone, the last one extended in place as lines come
+        self.spans: list[list[Any]] = []
         self.broken = False  # a removed line since the last zone
         self.paragraph = False  # a blank line since the last zone
 
     def add(self, kind: str, start: int, end: int) -> None:
         if end <= start:
             return
-        last = self.zones[-1] if self.zones else None
-        if (
-            last is not None
-            and last.kind == kind
-            and not self.broken
-            and (kind == BODY or not self.paragraph)
-        ):
-            self.zones[-1] = Zone(kind, last.start, end)
-        else:
-            self.zones.append(Zone(kind, start, end))
+        spans = self.spans
+        if spans and not self.broken:
+            last = spans[-1]
+            if last[0] == kind and (kind == BODY or not self.paragraph):
+                last[2] = end
+                self.paragraph = False
+                return
+        spans.append([kind, start, end])
         self.broken = self.paragraph = False
 
     def line(self, line: Line, start: int, text: str) -> None:
@@ -110,6 +111,9 @@ class _ZoneBuilder:
         else:
             self.add(line.kind, start, start + len(text))
 
+    def zones(self) -> list[Zone]:
+        return [Zone(kind, start, end) for kind, start, end in self.spans]
+
 
 def _assemble_cleaned(lines: list[Line]) -> CleanResult:
     parts: list[str] = []
@@ -117,9 +121,10 @@ def _assemble_cleaned(lines: list[Line]) -> CleanResult:
     position = 0
     blank_pending = False
     for line in lines:
-        if not line.kept:
+        if line.removed is not None:
             continue
-        if not line.text:
+        text = line.text
+        if not text:
             blank_pending = bool(parts)
             builder.paragraph = True
             continue
@@ -128,10 +133,10 @@ def _assemble_cleaned(lines: list[Line]) -> CleanResult:
             parts.append(separator)
             position += len(separator)
         blank_pending = False
-        builder.line(line, position, line.text)
-        parts.append(line.text)
-        position += len(line.text)
-    return CleanResult(text="".join(parts), zones=builder.zones)
+        builder.line(line, position, text)
+        parts.append(text)
+        position += len(text)
+    return CleanResult(text="".join(parts), zones=builder.zones())
 
 
 def _assemble_verbatim(lines: list[Line]) -> CleanResult:
@@ -139,14 +144,15 @@ def _assemble_verbatim(lines: list[Line]) -> CleanResult:
     builder = _ZoneBuilder()
     position = 0
     for line in lines:
+        raw = line.raw
         if not line.text:
             builder.paragraph = True
-        elif line.kept:
-            builder.line(line, position + len(line.raw) - len(line.raw.lstrip()), line.text)
+        elif line.removed is None:
+            builder.line(line, position + len(raw) - len(raw.lstrip()), line.text)
         else:
             builder.broken = True
-        position += len(line.raw) + 1
-    return CleanResult(text="\n".join(line.raw for line in lines), zones=builder.zones)
+        position += len(raw) + 1
+    return CleanResult(text="\n".join([line.raw for line in lines]), zones=builder.zones())
 
 
 def _outlet_set(
