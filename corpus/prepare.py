@@ -51,10 +51,13 @@ class Prepared(NamedTuple):
     removed: tuple[str, ...]  # the rule of each removal, which the import's report counts
 
 
-def record_prepare(record: SourceRecord, clean: bool) -> Prepared | Issue:
+def record_prepare(
+    record: SourceRecord, clean: bool, *, nul_free: bool = False
+) -> Prepared | Issue:
     """Clean (``clean``) or only normalise one record; an ``Issue`` when it cannot be
-    stored (a NUL character) or nothing is left of its text."""
-    nul = _nul_field(record)
+    stored (a NUL character) or nothing is left of its text. ``nul_free``: the caller
+    knows that no field holds a NUL."""
+    nul = None if nul_free else _nul_field(record)
     if nul is not None:
         message = f'"{nul}" holds a NUL character (U+0000), which cannot be stored'
         return Issue(record.file, record.line, message)
@@ -65,7 +68,7 @@ def record_prepare(record: SourceRecord, clean: bool) -> Prepared | Issue:
         outlet=record.outlet or None,
         url=record.url or None,
     )
-    if not result.text.strip():
+    if not result.text or result.text.isspace():  # ``strip()`` would copy the text
         message = "no text left after cleaning" if clean else "the text is blank"
         return Issue(record.file, record.line, message)
     encoded = result.text.encode("utf-8")
@@ -103,7 +106,8 @@ def items_prepare(items: list[Item], clean: bool) -> list[Prepared | Issue]:
             record = record_of_line(item)
             if isinstance(record, SourceRecord):
                 record.fmt = "jsonl"
-                out.append(record_prepare(record, clean))
+                # JSON writes U+0000 as \u0000 only: without it, no field holds one.
+                out.append(record_prepare(record, clean, nul_free=b"\\u0000" not in item.data))
             else:
                 out.append(record)
         else:

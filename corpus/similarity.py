@@ -65,11 +65,12 @@ def clauses(text: str | bytes) -> set[int]:
     given already encoded as UTF-8."""
     data = text.encode() if isinstance(text, str) else text
     data = data.translate(_CLAUSE_TABLE)
-    if b"\xc2" in data:
+    if b"\xab" in data or b"\xbb" in data:  # one byte is found faster than two
         for mark in _GUILLEMETS:
             data = data.replace(mark, b"\n")
-    # Each step maps a C function over the parts: no Python code runs per clause.
-    parts = data.split(b"\n")
+    # Each step maps a C function over the parts: no Python code runs per clause. Empty
+    # parts (two marks in a row) are dropped first, by their truth value.
+    parts = list(filter(None, data.split(b"\n")))
     spaces = map(bytes.count, parts, repeat(b" "))
     long_enough = compress(parts, map(ge, spaces, repeat(MIN_CLAUSE_SPACES)))
     stripped = map(bytes.rstrip, map(bytes.lstrip, long_enough, repeat(_LEFT_STRIP)))
