@@ -171,7 +171,11 @@ def boilerplate_rule(line: str) -> str | None:
 def _short_line_rule(line: str) -> str | None:
     """Remembered: pages of one site repeat the same furniture, article after article."""
     folded = line.lower()
-    floating = any(key in folded for key in _FLOATING_KEYS)
+    floating = False
+    for key in _FLOATING_KEYS:  # a loop, not any(): this runs for every new short line
+        if key in folded:
+            floating = True
+            break
     present = "".join([c for c in _NEEDED if c in line])
     match = _RULE_RES[floating, present].fullmatch(line)
     return match.lastgroup if match else None

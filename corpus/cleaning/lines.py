@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import count
 
 BODY = "body"
 HEADLINE = "headline"
@@ -35,5 +36,6 @@ class Line:
 
 
 def lines_split(text: str) -> list[Line]:
-    # positional arguments: keywords cost this (per-line) loop a third more
-    return [Line(i, raw, raw.strip()) for i, raw in enumerate(text.split("\n"), 1)]
+    # positional arguments, mapped in C: keywords cost this (per-line) step a third more
+    raws = text.split("\n")
+    return list(map(Line, count(1), raws, map(str.strip, raws)))
