@@ -86,8 +86,10 @@ class ClauseIndex:
         self.threshold = threshold
         self.sizes: dict[int, int] = {}
         # A clause's posting: the one key that has it (an int: most clauses are in one
-        # text, and ints cost the garbage collector nothing), or a list once several have it.
-        self.postings: dict[int, int | list[int]] = {}
+        # text), or a tuple once several have it. Neither is tracked by the garbage
+        # collector (a tuple of ints stops being, after its first collection), so the
+        # index of a large import does not make each collection of the process slower.
+        self.postings: dict[int, int | tuple[int, ...]] = {}
 
     def add_old(self, key: int, mine: Collection[int]) -> None:
         self.sizes[key] = len(mine)
@@ -97,9 +99,9 @@ class ClauseIndex:
             if posting is None:
                 postings[h] = key
             elif type(posting) is int:
-                postings[h] = [posting, key]
+                postings[h] = (posting, key)
             elif len(posting) <= MAX_POSTING:
-                posting.append(key)
+                postings[h] = posting + (key,)
 
     def add(self, key: int, mine: Collection[int]) -> list[NearDuplicate]:
         """Index a new text (its clauses, each once); the earlier texts it is a near-duplicate
@@ -113,10 +115,10 @@ class ClauseIndex:
                 postings[h] = key
             elif type(posting) is int:
                 others.append(posting)
-                postings[h] = [posting, key]
+                postings[h] = (posting, key)
             elif len(posting) <= MAX_POSTING:
                 others.extend(posting)
-                posting.append(key)
+                postings[h] = posting + (key,)
         shared = Counter(others)  # counted in C, in order of first appearance
         found = []
         for other, count in shared.items():
