@@ -10,6 +10,12 @@ warm-up imports of 300 articles per setting come first (they start the cleaning 
 of the gunicorn workers that take them). Label Studio 1.23.2 imported the same
 kind of workload through its API at 770-950 tasks/s on this machine (issue 9).
 
+Each run also reports the CPU time spent per document by each kind of process (Linux
+``/proc``): the gunicorn workers (the request's process), their cleaning processes
+(``corpus.clean_pool``), PostgreSQL's processes (any, so other work on the server counts)
+and this client. On 2 cores, N docs/s leaves at most 2 / N seconds a document to all of
+them together.
+
     .venv/bin/python -m bench.bench_api_import [--runs 5] [--documents 2000]
         [--database claimlens_bench_import] [--profile clean|raw]
 
@@ -81,6 +87,49 @@ def multipart(fields: dict[str, str], name: str, data: bytes) -> tuple[str, byte
     return f"multipart/form-data; boundary={boundary}", body
 
 
+def _cpu_seconds() -> dict[int, tuple[int, str, float]]:
+    """Every process's parent, command line and CPU seconds so far (user + system)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as stat, open(f"/proc/{name}/cmdline", "rb") as cmd:
+                fields = stat.read().rpartition(")")[2].split()
+                command = cmd.read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:  # ended meanwhile
+            continue
+        found[int(name)] = (int(fields[1]), command, (int(fields[11]) + int(fields[12])) / tick)
+    return found
+
+
+def _role(pid: int, processes: dict[int, tuple[int, str, float]], master: int) -> str | None:
+    parent, command, _ = processes[pid]
+    if pid == os.getpid():
+        return "client"
+    if parent == master:
+        return "request"  # a gunicorn worker
+    if parent in processes and processes[parent][0] == master:
+        return "cleaning"  # a cleaning process of a gunicorn worker
+    if command.startswith("postgres"):
+        return "postgresql"
+    return None
+
+
+def cpu_by_role(
+    before: dict[int, tuple[int, str, float]], master: int, documents: int
+) -> dict[str, float]:
+    """Milliseconds of CPU per document by role since ``before`` (``_cpu_seconds()``)."""
+    after = _cpu_seconds()
+    spent: dict[str, float] = dict.fromkeys(("request", "cleaning", "postgresql", "client"), 0.0)
+    for pid, (_, _, seconds) in after.items():
+        role = _role(pid, after, master)
+        if role is not None:
+            spent[role] += seconds - before.get(pid, (0, "", 0.0))[2]
+    return {role: round(seconds * 1000 / documents, 3) for role, seconds in spent.items()}
+
+
 def import_over_http(
     port: int, token: str, project_id: int, data: bytes, clean: bool
 ) -> tuple[float, dict[str, Any]]:
@@ -125,18 +174,25 @@ def _project_new(name: str) -> int:
     return project_create(name=f"{name} {time.time_ns()}", owner=owner).pk
 
 
-def _series(port: int, token: str, clean: bool, runs: int, n: int) -> dict[str, Any]:
+def _series(port: int, master: int, token: str, clean: bool, runs: int, n: int) -> dict[str, Any]:
     label = "clean" if clean else "raw"
-    rates, seconds = [], []
+    rates, seconds, cpu = [], [], []
     for index in range(runs):
         run = f"api-{label}-{time.time_ns()}"
         data = articles_jsonl(run, n, seed=index)
-        elapsed, body = import_over_http(port, token, _project_new(run), data, clean)
+        project = _project_new(run)
+        load, before = os.getloadavg()[0], _cpu_seconds()
+        elapsed, body = import_over_http(port, token, project, data, clean)
+        cpu.append(cpu_by_role(before, master, n))
         if body["counts"]["created"] != n or body["added_to_project"] != n:
             raise RuntimeError(f"{run}: {body['counts']}, added {body['added_to_project']}")
         seconds.append(elapsed)
         rates.append(n / elapsed)
-        print(f"    clean={clean}: {n} documents in {elapsed:.2f} s = {n / elapsed:,.0f}/s")
+        spent = ", ".join(f"{role} {ms:.3f}" for role, ms in cpu[-1].items())
+        print(
+            f"    clean={clean}: {n} documents in {elapsed:.2f} s = {n / elapsed:,.0f}/s "
+            f"(load {load:.2f}; CPU ms a document: {spent})"
+        )
     return {
         "documents": n,
         "clean": clean,
@@ -144,16 +200,19 @@ def _series(port: int, token: str, clean: bool, runs: int, n: int) -> dict[str, 
         "seconds_runs": [round(s, 3) for s in seconds],
         "docs_per_s_best": round(max(rates), 1),
         "docs_per_s_median": round(statistics.median(rates), 1),
+        "cpu_ms_per_doc_median": {
+            role: round(statistics.median(run[role] for run in cpu), 3) for role in cpu[0]
+        },
     }
 
 
 def run_api_import_benches(runs: int = RUNS, n: int = DOCUMENTS) -> dict[str, Any]:
     from bench.bench_copy_floor import copy_floor
-    from bench.server import gunicorn_server
+    from bench.server import THREADS, WORKERS, gunicorn_server_process
 
     results: dict[str, Any] = {"load_average_at_start": os.getloadavg()}
     token = _owner_token()
-    with gunicorn_server() as port:
+    with gunicorn_server_process(WORKERS, THREADS) as (port, master):
         for clean in (False, True):
             for _ in range(WARMUPS):
                 warmup = articles_jsonl(f"warmup-{clean}-{time.time_ns()}", WARMUP_DOCUMENTS, 99)
@@ -161,7 +220,7 @@ def run_api_import_benches(runs: int = RUNS, n: int = DOCUMENTS) -> dict[str, An
         for clean in (False, True):
             print(f"  document import over HTTP, clean={clean} ...", flush=True)
             key = "api_import_clean" if clean else "api_import_raw"
-            results[key] = _series(port, token, clean, runs, n)
+            results[key] = _series(port, master, token, clean, runs, n)
     print("  PostgreSQL floor for the same rows (COPY alone) ...", flush=True)
     results["copy_floor"] = copy_floor(articles_jsonl(f"floor-{time.time_ns()}", n, 11), n)
     results["load_average_at_end"] = os.getloadavg()
