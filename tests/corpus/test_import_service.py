@@ -204,3 +204,26 @@ def test_the_report_is_json_serialisable() -> None:
         "created": 1, "existing": 0, "repeated": 0, "errors": 0, "near_duplicates": 0
     }  # fmt: skip
     assert body["documents"][0]["created"] is True
+
+
+def test_a_nul_in_a_json_line_is_found_in_whichever_field_holds_it() -> None:
+    lines = jsonl(
+        {"text": article("Bridge to close", QUOTES[0]).replace("bridge", "bri\x00dge")},
+        {"text": article("Ferry line opens", QUOTES[1]), "title": "Fer\x00ry"},
+        {"text": article("Shops fear losses", QUOTES[4])},
+    )
+    report = documents_import(files=[("lines.jsonl", lines)])
+    assert [(e.line, e.message[:8]) for e in report.errors] == [(1, '"text" h'), (2, '"title" ')]
+    assert [doc.title for doc in report.created] == ["Shops fear losses"]
+
+
+def test_the_documents_an_import_reports_read_their_long_columns_from_the_database() -> None:
+    """The request's process copies a document's text, raw, meta and zones as the cleaning
+    process encoded them; the row it reports does not hold them until they are read."""
+    raw = "Skip to Content\n\n" + article("Bridge to close", QUOTES[0])
+    report = documents_import(files=[("a.jsonl", jsonl({"text": raw, "meta": {"k": 1}}))])
+    (document,) = report.created
+    assert document.get_deferred_fields() == {"text", "raw", "meta", "zones"}
+    stored = Document.objects.get(pk=document.pk)
+    assert (document.text, document.raw, document.zones) == (stored.text, raw, stored.zones)
+    assert document.meta == stored.meta and document.meta["k"] == 1
