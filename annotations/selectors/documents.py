@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection
@@ -48,11 +49,13 @@ def project_document_rows(rows: Any) -> list[ProjectDocumentRow]:
     ]
 
 
+_READ_WITHOUT_ZONES = [name for name in DOCUMENT_READ_FIELDS if name != "zones"]
+
 PROJECT_DOCUMENT_SQL = f"""
 SELECT p.blind,
        (SELECT m.role FROM {Membership._meta.db_table} m
         WHERE m.project_id = p.id AND m.user_id = %s) AS role,
-       {columns_sql("d", Document, DOCUMENT_READ_FIELDS, "document")},
+       {columns_sql("d", Document, _READ_WITHOUT_ZONES, "document")}, d.zones::text AS zones,
        {columns_sql("o", Outlet, ["id", "name"], "outlet")}
 FROM {Project._meta.db_table} p
 JOIN {ProjectDocument._meta.db_table} pd ON pd.project_id = p.id AND pd.document_id = %s
@@ -105,6 +108,7 @@ def project_document_read(
     contents = set_contents_json([header["id"] for header in headers])
     return {
         **document_payload(document),
+        "zones": orjson.Fragment(record["zones"]),  # as stored: never parsed here
         "sets": [{**header, **contents[header["id"]]} for header in headers],
     }
 
