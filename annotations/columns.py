@@ -61,6 +61,10 @@ class RowColumns:
         self.table = quoted(model._meta.db_table)
         self.fields: dict[str, Field] = {c.field: model._meta.get_field(c.field) for c in columns}
         self.order = [quoted(model._meta.get_field(name).column) for name in order]
+        self._reads = tuple(
+            (c.field, isinstance(f, ForeignKey), isinstance(f, JSONField))
+            for c, f in ((c, self.fields[c.field]) for c in columns)
+        )
         self.set_column = quoted(model._meta.get_field("annotation_set").column)
         names = {f.name for f in model._meta.concrete_fields}
         self.created_column = (
@@ -151,15 +155,20 @@ class RowColumns:
             f"FROM {self.recordset_sql(with_id=True)} WHERE r.id = t.id"
         )
 
-    def values(self, row: Any) -> list[Any]:
+    def values(self, row: Any, *, json_as_text: bool = False) -> list[Any]:
         """The row's column values in order, read by field name from a model instance, a
-        dataclass or a dict; a foreign key gives its object's ``pk`` (or None)."""
-        get = row.get if isinstance(row, Mapping) else lambda name: getattr(row, name)
+        dataclass or a dict; a foreign key gives its object's ``pk`` (or None); with
+        ``json_as_text`` a JSON column gives its JSON text (for COPY). Imports call this for
+        every row, so what each column needs is worked out once (``_reads``)."""
+        get = row.get if isinstance(row, Mapping) else row.__getattribute__
         out = []
-        for c in self.columns:
-            value = get(c.field)
-            if isinstance(self.fields[c.field], ForeignKey) and value is not None:
-                value = value if isinstance(value, int) else value.pk
+        for name, is_key, is_json in self._reads:
+            value = get(name)
+            if value is not None:
+                if is_key and not isinstance(value, int):
+                    value = value.pk
+                elif is_json and json_as_text:
+                    value = orjson.dumps(value).decode()
             out.append(value)
         return out
 
@@ -183,10 +192,7 @@ class RowColumns:
     def copy_row(self, set_id: int, row: Any, now: Any, *, pk: int | None = None) -> tuple:
         """One row for text COPY (JSON columns as JSON text); ``pk`` when the columns have
         ``id``."""
-        values = [
-            _json_text(v) if self._is_json(c) else v
-            for c, v in zip(self.columns, self.values(row), strict=True)
-        ]
+        values = self.values(row, json_as_text=True)
         head = (set_id,) if pk is None else (pk, set_id)
         return (*head, *values, now) if self.created_column else (*head, *values)
 
