@@ -39,6 +39,11 @@ def can_review(role: str | None) -> bool:
     return role in (Role.MANAGER, Role.REVIEWER)
 
 
+# What a person is told when the rule below refuses them.
+IMPORT_REFUSAL = "Only the project's managers may import into it."
+EXPORT_REFUSAL = "Only the project's managers and reviewers may export it."
+
+
 def can_import(role: str | None) -> bool:
     return can_manage(role)
 

@@ -30,9 +30,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import http.client
-import io
 import os
-import pstats
 import random
 import statistics
 import sys
@@ -236,7 +234,7 @@ def profile_request(clean: bool, n: int, top: int, sort: str) -> None:
     from django.db import connection
     from rest_framework.test import APIClient
 
-    from bench.bench_profile import DbTimer
+    from bench.bench_profile import DbTimer, import_profile_print
 
     _owner_token()
     client = APIClient()
@@ -259,16 +257,8 @@ def profile_request(clean: bool, n: int, top: int, sort: str) -> None:
         profiler.disable()
     wall = time.perf_counter() - t0
     assert response.status_code == 201, response.content[:500]
-    print(
-        f"\n=== document import of {n} articles (clean={clean}), in-process, under cProfile\n"
-        f"    wall {wall:.2f} s = {n / wall:.0f} docs/s; SQL {timer.seconds:.2f} s in "
-        f"{timer.statements} statements"
-    )
-    for key, seconds in sorted(timer.by_statement.items(), key=lambda kv: -kv[1])[:8]:
-        print(f"    {seconds * 1000:9.1f} ms  {key}")
-    stream = io.StringIO()
-    pstats.Stats(profiler, stream=stream).strip_dirs().sort_stats(sort).print_stats(top)
-    print("\n".join(stream.getvalue().splitlines()[6:]))
+    what = f"document import of {n} articles (clean={clean})"
+    import_profile_print(what, n, wall, timer, profiler, top, sort)
 
 
 def database_use(name: str) -> None:

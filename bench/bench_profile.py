@@ -175,8 +175,17 @@ def profile_import(n: int, top: int, sort: str, clean: bool = True) -> None:
         )
         profiler.disable()
     wall = time.perf_counter() - t0
+    import_profile_print(
+        f"import of {n} documents (clean={clean})", n, wall, timer, profiler, top, sort
+    )
+
+
+def import_profile_print(
+    what: str, n: int, wall: float, timer: Any, profiler: Any, top: int, sort: str
+) -> None:
+    """An import's profile: its rate, its SQL (slowest statements first), then cProfile."""
     print(
-        f"\n=== import of {n} documents (clean={clean}), in-process, under cProfile\n"
+        f"\n=== {what}, in-process, under cProfile\n"
         f"    wall {wall:.2f} s = {n / wall:.0f} docs/s; SQL {timer.seconds:.2f} s in "
         f"{timer.statements} statements"
     )

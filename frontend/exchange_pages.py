@@ -7,24 +7,20 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from annotations.models import SetKind, SetStatus
-from annotations.permissions import can_export, can_import
+from annotations.permissions import EXPORT_REFUSAL, IMPORT_REFUSAL, can_export, can_import
 from annotations.selectors.projects import project_outlets, project_stories
 from frontend.access import project_page
 
 
 @login_required
 def project_import(request: HttpRequest, project_id: int) -> HttpResponse:
-    project, role = project_page(
-        request, project_id, can_import, "Only the project's managers may import into it."
-    )
+    project, role = project_page(request, project_id, can_import, IMPORT_REFUSAL)
     return render(request, "frontend/project_import.html", {"project": project, "role": role})
 
 
 @login_required
 def project_export(request: HttpRequest, project_id: int) -> HttpResponse:
-    project, role = project_page(
-        request, project_id, can_export, "Only the project's managers and reviewers may export it."
-    )
+    project, role = project_page(request, project_id, can_export, EXPORT_REFUSAL)
     context = {
         "project": project,
         "role": role,

@@ -11,6 +11,8 @@ from rest_framework.request import Request
 
 from annotations.models import AnnotationSet, ExportJob, Project
 from annotations.permissions import (
+    EXPORT_REFUSAL,
+    IMPORT_REFUSAL,
     can_export,
     can_import,
     can_manage,
@@ -45,23 +47,11 @@ def project_for(
 
 
 def project_exportable(request: Request, project_id: int) -> Project:
-    project, _ = project_for(
-        request,
-        project_id,
-        allowed=can_export,
-        refusal="Only the project's managers and reviewers may export it.",
-    )
-    return project
+    return project_for(request, project_id, allowed=can_export, refusal=EXPORT_REFUSAL)[0]
 
 
 def project_importable(request: Request, project_id: int) -> Project:
-    project, _ = project_for(
-        request,
-        project_id,
-        allowed=can_import,
-        refusal="Only the project's managers may import into it.",
-    )
-    return project
+    return project_for(request, project_id, allowed=can_import, refusal=IMPORT_REFUSAL)[0]
 
 
 # What set responses, permission checks and writes read; nothing more (no raw text, no
