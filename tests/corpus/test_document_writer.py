@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime
+from importlib import import_module
 from typing import Any
 
 import orjson
@@ -169,3 +170,28 @@ def test_the_database_refuses_a_second_outlet_differing_only_in_case() -> None:
     Outlet.objects.create(name="Harbour Ledger")
     with pytest.raises(IntegrityError), transaction.atomic():
         Outlet.objects.create(name="harbour ledger")
+
+
+def test_the_migration_merges_outlets_differing_only_in_case_into_the_oldest() -> None:
+    """Migration 0003 makes outlet names unique ignoring case; outlets made before it that
+    differ only in case are merged first, their documents moved to the oldest row."""
+    merge = import_module("corpus.migrations.0003_outlet_name_unique_folded")
+    with connection.cursor() as cursor:  # as before the migration (rolled back with the test)
+        cursor.execute("DROP INDEX outlet_name_unique_folded")
+    oldest = Outlet.objects.create(name="Harbour Ledger")
+    copies = [Outlet.objects.create(name=n) for n in ("harbour ledger", "HARBOUR LEDGER")]
+    other = Outlet.objects.create(name="Quay Observer")
+    written = documents_write([document_input(f"Report {n}. {LEAD}") for n in range(4)])
+    for document, outlet in zip(written.documents, [oldest, *copies, other], strict=True):
+        Document.objects.filter(pk=document.pk).update(outlet=outlet)
+
+    with connection.cursor() as cursor:
+        for statement in merge.MERGE:
+            cursor.execute(statement)
+
+    assert sorted(Outlet.objects.values_list("name", flat=True)) == [
+        "Harbour Ledger",
+        "Quay Observer",
+    ]
+    outlets = Document.objects.order_by("id").values_list("outlet__name", flat=True)
+    assert list(outlets) == ["Harbour Ledger"] * 3 + ["Quay Observer"]
