@@ -155,3 +155,33 @@ def test_the_export_writes_the_current_version_with_author_and_model_name(annota
         for aset in record["sets"]:
             assert "author" in aset and "model_name" in aset
             assert "annotator" not in aset and "model" not in aset
+
+
+def test_the_database_export_writes_exactly_the_declared_record_shapes(annotated):
+    """The SQL that builds records (selectors/export.py) and the declared types
+    (formats/records.py) name the same keys: a field added to one fails here."""
+    from typing import get_type_hints
+
+    from annotations.formats import records as shapes
+
+    def keys(shape: type) -> set[str]:
+        return set(get_type_hints(shape))
+
+    header, *documents = lines(exported(annotated.project))
+    assert set(header) == keys(shapes.Header)
+    assert set(header["project"]) == keys(shapes.ProjectSettings)
+    assert all(set(member) == keys(shapes.Member) for member in header["members"])
+    kinds = {"spans": shapes.SpanRecord, "relations": shapes.RelationRecord,
+             "stances": shapes.StanceRecord}  # fmt: skip
+    seen = set()
+    for record in documents:
+        assert set(record) == keys(shapes.DocumentRecord)
+        if record["outlet"] is not None:
+            assert set(record["outlet"]) == keys(shapes.Outlet)
+        for aset in record["sets"]:
+            assert set(aset) == keys(shapes.SetRecord)
+            for part, shape in kinds.items():
+                for item in aset[part]:
+                    assert set(item) == keys(shape), part
+                    seen.add(part)
+    assert seen == set(kinds)  # the fixture has every kind of row
