@@ -24,6 +24,7 @@ from django.db import connection
 from django.db.models import Field, ForeignKey, JSONField, Model
 
 from annotations.models import DocumentAnswer, Relation, Span, Stance
+from annotations.provenance import Provenance
 
 # Fields every row has that are not part of its content: where it lives and when it came.
 BOOKKEEPING = ("id", "annotation_set", "created_at")
@@ -236,6 +237,7 @@ SPAN = RowColumns(
     Column("fragments", "fragments", json_type=list[list[int]]),
     Column("text", "text"),
     Column("attributes", "attributes", json_type=dict[str, Any]),
+    Column("provenance", "provenance", json_type=Provenance),
     order=("start", "end", "id"),
 )
 RELATION = RowColumns(
@@ -244,6 +246,7 @@ RELATION = RowColumns(
     Column("source", "source"),
     Column("target", "target"),
     Column("attributes", "attributes", json_type=dict[str, Any]),
+    Column("provenance", "provenance", json_type=Provenance),
 )
 STANCE = RowColumns(
     Stance,
@@ -251,6 +254,7 @@ STANCE = RowColumns(
     Column("target", "target", blank_is_null=True),
     Column("object", "object_span"),
     Column("value", "value"),
+    Column("provenance", "provenance", json_type=Provenance),
 )
 ANSWER = RowColumns(DocumentAnswer, Column("question", "question"), Column("value", "value"))
 ROWS = (SPAN, RELATION, STANCE, ANSWER)

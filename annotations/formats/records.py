@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, NotRequired, Required, TypedDict
 
+from annotations.provenance import Provenance
 from corpus.issues import Issue  # the one problem type of every import
 
 NATIVE_VERSION = 2
@@ -71,6 +72,7 @@ class SpanRecord(TypedDict):
     fragments: NotRequired[list[list[int]] | None]  # [[start, end], ...] of a discontinuous span
     text: NotRequired[str]  # the fragments' texts joined by one space
     attributes: NotRequired[dict[str, Any]]
+    provenance: NotRequired[Provenance | None]  # a gold unit's origin (``annotations.provenance``)
 
 
 class RelationRecord(TypedDict):
@@ -79,6 +81,7 @@ class RelationRecord(TypedDict):
     target: SpanId
     target_document: NotRequired[int | None]  # the other document's id, for a link across
     attributes: NotRequired[dict[str, Any]]
+    provenance: NotRequired[Provenance | None]
 
 
 class StanceRecord(TypedDict):
@@ -89,6 +92,7 @@ class StanceRecord(TypedDict):
     target: NotRequired[str | None]
     object: NotRequired[SpanId | None]
     value: str
+    provenance: NotRequired[Provenance | None]
 
 
 class SetRecord(TypedDict, total=False):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotations.models import AnnotationSet, DocumentAnswer, Relation, SetKind, Span, Stance
+from annotations.provenance import Provenance, provenance_checked
 from annotations.schema import Schema
 from annotations.services.errors import DomainError
 from annotations.spans import OffsetError, check_span
@@ -71,6 +72,9 @@ def span_fields_checked(
     except ValueError as exc:
         errors.add(f"{path}.attributes", str(exc))
         return None
+    provenance = _provenance(data, path, errors)
+    if provenance is False:
+        return None
     return {
         "label": label,
         "start": checked.start,
@@ -78,7 +82,17 @@ def span_fields_checked(
         "fragments": checked.fragments,
         "text": checked.text,
         "attributes": attributes,
+        "provenance": provenance,
     }
+
+
+def _provenance(data: dict[str, Any], path: str, errors: Errors) -> Provenance | None | bool:
+    """The payload's provenance checked; False (and the error recorded) when it is wrong."""
+    try:
+        return provenance_checked(data.get("provenance"))
+    except ValueError as exc:
+        errors.add(f"{path}.provenance", str(exc))
+        return False
 
 
 def payload_list(data: dict[str, Any], key: str) -> list[Any]:
@@ -180,7 +194,16 @@ def relation_fields_checked(
     if not isinstance(attributes, dict):
         errors.add(f"{path}.attributes", "must be an object")
         return None
-    return {"type": rtype["key"], "source": source, "target": target, "attributes": attributes}
+    provenance = _provenance(item, path, errors)
+    if provenance is False:
+        return None
+    return {
+        "type": rtype["key"],
+        "source": source,
+        "target": target,
+        "attributes": attributes,
+        "provenance": provenance,
+    }
 
 
 def stance_checked(
@@ -230,7 +253,16 @@ def stance_fields_checked(
     if item.get("value") not in spec["values"]:
         errors.add(f"{path}.value", f"must be one of {spec['values']}")
         return None
-    return {"holder": holder, "target": target, "object_span": object_span, "value": item["value"]}
+    provenance = _provenance(item, path, errors)
+    if provenance is False:
+        return None
+    return {
+        "holder": holder,
+        "target": target,
+        "object_span": object_span,
+        "value": item["value"],
+        "provenance": provenance,
+    }
 
 
 def answers_checked(

@@ -81,6 +81,7 @@ def test_refs_resolve_in_relations_and_stances(bench, owner):
             "target": None,
             "object": ids["the talks had stalled"],
             "value": "favor",
+            "provenance": None,
         }
     ]
 

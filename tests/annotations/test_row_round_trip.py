@@ -39,6 +39,7 @@ CLAIM = {
     "fragments": [place(TEXT, "the strike"), place(TEXT, "end soon")],
     "text": "the strike end soon",
     "attributes": {"quote_type": "indirect", "check_worthy": "yes"},
+    "provenance": {"method": "accepted", "layers": ["annotator:ana", "annotator:bob"]},
 }
 SOURCE = {
     "label": "SOURCE",
@@ -47,13 +48,17 @@ SOURCE = {
     "fragments": None,
     "text": "Officials",
     "attributes": {"source_type": "anonymous_official"},
+    "provenance": None,
 }
+MERGED = {"method": "auto", "layers": ["annotator:ana", "model:rules"]}
 RELATION_VALUES = {"type": "ATTRIBUTED_TO", "source": "claim", "target": "source",
-                   "attributes": {"confidence": "high"}}  # fmt: skip
+                   "attributes": {"confidence": "high"}, "provenance": MERGED}  # fmt: skip
 CROSS_VALUES = {"type": "SAME_CLAIM", "source": "claim", "target": "other-claim",
-                "attributes": {"note": "same words"}}  # fmt: skip
-STANCE_VALUES = {"holder": "source", "target": None, "object": "claim", "value": "favor"}
-TARGET_STANCE = {"holder": None, "target": "union", "object": None, "value": "against"}
+                "attributes": {"note": "same words"}, "provenance": None}  # fmt: skip
+STANCE_VALUES = {"holder": "source", "target": None, "object": "claim", "value": "favor",
+                 "provenance": {"method": "edited", "layers": ["annotator:bob"]}}  # fmt: skip
+TARGET_STANCE = {"holder": None, "target": "union", "object": None, "value": "against",
+                 "provenance": None}  # fmt: skip
 ANSWER_VALUES = {"question": "framing", "value": {"union": "critical", "authority": "neutral"}}
 
 GIVEN = {

@@ -80,6 +80,7 @@ def span(
         "fragments": None,
         "text": words,
         "attributes": attributes,
+        "provenance": None,
     }
 
 
@@ -95,6 +96,7 @@ def split_span(text: str, span_id: int, label: str, *parts: str, **attributes: A
         "fragments": fragments,
         "text": " ".join(parts),
         "attributes": attributes,
+        "provenance": None,
     }
 
 
@@ -105,12 +107,13 @@ def relation(kind: str, source: int, target: int, target_document: int | None = 
         "target": target,
         "target_document": target_document,
         "attributes": {},
+        "provenance": None,
     }
 
 
 def stance(value: str, holder: int | None = None, *, obj: int | None = None,
            target: str | None = None) -> Record:  # fmt: skip
-    return {"holder": holder, "target": target, "object": obj, "value": value}
+    return {"holder": holder, "target": target, "object": obj, "value": value, "provenance": None}
 
 
 def annotation_set(

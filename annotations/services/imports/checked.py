@@ -21,6 +21,7 @@ class CheckedSpan:
     fragments: list[list[int]] | None
     text: str
     attributes: dict[str, Any]
+    provenance: dict[str, Any] | None
     pk: int | None = None
 
 

@@ -1,8 +1,4 @@
-"""The annotation work: projects, schemas, annotation sets and the rows hanging off them.
-
-Domain rules live in ``services.py`` and the pure modules; invariants that the database can
-hold are constraints here too.
-"""
+"""Annotation sets and the rows that hang off them: spans, relations, stances, answers."""
 
 from __future__ import annotations
 
@@ -10,90 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from annotations.models.projects import Project
 from corpus.models import Document
-
-
-class LabelSchema(models.Model):
-    """A project's schema as data: see ``annotations/schema.py`` for its shape and checks."""
-
-    name = models.CharField(max_length=200)
-    definition = models.JSONField()
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Project(models.Model):
-    name = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
-    guidelines = models.TextField(blank=True)
-    schema = models.OneToOneField(LabelSchema, on_delete=models.PROTECT, related_name="project")
-    blind = models.BooleanField(
-        default=True, help_text="Annotators see only their own annotation sets."
-    )
-    annotators_per_document = models.PositiveSmallIntegerField(default=2)
-    documents = models.ManyToManyField(
-        Document, through="ProjectDocument", related_name="projects", blank=True
-    )
-    members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="Membership", related_name="projects", blank=True
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(annotators_per_document__gte=1), name="project_annotators_at_least_one"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class ProjectDocument(models.Model):
-    """A document in a project's queue; ``assigned_count`` counts live annotator sets."""
-
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="queue")
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="+")
-    position = models.PositiveIntegerField(default=0)
-    assigned_count = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["project", "document"], name="project_document_unique"),
-        ]
-        indexes = [models.Index(fields=["project", "assigned_count", "position"])]
-
-    def __str__(self) -> str:
-        return f"document {self.document_id} in project {self.project_id}"
-
-
-class Role(models.TextChoices):
-    MANAGER = "manager"
-    REVIEWER = "reviewer"
-    ANNOTATOR = "annotator"
-
-
-class Membership(models.Model):
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
-    )
-    role = models.CharField(max_length=16, choices=Role.choices)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["project", "user"], name="membership_unique"),
-            models.CheckConstraint(condition=Q(role__in=Role.values), name="membership_role_valid"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user} as {self.role} in {self.project}"
 
 
 class SetKind(models.TextChoices):
@@ -108,6 +22,7 @@ class SetStatus(models.TextChoices):
     SUBMITTED = "submitted"
     SKIPPED = "skipped"
     CURATED = "curated"
+    RETURNED = "returned"  # sent back by a reviewer with a comment: open again
 
 
 class AnnotationSet(models.Model):
@@ -195,6 +110,7 @@ class Span(models.Model):
     fragments = models.JSONField(null=True, blank=True)
     text = models.TextField()
     attributes = models.JSONField(default=dict, blank=True)
+    provenance = models.JSONField(null=True, blank=True)  # gold rows: see ``provenance.py``
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -223,6 +139,7 @@ class Relation(models.Model):
     source = models.ForeignKey(Span, on_delete=models.CASCADE, related_name="relations_out")
     target = models.ForeignKey(Span, on_delete=models.CASCADE, related_name="relations_in")
     attributes = models.JSONField(default=dict, blank=True)
+    provenance = models.JSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["id"]
@@ -252,6 +169,7 @@ class Stance(models.Model):
         Span, null=True, blank=True, on_delete=models.CASCADE, related_name="stances_about"
     )
     value = models.CharField(max_length=64)
+    provenance = models.JSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["id"]
@@ -290,48 +208,3 @@ class DocumentAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question}: {self.value}"
-
-
-class ExportJobStatus(models.TextChoices):
-    QUEUED = "queued"
-    RUNNING = "running"
-    DONE = "done"
-    FAILED = "failed"
-
-
-class ExportJob(models.Model):
-    """An export written to a file in the background (``annotations.tasks``), for big
-    projects; ``documents_done`` of ``documents_total`` is its progress."""
-
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="export_jobs")
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    format = models.CharField(max_length=32)
-    filters = models.JSONField(default=dict, blank=True)
-    status = models.CharField(
-        max_length=16, choices=ExportJobStatus.choices, default=ExportJobStatus.QUEUED
-    )
-    documents_total = models.PositiveIntegerField(default=0)
-    documents_done = models.PositiveIntegerField(default=0)
-    file_name = models.CharField(max_length=300, blank=True)
-    size_bytes = models.BigIntegerField(default=0)
-    notes = models.JSONField(default=list, blank=True)
-    error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=ExportJobStatus.values), name="export_job_status_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(documents_done__lte=F("documents_total")),
-                name="export_job_progress_within_total",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.format} export of project {self.project_id} ({self.status})"

@@ -1,0 +1,91 @@
+"""Background exports."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from annotations.models.projects import Project
+
+
+class ExportJobStatus(models.TextChoices):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class ExportJob(models.Model):
+    """An export written to a file in the background (``annotations.tasks``), for big
+    projects; ``documents_done`` of ``documents_total`` is its progress."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="export_jobs")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    format = models.CharField(max_length=32)
+    filters = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        max_length=16, choices=ExportJobStatus.choices, default=ExportJobStatus.QUEUED
+    )
+    documents_total = models.PositiveIntegerField(default=0)
+    documents_done = models.PositiveIntegerField(default=0)
+    file_name = models.CharField(max_length=300, blank=True)
+    size_bytes = models.BigIntegerField(default=0)
+    notes = models.JSONField(default=list, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ExportJobStatus.values), name="export_job_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(documents_done__lte=F("documents_total")),
+                name="export_job_progress_within_total",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.format} export of project {self.project_id} ({self.status})"
+
+
+class MergeJob(models.Model):
+    """Auto-merge run in the background over every document ready to curate: each unit that
+    at least ``min_agreeing`` of the layers agree on goes into the document's gold set."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="merge_jobs")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    min_agreeing = models.PositiveSmallIntegerField(default=2)
+    matching = models.CharField(max_length=16, default="exact")  # exact | overlap
+    status = models.CharField(
+        max_length=16, choices=ExportJobStatus.choices, default=ExportJobStatus.QUEUED
+    )
+    documents_total = models.PositiveIntegerField(default=0)
+    documents_done = models.PositiveIntegerField(default=0)
+    notes = models.JSONField(default=list, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ExportJobStatus.values), name="merge_job_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(documents_done__lte=F("documents_total")),
+                name="merge_job_progress_within_total",
+            ),
+            models.CheckConstraint(condition=Q(min_agreeing__gte=1), name="merge_job_k_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"auto-merge of project {self.project_id} ({self.status})"
