@@ -1,0 +1,437 @@
+"""Pure: what a unit of annotation is, and when two layers' units are the same.
+
+Agreement, auto-merge and the curation view all compare *layers* (an annotator's sets, a
+model's, gold) unit by unit. This module says what is compared. It reads a set's contents as
+the API and the export give them: spans ``{id, label, start, end, fragments, text, ...}``,
+relations ``{id, type, source, target}``, stances ``{id, holder, target, object, value}`` and
+answers ``{question: value}`` (``{question: {target: value}}`` when asked per target).
+
+**Places.** A span is a ``Place``: its document, label and pieces (its ``fragments``, or
+``[[start, end]]``), in code points. Two places are
+
+- the *same* (``exact``) when document, label and pieces are equal;
+- *overlapping* (``overlap``) when document and label are equal and a piece of one shares a
+  code point with a piece of the other; ``iou`` is the code points both cover over those
+  either covers, and ``overlap(a, b, min_iou)`` also asks for at least that IoU.
+
+**Units.** ``Unit`` is what is counted: ``kind`` (span, relation, stance, answer), ``tag``
+(the parts of its identity that are not spans), ``places`` (the spans it is made of, None
+for the document) and ``value`` (its category, not part of its identity):
+
+- span: tag ``()``, places ``(the span,)``, value its attributes (a sorted tuple);
+- relation: tag ``(type,)``, places ``(source, target)``; the target's place names its own
+  document, so a link across documents is told apart; a symmetric type (SAME_CLAIM) keeps its
+  two places in sorted order, so either direction is the same unit;
+- stance: tag ``(target key or "",)``, places ``(holder or None, object span or None)``,
+  value the stance value;
+- answer: tag ``(question, target key or "")``, no places, value the answer (a sorted tuple
+  for several choices).
+
+Units compare equal (and hash) by identity ``(kind, tag, places)``. ``set_units`` makes the
+units of one set; ``spans_elsewhere`` gives the spans that links to other documents point at.
+
+**Matching two layers.** ``matching(a, b, mode, min_iou)`` pairs units of ``a`` with units of
+``b`` one to one: equal identities first, then (``mode="overlap"``) units of the same kind and
+tag whose places overlap pairwise (None with None), best total IoU first; ties go by content,
+so the matching is the same (mirrored) whichever layer comes first. Counts of matched and
+unmatched units make F1 well defined.
+
+**Several layers.** ``consensus(layers, k, mode, min_iou)`` groups the units of several
+layers of one document (a layer at most once in a group; each layer is matched against the
+groups made so far, in the order given) and splits it into the groups at least ``k`` layers
+agree on and those that fall short, each with the layers that had it. For kinds in
+``same_value`` (stances and answers by default) the layers must also give the same value:
+a holder's stance read as favor by two layers and against by one is two groups. A group's
+``unit`` is the member most layers have exactly as it is (the first such, on a tie).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Pieces = tuple[tuple[int, int], ...]
+Mode = Literal["exact", "overlap"]
+KINDS = ("span", "relation", "stance", "answer")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Place:
+    """Where a span is: its document, label and pieces (sorted, not touching)."""
+
+    document: int
+    label: str
+    pieces: Pieces
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def pieces_of(span: Mapping[str, Any]) -> Pieces:
+    fragments = span.get("fragments")
+    if fragments:
+        return tuple((int(s), int(e)) for s, e in fragments)
+    return ((int(span["start"]), int(span["end"])),)
+
+
+def place_of(span: Mapping[str, Any], document: int) -> Place:
+    return Place(document, span["label"], pieces_of(span))
+
+
+def length(pieces: Pieces) -> int:
+    return sum(e - s for s, e in pieces)
+
+
+def shared(a: Pieces, b: Pieces) -> int:
+    """How many code points both cover."""
+    if len(a) == 1 and len(b) == 1:
+        return max(0, min(a[0][1], b[0][1]) - max(a[0][0], b[0][0]))
+    total, i, j = 0, 0, 0
+    while i < len(a) and j < len(b):
+        total += max(0, min(a[i][1], b[j][1]) - max(a[i][0], b[j][0]))
+        if a[i][1] < b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return total
+
+
+def iou(a: Place, b: Place) -> float:
+    """Code points both cover over code points either covers (0 for other labels)."""
+    if a.document != b.document or a.label != b.label:
+        return 0.0
+    both = shared(a.pieces, b.pieces)
+    return both / (length(a.pieces) + length(b.pieces) - both)
+
+
+def exact(a: Place, b: Place) -> bool:
+    return a == b
+
+
+def overlap(a: Place, b: Place, min_iou: float = 0.0) -> bool:
+    """Same document and label, at least one code point in common, and IoU >= ``min_iou``."""
+    if a.document != b.document or a.label != b.label:
+        return False
+    both = shared(a.pieces, b.pieces)
+    return both > 0 and both / (length(a.pieces) + length(b.pieces) - both) >= min_iou
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One span, relation, stance or answer of a layer, compared by identity."""
+
+    kind: str
+    tag: tuple[str, ...]
+    places: tuple[Place | None, ...]
+    value: Hashable = field(default=None, compare=False)
+    symmetric: bool = field(default=False, compare=False)
+    row: Any = field(default=None, compare=False, repr=False)  # the row it was made from
+
+    @property
+    def identity(self) -> tuple[Any, ...]:
+        return (self.kind, self.tag, self.places)
+
+    @property
+    def label(self) -> str:
+        """What per-label figures group it by: a span's label, a relation's type, a stance's
+        target key (or its object's label), an answer's question."""
+        if self.kind == "span":
+            return self.places[0].label  # type: ignore[union-attr]
+        if self.kind == "stance" and not self.tag[0]:
+            return self.places[1].label  # type: ignore[union-attr]
+        return self.tag[0]
+
+    @property
+    def document(self) -> int | None:
+        """The document of its first place (None for answers and document stances on
+        targets)."""
+        return next((p.document for p in self.places if p is not None), None)
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (
+            KINDS.index(self.kind),
+            self.tag,
+            tuple((0, p.document, p.pieces, p.label) if p else (-1,) for p in self.places),
+        )
+
+
+def frozen(value: Any) -> Hashable:
+    """A JSON value as a hashable category: lists as sorted tuples, objects as sorted pairs."""
+    if isinstance(value, list):
+        return tuple(sorted((frozen(v) for v in value), key=repr))
+    if isinstance(value, dict):
+        return tuple(sorted((k, frozen(v)) for k, v in value.items()))
+    return value
+
+
+def span_unit(span: Mapping[str, Any], document: int) -> Unit:
+    attributes = frozen(span.get("attributes") or {})
+    return Unit("span", (), (place_of(span, document),), attributes, row=span)
+
+
+def set_units(
+    contents: Mapping[str, Any],
+    document: int,
+    *,
+    spans_elsewhere: Mapping[int, tuple[int, Mapping[str, Any]]] | None = None,
+    symmetric: Collection[str] = (),
+) -> list[Unit]:
+    """The units of one set of ``document``: its spans, relations, stances and answers.
+
+    ``spans_elsewhere`` maps the id of a span in another document of the story to
+    ``(document, span)``, for relations that link there; ``symmetric`` names the relation
+    types read in both directions. A relation or stance naming a span found nowhere is left
+    out (it cannot be compared)."""
+    spans = contents.get("spans") or []
+    places = {s["id"]: place_of(s, document) for s in spans if "id" in s}
+    elsewhere = spans_elsewhere or {}
+
+    def place(span_id: Any) -> Place | None:
+        if span_id in places:
+            return places[span_id]
+        if span_id in elsewhere:
+            other_document, span = elsewhere[span_id]
+            places[span_id] = place_of(span, other_document)
+            return places[span_id]
+        return None
+
+    units = [span_unit(s, document) for s in spans]
+    for relation in contents.get("relations") or []:
+        source, target = place(relation["source"]), place(relation["target"])
+        if source is None or target is None:
+            continue
+        both = symmetric and relation["type"] in symmetric
+        ends = tuple(sorted((source, target))) if both else (source, target)
+        tag = (relation["type"],)
+        units.append(Unit("relation", tag, ends, symmetric=bool(both), row=relation))
+    for stance in contents.get("stances") or []:
+        holder = place(stance["holder"]) if stance.get("holder") is not None else None
+        thing = place(stance["object"]) if stance.get("object") is not None else None
+        if (stance.get("holder") is not None and holder is None) or (
+            stance.get("object") is not None and thing is None
+        ):
+            continue
+        tag = (stance.get("target") or "",)
+        units.append(Unit("stance", tag, (holder, thing), stance["value"], row=stance))
+    for question, value in (contents.get("answers") or {}).items():
+        units.extend(answer_units(question, value))
+    return units
+
+
+def answer_units(question: str, value: Any) -> list[Unit]:
+    """An answer's units: one, or one per target for a question answered per target."""
+    if isinstance(value, dict):
+        return [
+            Unit("answer", (question, target), (), frozen(v), row={question: {target: v}})
+            for target, v in value.items()
+        ]
+    return [Unit("answer", (question, ""), (), frozen(value), row={question: value})]
+
+
+# --- matching two layers -----------------------------------------------------------------
+
+
+def _bucket(unit: Unit) -> tuple[Any, ...]:
+    """Units that can overlap share a bucket: kind, tag, and each place's document and label
+    (in sorted order for symmetric relations)."""
+    ends = [(p.document, p.label) if p else None for p in unit.places]
+    if unit.symmetric:
+        ends.sort(key=repr)
+    return (unit.kind, unit.tag, tuple(ends))
+
+
+def _places_score(a: Sequence[Place | None], b: Sequence[Place | None], min_iou: float) -> float:
+    """The summed IoU of places taken in order, or -1 when a pair does not overlap."""
+    total = 0.0
+    for x, y in zip(a, b, strict=True):
+        if x is None or y is None:
+            if x is not y:
+                return -1.0
+            total += 1.0
+            continue
+        if x.document != y.document or x.label != y.label:
+            return -1.0
+        both = shared(x.pieces, y.pieces)
+        score = both / (length(x.pieces) + length(y.pieces) - both) if both else 0.0
+        if both == 0 or score < min_iou:
+            return -1.0
+        total += score
+    return total
+
+
+def unit_score(a: Unit, b: Unit, min_iou: float = 0.0) -> float:
+    """How well two units overlap: the summed IoU of their places (a symmetric relation in
+    either direction), or -1 when they do not match under overlap."""
+    if a.kind != b.kind or a.tag != b.tag:
+        return -1.0
+    score = _places_score(a.places, b.places, min_iou)
+    if a.symmetric and len(a.places) == 2:
+        score = max(score, _places_score(a.places, b.places[::-1], min_iou))
+    return score
+
+
+def _anchor(unit: Unit) -> Place | None:
+    return next((p for p in unit.places if p is not None), None)
+
+
+@dataclass
+class _Sweep:
+    """One bucket of units, sorted by where their first place starts, for an overlap join."""
+
+    order: list[int]
+    starts: list[int]
+    widest: int
+
+    @classmethod
+    def of(cls, indices: list[int], units: Sequence[Unit]) -> _Sweep:
+        anchors = {j: _anchor(units[j]) for j in indices}
+        order = sorted(indices, key=lambda j: anchors[j].start)  # type: ignore[union-attr]
+        starts = [anchors[j].start for j in order]  # type: ignore[union-attr]
+        widest = max(anchors[j].end - anchors[j].start for j in order)  # type: ignore[union-attr]
+        return cls(order, starts, widest)
+
+    def near(self, unit: Unit) -> list[int]:
+        """The units whose first place can overlap ``unit``'s (all, for symmetric
+        relations: their first place may be either end)."""
+        if unit.symmetric:
+            return self.order
+        place = _anchor(unit)
+        lo = bisect_left(self.starts, place.start - self.widest + 1)  # type: ignore[union-attr]
+        return self.order[lo : bisect_left(self.starts, place.end)]  # type: ignore[union-attr]
+
+
+def _overlap_candidates(
+    a: Sequence[Unit], b: Sequence[Unit], min_iou: float
+) -> list[tuple[float, Any, Any, int, int]]:
+    """Pairs (-score, tie keys, index in a, index in b) of units that overlap, found bucket by
+    bucket with a sweep over where their first places start."""
+    by_bucket: dict[Any, list[int]] = defaultdict(list)
+    for j, unit in enumerate(b):
+        if _anchor(unit) is not None:
+            by_bucket[_bucket(unit)].append(j)
+    sweeps = {key: _Sweep.of(indices, b) for key, indices in by_bucket.items()}
+    found: list[tuple[float, Any, Any, int, int]] = []
+    for i, unit in enumerate(a):
+        sweep = sweeps.get(_bucket(unit))
+        if sweep is None or _anchor(unit) is None:
+            continue
+        for j in sweep.near(unit):
+            score = unit_score(unit, b[j], min_iou)
+            if score >= 0:
+                found.append((-score, *_tie_keys(unit, b[j]), i, j))
+    return found
+
+
+def _tie_keys(x: Unit, y: Unit) -> tuple[Any, Any]:
+    """Order-free keys for ties, so that ``matching(a, b)`` mirrors ``matching(b, a)``."""
+    kx, ky = x.sort_key(), y.sort_key()
+    return (kx, ky) if kx <= ky else (ky, kx)
+
+
+def matching(
+    a: Sequence[Unit], b: Sequence[Unit], mode: Mode = "exact", min_iou: float = 0.0
+) -> list[tuple[int, int]]:
+    """A one-to-one matching of ``a``'s units with ``b``'s, as (index in a, index in b):
+    equal identities first, then (overlap) the best-overlapping remaining pairs."""
+    waiting: dict[Unit, list[int]] = defaultdict(list)
+    for j, unit in enumerate(b):
+        waiting[unit].append(j)
+    pairs: list[tuple[int, int]] = []
+    rest_a: list[int] = []
+    for i, unit in enumerate(a):
+        same = waiting.get(unit)
+        if same:
+            pairs.append((i, same.pop(0)))
+        else:
+            rest_a.append(i)
+    if mode == "exact" or not rest_a:
+        return pairs
+    rest_b = [j for js in waiting.values() for j in js]
+    if not rest_b:
+        return pairs
+    sub_a, sub_b = [a[i] for i in rest_a], [b[j] for j in sorted(rest_b)]
+    index_b = sorted(rest_b)
+    candidates = _overlap_candidates(sub_a, sub_b, min_iou)
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for _, _, _, i, j in candidates:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((rest_a[i], index_b[j]))
+    return pairs
+
+
+def matched(a: Unit, b: Unit, mode: Mode = "exact", min_iou: float = 0.0) -> bool:
+    """Whether two units match on their own (the rule ``matching`` pairs by)."""
+    return a == b or (mode == "overlap" and unit_score(a, b, min_iou) >= 0)
+
+
+# --- several layers of one document --------------------------------------------------------
+
+
+@dataclass
+class Group:
+    """Units of several layers taken to be one: ``members`` by layer name, ``unit`` the
+    member most of them have exactly."""
+
+    members: dict[str, Unit]
+
+    @property
+    def layers(self) -> tuple[str, ...]:
+        return tuple(self.members)
+
+    @property
+    def unit(self) -> Unit:
+        counts = Counter(self.members.values())
+        best = max(counts.values())
+        return next(u for u in self.members.values() if counts[u] == best)
+
+
+@dataclass
+class Consensus:
+    agreed: list[Group]  # at least k layers had the unit
+    short: list[Group]  # fewer than k: who had it
+
+
+def consensus(
+    layers: Mapping[str, Iterable[Unit]],
+    k: int,
+    mode: Mode = "exact",
+    min_iou: float = 0.0,
+    same_value: Collection[str] = ("stance", "answer"),
+) -> Consensus:
+    """The units of one document's layers that at least ``k`` of them agree on, and those
+    that fall short (see the module's docstring)."""
+    groups: list[Group] = []
+    for name, units in layers.items():
+        mine = list(dict.fromkeys(units))  # a unit marked twice in a layer counts once
+        representatives = [g.unit for g in groups]
+        pairs = matching(representatives, mine, mode, min_iou)
+        for g, u in pairs:
+            groups[g].members[name] = mine[u]
+        taken = {u for _, u in pairs}
+        groups.extend(Group({name: unit}) for u, unit in enumerate(mine) if u not in taken)
+    split: list[Group] = []
+    for group in groups:
+        if group.unit.kind not in same_value:
+            split.append(group)
+            continue
+        by_value: dict[Hashable, dict[str, Unit]] = {}
+        for name, unit in group.members.items():
+            by_value.setdefault(unit.value, {})[name] = unit
+        split.extend(Group(members) for members in by_value.values())
+    split.sort(key=lambda g: g.unit.sort_key())
+    return Consensus(
+        agreed=[g for g in split if len(g.members) >= k],
+        short=[g for g in split if len(g.members) < k],
+    )
