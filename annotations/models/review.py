@@ -14,10 +14,18 @@ from corpus.models import Document
 
 class Comment(models.Model):
     """One message in a thread on a document of a project, or on one of its units: a span,
-    a relation or a stance (at most one of them; none: the document's own thread)."""
+    a relation or a stance (at most one of them; none: the document's own thread).
+
+    ``annotation_set`` is the set whose thread it is: the unit's set, or for a note on the
+    document as a whole, the set it is about (an annotator's notes on their own work, a
+    reviewer's note returning it); null for the document's general thread. Who sees a
+    comment follows from it (``annotations/selectors/comments.py``)."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="comments")
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="+")
+    annotation_set = models.ForeignKey(
+        AnnotationSet, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments"
     )
@@ -46,6 +54,13 @@ class Comment(models.Model):
                 name="comment_on_at_most_one_unit",
             ),
             models.CheckConstraint(condition=~Q(text=""), name="comment_not_empty"),
+            models.CheckConstraint(
+                condition=(
+                    Q(span__isnull=True, relation__isnull=True, stance__isnull=True)
+                    | Q(annotation_set__isnull=False)
+                ),
+                name="comment_on_a_unit_names_its_set",
+            ),
         ]
 
     def __str__(self) -> str:
