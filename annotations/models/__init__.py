@@ -5,6 +5,7 @@ Domain rules live in the services and the pure modules; invariants that the data
 hold are constraints here too. A module per subject; everything is importable from here.
 """
 
+from annotations.models.curation import GoldRejection
 from annotations.models.jobs import ExportJob, ExportJobStatus, MergeJob
 from annotations.models.projects import (
     LabelSchema,
@@ -41,6 +42,7 @@ __all__ = [
     "DocumentAnswer",
     "ExportJob",
     "ExportJobStatus",
+    "GoldRejection",
     "LabelSchema",
     "Membership",
     "MergeJob",

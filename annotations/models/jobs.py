@@ -56,7 +56,8 @@ class ExportJob(models.Model):
 
 class MergeJob(models.Model):
     """Auto-merge run in the background over every document ready to curate: each unit that
-    at least ``min_agreeing`` of the layers agree on goes into the document's gold set."""
+    at least ``min_agreeing`` of the layers agree on goes into the document's gold set. The
+    layers are the submitted annotator sets and the sets of the models in ``model_names``."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="merge_jobs")
     requested_by = models.ForeignKey(
@@ -64,6 +65,7 @@ class MergeJob(models.Model):
     )
     min_agreeing = models.PositiveSmallIntegerField(default=2)
     matching = models.CharField(max_length=16, default="exact")  # exact | overlap
+    model_names = models.JSONField(default=list, blank=True)  # models whose sets are layers
     status = models.CharField(
         max_length=16, choices=ExportJobStatus.choices, default=ExportJobStatus.QUEUED
     )
