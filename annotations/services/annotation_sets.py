@@ -1,4 +1,9 @@
-"""The life of an annotation set: open (get or create), submit, skip."""
+"""The life of an annotation set: open (get or create), submit, skip.
+
+A set a reviewer returned is open work again: it is submitted like any other (and the
+document goes back to its reviewers), but never skipped. Starting a document's gold set
+puts the document in review; submitting it marks the document curated
+(``review_states``)."""
 
 from __future__ import annotations
 
@@ -12,6 +17,11 @@ from django.utils import timezone
 from annotations.models import AnnotationSet, Project, ProjectDocument, SetKind, SetStatus
 from annotations.services.errors import DocumentFull, DomainError, SetStateConflict
 from annotations.services.queue import OPEN_STATUSES
+from annotations.services.review_states import (
+    gold_set_submitted,
+    returned_set_submitted,
+    review_begin,
+)
 from corpus.models import Document
 
 
@@ -58,6 +68,8 @@ def annotation_set_open(
             ProjectDocument.objects.filter(pk=slot.pk).update(
                 assigned_count=F("assigned_count") + 1
             )
+        elif kind == SetKind.GOLD:
+            review_begin(project_id=project.pk, document_id=document.pk)
         return aset, True
 
 
@@ -79,6 +91,10 @@ def annotation_set_submit(*, annotation_set: AnnotationSet) -> AnnotationSet:
                 aset.status,
             )
         ProjectDocument.objects.filter(pk=slot.pk).update(assigned_count=F("assigned_count") + 1)
+    if aset.status == SetStatus.RETURNED:
+        returned_set_submitted(aset)
+    if aset.kind == SetKind.GOLD:
+        gold_set_submitted(aset)
     aset.status = SetStatus.CURATED if aset.kind == SetKind.GOLD else SetStatus.SUBMITTED
     aset.submitted_at = timezone.now()
     aset.version += 1
@@ -95,6 +111,12 @@ def annotation_set_skip(*, annotation_set: AnnotationSet) -> AnnotationSet:
         raise DomainError("Only an annotator's set can be skipped.", {"kind": aset.kind})
     if aset.status == SetStatus.SKIPPED:
         return aset
+    if aset.status == SetStatus.RETURNED:
+        raise SetStateConflict(
+            "A reviewer returned this set to you: correct it and submit it again; it cannot "
+            "be skipped.",
+            aset.status,
+        )
     if aset.status not in OPEN_STATUSES:
         raise SetStateConflict("Submitted work cannot be skipped.", aset.status)
     aset.status = SetStatus.SKIPPED

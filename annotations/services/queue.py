@@ -4,18 +4,25 @@
 with ``SELECT ... FOR UPDATE SKIP LOCKED``; PostgreSQL re-checks ``assigned_count < N`` on the
 locked row's newest version, so concurrent callers never over-assign a document. One
 annotator's concurrent calls are serialised by an advisory lock, so they get one set.
+
+A set a reviewer returned (``returned``) is open work again and comes back first, before the
+set the annotator left open and before any new document.
 """
 
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import Case, F, IntegerField, Value, When
 from django.utils import timezone
 
 from annotations.models import AnnotationSet, Project, ProjectDocument, SetKind, SetStatus
 
-OPEN_STATUSES = (SetStatus.ASSIGNED, SetStatus.IN_PROGRESS)
+OPEN_STATUSES = (SetStatus.ASSIGNED, SetStatus.IN_PROGRESS, SetStatus.RETURNED)
+# Returned sets first: a reviewer is waiting for them.
+_RETURNED_FIRST = Case(
+    When(status=SetStatus.RETURNED, then=Value(0)), default=Value(1), output_field=IntegerField()
+)
 
 
 def _lock_queue_for(project: Project, annotator: AbstractBaseUser) -> None:
@@ -29,8 +36,9 @@ def _lock_queue_for(project: Project, annotator: AbstractBaseUser) -> None:
 
 
 def queue_next(*, project: Project, annotator: AbstractBaseUser) -> AnnotationSet | None:
-    """The caller's next set: an open one they already hold, else a new one on the first
-    document that still needs annotators. None when the queue is done for them."""
+    """The caller's next set: an open one they already hold (one returned to them first),
+    else a new one on the first document that still needs annotators. None when the queue
+    is done for them."""
     with transaction.atomic():
         _lock_queue_for(project, annotator)
         held = (
@@ -40,7 +48,7 @@ def queue_next(*, project: Project, annotator: AbstractBaseUser) -> AnnotationSe
                 kind=SetKind.ANNOTATOR,
                 status__in=OPEN_STATUSES,
             )
-            .order_by("created_at", "id")
+            .order_by(_RETURNED_FIRST, "created_at", "id")
             .first()
         )
         if held is not None:
