@@ -55,7 +55,7 @@ from typing import Any, Literal
 
 Pieces = tuple[tuple[int, int], ...]
 Mode = Literal["exact", "overlap"]
-KINDS = ("span", "relation", "stance", "answer")
+KINDS = ("span", "relation", "attribution", "stance", "answer")
 
 
 @dataclass(frozen=True, slots=True, order=True)

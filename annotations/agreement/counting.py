@@ -1,0 +1,223 @@
+"""Pure: the counts and items every measure is made from, in one pass over the documents.
+
+- F1 measures (spans, relations, attribution): a ``Tally`` each, filled pair by pair on each
+  document both layers of the pair have (``f1.py``);
+- cross-document links: a ``Tally`` of link counts and one of B-cubed sums, by pair, story
+  and link type (``clusters.py``);
+- categories (stances, attributes, answers): ``Item``s, each one thing the layers rated with
+  the value each gave (``categorical.py`` turns them into kappa and alpha).
+
+Items are made per document from ``units.consensus`` at k = 1 over the layers on it (by the
+``match`` option, values left out of the matching): a stance is the stance of one holder
+toward one target or object; an attribute item is one choice (or bool, or multi-choice)
+attribute of one span the layers marked; an answer item is one question (per target when
+asked per target). A layer that does not have the thing has no value for it (missing).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any
+
+from annotations.agreement import clusters, f1
+from annotations.agreement.clusters import BCubed
+from annotations.agreement.inputs import Inputs, LayerUnits, Options, cross_document_types
+from annotations.agreement.tally import Pair, Tally
+from annotations.agreement.units import Unit, consensus
+
+F1_KINDS = ("spans", "relations", "attribution")
+CATEGORICAL_KINDS = ("stances", "attributes", "answers")
+
+
+@dataclass
+class Item:
+    document: int
+    label: str
+    values: dict[str, Hashable]  # layer -> category
+
+
+@dataclass
+class Counted:
+    tallies: dict[str, Tally]  # "spans.exact", ..., "links.pairwise", "links.bcubed"
+    items: dict[str, list[Item]]  # "stances", "attributes", "answers"
+    pairs: list[Pair]
+
+
+def layer_pairs(layers: Iterable[str], against: str | None) -> list[Pair]:
+    names = sorted(layers)
+    if against is not None:
+        return [(against, name) for name in names if name != against]
+    return list(combinations(names, 2))
+
+
+def counted(
+    inputs: Inputs, units: Mapping[str, Mapping[int, LayerUnits]], options: Options
+) -> Counted:
+    wanted = {m.split(".")[0] for m in options.measures}
+    pairs = layer_pairs(units, options.against)
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    tokens: dict[int, f1.Tokens] = {}
+    for document in inputs.documents:
+        present = {name: by_doc[document] for name, by_doc in units.items() if document in by_doc}
+        for a, b in pairs:
+            if a in present and b in present:
+                _count_pair(tallies, (a, b), document, present[a], present[b], options, tokens,
+                            inputs)  # fmt: skip
+    if "links" in wanted:
+        _count_links(tallies, inputs, units, pairs, options)
+    items = {
+        kind: _items(kind, inputs, units, options) for kind in CATEGORICAL_KINDS if kind in wanted
+    }
+    return Counted(tallies=dict(tallies), items=items, pairs=pairs)
+
+
+def _add(tally: Tally, pair: Pair, document: int, counts: Mapping[str, f1.Counts]) -> None:
+    tally.seen(pair, document)
+    for label, c in counts.items():
+        tally.add(pair, document, label, c.tp, c.a, c.b)
+
+
+def _count_pair(
+    tallies: dict[str, Tally],
+    pair: Pair,
+    document: int,
+    a: LayerUnits,
+    b: LayerUnits,
+    options: Options,
+    tokens: dict[int, f1.Tokens],
+    inputs: Inputs,
+) -> None:
+    wanted = set(options.measures)
+    keep = options.labels
+
+    def grouped(units: list[Unit]) -> dict[str, set[Unit]]:
+        groups = f1.by_label(units)
+        return groups if keep is None else {k: v for k, v in groups.items() if k in keep}
+
+    sources = {
+        "spans": (a.spans, b.spans),
+        "relations": (a.relations, b.relations),
+        "attribution": (a.attribution, b.attribution),
+    }
+    for kind, (mine, theirs) in sources.items():
+        if f"{kind}.exact" not in wanted and f"{kind}.overlap" not in wanted:
+            continue
+        ga, gb = grouped(mine), grouped(theirs)
+        if f"{kind}.exact" in wanted:
+            _add(tallies[f"{kind}.exact"], pair, document, f1.exact_counts(ga, gb))
+        if f"{kind}.overlap" in wanted:
+            counts = f1.overlap_counts(ga, gb, options.min_iou)
+            _add(tallies[f"{kind}.overlap"], pair, document, counts)
+    if "spans.tokens" in wanted:
+        if document not in tokens:
+            tokens[document] = f1.Tokens(inputs.documents[document].text or "")
+        spans_a = [u for u in a.spans if keep is None or u.label in keep]
+        spans_b = [u for u in b.spans if keep is None or u.label in keep]
+        bits_a = f1.token_bits(spans_a, tokens[document])
+        bits_b = f1.token_bits(spans_b, tokens[document])
+        _add(tallies["spans.tokens"], pair, document, f1.token_counts(bits_a, bits_b))
+
+
+def _count_links(
+    tallies: dict[str, Tally],
+    inputs: Inputs,
+    units: Mapping[str, Mapping[int, LayerUnits]],
+    pairs: list[Pair],
+    options: Options,
+) -> None:
+    """Clusters of each cross-document link type, story by story, pair by pair."""
+    stories: dict[int, list[int]] = defaultdict(list)
+    for document, info in inputs.documents.items():
+        if info.story is not None:
+            stories[info.story].append(document)
+    pairwise, bcubed = tallies["links.pairwise"], Tally(cell=BCubed)
+    tallies["links.bcubed"] = bcubed
+    for link_type in cross_document_types(inputs.schema):
+        key = link_type["key"]
+        if options.labels is not None and key not in options.labels:
+            continue
+        labels = set(link_type.get("from_labels", [])) | set(link_type.get("to_labels", []))
+        for story, documents in stories.items():
+            for a, b in pairs:
+                if not any(d in units[a] for d in documents) or not any(
+                    d in units[b] for d in documents
+                ):
+                    continue
+                mentions_a, links_a = _mentions(units[a], documents, labels, key)
+                mentions_b, links_b = _mentions(units[b], documents, labels, key)
+                links, b3 = clusters.compare(
+                    mentions_a, links_a, mentions_b, links_b, options.match, options.min_iou
+                )
+                pairwise.seen((a, b), story)
+                pairwise.add((a, b), story, key, links.tp, links.a, links.b)
+                bcubed.seen((a, b), story)
+                bcubed.cells[((a, b), story, key)].add(b3)
+
+
+def _mentions(
+    by_document: Mapping[int, LayerUnits], documents: list[int], labels: set[str], link: str
+) -> tuple[list[Unit], list[tuple[Any, Any]]]:
+    mentions, links = [], []
+    for document in documents:
+        mine = by_document.get(document)
+        if mine is None:
+            continue
+        mentions.extend(u for u in mine.spans if u.label in labels)
+        links.extend(u.places for u in mine.relations if u.tag == (link,))
+    return mentions, links
+
+
+def _items(
+    kind: str, inputs: Inputs, units: Mapping[str, Mapping[int, LayerUnits]], options: Options
+) -> list[Item]:
+    make: Callable[[dict[str, LayerUnits], int], list[Item]] = {
+        "stances": lambda present, d: _grouped_items(present, d, "stances", options),
+        "attributes": lambda present, d: _attribute_items(present, d, inputs.schema, options),
+        "answers": lambda present, d: _grouped_items(present, d, "answers", options),
+    }[kind]
+    items: list[Item] = []
+    for document in inputs.documents:
+        present = {name: by_doc[document] for name, by_doc in units.items() if document in by_doc}
+        if len(present) >= 2:
+            items.extend(make(present, document))
+    return items
+
+
+def _grouped_items(
+    present: dict[str, LayerUnits], document: int, kind: str, options: Options
+) -> list[Item]:
+    layers = {name: getattr(u, kind) for name, u in sorted(present.items())}
+    groups = consensus(layers, 1, options.match, options.min_iou, same_value=()).agreed
+    return [
+        Item(document, g.unit.label, {name: unit.value for name, unit in g.members.items()})
+        for g in groups
+    ]
+
+
+def _attribute_items(
+    present: dict[str, LayerUnits], document: int, schema: Mapping[str, Any], options: Options
+) -> list[Item]:
+    rated = {
+        label["key"]: [a["key"] for a in label.get("attributes", []) if a["type"] != "text"]
+        for label in schema.get("span_labels", [])
+    }
+    keep = options.labels
+    layers = {name: u.spans for name, u in sorted(present.items())}
+    items = []
+    for group in consensus(layers, 1, options.match, options.min_iou, same_value=()).agreed:
+        label = group.unit.label
+        for attribute in rated.get(label, []):
+            key = f"{label}.{attribute}"
+            if keep is not None and key not in keep and label not in keep:
+                continue
+            values = {
+                name: dict(unit.value).get(attribute)  # type: ignore[arg-type]
+                for name, unit in group.members.items()
+            }
+            values = {name: v for name, v in values.items() if v is not None}
+            if values:
+                items.append(Item(document, key, values))
+    return items

@@ -1,0 +1,137 @@
+"""Pure: what an agreement report is computed from, the measures it can hold, and the units
+of each layer on each document, made once for every measure.
+
+``Inputs`` holds the layers (``layer name -> document -> LayerSet``: the set's contents as the
+API gives them, and when it was submitted), the documents (title, story, and the text when
+token-based F1 is asked for) and the project's schema. A relation whose target lies in
+another document carries that span as ``target_span`` with its ``target_document`` (the
+selector reads them with the relation), so links are placed whatever documents were chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from annotations.agreement.attribution import attribution_units
+from annotations.agreement.units import Mode, Unit, set_units
+
+# measure -> (name, statistic, whether its value is a mean over pairs)
+MEASURES: dict[str, tuple[str, str, bool]] = {
+    "spans.exact": ("Spans: F1, exact match (bratiaa instance-based)", "f1", True),
+    "spans.tokens": ("Spans: F1 by token (bratiaa token-based)", "f1", True),
+    "spans.overlap": ("Spans: F1, overlap match", "f1", True),
+    "relations.exact": ("Relations: F1, exact spans", "f1", True),
+    "relations.overlap": ("Relations: F1, overlapping spans", "f1", True),
+    "attribution.exact": ("Attribution pairs and triples: F1, exact spans", "f1", True),
+    "attribution.overlap": ("Attribution pairs and triples: F1, overlapping spans", "f1", True),
+    "links.pairwise": ("Cross-document links: pairwise link F1", "link_f1", True),
+    "links.bcubed": ("Cross-document links: B-cubed F1", "b_cubed_f1", True),
+    "stances.cohen": ("Stance values: Cohen's kappa", "cohen_kappa", True),
+    "stances.fleiss": ("Stance values: Fleiss' kappa", "fleiss_kappa", False),
+    "stances.alpha": ("Stance values: Krippendorff's alpha", "krippendorff_alpha", False),
+    "attributes.cohen": ("Span attributes: Cohen's kappa", "cohen_kappa", True),
+    "attributes.fleiss": ("Span attributes: Fleiss' kappa", "fleiss_kappa", False),
+    "attributes.alpha": ("Span attributes: Krippendorff's alpha", "krippendorff_alpha", False),
+    "answers.cohen": ("Document answers: Cohen's kappa", "cohen_kappa", True),
+    "answers.fleiss": ("Document answers: Fleiss' kappa", "fleiss_kappa", False),
+    "answers.alpha": ("Document answers: Krippendorff's alpha", "krippendorff_alpha", False),
+}
+PERIODS = ("day", "week", "month")
+
+
+@dataclass(frozen=True)
+class Options:
+    measures: tuple[str, ...] = tuple(MEASURES)
+    labels: frozenset[str] | None = None  # keep only these labels (each measure's own)
+    against: str | None = None  # compare every other layer with this one only
+    match: Mode = "exact"  # pairing of stance holders, attributes' spans, link mentions
+    min_iou: float = 0.0
+    period: str = "week"
+
+
+@dataclass
+class LayerSet:
+    contents: Mapping[str, Any]
+    submitted_at: datetime | None = None
+
+
+@dataclass
+class DocumentInfo:
+    title: str
+    story: int | None = None
+    text: str | None = None
+
+
+@dataclass
+class Inputs:
+    layers: dict[str, dict[int, LayerSet]]
+    documents: dict[int, DocumentInfo]
+    schema: Mapping[str, Any]
+    stories: dict[int, str] = field(default_factory=dict)  # story id -> name
+
+
+@dataclass
+class LayerUnits:
+    """One layer's units on one document, by kind (with the label filter applied)."""
+
+    spans: list[Unit]
+    relations: list[Unit]
+    attribution: list[Unit]
+    stances: list[Unit]
+    answers: list[Unit]
+    submitted_at: datetime | None
+
+
+def symmetric_types(schema: Mapping[str, Any]) -> frozenset[str]:
+    return frozenset(t["key"] for t in schema.get("relation_types", []) if not t.get("directed"))
+
+
+def cross_document_types(schema: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    return [t for t in schema.get("relation_types", []) if t.get("cross_document")]
+
+
+def spans_elsewhere(sets: Mapping[int, LayerSet]) -> dict[int, tuple[int, Mapping[str, Any]]]:
+    """The spans links of a layer point at in other documents, by id."""
+    out: dict[int, tuple[int, Mapping[str, Any]]] = {}
+    for document, layer_set in sets.items():
+        for span in layer_set.contents.get("spans") or []:
+            out[span["id"]] = (document, span)
+    for layer_set in sets.values():
+        for relation in layer_set.contents.get("relations") or []:
+            target = relation.get("target_span")
+            if target is not None and relation["target"] not in out:
+                out[relation["target"]] = (relation["target_document"], target)
+    return out
+
+
+def layer_units(inputs: Inputs, options: Options) -> dict[str, dict[int, LayerUnits]]:
+    """Every layer's units on every document it has a set on."""
+    symmetric = symmetric_types(inputs.schema)
+    keep = options.labels
+
+    def kept(units: list[Unit]) -> list[Unit]:
+        return units if keep is None else [u for u in units if u.label in keep]
+
+    out: dict[str, dict[int, LayerUnits]] = {}
+    for layer, sets in inputs.layers.items():
+        elsewhere = spans_elsewhere(sets)
+        out[layer] = {}
+        for document, layer_set in sets.items():
+            units = set_units(
+                layer_set.contents, document, spans_elsewhere=elsewhere, symmetric=symmetric
+            )
+            kinds: dict[str, list[Unit]] = {k: [] for k in ("span", "relation", "stance", "answer")}
+            for unit in units:
+                kinds[unit.kind].append(unit)
+            out[layer][document] = LayerUnits(
+                spans=kinds["span"],  # filtered by label where they are counted
+                relations=kinds["relation"],
+                attribution=kept(attribution_units(kinds["relation"])),
+                stances=kept(kinds["stance"]),
+                answers=kept(kinds["answer"]),
+                submitted_at=layer_set.submitted_at,
+            )
+    return out

@@ -1,0 +1,274 @@
+"""Pure: the agreement report of some layers over some documents (``contracts.py``'s shape).
+
+``agreement_report(inputs, options)`` makes each layer's units once (``inputs.layer_units``),
+counts every measure in one pass (``counting.counted``) and turns counts and items into
+figures: by pair of layers, overall, by label, by document (by story for cross-document
+links) and by period of submission (the trend). A document's period is that of the latest
+``submitted_at`` of the sets compared on it.
+
+Pairs of layers are every two of them, or each layer with ``against`` (a layer against gold:
+precision and recall of the layer, gold being the reference).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from annotations.agreement.categorical import (
+    cohen_kappa,
+    fleiss_items,
+    fleiss_kappa,
+    krippendorff_alpha,
+)
+from annotations.agreement.contracts import (
+    DocumentFigure,
+    LabelFigure,
+    MeasureReport,
+    PairFigure,
+    TrendPoint,
+)
+from annotations.agreement.counting import Counted, Item, counted
+from annotations.agreement.inputs import (
+    MEASURES,
+    Inputs,
+    LayerUnits,
+    Options,
+    cross_document_types,
+    layer_units,
+)
+from annotations.agreement.tally import Counts, Pair, Tally, mean_sd
+
+Figure = tuple[float | None, float | None]
+
+
+def agreement_report(inputs: Inputs, options: Options) -> dict[str, Any]:
+    """``{"layers", "documents", "measures"}`` of ``AgreementReport``."""
+    units = layer_units(inputs, options)
+    counts = counted(inputs, units, options)
+    layers = sorted(units)
+    periods = _periods(units, options.period)
+    measures = [
+        _measure(measure, inputs, counts, layers, periods, options) for measure in options.measures
+    ]
+    compared = sum(1 for d in inputs.documents if sum(d in by_doc for by_doc in units.values()) > 1)
+    return {"layers": layers, "documents": compared, "measures": measures}
+
+
+def _measure(
+    measure: str,
+    inputs: Inputs,
+    counts: Counted,
+    layers: list[str],
+    periods: dict[int, str],
+    options: Options,
+) -> MeasureReport:
+    name, statistic, averaged = MEASURES[measure]
+    kind = measure.split(".")[0]
+    report: MeasureReport = {
+        "measure": measure,
+        "name": name,
+        "statistic": statistic,
+        "averaged": averaged,
+        "value": None,
+        "sd": None,
+        "pairs": [],
+        "labels": [],
+        "unit": "story" if kind == "links" else "document",
+        "documents": [],
+        "trend": [],
+    }
+    if kind in ("stances", "attributes", "answers"):
+        _categorical(report, counts.items.get(kind, []), counts.pairs, layers, inputs, periods)
+    else:
+        tally = counts.tallies.get(measure, Tally())
+        _counted(report, tally, counts.pairs, _labels(kind, inputs, options), inputs, periods)
+    report["documents"].sort(key=lambda d: (d["value"] is None, d["value"] or 0, d["document"]))
+    return report
+
+
+def _labels(kind: str, inputs: Inputs, options: Options) -> list[str]:
+    schema = inputs.schema
+    labels = {
+        "spans": [label["key"] for label in schema.get("span_labels", [])],
+        "relations": [t["key"] for t in schema.get("relation_types", [])],
+        "attribution": ["pair", "triple"],
+        "links": [t["key"] for t in cross_document_types(schema)],
+    }[kind]
+    return [x for x in labels if options.labels is None or x in options.labels]
+
+
+# --- F1 measures ----------------------------------------------------------------------------
+
+
+def _pair_figure(pair: Pair, cell: Any) -> PairFigure:
+    is_counts = isinstance(cell, Counts)
+    return {
+        "a": pair[0],
+        "b": pair[1],
+        "value": cell.f1,
+        "precision": cell.precision,
+        "recall": cell.recall,
+        "matched": cell.tp if is_counts else None,
+        "a_units": cell.a if is_counts else None,
+        "b_units": cell.b if is_counts else None,
+        "items": None if is_counts else cell.mentions,
+    }
+
+
+def _counted(
+    report: MeasureReport,
+    tally: Tally,
+    pairs: list[Pair],
+    labels: list[str],
+    inputs: Inputs,
+    periods: dict[int, str],
+) -> None:
+    totals = tally.summed()
+    report["pairs"] = [_pair_figure(p, totals[p]) for p in pairs if p in totals]
+    report["value"], report["sd"] = mean_sd([totals[p].f1 for p in pairs if p in totals])
+    for label, by_pair in tally.by_label(labels).items():
+        value, sd = mean_sd([cell.f1 for cell in by_pair.values()])
+        report["labels"].append({"label": label, "value": value, "sd": sd})
+    by_document = tally.by_document()
+    for document, by_pair in by_document.items():
+        value, sd = mean_sd([cell.f1 for cell in by_pair.values()])
+        report["documents"].append(_document(report, inputs, document, value, sd, len(by_pair)))
+    if report["unit"] == "story":
+        return  # a story's documents are submitted at different times: no trend
+    in_period: dict[str, list[int]] = defaultdict(list)
+    for document in by_document:
+        if document in periods:
+            in_period[periods[document]].append(document)
+    for period, documents in sorted(in_period.items()):
+        summed: dict[Pair, Any] = {}
+        for document in documents:
+            for pair, cell in by_document[document].items():
+                summed.setdefault(pair, tally.cell()).add(cell)
+        value, sd = mean_sd([cell.f1 for cell in summed.values()])
+        report["trend"].append(_point(period, value, sd, len(documents)))
+
+
+def _document(
+    report: MeasureReport, inputs: Inputs, document: int, value: Any, sd: Any, pairs: int
+) -> DocumentFigure:
+    if report["unit"] == "story":
+        title = inputs.stories.get(document, f"story {document}")
+    else:
+        title = inputs.documents[document].title
+    return {"document": document, "title": title, "value": value, "sd": sd, "pairs": pairs}
+
+
+def _point(period: str, value: Any, sd: Any, documents: int) -> TrendPoint:
+    return {"period": period, "value": value, "sd": sd, "documents": documents}
+
+
+# --- categories -----------------------------------------------------------------------------
+
+
+def _categorical(
+    report: MeasureReport,
+    items: list[Item],
+    pairs: list[Pair],
+    layers: list[str],
+    inputs: Inputs,
+    periods: dict[int, str],
+) -> None:
+    statistic = report["statistic"]
+    figure = _STATISTICS[statistic]
+    report["value"], report["sd"] = figure(items, pairs, layers)
+    if statistic != "fleiss_kappa":
+        report["pairs"] = [_categorical_pair(items, pair, statistic) for pair in pairs]
+        report["pairs"] = [p for p in report["pairs"] if p["items"]]
+    by_label: dict[str, list[Item]] = defaultdict(list)
+    by_document: dict[int, list[Item]] = defaultdict(list)
+    by_period: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        by_label[item.label].append(item)
+        by_document[item.document].append(item)
+        if item.document in periods:
+            by_period[periods[item.document]].append(item)
+    for label, chosen in sorted(by_label.items()):
+        value, sd = figure(chosen, pairs, layers)
+        report["labels"].append(LabelFigure(label=label, value=value, sd=sd))
+    for document, chosen in by_document.items():
+        value, sd = figure(chosen, pairs, layers)
+        rated = {name for item in chosen for name in item.values}
+        compared = sum(1 for a, b in pairs if a in rated and b in rated)
+        report["documents"].append(_document(report, inputs, document, value, sd, compared))
+    for period, chosen in sorted(by_period.items()):
+        value, sd = figure(chosen, pairs, layers)
+        report["trend"].append(_point(period, value, sd, len({i.document for i in chosen})))
+
+
+def _rated_pairs(items: Sequence[Item], pair: Pair) -> list[tuple[Hashable, Hashable]]:
+    a, b = pair
+    return [(i.values[a], i.values[b]) for i in items if a in i.values and b in i.values]
+
+
+def _table(items: Sequence[Item], layers: Sequence[str]) -> list[list[Hashable | None]]:
+    return [[item.values.get(name) for name in layers] for item in items]
+
+
+def _cohen(items: Sequence[Item], pairs: list[Pair], layers: list[str]) -> Figure:
+    rated = [_rated_pairs(items, pair) for pair in pairs]
+    return mean_sd([cohen_kappa(r) for r in rated if r])
+
+
+def _fleiss(items: Sequence[Item], pairs: list[Pair], layers: list[str]) -> Figure:
+    return fleiss_kappa(fleiss_items(_table(items, layers))), None
+
+
+def _alpha(items: Sequence[Item], pairs: list[Pair], layers: list[str]) -> Figure:
+    return krippendorff_alpha(_table(items, layers)), None
+
+
+_STATISTICS: dict[str, Callable[[Sequence[Item], list[Pair], list[str]], Figure]] = {
+    "cohen_kappa": _cohen,
+    "fleiss_kappa": _fleiss,
+    "krippendorff_alpha": _alpha,
+}
+
+
+def _categorical_pair(items: Sequence[Item], pair: Pair, statistic: str) -> PairFigure:
+    rated = _rated_pairs(items, pair)
+    if statistic == "cohen_kappa":
+        value = cohen_kappa(rated)
+    else:
+        value = krippendorff_alpha([list(r) for r in rated]) if rated else None
+    return {
+        "a": pair[0],
+        "b": pair[1],
+        "value": value,
+        "precision": None,
+        "recall": None,
+        "matched": None,
+        "a_units": None,
+        "b_units": None,
+        "items": len(rated),
+    }
+
+
+# --- periods -------------------------------------------------------------------------------
+
+
+def period_start(moment: datetime | date, period: str) -> date:
+    day = moment.date() if isinstance(moment, datetime) else moment
+    if period == "week":
+        return day - timedelta(days=day.weekday())
+    if period == "month":
+        return day.replace(day=1)
+    return day
+
+
+def _periods(units: Mapping[str, Mapping[int, LayerUnits]], period: str) -> dict[int, str]:
+    """Each document's period: that of the latest submission of a set on it."""
+    latest: dict[int, datetime] = {}
+    for by_document in units.values():
+        for document, layer in by_document.items():
+            when = layer.submitted_at
+            if when is not None and (document not in latest or when > latest[document]):
+                latest[document] = when
+    return {d: period_start(when, period).isoformat() for d, when in latest.items()}
