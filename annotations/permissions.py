@@ -7,6 +7,8 @@
 - Opening a set: annotators (and managers) their own annotator sets, reviewers and managers
   the gold set, managers a model's set.
 - Importing is for managers; exporting (and export jobs) for reviewers and managers.
+- Comment threads: reviewers and managers read all, annotators all when the project is not
+  blind, else only those on their own sets. Authors and managers delete comments.
 Superusers act as managers of every project. Outsiders get 404, never a hint.
 """
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-from annotations.models import AnnotationSet, Project, Role, SetKind
+from annotations.models import AnnotationSet, Comment, Project, Role, SetKind
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -89,3 +91,22 @@ def can_write_set(user: User, role: str | None, aset: AnnotationSet) -> bool:
     if aset.kind == SetKind.MODEL:
         return can_manage(role)
     return aset.author_id == user.pk
+
+
+def can_read_comment_thread(
+    user: User, role: str | None, project: Project, aset: AnnotationSet | None
+) -> bool:
+    """Who reads (and writes in) a thread: reviewers and managers every thread; when the
+    project is not blind, every member. In a blind project an annotator reads only the
+    threads of their own sets (on a set or its units): not the document's general thread
+    (no set), not the threads on model suggestions or the gold set, where other
+    annotators' judgements would show."""
+    if role is None:
+        return False
+    if can_review(role) or not project.blind:
+        return True
+    return aset is not None and aset.kind == SetKind.ANNOTATOR and aset.author_id == user.pk
+
+
+def can_delete_comment(user: User, role: str | None, comment: Comment) -> bool:
+    return role is not None and (comment.author_id == user.pk or can_manage(role))

@@ -45,7 +45,9 @@ class SpanListApi(APIView):
     @extend_schema(request=component(SpanIn), responses={201: component(SpanRow), 400: ERROR})
     def post(self, request: Request, set_id: int) -> Response:
         aset, _ = set_for(request, set_id, write=True)
-        span = row_services.span_create(annotation_set=aset, data=_body(request))
+        span = row_services.span_create(
+            annotation_set=aset, data=_body(request), writer=request.user
+        )
         return Response(SPAN.as_dict(span), status=201)
 
 
@@ -57,13 +59,13 @@ class SpanDetailApi(APIView):
     @extend_schema(request=component(SpanIn), responses={200: component(SpanRow), 400: ERROR})
     def patch(self, request: Request, span_id: int) -> Response:
         span = row_for(request, Span, span_id, write=True)
-        span = row_services.span_update(span=span, data=_body(request))
+        span = row_services.span_update(span=span, data=_body(request), writer=request.user)
         return Response(SPAN.as_dict(span))
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, span_id: int) -> Response:
         span = row_for(request, Span, span_id, write=True)
-        row_services.span_delete(span=span, version=_version(request))
+        row_services.span_delete(span=span, version=_version(request), writer=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -78,7 +80,9 @@ class RelationListApi(APIView):
     )
     def post(self, request: Request, set_id: int) -> Response:
         aset, _ = set_for(request, set_id, write=True)
-        relation = row_services.relation_create(annotation_set=aset, data=_body(request))
+        relation = row_services.relation_create(
+            annotation_set=aset, data=_body(request), writer=request.user
+        )
         return Response(RELATION.as_dict(relation), status=201)
 
 
@@ -90,7 +94,7 @@ class RelationDetailApi(APIView):
     @extend_schema(responses={204: None})
     def delete(self, request: Request, relation_id: int) -> Response:
         relation = row_for(request, Relation, relation_id, write=True)
-        row_services.row_delete(row=relation, version=_version(request))
+        row_services.row_delete(row=relation, version=_version(request), writer=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -103,7 +107,9 @@ class StanceListApi(APIView):
     @extend_schema(request=component(StanceIn), responses={201: component(StanceRow), 400: ERROR})
     def post(self, request: Request, set_id: int) -> Response:
         aset, _ = set_for(request, set_id, write=True)
-        stance = row_services.stance_create(annotation_set=aset, data=_body(request))
+        stance = row_services.stance_create(
+            annotation_set=aset, data=_body(request), writer=request.user
+        )
         return Response(STANCE.as_dict(stance), status=201)
 
 
@@ -115,5 +121,5 @@ class StanceDetailApi(APIView):
     @extend_schema(responses={204: None})
     def delete(self, request: Request, stance_id: int) -> Response:
         stance = row_for(request, Stance, stance_id, write=True)
-        row_services.row_delete(row=stance, version=_version(request))
+        row_services.row_delete(row=stance, version=_version(request), writer=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -99,7 +99,7 @@ class AnnotationSetDetailApi(APIView):
         aset, _ = set_for(request, set_id, write=True)
         if not isinstance(request.data, dict):
             raise ValidationError({"non_field": ["expected a JSON object"]})
-        refs = annotation_set_write(annotation_set=aset, data=request.data)
+        refs = annotation_set_write(annotation_set=aset, data=request.data, writer=request.user)
         return Response({**annotation_set_detail(aset, with_document=False), "refs": refs})
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from annotations.api import auth, exports, imports, projects, rows, sets
+from annotations.api import auth, exports, history, imports, projects, rows, sets
 
 urlpatterns = [
     path("auth/token/", auth.AuthTokenApi.as_view(), name="auth-token"),
@@ -67,6 +67,17 @@ urlpatterns = [
     path("sets/<int:set_id>/", sets.AnnotationSetDetailApi.as_view(), name="set-detail"),
     path("sets/<int:set_id>/submit/", sets.AnnotationSetSubmitApi.as_view(), name="set-submit"),
     path("sets/<int:set_id>/skip/", sets.AnnotationSetSkipApi.as_view(), name="set-skip"),
+    path("sets/<int:set_id>/history/", history.SetHistoryApi.as_view(), name="set-history"),
+    path(
+        "sets/<int:set_id>/history/<int:version>/",
+        history.SetRevisionApi.as_view(),
+        name="set-revision",
+    ),
+    path(
+        "sets/<int:set_id>/history/<int:version>/restore/",
+        history.SetRevisionRestoreApi.as_view(),
+        name="set-revision-restore",
+    ),
     path("sets/<int:set_id>/spans/", rows.SpanListApi.as_view(), name="span-list"),
     path("spans/<int:span_id>/", rows.SpanDetailApi.as_view(), name="span-detail"),
     path("sets/<int:set_id>/relations/", rows.RelationListApi.as_view(), name="relation-list"),

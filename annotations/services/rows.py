@@ -1,13 +1,15 @@
 """Fine-grained writes for scripts: one span, relation or stance at a time.
 
 Each locks its set, checks ``version`` when one is given, validates like a whole-set write,
-and bumps the set's version.
+bumps the set's version and records the set's revision (``services/history.py``), with
+``writer`` as its author.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
@@ -16,6 +18,7 @@ from annotations.columns import SPAN
 from annotations.models import AnnotationSet, Relation, SetStatus, Span, Stance
 from annotations.schema import Schema
 from annotations.services.errors import DomainError, VersionConflict
+from annotations.services.history import revision_baseline, revisions_record
 from annotations.services.set_validation import (
     Errors,
     SpanResolver,
@@ -24,7 +27,7 @@ from annotations.services.set_validation import (
     span_fields_checked,
     stance_checked,
 )
-from annotations.services.set_write import layer_lock, set_rows_clear
+from annotations.services.set_write import layer_lock, set_rows_clear, set_rows_cleared_follow
 from corpus.models import Document
 
 
@@ -40,7 +43,8 @@ def annotation_set_touch(aset: AnnotationSet) -> None:
 
 def _locked(aset: AnnotationSet, version: Any) -> AnnotationSet:
     """Lock the set's row, check ``version`` when given, and refresh the version fields of
-    ``aset`` in place (its loaded project, schema and document stay)."""
+    ``aset`` in place (its loaded project, schema and document stay). A set with no history
+    yet keeps its state before this write as its baseline revision."""
     if version is not None and not is_int(version):
         raise DomainError("version must be an integer.", {"version": "must be an integer"})
     current, status, started_at = (
@@ -51,6 +55,7 @@ def _locked(aset: AnnotationSet, version: Any) -> AnnotationSet:
     if version is not None and current != version:
         raise VersionConflict(current)
     aset.version, aset.status, aset.started_at = current, status, started_at
+    revision_baseline(aset.pk)
     return aset
 
 
@@ -74,7 +79,9 @@ def _resolver(aset: AnnotationSet, document: Document) -> SpanResolver:
 
 
 @transaction.atomic
-def span_create(*, annotation_set: AnnotationSet, data: dict[str, Any]) -> Span:
+def span_create(
+    *, annotation_set: AnnotationSet, data: dict[str, Any], writer: AbstractBaseUser | None = None
+) -> Span:
     aset = _locked(annotation_set, data.get("version"))
     schema, document = _context(aset)
     errors = Errors()
@@ -82,11 +89,14 @@ def span_create(*, annotation_set: AnnotationSet, data: dict[str, Any]) -> Span:
     errors.raise_if_any("The span is not valid.")
     span = Span.objects.create(annotation_set=aset, **fields)
     annotation_set_touch(aset)
+    revisions_record([aset.pk], writer)
     return span
 
 
 @transaction.atomic
-def span_update(*, span: Span, data: dict[str, Any]) -> Span:
+def span_update(
+    *, span: Span, data: dict[str, Any], writer: AbstractBaseUser | None = None
+) -> Span:
     aset = _locked(span.annotation_set, data.get("version"))
     span = _fresh(Span, span, aset)
     schema, document = _context(aset)
@@ -103,22 +113,26 @@ def span_update(*, span: Span, data: dict[str, Any]) -> Span:
         setattr(span, k, v)
     span.save(update_fields=list(fields))
     annotation_set_touch(aset)
+    revisions_record([aset.pk], writer)
     return span
 
 
 @transaction.atomic
-def span_delete(*, span: Span, version: Any = None) -> None:
+def span_delete(*, span: Span, version: Any = None, writer: AbstractBaseUser | None = None) -> None:
     """Delete a span with its links, also those from other sets of the same layer (whose
     versions move on), taking the layer's turn like a whole-set write."""
     layer_lock(span.annotation_set, span.annotation_set.document.story_id)
     aset = _locked(span.annotation_set, version)
     span = _fresh(Span, span, aset)
-    set_rows_clear(aset.pk, [span.pk])
+    cleared = set_rows_clear(aset.pk, [span.pk])
     annotation_set_touch(aset)
+    set_rows_cleared_follow(aset.pk, cleared, writer)
 
 
 @transaction.atomic
-def relation_create(*, annotation_set: AnnotationSet, data: dict[str, Any]) -> Relation:
+def relation_create(
+    *, annotation_set: AnnotationSet, data: dict[str, Any], writer: AbstractBaseUser | None = None
+) -> Relation:
     aset = _locked(annotation_set, data.get("version"))
     schema, document = _context(aset)
     errors = Errors()
@@ -130,11 +144,14 @@ def relation_create(*, annotation_set: AnnotationSet, data: dict[str, Any]) -> R
     except IntegrityError as exc:
         raise DomainError("This relation exists already.", {"relation": "duplicate"}) from exc
     annotation_set_touch(aset)
+    revisions_record([aset.pk], writer)
     return relation
 
 
 @transaction.atomic
-def stance_create(*, annotation_set: AnnotationSet, data: dict[str, Any]) -> Stance:
+def stance_create(
+    *, annotation_set: AnnotationSet, data: dict[str, Any], writer: AbstractBaseUser | None = None
+) -> Stance:
     aset = _locked(annotation_set, data.get("version"))
     schema, document = _context(aset)
     errors = Errors()
@@ -146,11 +163,15 @@ def stance_create(*, annotation_set: AnnotationSet, data: dict[str, Any]) -> Sta
     except IntegrityError as exc:
         raise DomainError("This stance exists already.", {"stance": "duplicate"}) from exc
     annotation_set_touch(aset)
+    revisions_record([aset.pk], writer)
     return stance
 
 
 @transaction.atomic
-def row_delete(*, row: Relation | Stance, version: Any = None) -> None:
+def row_delete(
+    *, row: Relation | Stance, version: Any = None, writer: AbstractBaseUser | None = None
+) -> None:
     aset = _locked(row.annotation_set, version)
-    _fresh(type(row), row, aset).delete()
+    _fresh(type(row), row, aset).delete()  # with the comments on it
     annotation_set_touch(aset)
+    revisions_record([aset.pk], writer)

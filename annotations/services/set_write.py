@@ -13,22 +13,27 @@ other sets of the same layer (cross-document links), whose versions then move on
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
 
 from annotations.columns import SPAN, rows_fetched
 from annotations.models import (
     AnnotationSet,
+    Comment,
     DocumentAnswer,
     Relation,
     SetKind,
     SetStatus,
     Span,
     Stance,
+    SuggestionDecision,
 )
 from annotations.schema import Schema
+from annotations.services.comments import comments_follow
 from annotations.services.errors import DomainError, VersionConflict
+from annotations.services.history import baseline_sql, revisions_record
 from annotations.services.set_rows_sql import (
     StoredSpans,
     answers_insert,
@@ -48,38 +53,84 @@ from annotations.services.set_validation import (
     stance_checked,
 )
 
+_SET = AnnotationSet._meta.db_table
+
+# The version check and bump; a set with no history yet keeps, in the same statement, the
+# state it is in before this write as its baseline revision (``services/history.py``).
 BUMP_SQL = f"""
-UPDATE {AnnotationSet._meta.db_table}
-SET version = version + 1,
-    status = CASE WHEN status = %s THEN %s ELSE status END,
-    started_at = coalesce(started_at, now()),
-    updated_at = now()
-WHERE id = %s AND version = %s
-RETURNING version, status, started_at, updated_at
+WITH before AS (
+    SELECT id, version, updated_at FROM {_SET} WHERE id = %(set)s AND version = %(version)s
+), bumped AS (
+    UPDATE {_SET}
+    SET version = version + 1,
+        status = CASE WHEN status = %(assigned)s THEN %(in_progress)s ELSE status END,
+        started_at = coalesce(started_at, now()),
+        updated_at = now()
+    WHERE id = %(set)s AND version = %(version)s
+    RETURNING version, status, started_at, updated_at
+), baseline AS (
+    {baseline_sql("SELECT * FROM before WHERE EXISTS (SELECT 1 FROM bumped)")}
+)
+SELECT * FROM bumped
 """
 
+_TOUCHED_BEFORE = f"SELECT id, version, updated_at FROM {_SET} WHERE id IN (SELECT id FROM touched)"
+
+# What goes: the spans ``gone`` with every relation and stance pointing at them (other sets
+# that lose one move their version on, after keeping their baseline revision), the set's
+# own relations, stances or answers when the payload replaces them, and the comment
+# threads and suggestion decisions on the spans that go (the database would refuse the
+# spans' deletion otherwise). Comments on the relations and stances that go come back
+# (``relation_comments``, ``stance_comments``): the write's new rows take them over when
+# they are the same link or stance again (``comments.comments_follow``).
 CLEAR_SQL = f"""
 WITH gone_relations AS (
     DELETE FROM {Relation._meta.db_table}
     WHERE (%(relations)s AND annotation_set_id = %(set)s)
        OR target_id = ANY(%(gone)s) OR source_id = ANY(%(gone)s)
-    RETURNING annotation_set_id
+    RETURNING id, annotation_set_id, type, source_id, target_id
 ), gone_stances AS (
     DELETE FROM {Stance._meta.db_table}
     WHERE (%(stances)s AND annotation_set_id = %(set)s)
        OR holder_id = ANY(%(gone)s) OR object_span_id = ANY(%(gone)s)
-    RETURNING annotation_set_id
+    RETURNING id, annotation_set_id, holder_id, target, object_span_id
 ), gone_answers AS (
     DELETE FROM {DocumentAnswer._meta.db_table}
     WHERE %(answers)s AND annotation_set_id = %(set)s
 ), touched AS (
-    UPDATE {AnnotationSet._meta.db_table} SET version = version + 1, updated_at = now()
+    UPDATE {_SET} SET version = version + 1, updated_at = now()
     WHERE id <> %(set)s AND id IN (
         SELECT annotation_set_id FROM gone_relations
         UNION SELECT annotation_set_id FROM gone_stances)
+    RETURNING id
+), touched_baselines AS (
+    {baseline_sql(_TOUCHED_BEFORE)}
+), gone_span_comments AS (
+    DELETE FROM {Comment._meta.db_table} WHERE span_id = ANY(%(gone)s)
+), gone_decisions AS (
+    DELETE FROM {SuggestionDecision._meta.db_table} WHERE suggestion_id = ANY(%(gone)s)
+), gone_spans AS (
+    DELETE FROM {Span._meta.db_table} WHERE id = ANY(%(gone)s)
 )
-DELETE FROM {Span._meta.db_table} WHERE id = ANY(%(gone)s)
+SELECT
+  (SELECT coalesce(array_agg(id), '{{}}') FROM touched) AS touched,
+  (SELECT json_agg(json_build_object('comment', c.id, 'set', g.annotation_set_id,
+      'type', g.type, 'source', g.source_id, 'target', g.target_id))
+   FROM {Comment._meta.db_table} c JOIN gone_relations g ON g.id = c.relation_id)::text
+   AS relation_comments,
+  (SELECT json_agg(json_build_object('comment', c.id, 'set', g.annotation_set_id,
+      'holder', g.holder_id, 'target', g.target, 'object', g.object_span_id))
+   FROM {Comment._meta.db_table} c JOIN gone_stances g ON g.id = c.stance_id)::text
+   AS stance_comments
 """
+
+
+class Cleared(NamedTuple):
+    """What ``set_rows_clear`` deleted that the write must follow up on."""
+
+    touched: list[int]  # other sets whose links into the deleted spans went
+    relation_comments: str | None  # JSON: comments on deleted relations, with their keys
+    stance_comments: str | None
 
 
 def set_rows_clear(
@@ -89,10 +140,11 @@ def set_rows_clear(
     relations: bool = False,
     stances: bool = False,
     answers: bool = False,
-) -> None:
+) -> Cleared:
     """Delete the spans ``gone`` with every relation and stance that points at them (other
     sets that lose one move their version on), and the set's own relations, stances or
-    answers when asked: one statement."""
+    answers when asked: one statement. Call ``set_rows_cleared_follow`` once the write's
+    new rows are in."""
     with connection.cursor() as cursor:
         cursor.execute(
             CLEAR_SQL,
@@ -104,6 +156,16 @@ def set_rows_clear(
                 "answers": answers,
             },
         )
+        return Cleared(*cursor.fetchone())
+
+
+def set_rows_cleared_follow(set_id: int, cleared: Cleared, writer: AbstractBaseUser | None) -> None:
+    """After a write's rows are in: comments on the relations and stances it replaced move
+    to the same rows written again (or go with them), and each set the write changed gets
+    its revision."""
+    if cleared.relation_comments or cleared.stance_comments:
+        comments_follow(cleared.relation_comments, cleared.stance_comments)
+    revisions_record([set_id, *cleared.touched], writer)
 
 
 # Writers of one layer (an annotator's, the gold, a model's) in one story take turns:
@@ -136,8 +198,14 @@ def annotation_set_version_bump(aset: AnnotationSet, version: Any) -> None:
     """Bump the version if it equals ``version`` (locking the row); else 409."""
     if not is_int(version):
         raise DomainError("version is required: the version you loaded.", {"version": "required"})
+    params = {
+        "set": aset.pk,
+        "version": version,
+        "assigned": SetStatus.ASSIGNED,
+        "in_progress": SetStatus.IN_PROGRESS,
+    }
     with connection.cursor() as cursor:
-        cursor.execute(BUMP_SQL, [SetStatus.ASSIGNED, SetStatus.IN_PROGRESS, aset.pk, version])
+        cursor.execute(BUMP_SQL, params)
         rows = rows_fetched(cursor)
     if not rows:
         current = AnnotationSet.objects.filter(pk=aset.pk).values_list("version", flat=True)
@@ -163,11 +231,17 @@ def _unique_rows(rows: list[Any], key: Any, path: str, errors: Errors) -> None:
 
 
 @transaction.atomic
-def annotation_set_write(*, annotation_set: AnnotationSet, data: dict[str, Any]) -> dict[str, int]:
+def annotation_set_write(
+    *,
+    annotation_set: AnnotationSet,
+    data: dict[str, Any],
+    writer: AbstractBaseUser | None = None,
+) -> dict[str, int]:
     """Replace what ``data`` carries of a set's content; returns ``{ref: span id}``.
 
     ``annotation_set`` may come with ``project.schema`` and ``document`` loaded (the API's
-    lookup does that); otherwise they are fetched. Its version fields are updated in place."""
+    lookup does that); otherwise they are fetched. Its version fields are updated in place.
+    ``writer`` is the person writing: the author of the revision the write leaves."""
     aset = annotation_set
     document = aset.document
     layer_lock(aset, document.story_id)
@@ -234,10 +308,11 @@ def annotation_set_write(*, annotation_set: AnnotationSet, data: dict[str, Any])
 
     gone = [pk for pk in existing if pk not in keep_ids]
     flags = {k: k in data for k in ("relations", "stances", "answers")}
-    set_rows_clear(aset.pk, gone, **flags)
+    cleared = set_rows_clear(aset.pk, gone, **flags)
     spans_insert(aset.pk, to_create)
     spans_update(to_update)
     relations_insert(aset.pk, relations)
     stances_insert(aset.pk, stances)
     answers_insert(aset.pk, answers)
+    set_rows_cleared_follow(aset.pk, cleared, writer)
     return {ref: span.pk for ref, span in refs.items()}
