@@ -54,6 +54,15 @@ def can_export(role: str | None) -> bool:
     return can_review(role)
 
 
+AGREEMENT_REFUSAL = "Only the project's managers and reviewers may see agreement figures."
+
+
+def can_see_agreement(role: str | None) -> bool:
+    """Agreement figures compare people's work with each other's: reviewers and managers see
+    them; annotators do not (in a blind project they would show the others' work)."""
+    return can_review(role)
+
+
 # Why a role may not open a set of a kind, by kind: the refusal's message.
 OPEN_REFUSALS = {
     SetKind.ANNOTATOR: "Reviewers curate the gold set; annotator sets are not theirs.",

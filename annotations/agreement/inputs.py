@@ -40,6 +40,22 @@ MEASURES: dict[str, tuple[str, str, bool]] = {
     "answers.alpha": ("Document answers: Krippendorff's alpha", "krippendorff_alpha", False),
 }
 PERIODS = ("day", "week", "month")
+FAMILIES = tuple(dict.fromkeys(m.split(".")[0] for m in MEASURES))
+
+
+def expand_measures(names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Measures by name, a family (``spans``) standing for its measures; ``ValueError``
+    naming the first unknown one."""
+    out: list[str] = []
+    for name in names:
+        if name in FAMILIES:
+            out += [m for m in MEASURES if m.startswith(f"{name}.")]
+        elif name in MEASURES:
+            out.append(name)
+        else:
+            known = ", ".join((*FAMILIES, *MEASURES))
+            raise ValueError(f"unknown measure {name!r}: use one of {known}")
+    return tuple(dict.fromkeys(out))
 
 
 @dataclass(frozen=True)

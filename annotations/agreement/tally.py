@@ -82,10 +82,10 @@ class Tally:
     def pairs(self) -> list[Pair]:
         return sorted(self.pair_documents)
 
-    def summed(self, keep: Callable[[int, str], bool] = lambda d, lab: True) -> dict[Pair, Counts]:
+    def summed(self, keep: Callable[[int, str], bool] = lambda d, lab: True) -> dict[Pair, Any]:
         """Each pair's counts summed over the cells ``keep(document, label)`` accepts; every
         pair that shares a document is there, with zero counts when nothing was kept."""
-        out = {pair: Counts() for pair in self.pair_documents}
+        out = {pair: self.cell() for pair in self.pair_documents}
         for (pair, document, label), counts in self.cells.items():
             if keep(document, label):
                 out[pair].add(counts)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from annotations.api import auth, exports, history, imports, projects, rows, sets
+from annotations.api.agreement import ProjectAgreementApi
 
 urlpatterns = [
     path("auth/token/", auth.AuthTokenApi.as_view(), name="auth-token"),
@@ -62,6 +63,11 @@ urlpatterns = [
         "projects/<int:project_id>/queue/next/",
         projects.QueueNextApi.as_view(),
         name="project-queue-next",
+    ),
+    path(
+        "projects/<int:project_id>/agreement/",
+        ProjectAgreementApi.as_view(),
+        name="project-agreement",
     ),
     path("sets/", sets.AnnotationSetListApi.as_view(), name="set-list"),
     path("sets/<int:set_id>/", sets.AnnotationSetDetailApi.as_view(), name="set-detail"),

@@ -63,16 +63,10 @@ def _checked(project: Project, filters: LayerFilters, options: Options) -> None:
         errors["match"] = "must be exact or overlap"
     if not 0 <= options.min_iou <= 1:
         errors["min_iou"] = "must be between 0 and 1"
-    named = [*filters.layers, *([options.against] if options.against else [])]
-    if named:
-        known = set(agreement_layer_names(project))
-        if bad := [n for n in named if n not in known]:
-            where = (
-                "against"
-                if bad[0] == options.against and bad[0] not in filters.layers
-                else "layers"
-            )
-            errors[where] = (
+    known = set(agreement_layer_names(project)) if filters.layers or options.against else set()
+    for field, names in (("layers", filters.layers), ("against", [options.against or ""])):
+        if bad := [n for n in names if n and n not in known]:
+            errors[field] = (
                 f"no layer {bad[0]!r} in this project: layers are annotator:<username>, "
                 "gold and model:<name>"
             )
