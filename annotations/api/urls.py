@@ -1,6 +1,16 @@
 from django.urls import path
 
-from annotations.api import auth, exports, history, imports, projects, rows, sets
+from annotations.api import (
+    auth,
+    comments,
+    exports,
+    history,
+    imports,
+    projects,
+    rows,
+    sets,
+    suggestion_decisions,
+)
 from annotations.api.agreement import ProjectAgreementApi
 
 urlpatterns = [
@@ -84,6 +94,37 @@ urlpatterns = [
         history.SetRevisionRestoreApi.as_view(),
         name="set-revision-restore",
     ),
+    path(
+        "sets/<int:set_id>/decisions/",
+        suggestion_decisions.SetDecisionsApi.as_view(),
+        name="set-decisions",
+    ),
+    path(
+        "sets/<int:set_id>/decisions/<int:suggestion_id>/",
+        suggestion_decisions.SetDecisionDetailApi.as_view(),
+        name="set-decision-detail",
+    ),
+    path(
+        "projects/<int:project_id>/suggestions/rates/",
+        suggestion_decisions.ProjectSuggestionRatesApi.as_view(),
+        name="project-suggestion-rates",
+    ),
+    path(
+        "projects/<int:project_id>/documents/<int:document_id>/comments/",
+        comments.DocumentCommentsApi.as_view(),
+        name="project-document-comments",
+    ),
+    path(
+        "projects/<int:project_id>/documents/<int:document_id>/comments/read/",
+        comments.DocumentCommentsReadApi.as_view(),
+        name="project-document-comments-read",
+    ),
+    path(
+        "projects/<int:project_id>/comments/unread/",
+        comments.ProjectUnreadCommentsApi.as_view(),
+        name="project-comments-unread",
+    ),
+    path("comments/<int:comment_id>/", comments.CommentDetailApi.as_view(), name="comment-detail"),
     path("sets/<int:set_id>/spans/", rows.SpanListApi.as_view(), name="span-list"),
     path("spans/<int:span_id>/", rows.SpanDetailApi.as_view(), name="span-detail"),
     path("sets/<int:set_id>/relations/", rows.RelationListApi.as_view(), name="relation-list"),
