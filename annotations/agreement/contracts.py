@@ -31,9 +31,13 @@ class PairFigure(TypedDict):
 
 
 class LabelFigure(TypedDict):
+    """One label; ``precision`` and ``recall`` (F1 measures) are means over the pairs."""
+
     label: str
     value: float | None
     sd: float | None
+    precision: float | None
+    recall: float | None
 
 
 class DocumentFigure(TypedDict):

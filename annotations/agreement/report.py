@@ -130,8 +130,14 @@ def _counted(
     report["pairs"] = [_pair_figure(p, totals[p]) for p in pairs if p in totals]
     report["value"], report["sd"] = mean_sd([totals[p].f1 for p in pairs if p in totals])
     for label, by_pair in tally.by_label(labels).items():
-        value, sd = mean_sd([cell.f1 for cell in by_pair.values()])
-        report["labels"].append({"label": label, "value": value, "sd": sd})
+        cells = list(by_pair.values())
+        value, sd = mean_sd([cell.f1 for cell in cells])
+        precision, recall = (
+            mean_sd([getattr(c, k) for c in cells])[0] for k in ("precision", "recall")
+        )
+        report["labels"].append(
+            LabelFigure(label=label, value=value, sd=sd, precision=precision, recall=recall)
+        )
     by_document = tally.by_document()
     for document, by_pair in by_document.items():
         value, sd = mean_sd([cell.f1 for cell in by_pair.values()])
@@ -192,7 +198,9 @@ def _categorical(
             by_period[periods[item.document]].append(item)
     for label, chosen in sorted(by_label.items()):
         value, sd = figure(chosen, pairs, layers)
-        report["labels"].append(LabelFigure(label=label, value=value, sd=sd))
+        report["labels"].append(
+            LabelFigure(label=label, value=value, sd=sd, precision=None, recall=None)
+        )
     for document, chosen in by_document.items():
         value, sd = figure(chosen, pairs, layers)
         rated = {name for item in chosen for name in item.values}
