@@ -5,9 +5,16 @@ from __future__ import annotations
 from django_tasks import task
 
 from annotations.services.exports import export_job_run
+from annotations.services.merge import merge_job_run
 
 
 @task()
 def export_job_task(job_id: int) -> str:
     """Background: write an export job's file (see ``services/exports.py``)."""
     return export_job_run(job_id).status
+
+
+@task()
+def merge_job_task(job_id: int) -> str:
+    """Background: auto-merge every document ready to curate (see ``services/merge.py``)."""
+    return merge_job_run(job_id).status

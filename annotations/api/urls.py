@@ -3,6 +3,7 @@ from django.urls import path
 from annotations.api import (
     auth,
     comments,
+    curation,
     exports,
     history,
     imports,
@@ -78,6 +79,57 @@ urlpatterns = [
         "projects/<int:project_id>/agreement/",
         ProjectAgreementApi.as_view(),
         name="project-agreement",
+    ),
+    path(
+        "projects/<int:project_id>/curation/",
+        curation.CurateQueueApi.as_view(),
+        name="curate-queue",
+    ),
+    path(
+        "projects/<int:project_id>/curation/summary/",
+        curation.CurateSummaryApi.as_view(),
+        name="curate-summary",
+    ),
+    path(
+        "projects/<int:project_id>/curation/<int:document_id>/",
+        curation.CurationDocumentApi.as_view(),
+        name="curate-document",
+    ),
+    path(
+        "projects/<int:project_id>/curation/<int:document_id>/accept/",
+        curation.CurationAcceptApi.as_view(),
+        name="curate-accept",
+    ),
+    path(
+        "projects/<int:project_id>/curation/<int:document_id>/reject/",
+        curation.CurationRejectApi.as_view(),
+        name="curate-reject",
+    ),
+    path(
+        "projects/<int:project_id>/curation/<int:document_id>/merge/",
+        curation.CurationMergeApi.as_view(),
+        name="curate-merge",
+    ),
+    path(
+        "projects/<int:project_id>/curation/<int:document_id>/state/",
+        curation.CurationStateApi.as_view(),
+        name="curate-state",
+    ),
+    path(
+        "projects/<int:project_id>/curation/<int:document_id>/return/",
+        curation.CurationReturnApi.as_view(),
+        name="curate-return",
+    ),
+    path(
+        "projects/<int:project_id>/merge-jobs/",
+        curation.MergeJobsApi.as_view(),
+        name="merge-jobs",
+    ),
+    path("merge-jobs/<int:job_id>/", curation.MergeJobDetailApi.as_view(), name="merge-job"),
+    path(
+        "projects/<int:project_id>/returned/",
+        curation.ReturnedSetsApi.as_view(),
+        name="returned-sets",
     ),
     path("sets/", sets.AnnotationSetListApi.as_view(), name="set-list"),
     path("sets/<int:set_id>/", sets.AnnotationSetDetailApi.as_view(), name="set-detail"),
