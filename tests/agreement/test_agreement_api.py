@@ -135,3 +135,11 @@ def test_annotators_never_see_figures_whether_the_project_is_blind_or_not(db, cl
         assert "managers and reviewers" in error["message"]
         assert "measures" not in error["details"]
     assert_error(client_for(team.people.outsider).get(team.url), 404)
+
+
+def test_options_asked_for_csv_describes_the_route_in_json(team, client_for):
+    manager = client_for(team.people.manager)
+    response = manager.options(f"{team.url}?format=csv")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["name"]
