@@ -55,6 +55,7 @@ def can_export(role: str | None) -> bool:
 
 
 AGREEMENT_REFUSAL = "Only the project's managers and reviewers may see agreement figures."
+CURATION_REFUSAL = "Curation is for the project's reviewers and managers."
 
 
 def can_see_agreement(role: str | None) -> bool:

@@ -24,7 +24,7 @@ from annotations.contracts_curation import (
     ReturnedSet,
 )
 from annotations.models import MergeJob, Project, ReviewStatus
-from annotations.permissions import can_review
+from annotations.permissions import CURATION_REFUSAL, can_review
 from annotations.selectors.curation import (
     MATCHING_MODES,
     curation_state,
@@ -44,8 +44,6 @@ from annotations.services.merge import document_auto_merge, merge_job_create
 from annotations.services.review_states import document_reopen, document_return
 from config.api import Pagination
 from corpus.api.filters import document_filters
-
-CURATION_REFUSAL = "Curation is for the project's reviewers and managers."
 
 
 def curated_project(request: Request, project_id: int) -> Project:
