@@ -1,15 +1,17 @@
 """Model suggestions in the workspace, in Chromium: accepted with Enter they become the
 annotator's spans, Backspace rejects them, and Accept all takes every open suggestion of a
-label in one undo step."""
+label in one undo step. Decisions are stored on the server (a rejection holds after a
+reload) and make the model's acceptance and rejection rates."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from playwright.sync_api import expect
+from django.test import Client
+from playwright.sync_api import Page, expect
 
-from annotations.models import AnnotationSet
+from annotations.models import AnnotationSet, SuggestionDecision
 from annotations.services.annotation_sets import annotation_set_open
 from tests import factories
 from tests.e2e.workspace_helpers import (
@@ -39,6 +41,19 @@ def model_set(people: factories.People, document: Any) -> AnnotationSet:
     return aset
 
 
+def press_and_wait_for_decision(page: Page, key: str) -> None:
+    """Press ``key`` and wait until the decision it makes is stored."""
+    with page.expect_response(
+        lambda r: "/decisions/" in r.url and r.request.method == "POST" and r.ok
+    ):
+        page.keyboard.press(key)
+
+
+def decisions_in(aset: AnnotationSet) -> dict[int, str]:
+    rows = SuggestionDecision.objects.filter(annotation_set=aset)
+    return {row.suggestion_id: row.decision for row in rows}
+
+
 def test_a_suggestion_accepted_with_enter_becomes_the_annotators_span_and_backspace_rejects(
     live_server, page, db, screenshot_path
 ):
@@ -47,7 +62,7 @@ def test_a_suggestion_accepted_with_enter_becomes_the_annotators_span_and_backsp
         REPORT, "the talks had stalled", "CLAIM", quote_type="indirect", check_worthy="yes"
     )
     suggested_source = span_on(REPORT, "a minister", "SOURCE", source_type="named_person")
-    write_set(model_set(people, document), [suggested_claim, suggested_source])
+    ids = write_set(model_set(people, document), [suggested_claim, suggested_source])
     log_in(page, live_server.url, people.annotator.username)
     open_workspace(page, f"{live_server.url}/projects/{people.project.id}/work/")
 
@@ -64,9 +79,10 @@ def test_a_suggestion_accepted_with_enter_becomes_the_annotators_span_and_backsp
     expect(selected).to_contain_text("the talks had stalled")
     page.screenshot(path=screenshot_path("workspace-flows-suggestion"))
 
-    page.keyboard.press("Enter")
+    press_and_wait_for_decision(page, "Enter")
     wait_saved(page)
     aset = AnnotationSet.objects.get(author=people.annotator, kind="annotator")
+    assert decisions_in(aset) == {ids[suggested_claim["ref"]]: "accepted"}
     accepted = (
         "CLAIM",
         *where(REPORT, "the talks had stalled"),
@@ -79,14 +95,30 @@ def test_a_suggestion_accepted_with_enter_becomes_the_annotators_span_and_backsp
 
     # Accepting moved on to the next suggestion; Backspace rejects it.
     expect(selected).to_contain_text("a minister")
-    page.keyboard.press("Backspace")
+    press_and_wait_for_decision(page, "Backspace")
     expect(suggested).to_have_count(0)
     expect(page.locator('[data-section="suggestions"] h2')).to_have_text("Suggestions (0 open)")
     assert spans_in(aset) == [accepted]
-    # The rejection holds after a reload.
+    assert decisions_in(aset) == {
+        ids[suggested_claim["ref"]]: "accepted",
+        ids[suggested_source["ref"]]: "rejected",
+    }
+    # The rejection is the server's, not the browser's: it holds after a reload with the
+    # browser's storage emptied.
+    page.evaluate("localStorage.clear()")
     open_workspace(page, page.url)
     expect(spans_heading(page)).to_have_text("Spans (1)")
+    expect(page.locator('[data-section="suggestions"] h2')).to_have_text("Suggestions (0 open)")
     expect(suggested).to_have_count(0)
+
+    # The model's rates count both decisions.
+    reviewer = Client()
+    reviewer.force_login(people.reviewer)
+    rates = reviewer.get(f"/api/v1/projects/{people.project.id}/suggestions/rates/").json()
+    assert [
+        (r["model_name"], r["suggestions"], r["accepted"], r["rejected"], r["acceptance_rate"])
+        for r in rates
+    ] == [("rules-v1", 2, 1, 1, 0.5)]
 
 
 def test_accept_all_of_a_label_takes_every_open_suggestion_of_it_in_one_undo_step(
@@ -97,16 +129,18 @@ def test_accept_all_of_a_label_takes_every_open_suggestion_of_it_in_one_undo_ste
         span_on(REPORT, "Officials said", "CLAIM"),
         span_on(REPORT, "the talks had stalled", "CLAIM", quote_type="indirect"),
     ]
-    write_set(
+    ids = write_set(
         model_set(people, document),
         [*claims, span_on(REPORT, "a minister", "SOURCE")],
     )
     log_in(page, live_server.url, people.annotator.username)
     open_workspace(page, f"{live_server.url}/projects/{people.project.id}/work/")
 
-    page.get_by_role("button", name="Accept all Claim (2)").click()
+    with page.expect_response(lambda r: "/decisions/" in r.url and r.ok):
+        page.get_by_role("button", name="Accept all Claim (2)").click()
     wait_saved(page)
     aset = AnnotationSet.objects.get(author=people.annotator, kind="annotator")
+    assert decisions_in(aset) == {ids[claim["ref"]]: "accepted" for claim in claims}
     assert spans_in(aset) == [
         ("CLAIM", *where(REPORT, "Officials said"), "Officials said", {}),
         (

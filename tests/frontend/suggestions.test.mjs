@@ -1,4 +1,4 @@
-// node --test: which model suggestions are open, and rejections that are remembered.
+// node --test: which model suggestions are open, and the rejections that close them.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
@@ -8,13 +8,8 @@ const claim = { id: 10, label: "CLAIM", start: 0, end: 9, fragments: null, text:
 const source = { id: 11, label: "SOURCE", start: 12, end: 22, fragments: null, text: "a minister" };
 const modelSet = { id: 7, model_name: "rules-v1", spans: [claim, source] };
 
-function memoryStorage() {
-  const items = new Map();
-  return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => items.set(key, value) };
-}
-
 test("every model span is open until a span with its label and pieces exists", () => {
-  const suggestions = new Suggestions([modelSet], 1, memoryStorage());
+  const suggestions = new Suggestions([modelSet]);
   assert.deepEqual(suggestions.open([]).map((s) => [s.key, s.modelName]), [["m7-10", "rules-v1"], ["m7-11", "rules-v1"]]);
   const accepted = [{ key: "s1", label: "CLAIM", start: 0, end: 9, fragments: null }];
   assert.deepEqual(suggestions.open(accepted).map((s) => s.key), ["m7-11"]);
@@ -23,22 +18,29 @@ test("every model span is open until a span with its label and pieces exists", (
 });
 
 test("the same spans give the same list back", () => {
-  const suggestions = new Suggestions([modelSet], 1, memoryStorage());
+  const suggestions = new Suggestions([modelSet]);
   const spans = [];
   assert.equal(suggestions.open(spans), suggestions.open(spans));
 });
 
-test("a rejection closes the suggestion and is remembered for the set in the storage", () => {
-  const storage = memoryStorage();
-  new Suggestions([modelSet], 1, storage).reject("m7-10");
-  assert.deepEqual(new Suggestions([modelSet], 1, storage).open([]).map((s) => s.key), ["m7-11"]);
-  assert.equal(new Suggestions([modelSet], 2, storage).open([]).length, 2); // another set
+test("a rejection closes the suggestion, and stored decisions close the rejected ones", () => {
+  const suggestions = new Suggestions([modelSet]);
+  suggestions.reject(10);
+  assert.deepEqual(suggestions.open([]).map((s) => s.key), ["m7-11"]);
+  const reloaded = new Suggestions([modelSet]);
+  const before = reloaded.open([]);
+  reloaded.decided([
+    { suggestion: 11, decision: "rejected" },
+    { suggestion: 10, decision: "accepted" },
+  ]);
+  assert.notEqual(reloaded.open([]), before); // the same spans, other decisions: a new list
+  assert.deepEqual(reloaded.open([]).map((s) => s.key), ["m7-10"]);
 });
 
 test("find knows only open suggestions", () => {
-  const suggestions = new Suggestions([modelSet], 1, memoryStorage());
+  const suggestions = new Suggestions([modelSet]);
   assert.equal(suggestions.find("m7-11", []).text, "a minister");
   assert.equal(suggestions.find("s1", []), null);
-  suggestions.reject("m7-11");
+  suggestions.reject(11);
   assert.equal(suggestions.find("m7-11", []), null);
 });

@@ -101,7 +101,7 @@ function setUp(ws, data, set) {
   ws.chars = Array.from(data.text);
   ws.state = new AnnotationState(set, ws.chars);
   ws.saver = new Saver(set.id, ws.state, (status, message) => ws.showStatus(status, message));
-  ws.suggestions = new Suggestions(data.sets.filter((s) => s.kind === "model"), set.id);
+  ws.suggestions = new Suggestions(data.sets.filter((s) => s.kind === "model"));
   showHeader(ws, data, `${set.kind === "gold" ? "gold set" : "your set"}: ${set.status}`);
   history.replaceState(null, "", `${documentUrl(ws, data.id)}?set=${set.id}`);
   ws.textBox.replaceChildren();

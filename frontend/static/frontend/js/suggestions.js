@@ -1,21 +1,20 @@
 // Model suggestions for the set being edited: the spans of the document's model sets that
 // the person has neither accepted (an own span with the same label and pieces) nor
-// rejected. Rejections are remembered in this browser, per set (`localStorage`: the data
-// model has no place for them yet). No DOM.
+// rejected. Decisions are stored on the server, per set (POST /api/v1/sets/{id}/decisions/:
+// a model's acceptance and rejection rates come from them); the class itself is pure (no
+// DOM, no network): it is told the rejections (`decided`) and keeps its own.
 
+import { api } from "./api.js";
 import { piecesOf } from "./annotation_state.js";
 
 export class Suggestions {
   /**
    * @param {object[]} sets the document's model sets (with spans), as the API returns them
-   * @param {number} setId the set being edited: rejections are remembered for it
-   * @param {Storage} storage where rejections are kept (localStorage in the page)
    */
-  constructor(sets, setId, storage = globalThis.localStorage) {
+  constructor(sets) {
     this.sets = sets;
-    this.storage = storage;
-    this.storageKey = `claimlens:rejected:${setId}`;
-    this.rejected = new Set(JSON.parse(storage?.getItem(this.storageKey) || "[]"));
+    this.rejected = new Set(); // suggestion (span) ids
+    this.changes = 0; // counts changes of `rejected`, for the cache
     this.cache = null;
   }
 
@@ -23,22 +22,27 @@ export class Suggestions {
     return this.sets.length > 0;
   }
 
+  /** The decisions stored for the set (GET .../decisions/): rejected ones are no longer open. */
+  decided(decisions) {
+    this.rejected = new Set(decisions.filter((d) => d.decision === "rejected").map((d) => d.suggestion));
+    this.changes += 1;
+  }
+
   /** The open suggestions over the set's `spans`, in the sets' order. Computed again only
    * when the spans (replaced, never changed in place) or the rejections changed, so the
    * same list comes back while nothing did. */
   open(spans) {
     if (!this.sets.length) return [];
-    if (this.cache && this.cache.spans === spans && this.cache.rejected === this.rejected.size) return this.cache.open;
+    if (this.cache && this.cache.spans === spans && this.cache.changes === this.changes) return this.cache.open;
     const taken = new Set(spans.map((s) => `${s.label}|${JSON.stringify(piecesOf(s))}`));
     const open = [];
     for (const set of this.sets) {
       for (const span of set.spans) {
-        const key = `m${set.id}-${span.id}`;
-        if (this.rejected.has(key) || taken.has(`${span.label}|${JSON.stringify(piecesOf(span))}`)) continue;
-        open.push({ ...span, key, modelName: set.model_name || "a model" });
+        if (this.rejected.has(span.id) || taken.has(`${span.label}|${JSON.stringify(piecesOf(span))}`)) continue;
+        open.push({ ...span, key: `m${set.id}-${span.id}`, modelName: set.model_name || "a model" });
       }
     }
-    this.cache = { spans, rejected: this.rejected.size, open };
+    this.cache = { spans, changes: this.changes, open };
     return open;
   }
 
@@ -47,9 +51,35 @@ export class Suggestions {
     return this.open(spans).find((s) => s.key === key) || null;
   }
 
-  reject(key) {
-    this.rejected.add(key);
-    this.storage?.setItem(this.storageKey, JSON.stringify([...this.rejected]));
+  /** Close a suggestion (by its span id) as rejected. */
+  reject(id) {
+    this.rejected.add(id);
+    this.changes += 1;
+  }
+}
+
+/** Load the decisions stored for the set being edited, then draw again (documents without
+ * model sets ask nothing). */
+export async function loadDecisions(ws) {
+  const set = ws.set;
+  if (!ws.suggestions?.any) return;
+  try {
+    const decisions = await api("GET", `sets/${set.id}/decisions/`);
+    if (ws.set !== set) return;
+    ws.suggestions.decided(decisions);
+    ws.redraw();
+  } catch (error) {
+    if (ws.set === set) ws.fail(new Error(`Rejected suggestions could not be loaded: ${error.message}`));
+  }
+}
+
+/** Store decisions ([{suggestion, decision}]) made in the set being edited. */
+async function record(ws, decisions) {
+  const set = ws.set;
+  try {
+    await api("POST", `sets/${set.id}/decisions/`, decisions);
+  } catch (error) {
+    if (ws.set === set) ws.fail(new Error(`The decision on the suggestion was not stored: ${error.message}`));
   }
 }
 
@@ -64,13 +94,15 @@ export function acceptSuggestion(ws, key) {
   ws.edit(() => {
     created = ws.state.addSpan(suggestion.label, piecesOf(suggestion), { ...(suggestion.attributes || {}) });
   });
+  if (created) record(ws, [{ suggestion: suggestion.id, decision: "accepted" }]);
   selectNext(ws, suggestion, created);
 }
 
 export function rejectSuggestion(ws, key) {
   const suggestion = ws.mode === "edit" ? ws.suggestions.find(key, ws.state.spans) : null;
   if (!suggestion) return;
-  ws.suggestions.reject(key);
+  ws.suggestions.reject(suggestion.id);
+  record(ws, [{ suggestion: suggestion.id, decision: "rejected" }]);
   selectNext(ws, suggestion, null);
 }
 
@@ -81,6 +113,7 @@ export function acceptAllSuggestions(ws, label) {
   if (!chosen.length) return;
   const specs = chosen.map((s) => ({ label: s.label, pieces: piecesOf(s), attributes: { ...(s.attributes || {}) } }));
   if (ws.edit(() => ws.state.addSpans(specs))) {
+    record(ws, chosen.map((s) => ({ suggestion: s.id, decision: "accepted" })));
     ws.note(`Accepted ${chosen.length} suggested ${ws.labels.get(label)?.name || label} spans.`);
   }
 }

@@ -21,7 +21,7 @@ import { Panel } from "./panel.js";
 import { buildPanelModel } from "./panel_model.js";
 import * as spanEdits from "./span_edits.js";
 import { relationTypesFrom, stanceQuestionsFor } from "./span_options.js";
-import { acceptAllSuggestions, acceptSuggestion, rejectSuggestion } from "./suggestions.js";
+import { acceptAllSuggestions, acceptSuggestion, loadDecisions, rejectSuggestion } from "./suggestions.js";
 import { snapToWords } from "./words.js";
 
 export class Workspace {
@@ -110,6 +110,7 @@ export class Workspace {
     this.buttons.skip.hidden = !(mode === "edit" && this.set.kind === "annotator");
     this.buttons["start-gold"].hidden = mode !== "read-only";
     this.snapBox.closest("label").hidden = mode !== "edit";
+    if (mode === "edit") loadDecisions(this);
   }
 
   // ---- drawing and messages --------------------------------------------------------------
