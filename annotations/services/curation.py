@@ -101,8 +101,11 @@ def draft_of(state: CurationState) -> GoldDraft:
     )
 
 
-def gold_write(gold: AnnotationSet, draft: GoldDraft, version: int) -> None:
-    annotation_set_write(annotation_set=gold, data=draft.payload(version))
+def gold_write(
+    gold: AnnotationSet, draft: GoldDraft, version: int, reviewer: AbstractBaseUser | None
+) -> None:
+    """Write the draft as the gold set's contents; the reviewer is the revision's author."""
+    annotation_set_write(annotation_set=gold, data=draft.payload(version), writer=reviewer)
 
 
 def _edit_checked(kind: str, edit: Any) -> dict[str, Any] | None:
@@ -154,7 +157,7 @@ def curation_accept(
         )
     except DraftRefusal as refusal:
         raise DomainError(str(refusal), {"unit": "cannot go into gold yet"}) from refusal
-    gold_write(gold, draft, version)
+    gold_write(gold, draft, version, reviewer)
     keys = [unit_key(member) for member in group.members.values()]
     GoldRejection.objects.filter(
         project=project, document_id=document_id, unit_key__in=keys
@@ -181,7 +184,7 @@ def curation_reject(
         gold, version = gold_of(project, state.document, reviewer, version)
         draft = draft_of(state)
         draft.remove(group.gold)
-        gold_write(gold, draft, version)
+        gold_write(gold, draft, version, reviewer)
     for member in group.members.values():
         GoldRejection.objects.get_or_create(
             project=project,

@@ -48,7 +48,9 @@ def baseline_sql(rows: str) -> str:
     and ``updated_at`` of sets, as they are before the write) that has no revision yet."""
     return (
         f"INSERT INTO {_REVISION} (annotation_set_id, version, author_id, created_at, contents) "
-        f"SELECT b.id, b.version, NULL, b.updated_at, {contents_sql('b.id')} "
+        # a set created in this transaction was stamped after it began: its baseline is
+        # dated no later than the write that follows it (whose revision is dated now())
+        f"SELECT b.id, b.version, NULL, LEAST(b.updated_at, now()), {contents_sql('b.id')} "
         f"FROM ({rows}) b "
         f"WHERE NOT EXISTS (SELECT 1 FROM {_REVISION} h WHERE h.annotation_set_id = b.id)"
     )

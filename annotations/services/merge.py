@@ -115,7 +115,7 @@ def document_auto_merge(
             continue
         outcome.added[group.kind] += 1
     if draft.changed:
-        gold_write(gold, draft, version)
+        gold_write(gold, draft, version, reviewer)
         review_begin(project_id=project.pk, document_id=document_id)
     return outcome
 

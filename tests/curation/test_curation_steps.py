@@ -105,6 +105,20 @@ def test_accepting_puts_the_unit_into_gold_with_the_layers_that_made_it(two_laye
     assert row.review_status == "in_review"
 
 
+def test_the_gold_sets_history_names_the_reviewer_and_starts_with_its_baseline(
+    two_layers, client_for
+):
+    reviewer = client_for(two_layers.people.reviewer)
+    data = view(reviewer, two_layers)
+    step(reviewer, two_layers, "accept", data, unit=unit(data, "span", "officials")["key"])
+    gold = AnnotationSet.objects.get(project=two_layers.project, kind="gold")
+
+    history = reviewer.get(f"/api/v1/sets/{gold.pk}/history/").json()["results"]
+    write, baseline = history
+    assert (write["author"], write["baseline"]) == ("reviewer", False)
+    assert baseline["baseline"] and baseline["created_at"] <= write["created_at"]
+
+
 def test_accepting_one_layers_version_takes_its_attributes(two_layers, client_for):
     reviewer = client_for(two_layers.people.reviewer)
     data = view(reviewer, two_layers)
