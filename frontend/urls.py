@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from frontend import exchange_pages, settings_pages, views
+from frontend import curate_pages, exchange_pages, settings_pages, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -17,6 +17,11 @@ urlpatterns = [
         "projects/<int:project_id>/documents/<int:document_id>/work/",
         views.workspace,
         name="workspace-document",
+    ),
+    path(
+        "projects/<int:project_id>/curate/",
+        curate_pages.curate_queue,
+        name="curate-queue-page",
     ),
     path(
         "projects/<int:project_id>/settings/",

@@ -1,0 +1,28 @@
+"""The reviewers' curation pages: the Curate queue and the curation view of one document
+(the pages read and write through the curation API, ``annotations/api/curation.py``)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from annotations.models import ReviewStatus
+from annotations.permissions import CURATION_REFUSAL, can_review
+from annotations.selectors.projects import project_outlets, project_stories
+from frontend.access import project_page
+
+
+@login_required
+def curate_queue(request: HttpRequest, project_id: int) -> HttpResponse:
+    """The Curate queue: the documents that reached their reviewers, their counts, and the
+    bulk auto-merge (the page reads and writes through the curation API)."""
+    project, role = project_page(request, project_id, can_review, CURATION_REFUSAL)
+    context = {
+        "project": project,
+        "role": role,
+        "review_states": ReviewStatus.choices,
+        "stories": project_stories(project),
+        "outlets": project_outlets(project),
+    }
+    return render(request, "frontend/curate_queue.html", context)
