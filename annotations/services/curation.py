@@ -30,6 +30,9 @@ from annotations.services.errors import DomainError, SetStateConflict, VersionCo
 from annotations.services.review_states import review_begin
 from annotations.services.set_write import annotation_set_write
 
+# What an edit changes of a span's place (its label and pieces), not only of its content.
+PLACE_FIELDS = {"label", "start", "end", "fragments"}
+
 # What an edit may change, by kind of unit.
 EDITABLE = {
     "span": {"label", "start", "end", "fragments", "attributes"},
@@ -162,6 +165,16 @@ def curation_accept(
     GoldRejection.objects.filter(
         project=project, document_id=document_id, unit_key__in=keys
     ).delete()
+    if edit and group.kind == "span" and PLACE_FIELDS & set(edit):
+        # Gold has the span elsewhere now: the layers' own is kept out, so that auto-merge
+        # does not bring it back beside the edited one.
+        for key in keys:
+            GoldRejection.objects.get_or_create(
+                project=project,
+                document_id=document_id,
+                unit_key=key,
+                defaults={"rejected_by": reviewer},
+            )
     review_begin(project_id=project.pk, document_id=document_id)
 
 

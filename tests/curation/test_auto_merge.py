@@ -8,7 +8,7 @@ from annotations.models import AnnotationSet, MergeJob, Span, Stance
 from annotations.services.merge import merge_job_run
 from annotations.services.review_states import document_return
 from tests.annotations.conftest import assert_error
-from tests.curation.conftest import annotated, span
+from tests.curation.conftest import TEXT, annotated, span
 
 BOTH = ["annotator:annotator", "annotator:other_annotator"]
 
@@ -156,3 +156,28 @@ def test_a_job_records_what_it_could_not_merge(two_layers):
     assert job.notes[0] == "Merged into 0 documents: nothing."
     assert "k is at most 2" in job.notes[1]
     assert merge_job_run(job.pk).notes == job.notes  # a finished job is not run again
+
+
+def test_a_span_accepted_with_new_boundaries_is_not_merged_again_as_the_layers_made_it(
+    two_layers, client_for
+):
+    reviewer = client_for(two_layers.people.reviewer)
+    url = f"/api/v1/projects/{two_layers.project.pk}/curation/{two_layers.document.pk}/"
+    data = reviewer.get(url).json()
+    minister = next(u for u in data["units"] if u["unit"].get("text") == "The minister")
+    start = TEXT.index("minister")
+    edited = reviewer.post(
+        f"{url}accept/",
+        {"unit": minister["key"], "version": None, "edit": {"start": start, "end": start + 8}},
+        format="json",
+    )
+    assert edited.status_code == 200, edited.content
+
+    version = edited.json()["gold"]["version"]
+    response = merge(
+        reviewer, two_layers.project, two_layers.document, min_agreeing=2, version=version
+    )
+    assert response.status_code == 200, response.content
+
+    assert set(gold_texts(two_layers)) == {"minister", "the talks had stalled"}
+    assert gold_texts(two_layers)["minister"] == {"method": "edited", "layers": BOTH}

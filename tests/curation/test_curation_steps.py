@@ -151,7 +151,7 @@ def test_an_edited_unit_is_stored_as_edited(two_layers, client_for):
     assert edited.attributes == {"side": "x"}
     assert edited.provenance == {"method": "edited", "layers": ["annotator:annotator"]}
     assert unit(after, "span", "officials said")["state"] == "gold"  # gold's own, now
-    assert unit(after, "span", "officials")["state"] == "open"
+    assert unit(after, "span", "officials")["state"] == "rejected"  # replaced by the edit
 
 
 def test_accepting_a_relation_brings_its_ends_into_gold(two_layers, client_for):
