@@ -96,3 +96,9 @@ test("a job reads as its state and progress", () => {
   assert.equal(jobText(job), "Auto-merge running: 1 of 3 documents (k = 2, exact)");
   assert.equal(jobText({ ...job, documents_total: 1 }), "Auto-merge running: 1 of 1 document (k = 2, exact)");
 });
+
+test("a reviewer's toolbar counts what curation needs", async () => {
+  const { reviewerCountsText } = await import("../../frontend/static/frontend/js/reviewer_counts.js");
+  const summary = { documents: 9, ready: 3, waiting: 2, in_review: 1, curated: 2, returned: 1 };
+  assert.equal(reviewerCountsText(summary), "3 ready · 2 curated · 1 returned");
+});

@@ -14,6 +14,7 @@ import { AnnotationState } from "./annotation_state.js";
 import { api } from "./api.js";
 import * as beside from "./beside.js";
 import { el } from "./dom.js";
+import { showReviewerCounts } from "./reviewer_counts.js";
 import { Saver } from "./saver.js";
 import { setToOpen } from "./set_choice.js";
 import { Suggestions } from "./suggestions.js";
@@ -128,6 +129,7 @@ function showReadOnly(ws, data) {
   ws.showStatus("read-only", "Read-only");
   ws.note("This document has no gold set yet, so it is shown read-only. Start the gold set (g) to curate it.");
   ws.textBox.focus({ preventScroll: true });
+  loadProgress(ws, null);
 }
 
 /** An annotator's view of a document the queue did not give them: nothing to edit. */
@@ -254,21 +256,26 @@ export async function reload(ws) {
   }
 }
 
-/** The toolbar's count: the person's submitted sets, or the project's curated gold sets
- * (`kind` is the kind of set just edited). */
+/** The toolbar's count: the person's submitted sets or, for a reviewer (or a manager not
+ * on their own annotator set), what curation needs (`kind` is the kind of set shown). */
 async function loadProgress(ws, kind) {
   const asked = (ws.progressAsked = {}); // only the newest answer is shown
-  const gold = kind === "gold";
+  const reviewing = ws.role === "reviewer" || (ws.role === "manager" && kind !== "annotator");
   const mine = `kind=annotator&author=${encodeURIComponent(ws.username)}&status=submitted`;
   try {
-    const counted = await api("GET", `sets/?project=${ws.projectId}&${gold ? "kind=gold&status=curated" : mine}`);
+    if (reviewing) {
+      const summary = await api("GET", `projects/${ws.projectId}/curation/summary/`);
+      if (ws.progressAsked === asked) showReviewerCounts(ws.progressBox, ws.projectId, summary);
+      return;
+    }
+    const counted = await api("GET", `sets/?project=${ws.projectId}&${mine}`);
     const project = await api("GET", `projects/${ws.projectId}/`);
     const done = counted?.count ?? 0;
     const total = project.progress?.documents ?? 0;
     if (ws.progressAsked !== asked) return;
     // short, so the toolbar keeps one row when Reload or Retry appears beside the status
-    ws.progressBox.textContent = `${done} of ${total} ${gold ? "curated" : "submitted"}`;
-    ws.progressBox.title = gold ? `${done} of the project's ${total} documents have a curated gold set.` : `You submitted ${done}; the project has ${total} documents.`;
+    ws.progressBox.textContent = `${done} of ${total} submitted`;
+    ws.progressBox.title = `You submitted ${done}; the project has ${total} documents.`;
   } catch {
     if (ws.progressAsked === asked) ws.progressBox.textContent = "";
   }
