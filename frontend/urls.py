@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from frontend import curate_pages, exchange_pages, settings_pages, views
+from frontend import agreement_pages, curate_pages, exchange_pages, settings_pages, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -37,5 +37,10 @@ urlpatterns = [
         "projects/<int:project_id>/export/",
         exchange_pages.project_export,
         name="project-export-page",
+    ),
+    path(
+        "projects/<int:project_id>/agreement/",
+        agreement_pages.project_agreement,
+        name="project-agreement-page",
     ),
 ]
