@@ -19,6 +19,11 @@ urlpatterns = [
         name="workspace-document",
     ),
     path(
+        "projects/<int:project_id>/curate/<int:document_id>/",
+        curate_pages.curate_document,
+        name="curate-document-page",
+    ),
+    path(
         "projects/<int:project_id>/curate/",
         curate_pages.curate_queue,
         name="curate-queue-page",

@@ -25,6 +25,16 @@ def document_get(document_id: int) -> Document | None:
     return Document.objects.select_related("outlet").filter(pk=document_id).first()
 
 
+def project_document_get(project: Project, document_id: int) -> Document | None:
+    """The document when it is in the project's queue, else None."""
+    row = (
+        ProjectDocument.objects.select_related("document")
+        .filter(project=project, document_id=document_id)
+        .first()
+    )
+    return row.document if row else None
+
+
 def project_documents(project: Project, filters: DocumentFilters) -> QuerySet[ProjectDocument]:
     """The project's queue in order, narrowed by the corpus's document filters."""
     rows = ProjectDocument.objects.filter(project=project).select_related("document__outlet")

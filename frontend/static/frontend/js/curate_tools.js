@@ -1,0 +1,164 @@
+// The curation view's tools, one open at a time in the band under the toolbar (no modal
+// dialog: the text and the list stay usable beside it): edit a unit before accepting it,
+// auto-merge at k of n, the diff of two layers, return the document to an annotator. Each
+// draws its form and calls back; Enter in a form submits it, Escape closes it (the page's
+// keys). User text goes in as textContent only.
+
+import { el } from "./dom.js";
+import { describeRow, layerShort } from "./curate_model.js";
+import { diffChoices, diffLayers } from "./layer_diff.js";
+
+function field(labelText, control) {
+  return el("label", { class: "field" }, el("span", { text: labelText }), control);
+}
+
+function select(id, options, chosen) {
+  const box = el("select", { id });
+  for (const [value, text] of options) box.append(el("option", { value, text, selected: value === chosen }));
+  return box;
+}
+
+function form(title, children, submitText, onSubmit) {
+  const element = el(
+    "form",
+    {
+      class: "tool-form",
+      onsubmit: (event) => {
+        event.preventDefault();
+        onSubmit();
+      },
+    },
+    el("h2", { text: title }),
+    ...children,
+    el("div", { class: "row" }, el("button", { type: "submit", class: "primary", text: submitText }), el("span", { class: "muted", text: "Esc closes" })),
+  );
+  return element;
+}
+
+/** Edit before accepting: a span's label and boundaries (code points, with the text they
+ * cover shown as you change them), a relation's type, a stance's or answer's value. */
+export function drawEditTool(root, item, { schema, labels, text, context }, onSave) {
+  const unit = item.unit;
+  const row = unit.state === "gold" && unit.gold ? unit.gold : unit.unit;
+  const points = Array.from(text);
+  const controls = [el("p", { class: "unit-title", text: describeRow(unit.kind, row, context) })];
+  let read = () => ({});
+  if (unit.kind === "span") {
+    const label = select("edit-label", [...labels].map(([key, spec]) => [key, spec.name]), row.label);
+    const start = el("input", { id: "edit-start", type: "number", min: 0, max: points.length, value: row.start });
+    const end = el("input", { id: "edit-end", type: "number", min: 0, max: points.length, value: row.end });
+    const preview = el("q", { class: "edit-preview" });
+    const show = () => {
+      preview.textContent = points.slice(Number(start.value), Number(end.value)).join("");
+    };
+    start.addEventListener("input", show);
+    end.addEventListener("input", show);
+    show();
+    controls.push(el("div", { class: "row" }, field("Label", label), field("Start", start), field("End", end)), el("p", {}, "Covers: ", preview));
+    read = () => ({ label: label.value, start: Number(start.value), end: Number(end.value) });
+  } else if (unit.kind === "relation") {
+    const types = (schema.relation_types || []).map((t) => [t.key, t.name || t.key]);
+    const type = select("edit-type", types, row.type);
+    controls.push(field("Type", type));
+    read = () => ({ type: type.value });
+  } else if (unit.kind === "stance") {
+    const values = (schema.stance?.values || []).map((v) => [v, v]);
+    const value = select("edit-value", values, row.value);
+    controls.push(field("Value", value));
+    read = () => ({ value: value.value });
+  } else {
+    const [key, current] = Object.entries(row)[0];
+    const question = (schema.document_questions || []).find((q) => q.key === key);
+    const choices = (question?.choices || []).map((c) => [c, c]);
+    if (typeof current !== "string" || !choices.length) {
+      controls.push(el("p", { class: "muted", text: "This answer is edited in the workspace; accept or reject it here." }));
+    } else {
+      const value = select("edit-value", choices, current);
+      controls.push(field("Answer", value));
+      read = () => ({ value: value.value });
+    }
+  }
+  root.replaceChildren(form("Edit, then accept", controls, "Accept edited (Enter)", () => onSave(read())));
+  root.querySelector("select, input")?.focus();
+}
+
+/** Auto-merge at k of n, exact or overlap. */
+export function drawMergeTool(root, { layers, matching }, onRun) {
+  const n = Math.max(layers, 1);
+  const k = el("input", { id: "merge-k", type: "number", min: 1, max: n, value: Math.min(2, n) });
+  const mode = select("merge-matching", [["exact", "exact"], ["overlap", "overlap"]], matching);
+  const text = `Every open unit (neither in gold nor rejected) that at least k of the ${n} layers made goes into gold, marked auto; the rest stays for you.`;
+  root.replaceChildren(
+    form("Auto-merge this document", [el("p", { class: "muted", text }), el("div", { class: "row" }, field(`k (of ${n})`, k), field("Matching", mode))], "Merge (Enter)", () =>
+      onRun(Number(k.value), mode.value),
+    ),
+  );
+  k.focus();
+  k.select();
+}
+
+/** The diff of two layers: three columns, units only in A, in both, only in B. */
+export function drawDiffTool(root, view, listed, chosen, { onChange, onSelect }) {
+  const choices = diffChoices(view).map((name) => [name, layerShort(name)]);
+  const [a, b] = chosen;
+  const first = select("diff-a", choices, a);
+  const second = select("diff-b", choices, b);
+  const changed = () => onChange([first.value, second.value]);
+  first.addEventListener("change", changed);
+  second.addEventListener("change", changed);
+  const diff = diffLayers(listed, a, b);
+  const column = (id, title, items) =>
+    el(
+      "div",
+      { class: "diff-column", id },
+      el("h3", { text: `${title} (${items.length})` }),
+      el(
+        "ul",
+        { class: "unit-list" },
+        ...items.map((item) =>
+          el(
+            "li",
+            {},
+            el(
+              "button",
+              { type: "button", class: "unit-item", onclick: () => onSelect(item.key) },
+              el("span", { class: "unit-text", text: item.text }),
+              item.differs ? el("span", { class: "badge who disputed", text: "≠ differs" }) : null,
+            ),
+          ),
+        ),
+      ),
+    );
+  root.replaceChildren(
+    el("h2", { text: "Diff of two layers" }),
+    el("div", { class: "row" }, field("Layer A", first), field("Layer B", second), el("span", { class: "muted", text: "Esc closes" })),
+    el(
+      "div",
+      { class: "diff" },
+      column("diff-only-a", `Only in A: ${layerShort(a)}`, diff.onlyA),
+      column("diff-both", "In both", diff.both),
+      column("diff-only-b", `Only in B: ${layerShort(b)}`, diff.onlyB),
+    ),
+  );
+  first.focus();
+}
+
+/** Return the document to one annotator (a submitted set's) with a comment. */
+export function drawReturnTool(root, annotators, onSend) {
+  const submitted = annotators.filter((a) => a.status === "submitted");
+  if (!submitted.length) {
+    root.replaceChildren(el("h2", { text: "Return to an annotator" }), el("p", { class: "muted", text: "No annotator has a submitted set on this document. Esc closes." }));
+    return;
+  }
+  const who = select("return-annotator", submitted.map((a) => [a.username, a.username]), submitted[0].username);
+  const comment = el("textarea", { id: "return-comment", rows: 3, required: true, placeholder: "What should they look at again?" });
+  const help = el("p", { class: "muted", text: "Their set opens again, first in their queue, with your comment on its thread." });
+  root.replaceChildren(form("Return to an annotator", [help, field("Annotator", who), field("Comment", comment)], "Return (Enter)", () => onSend(who.value, comment.value)));
+  comment.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault();
+      comment.form.requestSubmit();
+    }
+  });
+  who.focus();
+}

@@ -1,0 +1,388 @@
+// The curation view of one document (reviewers and managers): every submitted layer's units
+// merged over the text (agreed: solid underline; disputed: dashed and marked ≠), the list of
+// units beside it, and the steps that make the gold set: accept (as most layers made it, as
+// one layer made it, or edited), reject, auto-merge at k of n, diff two layers, return the
+// document to an annotator, mark it curated. Every step is one call to the curation API,
+// whose answer is the whole view again; the gold set's version goes with each write, so a
+// stale page gets a 409 and is told to reload.
+//
+// States of the page: loading -> shown (a unit selected or not; at most one tool open:
+// edit, merge, diff, return) -> busy while a step runs -> shown again (or an error line).
+
+import { api, showMessage } from "./api.js";
+import { CommentThreads } from "./comments.js";
+import { el } from "./dom.js";
+import { chordOf, helpEntries, rowFor } from "./keys.js";
+import { TextView } from "./text_view.js";
+import { labelsOf } from "./workspace.js";
+import { countsLine, editOf, layerShort, listedUnits, nextOpenKey, spanIndex, stepKey, textSpans } from "./curate_model.js";
+import { curateKeyTable } from "./curate_keys.js";
+import { drawUnitDetail, drawUnitList } from "./curate_panel.js";
+import { drawDiffTool, drawEditTool, drawMergeTool, drawReturnTool } from "./curate_tools.js";
+import { diffChoices } from "./layer_diff.js";
+
+const REVIEW_WORDS = { unreviewed: "Unreviewed", in_review: "In review", curated: "Curated", returned: "Returned" };
+
+export class CurationPage {
+  constructor(root) {
+    this.root = root;
+    this.projectId = Number(root.dataset.project);
+    this.documentId = Number(root.dataset.document);
+    this.find = (selector) => root.querySelector(selector);
+    this.message = this.find("#message");
+    this.view = null;
+    this.listed = [];
+    this.selected = null;
+    this.tool = null;
+    this.diffPair = null;
+    this.busy = false;
+    this.keys = curateKeyTable();
+  }
+
+  async start() {
+    this.bindControls();
+    try {
+      this.schema = await api("GET", `projects/${this.projectId}/schema/`);
+      this.labels = labelsOf(this.schema);
+      this.comments = new CommentThreads(this.find("#comments"), {
+        projectId: this.projectId,
+        username: this.root.dataset.username,
+        describe: (thread) => this.describeThread(thread),
+      });
+      await this.load();
+      this.comments.load(this.documentId);
+      this.focusComments();
+    } catch (error) {
+      showMessage(this.message, error.message, "error");
+      this.find("#review-status").textContent = "Not loaded";
+    }
+  }
+
+  get matching() {
+    return this.find("#matching").value;
+  }
+
+  async load() {
+    const view = await api("GET", `projects/${this.projectId}/curation/${this.documentId}/?matching=${this.matching}`);
+    this.show(view);
+  }
+
+  bindControls() {
+    this.find("#matching").addEventListener("change", () => this.run(() => this.load(), "Matching changed."));
+    this.find("#open-merge").addEventListener("click", () => this.openTool("merge"));
+    this.find("#open-diff").addEventListener("click", () => this.openTool("diff"));
+    this.find("#open-return").addEventListener("click", () => this.openTool("return"));
+    this.find("#help-button").addEventListener("click", () => this.toggleHelp());
+    this.find("#mark-curated").addEventListener("click", () => this.markCurated());
+    this.find("#reopen").addEventListener("click", () => this.reopen());
+    this.find("#doc-text").addEventListener("click", (event) => {
+      const key = this.text?.keyAt(event.target);
+      if (key) this.select(key);
+    });
+    document.addEventListener("keydown", (event) => this.onKey(event));
+  }
+
+  // --- drawing --------------------------------------------------------------------------
+
+  show(view) {
+    this.view = view;
+    this.spans = spanIndex(view);
+    this.listed = listedUnits(view, this.context());
+    if (this.selected && !this.listed.some((item) => item.key === this.selected)) this.selected = null;
+    const status = this.find("#review-status");
+    status.textContent = `Review: ${REVIEW_WORDS[view.review_status] || view.review_status}`;
+    status.dataset.state = view.review_status;
+    const layers = view.layers.map((layer) => layerShort(layer.name)).join(", ") || "none submitted";
+    this.find("#counts").textContent = `Layers: ${layers} · ${countsLine(view.counts)}`;
+    this.find("#doc-title").textContent = view.document.title;
+    this.find("#doc-meta").textContent = [view.document.outlet, view.document.published_at?.slice(0, 10)].filter(Boolean).join(" · ");
+    this.find("#mark-curated").hidden = view.review_status === "curated";
+    this.find("#reopen").hidden = view.review_status !== "curated";
+    this.find("#matching").value = view.matching;
+    if (!this.text) this.text = new TextView(this.find("#doc-text"), view.document.text, view.document.zones || [], this.labels);
+    this.drawText();
+    this.drawPanel();
+    if (this.tool === "diff") this.drawTool();
+  }
+
+  context() {
+    return { spans: this.spans || new Map(), labels: this.labels, schema: this.schema };
+  }
+
+  drawText() {
+    const { solid, dashed } = textSpans(this.view);
+    this.text.render({ spans: solid, suggestions: dashed, selected: this.selected, dim: false });
+    // What the drawing cannot say by itself: which segments are disputed (a mark, not only
+    // the dashed line) and the units' own names in the tooltips.
+    const titles = new Map(this.listed.map((item) => [item.key, `${item.text} — ${item.standing.agreement}, ${item.standing.state}`]));
+    const disputedStarts = new Map(dashed.map((span) => [span.key, span.start]));
+    for (const segment of this.text.container.querySelectorAll(".seg[data-keys]")) {
+      const keys = segment.dataset.keys.split(" ");
+      segment.title = keys.map((key) => titles.get(key)).filter(Boolean).join("\n");
+      segment.classList.toggle("disputed", keys.some((key) => disputedStarts.has(key)));
+      delete segment.dataset.flag;
+    }
+    for (const [, start] of disputedStarts) {
+      const point = this.text.domPoint(this.text.map.toUtf16(start));
+      if (point) point.node.parentElement.dataset.flag = "≠";
+    }
+  }
+
+  drawPanel() {
+    drawUnitList(this.find("#units"), this.listed, this.selected, (key) => this.select(key));
+    drawUnitDetail(this.find("#unit"), this.current(), this.context(), {
+      accept: () => this.accept(),
+      acceptAs: (index) => this.acceptAs(index),
+      reject: () => this.reject(),
+      edit: () => this.openTool("edit"),
+    });
+  }
+
+  current() {
+    return this.listed.find((item) => item.key === this.selected) || null;
+  }
+
+  select(key) {
+    this.selected = key;
+    const item = this.current();
+    this.text.mark(key, new Set(), false);
+    if (item?.unit.kind === "span") this.text.reveal(item.unit.unit);
+    this.drawPanel();
+    if (this.tool === "edit") this.drawTool();
+    this.focusComments();
+  }
+
+  step(delta) {
+    const key = stepKey(this.listed, this.selected, delta);
+    if (key) this.select(key);
+  }
+
+  nextOpen() {
+    const key = nextOpenKey(this.listed, this.selected);
+    if (key) this.select(key);
+    else showMessage(this.message, "No unit is open: every unit is in gold or rejected.");
+  }
+
+  // --- comments -------------------------------------------------------------------------
+
+  /** The thread of the selected unit: its first maker's row in that layer's set. */
+  focusComments() {
+    if (!this.comments || !this.view) return;
+    const item = this.current();
+    const member = item?.unit.members[0];
+    if (!member || item.unit.kind === "answer") {
+      this.comments.focus({ set: null, title: "The document" });
+      return;
+    }
+    const set = this.view.layers.find((layer) => layer.name === member.layer);
+    const thread = { set: set ? set.id : null, span: null, relation: null, stance: null, title: `${item.text} (${layerShort(member.layer)})` };
+    thread[item.unit.kind] = member.row.id;
+    this.comments.focus(thread);
+  }
+
+  focusComment() {
+    if (this.comments && !this.comments.focusBox()) showMessage(this.message, "Comments are not loaded.");
+  }
+
+  describeThread(thread) {
+    const layer = thread.layer ? ` of ${layerShort(thread.layer)}` : "";
+    for (const kind of ["span", "relation", "stance"]) if (thread[kind] != null) return `a ${kind}${layer}`;
+    return thread.set != null ? `the set${layer}` : "the document";
+  }
+
+  // --- steps ----------------------------------------------------------------------------
+
+  body(extra) {
+    return { version: this.view.gold ? this.view.gold.version : null, matching: this.view.matching, models: [], ...extra };
+  }
+
+  /** Run one step: the page is busy meanwhile, the answer is drawn, errors are shown. */
+  async run(call, done) {
+    if (this.busy) return;
+    this.busy = true;
+    this.root.dataset.busy = "true";
+    showMessage(this.message, "Working…");
+    try {
+      const view = await call();
+      if (view) this.show(view);
+      showMessage(this.message, typeof done === "function" ? done(view) : done);
+    } catch (error) {
+      const reload = error.status === 409 ? " Reload the page to see what changed." : "";
+      showMessage(this.message, `${error.message}${reload}`, "error");
+    } finally {
+      this.busy = false;
+      delete this.root.dataset.busy;
+    }
+  }
+
+  post(what, extra) {
+    return api("POST", `projects/${this.projectId}/curation/${this.documentId}/${what}`, this.body(extra));
+  }
+
+  accept(layer = null, edit = null) {
+    const item = this.current();
+    if (!item) return;
+    const extra = { unit: item.key };
+    if (layer) extra.layer = layer;
+    if (edit) extra.edit = edit;
+    const how = edit ? "edited and accepted" : layer ? `accepted as ${layerShort(layer)} made it` : "accepted";
+    this.run(() => this.post("accept/", extra), () => {
+      this.closeTool();
+      this.selectNextAfter(item.key);
+      return `${item.text}: ${how}.`;
+    });
+  }
+
+  acceptAs(index) {
+    const member = this.current()?.unit.members[index];
+    if (member) this.accept(member.layer);
+  }
+
+  reject() {
+    const item = this.current();
+    if (!item) return;
+    this.run(() => this.post("reject/", { unit: item.key }), () => {
+      this.selectNextAfter(item.key);
+      return `${item.text}: rejected.`;
+    });
+  }
+
+  /** After a step on a unit, the next open one is selected (the same one when none is). */
+  selectNextAfter(key) {
+    const next = nextOpenKey(this.listed, key);
+    this.select(next || (this.listed.some((item) => item.key === key) ? key : null));
+  }
+
+  saveEdit(form) {
+    const item = this.current();
+    const row = item.unit.state === "gold" && item.unit.gold ? item.unit.gold : item.unit.unit;
+    const edit = editOf(item.unit.kind, row, form);
+    this.accept(null, edit);
+  }
+
+  merge(k, matching) {
+    this.find("#matching").value = matching;
+    const body = { min_agreeing: k, matching };
+    this.run(() => this.post("merge/", body), (view) => {
+      this.closeTool();
+      const added = Object.entries(view.merged.added).map(([kind, n]) => `${n} ${kind}${n === 1 ? "" : "s"}`);
+      const notes = view.merged.notes.length ? ` ${view.merged.notes.join(" ")}` : "";
+      return `Auto-merge at ${k} of ${view.layers.length}: ${added.join(", ") || "nothing"} put into gold.${notes}`;
+    });
+  }
+
+  returnTo(annotator, comment) {
+    const url = `projects/${this.projectId}/curation/${this.documentId}/return/`;
+    this.run(() => api("POST", url, { annotator, comment }), () => {
+      this.closeTool();
+      this.comments.load(this.documentId);
+      return `Returned to ${annotator} with your comment.`;
+    });
+  }
+
+  setState(reviewStatus, done) {
+    const url = `projects/${this.projectId}/curation/${this.documentId}/state/`;
+    this.run(() => api("POST", url, { review_status: reviewStatus }), done);
+  }
+
+  markCurated() {
+    this.setState("curated", "The document is curated: its gold set is submitted.");
+  }
+
+  reopen() {
+    this.setState("in_review", "The document is in review again.");
+  }
+
+  // --- tools and keys -------------------------------------------------------------------
+
+  openTool(name) {
+    if (name === "edit" && !this.current()) return;
+    this.tool = name;
+    this.drawTool();
+  }
+
+  closeTool() {
+    const box = this.find("#tool");
+    const hadFocus = box.contains(document.activeElement);
+    this.tool = null;
+    box.hidden = true;
+    box.replaceChildren();
+    if (hadFocus) this.find("#doc-text").focus({ preventScroll: true });
+  }
+
+  drawTool() {
+    const box = this.find("#tool");
+    box.hidden = false;
+    box.dataset.tool = this.tool;
+    if (this.tool === "edit") {
+      const context = { schema: this.schema, labels: this.labels, text: this.view.document.text, context: this.context() };
+      drawEditTool(box, this.current(), context, (form) => this.saveEdit(form));
+    } else if (this.tool === "merge") {
+      drawMergeTool(box, { layers: this.view.layers.length, matching: this.view.matching }, (k, m) => this.merge(k, m));
+    } else if (this.tool === "diff") {
+      const choices = diffChoices(this.view);
+      if (!this.diffPair || !this.diffPair.every((name) => choices.includes(name))) this.diffPair = [choices[0], choices[1] || choices[0]];
+      const focused = document.activeElement?.id;
+      drawDiffTool(box, this.view, this.listed, this.diffPair, {
+        onChange: (pair) => {
+          this.diffPair = pair;
+          this.drawTool();
+        },
+        onSelect: (key) => this.select(key),
+      });
+      if (focused === "diff-b") this.find("#diff-b").focus();
+    } else if (this.tool === "return") {
+      drawReturnTool(box, this.view.annotators, (who, comment) => this.returnTo(who, comment));
+    }
+  }
+
+  toggleHelp(force) {
+    const box = this.find("#help");
+    const show = force === undefined ? box.hidden : force;
+    if (show) this.drawHelp();
+    box.hidden = !show;
+    if (show) box.focus();
+    else this.find("#doc-text").focus({ preventScroll: true });
+  }
+
+  drawHelp() {
+    const list = el("dl");
+    for (const entry of helpEntries(this.keys)) {
+      const keys = el("dt");
+      entry.keys.forEach((chord, i) => {
+        if (i) keys.append(" / ");
+        keys.append(el("kbd", { text: chord === "Escape" ? "Esc" : chord }));
+      });
+      list.append(keys, el("dd", { text: entry.does }));
+    }
+    const mouse = "With the mouse: click a span in the text or a unit in the list to select it; the buttons do what the keys do.";
+    this.find("#help").replaceChildren(el("h2", { text: "Keys" }), el("p", { class: "muted", text: mouse }), list);
+  }
+
+  onKey(event) {
+    if (!this.view) return;
+    const target = event.target;
+    const typing = target instanceof HTMLElement && target.matches("input, select, textarea");
+    const unit = this.current();
+    const situation = {
+      typing,
+      help: !this.find("#help").hidden,
+      tool: this.tool,
+      unit: Boolean(unit),
+      layers: unit ? unit.unit.members.length : 0,
+    };
+    const chord = chordOf(event);
+    const row = rowFor(this.keys, chord, situation);
+    if (!row) return;
+    if (target instanceof HTMLButtonElement && chord === "Enter") return; // the button's own
+    event.preventDefault();
+    row.run(this, event, chord);
+  }
+}
+
+const root = document.querySelector("#curate");
+if (root) {
+  const page = new CurationPage(root);
+  window.claimlens = page; // for the browser tests and the curious
+  page.start();
+}
