@@ -145,6 +145,7 @@ def test_a_reviewer_curates_two_layers_into_exactly_the_gold_set_chosen(
     start = document.text.index(OFFICE)
     page.fill("#edit-start", str(start + len("the ")))
     expect(page.locator(".edit-preview")).to_have_text("Israeli prime minister's office")
+    expect(page.locator("#doc-text .seg.selected").first).to_be_in_viewport()
     page.screenshot(path=screenshot_path("curation-view-edit"))
     page.keyboard.press("Enter")
     done(page, "edited and accepted")

@@ -10,7 +10,6 @@
 // edit, merge, diff, return) -> busy while a step runs -> shown again (or an error line).
 
 import { api, showMessage } from "./api.js";
-import { CommentThreads } from "./comments.js";
 import { el } from "./dom.js";
 import { chordOf, helpEntries, rowFor } from "./keys.js";
 import { TextView } from "./text_view.js";
@@ -44,14 +43,8 @@ export class CurationPage {
     try {
       this.schema = await api("GET", `projects/${this.projectId}/schema/`);
       this.labels = labelsOf(this.schema);
-      this.comments = new CommentThreads(this.find("#comments"), {
-        projectId: this.projectId,
-        username: this.root.dataset.username,
-        describe: (thread) => this.describeThread(thread),
-      });
       await this.load();
-      this.comments.load(this.documentId);
-      this.focusComments();
+      await this.startComments();
     } catch (error) {
       showMessage(this.message, error.message, "error");
       this.find("#review-status").textContent = "Not loaded";
@@ -130,12 +123,20 @@ export class CurationPage {
 
   drawPanel() {
     drawUnitList(this.find("#units"), this.listed, this.selected, (key) => this.select(key));
-    drawUnitDetail(this.find("#unit"), this.current(), this.context(), {
+    const detail = this.find("#unit");
+    drawUnitDetail(detail, this.current(), this.context(), {
       accept: () => this.accept(),
       acceptAs: (index) => this.acceptAs(index),
       reject: () => this.reject(),
       edit: () => this.openTool("edit"),
     });
+    if (this.tool === "edit" && this.current()) {
+      // The edit form sits with the unit it edits, so the text stays in view beside it.
+      const box = el("div", { id: "edit-box", class: "edit-box" });
+      detail.append(box);
+      const context = { schema: this.schema, labels: this.labels, text: this.view.document.text, context: this.context() };
+      drawEditTool(box, this.current(), context, (form) => this.saveEdit(form));
+    }
   }
 
   current() {
@@ -147,8 +148,8 @@ export class CurationPage {
     const item = this.current();
     this.text.mark(key, new Set(), false);
     if (item?.unit.kind === "span") this.text.reveal(item.unit.unit);
+    if (this.tool === "edit") this.tool = null; // an edit belongs to the unit it was opened on
     this.drawPanel();
-    if (this.tool === "edit") this.drawTool();
     this.focusComments();
   }
 
@@ -164,6 +165,24 @@ export class CurationPage {
   }
 
   // --- comments -------------------------------------------------------------------------
+
+  /** The document's comment threads (comments.js, the workspace's), beside the units; the
+   * page works without them when they cannot be loaded. */
+  async startComments() {
+    try {
+      const { CommentThreads } = await import("./comments.js");
+      this.comments = new CommentThreads(this.find("#comments"), {
+        projectId: this.projectId,
+        username: this.root.dataset.username,
+        describe: (thread) => this.describeThread(thread),
+      });
+    } catch (error) {
+      this.find("#comments").textContent = `Comments are not available here (${error.message}).`;
+      return;
+    }
+    this.comments.load(this.documentId);
+    this.focusComments();
+  }
 
   /** The thread of the selected unit: its first maker's row in that layer's set. */
   focusComments() {
@@ -297,16 +316,20 @@ export class CurationPage {
 
   openTool(name) {
     if (name === "edit" && !this.current()) return;
+    if (this.tool && this.tool !== name) this.closeTool();
     this.tool = name;
-    this.drawTool();
+    if (name === "edit") this.drawPanel();
+    else this.drawTool();
   }
 
   closeTool() {
     const box = this.find("#tool");
-    const hadFocus = box.contains(document.activeElement);
+    const hadFocus = box.contains(document.activeElement) || this.find("#unit").contains(document.activeElement);
+    const wasEdit = this.tool === "edit";
     this.tool = null;
     box.hidden = true;
     box.replaceChildren();
+    if (wasEdit) this.drawPanel();
     if (hadFocus) this.find("#doc-text").focus({ preventScroll: true });
   }
 
@@ -314,10 +337,7 @@ export class CurationPage {
     const box = this.find("#tool");
     box.hidden = false;
     box.dataset.tool = this.tool;
-    if (this.tool === "edit") {
-      const context = { schema: this.schema, labels: this.labels, text: this.view.document.text, context: this.context() };
-      drawEditTool(box, this.current(), context, (form) => this.saveEdit(form));
-    } else if (this.tool === "merge") {
+    if (this.tool === "merge") {
       drawMergeTool(box, { layers: this.view.layers.length, matching: this.view.matching }, (k, m) => this.merge(k, m));
     } else if (this.tool === "diff") {
       const choices = diffChoices(this.view);
