@@ -35,8 +35,8 @@ function canonical(value) {
 }
 
 /**
- * @param {{key: string}[]} units the view's units (or the page's listed items: anything
- *   with a `unit`, or a unit itself)
+ * @param {object[]} items the view's units, or the page's listed items (each with its
+ *   unit as `unit`)
  * @returns {{onlyA: object[], onlyB: object[], both: object[]}} the items, in their order;
  *   items in `both` carry `differs`
  */
@@ -45,7 +45,7 @@ export function diffLayers(items, a, b) {
   const onlyB = [];
   const both = [];
   for (const item of items) {
-    const unit = item.unit || item;
+    const unit = "members" in item ? item : item.unit;
     const layers = layersOf(unit);
     const inA = layers.includes(a);
     const inB = layers.includes(b);
