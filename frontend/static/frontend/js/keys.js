@@ -108,6 +108,8 @@ export function keyTable(schema) {
       when: (s, key) => editing(s) && s.relationKeys.includes(key),
       run: (ws, event, key) => ws.startLinkingByKey(key),
     },
+    { keys: ["n"], help: "write a comment: on the selected span, or on the set as a whole", when: editing, run: (ws) => ws.focusComment() },
+    { keys: ["h"], help: "show or hide the set's history (every version, with Restore)", when: editing, run: (ws) => ws.toggleHistory() },
   ];
 }
 

@@ -4,7 +4,8 @@
 // beside it: document_flow.js (which document and set; submit, skip, reload),
 // span_edits.js, suggestions.js, linking.js (relations), navigation.js (Tab, the arrows,
 // clicks), beside.js (the story's other report), keys.js (the key table) and help.js,
-// panel_model.js and panel.js (the side panel), text_view.js (the text).
+// panel_model.js and panel.js (the side panel), workspace_review.js (the panel's comment
+// threads and the set's history), text_view.js (the text).
 //
 // Modes (`mode`, also the root's data-mode): "none" (no document shown: loading, the queue
 // is done, the document is not the person's), "read-only" (a document without a gold set,
@@ -21,7 +22,8 @@ import { Panel } from "./panel.js";
 import { buildPanelModel } from "./panel_model.js";
 import * as spanEdits from "./span_edits.js";
 import { relationTypesFrom, stanceQuestionsFor } from "./span_options.js";
-import { acceptAllSuggestions, acceptSuggestion, loadDecisions, rejectSuggestion } from "./suggestions.js";
+import { acceptAllSuggestions, acceptSuggestion, rejectSuggestion } from "./suggestions.js";
+import { commentThread, mountReview, showReview } from "./workspace_review.js";
 import { snapToWords } from "./words.js";
 
 export class Workspace {
@@ -56,6 +58,8 @@ export class Workspace {
     this.confirming = false; // asking whether to submit a set with no annotations
     this.external = new Map(); // id -> span of another document (beside view)
     this.panelCache = {};
+    this.comments = null; // the document's comment threads and the set's history
+    this.history = null;
   }
 
   // ---- start -----------------------------------------------------------------------------
@@ -69,6 +73,7 @@ export class Workspace {
       this.keys = keyTable(this.schema);
       this.help.render(this.keys);
       this.panel = new Panel(this.root.querySelector("#panel"), this.labels, this.actions());
+      mountReview(this);
       await flow.openDocument(this, this.documentId, Number(new URLSearchParams(location.search).get("set")) || null);
     } catch (error) {
       if (this.panel) flow.showFailure(this, error);
@@ -110,7 +115,7 @@ export class Workspace {
     this.buttons.skip.hidden = !(mode === "edit" && this.set.kind === "annotator");
     this.buttons["start-gold"].hidden = mode !== "read-only";
     this.snapBox.closest("label").hidden = mode !== "edit";
-    if (mode === "edit") loadDecisions(this);
+    showReview(this);
   }
 
   // ---- drawing and messages --------------------------------------------------------------
@@ -146,6 +151,7 @@ export class Workspace {
       hasSuggestions: this.suggestions.any,
     };
     this.panel.render(buildPanelModel(input, this.panelCache));
+    this.comments.focus(commentThread(this));
   }
 
   changed() {
@@ -161,6 +167,7 @@ export class Workspace {
     this.buttons.reload.hidden = !conflict;
     this.buttons.retry.hidden = status !== "failed";
     this.statusLine.setAttribute("role", conflict || status === "failed" ? "alert" : "status");
+    if (status === "saved") this.history?.changed();
     // The status line stays short so the toolbar never reflows; the why goes below it.
     if (conflict) {
       this.note(
@@ -327,6 +334,8 @@ export class Workspace {
   linkReached = () => linking.finishReached(this);
   cycle = (direction) => navigation.cycle(this, direction);
   moveCaret = (event) => navigation.moveCaret(this, event);
+  focusComment = () => this.comments?.focusBox();
+  toggleHistory = () => this.history?.toggle();
 
   // ---- keyboard and mouse ----------------------------------------------------------------
 
