@@ -140,10 +140,10 @@ def test_a_reviewer_who_submits_the_gold_set_is_told_so_and_promised_no_next_doc
     message = page.locator("#message")
     expect(message).to_have_text("Submitted the gold set of “Report 1”.")
     expect(page.locator("#doc-text")).to_contain_text(
-        "Open the next document to curate from the project's list."
+        "Open the next document to curate from the Curate queue."
     )
-    expect(page.get_by_role("link", name="Go to the documents")).to_have_attribute(
-        "href", f"/projects/{people.project.id}/"
+    expect(page.get_by_role("link", name="Go to the Curate queue")).to_have_attribute(
+        "href", f"/projects/{people.project.id}/curate/"
     )
     expect(page.get_by_text("next document from your queue")).to_have_count(0)
     page.screenshot(path=screenshot_path("workspace-gold-submitted"))
@@ -157,7 +157,9 @@ def test_a_reviewer_who_opens_the_queue_is_told_reviewers_have_none(live_server,
     log_in(page, live_server.url, people.reviewer.username)
     page.goto(f"{live_server.url}/projects/{people.project.id}/work/")
     expect(page.locator("#doc-text")).to_contain_text("Reviewers have no queue")
-    expect(page.get_by_role("link", name="Go to the documents")).to_be_visible()
+    expect(page.get_by_role("link", name="Go to the Curate queue")).to_have_attribute(
+        "href", f"/projects/{people.project.id}/curate/"
+    )
     expect(page.locator("#save-status")).to_have_text("")
 
 

@@ -43,7 +43,7 @@ export async function openDocument(ws, documentId, wanted = null) {
 /** The next document of the person's queue (the set the queue hands out), or why none. */
 async function openNext(ws) {
   if (ws.role !== "annotator" && ws.role !== "manager") {
-    showNothing(ws, "Reviewers have no queue: open a document from the project's list to curate its gold set.", ["Go to the documents", projectUrl(ws)]);
+    showNothing(ws, "Reviewers have no queue: open a document from the Curate queue to curate its gold set.", ["Go to the Curate queue", curateUrl(ws)]);
     return "no queue";
   }
   const set = await api("GET", `projects/${ws.projectId}/queue/next/`);
@@ -150,6 +150,10 @@ function projectUrl(ws) {
   return `/projects/${ws.projectId}/`;
 }
 
+function curateUrl(ws) {
+  return `/projects/${ws.projectId}/curate/`;
+}
+
 function documentUrl(ws, documentId) {
   return `/projects/${ws.projectId}/documents/${documentId}/work/`;
 }
@@ -233,7 +237,7 @@ async function finish(ws, action) {
   }
   const done = set.kind === "gold" ? `Submitted the gold set of “${title}”.` : `${action === "submit" ? "Submitted" : "Skipped"} “${title}”.`;
   if (set.kind === "gold") {
-    showNothing(ws, "Open the next document to curate from the project's list.", ["Go to the documents", projectUrl(ws)]);
+    showNothing(ws, "Open the next document to curate from the Curate queue.", ["Go to the Curate queue", curateUrl(ws)]);
     ws.note(done);
   } else {
     try {
