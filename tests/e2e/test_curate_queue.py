@@ -154,6 +154,9 @@ def test_the_queue_lists_the_most_disagreed_first_with_states_counts_and_unread_
         "1 document match, the most disagreed first."
     )
     assert titles(page) == ["No agreement"]
+    page.reload()  # the address keeps the filters (and coming back from a document does)
+    expect(page.locator("#filter-outlet")).to_have_value("The Courier")
+    expect(page.locator("#queue tbody tr")).to_have_count(1)
     page.select_option("#filter-outlet", "")
     page.select_option("#filter-state", "returned")
     expect(page.locator("#queue-status")).to_have_text(
@@ -203,6 +206,12 @@ def test_a_bulk_auto_merge_shows_its_progress_and_puts_what_both_made_into_gold(
         "Auto-merge queued: 0 of 3 documents (k = 2, exact)"
     )
     assert progress.evaluate("bar => bar.value") == 0
+    page.reload()  # a job still waiting is followed again when the page opens
+    expect(progress).to_be_visible()
+    expect(page.locator("#merge-status")).to_have_text(
+        "Auto-merge queued: 0 of 3 documents (k = 2, exact)"
+    )
+    expect(page.locator("#merge-start")).to_be_disabled()
     page.screenshot(path=screenshot_path("curate-queue-merging"))
     job = MergeJob.objects.get(project=project)
     assert merge_job_run(job.pk).status == "done"

@@ -4,7 +4,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
+  addressOf,
   disagreementText,
+  filtersFromAddress,
   jobText,
   mergeRequest,
   moveTo,
@@ -101,4 +103,17 @@ test("a reviewer's toolbar counts what curation needs", async () => {
   const { reviewerCountsText } = await import("../../frontend/static/frontend/js/reviewer_counts.js");
   const summary = { documents: 9, ready: 3, waiting: 2, in_review: 1, curated: 2, returned: 1 };
   assert.equal(reviewerCountsText(summary), "3 ready · 2 curated · 1 returned");
+});
+
+test("the page address keeps the filters and the page, defaults left out", () => {
+  const chosen = { state: "ready", story: "", outlet: "The Courier", order: "disagreement", q: " talks " };
+  assert.equal(addressOf(chosen, 1), "state=ready&outlet=The+Courier&q=talks");
+  assert.equal(addressOf({ order: "position" }, 3), "order=position&page=3");
+  const back = filtersFromAddress("?state=ready&outlet=The+Courier&q=talks&page=2");
+  assert.deepEqual(back, {
+    filters: { state: "ready", story: "", outlet: "The Courier", order: "disagreement", q: "talks" },
+    page: 2,
+  });
+  assert.deepEqual(filtersFromAddress("?page=-4&order=nonsense").page, 1);
+  assert.equal(filtersFromAddress("").filters.order, "disagreement");
 });

@@ -6,7 +6,9 @@
 import { api, ApiError, showMessage } from "./api.js";
 import { el } from "./dom.js";
 import {
+  addressOf,
   disagreementText,
+  filtersFromAddress,
   jobText,
   mergeRequest,
   moveTo,
@@ -107,6 +109,8 @@ function describe(count, chosen) {
 async function loadQueue() {
   const token = ++loadToken;
   const chosen = filters();
+  const address = addressOf(chosen, page);
+  window.history.replaceState(null, "", address ? `?${address}` : window.location.pathname);
   queueStatus.textContent = "Loading…";
   let data;
   let unread;
@@ -188,6 +192,7 @@ async function loadJobs() {
   const jobs = await api("GET", `projects/${projectId}/merge-jobs/`);
   const items = jobs.map((job) => el("li", { text: `#${job.id} ${jobText(job)}` }));
   jobList.replaceChildren(...(items.length ? items : [el("li", { class: "hint", text: "None yet." })]));
+  return jobs;
 }
 
 async function follow(job) {
@@ -200,16 +205,15 @@ async function follow(job) {
   await Promise.all([loadJobs(), loadCounts(), loadQueue()]);
 }
 
-mergeForm.addEventListener("submit", async (event) => {
-  event.preventDefault();
+/** Follow the job `start` gives (a new one, or one still running when the page opened),
+ * with the button off until it ends. */
+async function watch(start) {
   mergeButton.disabled = true;
   progress.hidden = false;
   progress.value = 0;
-  mergeStatus.textContent = "Starting the auto-merge…";
   mergeResult.replaceChildren();
   try {
-    const body = mergeRequest(Object.fromEntries(new FormData(mergeForm)));
-    await follow(await api("POST", `projects/${projectId}/merge-jobs/`, body));
+    await follow(await start());
   } catch (error) {
     progress.hidden = true;
     mergeStatus.textContent = "";
@@ -218,8 +222,33 @@ mergeForm.addEventListener("submit", async (event) => {
   } finally {
     mergeButton.disabled = false;
   }
+}
+
+mergeForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  mergeStatus.textContent = "Starting the auto-merge…";
+  const body = mergeRequest(Object.fromEntries(new FormData(mergeForm)));
+  watch(() => api("POST", `projects/${projectId}/merge-jobs/`, body));
 });
 
+/** The filters and page the address keeps, put back in the form. */
+function restore() {
+  const kept = filtersFromAddress(window.location.search);
+  for (const [name, value] of Object.entries(kept.filters)) {
+    const field = filtersForm.elements.namedItem(name);
+    if (field && (field.tagName !== "SELECT" || Array.from(field.options).some((o) => o.value === value))) {
+      field.value = value;
+    }
+  }
+  page = kept.page;
+}
+
+restore();
 loadCounts();
 loadQueue();
-loadJobs().catch((error) => showMessage(queueMessage, `Past auto-merges could not be loaded: ${error.message}`, "error"));
+loadJobs()
+  .then((jobs) => {
+    const running = jobs.find((job) => job.status === "queued" || job.status === "running");
+    if (running) watch(async () => running); // started earlier, here or elsewhere
+  })
+  .catch((error) => showMessage(queueMessage, `Past auto-merges could not be loaded: ${error.message}`, "error"));

@@ -27,6 +27,30 @@ export function queueQuery(filters, page = 1, pageSize = 50) {
   return params;
 }
 
+const FILTER_NAMES = ["state", "story", "outlet", "order", "q"];
+
+/** The filters and page a page address keeps (`?state=ready&outlet=…&page=2`), so a
+ * reload, a shared link or coming back from a document shows the same list. */
+export function filtersFromAddress(search) {
+  const params = new URLSearchParams(search);
+  const filters = {};
+  for (const name of FILTER_NAMES) filters[name] = params.get(name) || "";
+  if (filters.order !== "position") filters.order = "disagreement";
+  const page = Number.parseInt(params.get("page") || "1", 10);
+  return { filters, page: Number.isFinite(page) && page > 0 ? page : 1 };
+}
+
+/** The page address's query for the filters and page (defaults left out). */
+export function addressOf(filters, page = 1) {
+  const params = new URLSearchParams();
+  for (const name of FILTER_NAMES) {
+    const value = String(filters[name] || "").trim();
+    if (value && !(name === "order" && value === "disagreement")) params.set(name, value);
+  }
+  if (page > 1) params.set("page", String(page));
+  return params.toString();
+}
+
 /** The row's review state in words, with who a returned document went back to. */
 export function stateText(row) {
   const name = STATE_NAMES[row.review_status] || row.review_status;
