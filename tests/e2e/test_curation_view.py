@@ -14,7 +14,7 @@ from annotations.models import AnnotationSet, Comment, ProjectDocument, Relation
 from annotations.services.projects import project_documents_add
 from corpus.services import documents_import
 from tests import factories
-from tests.curation.conftest import annotated, span
+from tests.curation.conftest import annotated, span, two_layers_of
 from tests.e2e.workspace_helpers import LAPTOP, log_in
 
 pytestmark = pytest.mark.e2e
@@ -142,9 +142,10 @@ def test_a_reviewer_curates_two_layers_into_exactly_the_gold_set_chosen(
     # Edit: the office without its article, by keyboard.
     click_text(page, OFFICE)
     page.keyboard.press("e")
-    start = document.text.index(OFFICE)
-    page.fill("#edit-start", str(start + len("the ")))
+    page.keyboard.press("{")  # narrower at the start by a word
     expect(page.locator(".edit-preview")).to_have_text("Israeli prime minister's office")
+    start = document.text.index(OFFICE)
+    expect(page.locator("#edit-start")).to_have_value(str(start + len("the ")))
     expect(page.locator("#doc-text .seg.selected").first).to_be_in_viewport()
     page.screenshot(path=screenshot_path("curation-view-edit"))
     page.keyboard.press("Enter")
@@ -192,3 +193,61 @@ def test_a_reviewer_curates_two_layers_into_exactly_the_gold_set_chosen(
     assert note.text == RETURN_NOTE
     review = ProjectDocument.objects.get(project=people.project, document=document)
     assert review.review_status == "returned"
+
+
+def test_a_reviewer_curates_by_keyboard_alone_and_marks_the_document_curated(
+    live_server, page, people, screenshot_path
+):
+    layers = two_layers_of(people)  # the claim is direct speech for one, indirect for the other
+    page.set_viewport_size(LAPTOP)
+    log_in(page, live_server.url, people.reviewer.username)
+    page.goto(f"{live_server.url}/projects/{people.project.id}/curate/{layers.document.id}/")
+    expect(page.locator("#counts")).to_contain_text("5 units · 3 agreed")
+    page.locator("#doc-text").focus()
+
+    page.keyboard.press("?")
+    expect(page.locator("#help")).to_be_visible()
+    expect(page.locator("#help")).to_contain_text("accept the selected unit into gold")
+    page.screenshot(path=screenshot_path("curation-view-keys"))
+    page.keyboard.press("Escape")
+    expect(page.locator("#help")).to_be_hidden()
+
+    page.keyboard.press("j")  # the minister, both layers alike
+    expect(page.locator("#unit .unit-title")).to_have_text("Source “The minister”")
+    page.keyboard.press("a")
+    done(page, "accepted")
+    # The next open unit is selected: the claim, which the two layers made differently.
+    expect(page.locator("#unit .unit-title")).to_contain_text("the talks had stalled")
+    page.keyboard.press("2")  # as the second layer made it
+    done(page, "accepted as other_annotator made it")
+    expect(page.locator("#unit .unit-title")).to_contain_text("officials")
+    page.keyboard.press("r")
+    done(page, "rejected")
+    page.keyboard.press("m")
+    page.keyboard.press("Enter")
+    done(page, "1 relation, 1 stance put into gold")
+    page.keyboard.press("Control+Enter")
+    done(page, "The document is curated")
+    expect(page.locator("#review-status")).to_have_text("Review: Curated")
+    expect(page.locator("#reopen")).to_be_visible()
+    page.screenshot(path=screenshot_path("curation-view-curated"))
+
+    gold = gold_of(people, layers.document)
+    assert gold.status == "curated"
+    spans = {s.text: (s.attributes, s.provenance) for s in Span.objects.filter(annotation_set=gold)}
+    assert spans == {
+        "The minister": ({}, {"method": "accepted", "layers": BOTH}),
+        "the talks had stalled": (
+            {"quote_type": "indirect"},
+            {"method": "accepted", "layers": BOTH},
+        ),
+    }
+    relation = Relation.objects.get(annotation_set=gold)
+    assert relation.provenance == {"method": "auto", "layers": BOTH}
+    stance = Stance.objects.get(annotation_set=gold)
+    assert (stance.value, stance.provenance) == (
+        "neutral",
+        {"method": "auto", "layers": BOTH},
+    )
+    review = ProjectDocument.objects.get(project=people.project, document=layers.document)
+    assert review.review_status == "curated"

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { agreementOf, editOf, listedUnits, nextOpenKey, standingOf, stepKey, textSpans } from "../../frontend/static/frontend/js/curate_model.js";
+import { agreementOf, editOf, listedUnits, nextOpenKey, standingOf, stepKey, textSpans, threadName, unitThread } from "../../frontend/static/frontend/js/curate_model.js";
 import { curateKeyTable } from "../../frontend/static/frontend/js/curate_keys.js";
 import { rowFor } from "../../frontend/static/frontend/js/keys.js";
 import { diffChoices, diffLayers } from "../../frontend/static/frontend/js/layer_diff.js";
@@ -125,4 +125,17 @@ test("the keys act on a unit only when one is selected, and never while typing",
   assert.ok(rowFor(table, "2", free));
   assert.equal(rowFor(table, "3", free), null); // only two layers made it
   assert.equal(rowFor(table, "Escape", { ...free, typing: true, tool: "merge" }).help, "close the open tool (edit, auto-merge, diff, return)");
+});
+
+test("a unit's comments are the thread of its first maker's row; an answer's, the document's", () => {
+  const view = aView();
+  const items = listed();
+  const claim = items.find((i) => i.key === "claim");
+  assert.deepEqual(unitThread(view, claim), { set: 100, span: 1, relation: null, stance: null, title: "Claim “the talks had stalled” (quote_type=direct) (ana)" });
+  const link = items.find((i) => i.key === "link");
+  assert.equal(unitThread(view, link).relation, 3);
+  assert.equal(unitThread(view, link).set, 101);
+  assert.deepEqual(unitThread(view, null), { set: null, title: "The document" });
+  assert.equal(threadName({ span: 4, layer: A }), "a span of ana");
+  assert.equal(threadName({ set: 100, layer: B }), "the set of bo");
 });

@@ -182,3 +182,21 @@ export function editOf(kind, row, form) {
 export function countsLine(counts) {
   return `${counts.units} units · ${counts.agreed} agreed · ${counts.gold} in gold · ${counts.rejected} rejected · ${counts.open} open`;
 }
+
+/** The comment thread of a listed unit (comments.js's shape): its first maker's row in that
+ * layer's set; the document's thread for an answer, a unit only gold has, or none. */
+export function unitThread(view, item) {
+  const member = item?.unit.members[0];
+  if (!member || item.unit.kind === "answer") return { set: null, title: "The document" };
+  const set = view.layers.find((layer) => layer.name === member.layer);
+  const thread = { set: set ? set.id : null, span: null, relation: null, stance: null, title: `${item.text} (${layerShort(member.layer)})` };
+  thread[item.unit.kind] = member.row.id;
+  return thread;
+}
+
+/** How a thread of the document's list is named: "a span of ana", "the document". */
+export function threadName(thread) {
+  const layer = thread.layer ? ` of ${layerShort(thread.layer)}` : "";
+  for (const kind of ["span", "relation", "stance"]) if (thread[kind] != null) return `a ${kind}${layer}`;
+  return thread.set != null ? `the set${layer}` : "the document";
+}

@@ -118,3 +118,32 @@ export function drawUnitDetail(root, item, context, actions) {
   );
   root.replaceChildren(...parts);
 }
+
+/** A checkbox per model layer there is (none: the box stays hidden); `onToggle(name, on)`. */
+export function drawModelChoices(box, names, chosen, onToggle) {
+  box.hidden = !names.length;
+  if (!names.length) return;
+  const choice = (name) =>
+    el(
+      "label",
+      { class: "toggle" },
+      el("input", { type: "checkbox", checked: chosen.includes(name), onchange: (event) => onToggle(name, event.target.checked) }),
+      ` ${name}`,
+    );
+  box.replaceChildren("Models:", ...names.map(choice));
+}
+
+/** The key help, from the key table's entries (keys.js helpEntries). */
+export function drawKeyHelp(box, entries) {
+  const list = el("dl");
+  for (const entry of entries) {
+    const keys = el("dt");
+    entry.keys.forEach((chord, i) => {
+      if (i) keys.append(" / ");
+      keys.append(el("kbd", { text: chord === "Escape" ? "Esc" : chord }));
+    });
+    list.append(keys, el("dd", { text: entry.does }));
+  }
+  const mouse = "With the mouse: click a span in the text or a unit in the list to select it; the buttons do what the keys do. While editing a span, select text in the document and use it as the span's new boundaries.";
+  box.replaceChildren(el("h2", { text: "Keys" }), el("p", { class: "muted", text: mouse }), list);
+}

@@ -7,6 +7,7 @@
 import { el } from "./dom.js";
 import { describeRow, layerShort } from "./curate_model.js";
 import { diffChoices, diffLayers } from "./layer_diff.js";
+import { wordStep } from "./words.js";
 
 function field(labelText, control) {
   return el("label", { class: "field" }, el("span", { text: labelText }), control);
@@ -27,6 +28,13 @@ function form(title, children, submitText, onSubmit) {
         event.preventDefault();
         onSubmit();
       },
+      onkeydown: (event) => {
+        // Enter on a select submits too (the browser submits only from text fields)
+        if (event.key === "Enter" && event.target instanceof HTMLSelectElement) {
+          event.preventDefault();
+          event.target.form.requestSubmit();
+        }
+      },
     },
     el("h2", { text: title }),
     ...children,
@@ -37,12 +45,13 @@ function form(title, children, submitText, onSubmit) {
 
 /** Edit before accepting: a span's label and boundaries (code points, with the text they
  * cover shown as you change them), a relation's type, a stance's or answer's value. */
-export function drawEditTool(root, item, { schema, labels, text, context }, onSave) {
+export function drawEditTool(root, item, { schema, labels, text, context, selection }, onSave) {
   const unit = item.unit;
   const row = unit.state === "gold" && unit.gold ? unit.gold : unit.unit;
   const points = Array.from(text);
   const controls = [el("p", { class: "unit-title", text: describeRow(unit.kind, row, context) })];
   let read = () => ({});
+  let onKeys = {};
   if (unit.kind === "span") {
     const label = select("edit-label", [...labels].map(([key, spec]) => [key, spec.name]), row.label);
     const start = el("input", { id: "edit-start", type: "number", min: 0, max: points.length, value: row.start });
@@ -54,7 +63,45 @@ export function drawEditTool(root, item, { schema, labels, text, context }, onSa
     start.addEventListener("input", show);
     end.addEventListener("input", show);
     show();
-    controls.push(el("div", { class: "row" }, field("Label", label), field("Start", start), field("End", end)), el("p", {}, "Covers: ", preview));
+    // A word at a time, as the workspace's [ ] { } do; or the text selected in the document.
+    const space = (p) => /\s/u.test(points[p] ?? "");
+    const move = (input, direction) => {
+      let next = wordStep(points, Number(input.value), direction);
+      // narrowing stops at the next word, not at the space before it
+      if (input === start && direction > 0) while (space(next)) next += 1;
+      if (input === end && direction < 0) while (next > 0 && space(next - 1)) next -= 1;
+      const other = input === start ? Number(end.value) : Number(start.value);
+      if (input === start ? next < other : next > other) input.value = String(next);
+      show();
+    };
+    const moves = {
+      "[": () => move(start, -1),
+      "{": () => move(start, 1),
+      "]": () => move(end, 1),
+      "}": () => move(end, -1),
+    };
+    const stepButton = (key, text) => el("button", { type: "button", class: "small", onclick: moves[key] }, text, el("kbd", { text: key }));
+    const fromSelection = () => {
+      const range = selection();
+      if (!range) return;
+      start.value = String(range.start);
+      end.value = String(range.end);
+      show();
+    };
+    controls.push(
+      el("div", { class: "row" }, field("Label", label), field("Start", start), field("End", end)),
+      el("p", { class: "covers" }, "Covers: ", preview),
+      el(
+        "div",
+        { class: "row word-steps" },
+        stepButton("[", "wider at the start"),
+        stepButton("{", "narrower at the start"),
+        stepButton("}", "narrower at the end"),
+        stepButton("]", "wider at the end"),
+        el("button", { type: "button", class: "small", id: "edit-use-selection", onclick: fromSelection }, "Use the text selected in the document"),
+      ),
+    );
+    onKeys = moves;
     read = () => ({ label: label.value, start: Number(start.value), end: Number(end.value) });
   } else if (unit.kind === "relation") {
     const types = (schema.relation_types || []).map((t) => [t.key, t.name || t.key]);
@@ -78,7 +125,15 @@ export function drawEditTool(root, item, { schema, labels, text, context }, onSa
       read = () => ({ value: value.value });
     }
   }
-  root.replaceChildren(form("Edit, then accept", controls, "Accept edited (Enter)", () => onSave(read())));
+  const editForm = form("Edit, then accept", controls, "Accept edited (Enter)", () => onSave(read()));
+  editForm.addEventListener("keydown", (event) => {
+    const run = onKeys[event.key];
+    if (!run || event.ctrlKey || event.altKey || event.metaKey) return;
+    event.preventDefault();
+    event.stopPropagation();
+    run();
+  });
+  root.replaceChildren(editForm);
   root.querySelector("select, input")?.focus();
 }
 

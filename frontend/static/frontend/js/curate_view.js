@@ -14,9 +14,10 @@ import { el } from "./dom.js";
 import { chordOf, helpEntries, rowFor } from "./keys.js";
 import { TextView } from "./text_view.js";
 import { labelsOf } from "./workspace.js";
-import { countsLine, editOf, layerShort, listedUnits, nextOpenKey, spanIndex, stepKey, textSpans } from "./curate_model.js";
+import { countsLine, editOf, layerShort, listedUnits, nextOpenKey, spanIndex, stepKey, threadName, unitThread } from "./curate_model.js";
 import { curateKeyTable } from "./curate_keys.js";
-import { drawUnitDetail, drawUnitList } from "./curate_panel.js";
+import { drawKeyHelp, drawModelChoices, drawUnitDetail, drawUnitList } from "./curate_panel.js";
+import { drawCurationText } from "./curate_text.js";
 import { drawDiffTool, drawEditTool, drawMergeTool, drawReturnTool } from "./curate_tools.js";
 import { diffChoices } from "./layer_diff.js";
 
@@ -34,6 +35,7 @@ export class CurationPage {
     this.selected = null;
     this.tool = null;
     this.diffPair = null;
+    this.models = []; // the model layers shown beside the annotators'
     this.busy = false;
     this.keys = curateKeyTable();
   }
@@ -55,9 +57,15 @@ export class CurationPage {
     return this.find("#matching").value;
   }
 
+  /** The view as the page asks for it: its matching and the model layers chosen. */
+  fetchView() {
+    const query = new URLSearchParams({ matching: this.matching });
+    if (this.models.length) query.set("models", this.models.join(","));
+    return api("GET", `projects/${this.projectId}/curation/${this.documentId}/?${query}`);
+  }
+
   async load() {
-    const view = await api("GET", `projects/${this.projectId}/curation/${this.documentId}/?matching=${this.matching}`);
-    this.show(view);
+    this.show(await this.fetchView());
   }
 
   bindControls() {
@@ -69,6 +77,7 @@ export class CurationPage {
     this.find("#mark-curated").addEventListener("click", () => this.markCurated());
     this.find("#reopen").addEventListener("click", () => this.reopen());
     this.find("#doc-text").addEventListener("click", (event) => {
+      if (!window.getSelection().isCollapsed) return; // text selected (for an edit), not a click
       const key = this.text?.keyAt(event.target);
       if (key) this.select(key);
     });
@@ -86,16 +95,26 @@ export class CurationPage {
     status.textContent = `Review: ${REVIEW_WORDS[view.review_status] || view.review_status}`;
     status.dataset.state = view.review_status;
     const layers = view.layers.map((layer) => layerShort(layer.name)).join(", ") || "none submitted";
-    this.find("#counts").textContent = `Layers: ${layers} · ${countsLine(view.counts)}`;
+    const others = view.annotators.filter((a) => a.status !== "submitted").map((a) => `${a.username} ${a.status.replace("_", " ")}`);
+    const waiting = others.length ? ` (also: ${others.join(", ")})` : "";
+    this.find("#counts").textContent = `Layers: ${layers}${waiting} · ${countsLine(view.counts)}`;
     this.find("#doc-title").textContent = view.document.title;
     this.find("#doc-meta").textContent = [view.document.outlet, view.document.published_at?.slice(0, 10)].filter(Boolean).join(" · ");
     this.find("#mark-curated").hidden = view.review_status === "curated";
     this.find("#reopen").hidden = view.review_status !== "curated";
     this.find("#matching").value = view.matching;
+    this.drawModels(view.models);
     if (!this.text) this.text = new TextView(this.find("#doc-text"), view.document.text, view.document.zones || [], this.labels);
     this.drawText();
     this.drawPanel();
     if (this.tool === "diff") this.drawTool();
+  }
+
+  drawModels(names) {
+    drawModelChoices(this.find("#models"), names, this.models, (name, on) => {
+      this.models = on ? [...this.models, name] : this.models.filter((m) => m !== name);
+      this.run(() => this.load(), on ? `The units of model ${name} are shown.` : `Model ${name} is hidden.`);
+    });
   }
 
   context() {
@@ -103,22 +122,7 @@ export class CurationPage {
   }
 
   drawText() {
-    const { solid, dashed } = textSpans(this.view);
-    this.text.render({ spans: solid, suggestions: dashed, selected: this.selected, dim: false });
-    // What the drawing cannot say by itself: which segments are disputed (a mark, not only
-    // the dashed line) and the units' own names in the tooltips.
-    const titles = new Map(this.listed.map((item) => [item.key, `${item.text} — ${item.standing.agreement}, ${item.standing.state}`]));
-    const disputedStarts = new Map(dashed.map((span) => [span.key, span.start]));
-    for (const segment of this.text.container.querySelectorAll(".seg[data-keys]")) {
-      const keys = segment.dataset.keys.split(" ");
-      segment.title = keys.map((key) => titles.get(key)).filter(Boolean).join("\n");
-      segment.classList.toggle("disputed", keys.some((key) => disputedStarts.has(key)));
-      delete segment.dataset.flag;
-    }
-    for (const [, start] of disputedStarts) {
-      const point = this.text.domPoint(this.text.map.toUtf16(start));
-      if (point) point.node.parentElement.dataset.flag = "≠";
-    }
+    drawCurationText(this.text, this.view, this.listed, this.selected);
   }
 
   drawPanel() {
@@ -134,7 +138,13 @@ export class CurationPage {
       // The edit form sits with the unit it edits, so the text stays in view beside it.
       const box = el("div", { id: "edit-box", class: "edit-box" });
       detail.append(box);
-      const context = { schema: this.schema, labels: this.labels, text: this.view.document.text, context: this.context() };
+      const context = {
+        schema: this.schema,
+        labels: this.labels,
+        text: this.view.document.text,
+        context: this.context(),
+        selection: () => this.text.selectionRange(),
+      };
       drawEditTool(box, this.current(), context, (form) => this.saveEdit(form));
     }
   }
@@ -174,7 +184,7 @@ export class CurationPage {
       this.comments = new CommentThreads(this.find("#comments"), {
         projectId: this.projectId,
         username: this.root.dataset.username,
-        describe: (thread) => this.describeThread(thread),
+        describe: threadName,
       });
     } catch (error) {
       this.find("#comments").textContent = `Comments are not available here (${error.message}).`;
@@ -184,35 +194,18 @@ export class CurationPage {
     this.focusComments();
   }
 
-  /** The thread of the selected unit: its first maker's row in that layer's set. */
   focusComments() {
-    if (!this.comments || !this.view) return;
-    const item = this.current();
-    const member = item?.unit.members[0];
-    if (!member || item.unit.kind === "answer") {
-      this.comments.focus({ set: null, title: "The document" });
-      return;
-    }
-    const set = this.view.layers.find((layer) => layer.name === member.layer);
-    const thread = { set: set ? set.id : null, span: null, relation: null, stance: null, title: `${item.text} (${layerShort(member.layer)})` };
-    thread[item.unit.kind] = member.row.id;
-    this.comments.focus(thread);
+    if (this.comments && this.view) this.comments.focus(unitThread(this.view, this.current()));
   }
 
   focusComment() {
     if (this.comments && !this.comments.focusBox()) showMessage(this.message, "Comments are not loaded.");
   }
 
-  describeThread(thread) {
-    const layer = thread.layer ? ` of ${layerShort(thread.layer)}` : "";
-    for (const kind of ["span", "relation", "stance"]) if (thread[kind] != null) return `a ${kind}${layer}`;
-    return thread.set != null ? `the set${layer}` : "the document";
-  }
-
   // --- steps ----------------------------------------------------------------------------
 
   body(extra) {
-    return { version: this.view.gold ? this.view.gold.version : null, matching: this.view.matching, models: [], ...extra };
+    return { version: this.view.gold ? this.view.gold.version : null, matching: this.view.matching, models: this.models, ...extra };
   }
 
   /** Run one step: the page is busy meanwhile, the answer is drawn, errors are shown. */
@@ -292,7 +285,11 @@ export class CurationPage {
 
   returnTo(annotator, comment) {
     const url = `projects/${this.projectId}/curation/${this.documentId}/return/`;
-    this.run(() => api("POST", url, { annotator, comment }), () => {
+    const call = async () => {
+      await api("POST", url, { annotator, comment });
+      return this.fetchView();
+    };
+    this.run(call, () => {
       this.closeTool();
       this.comments.load(this.documentId);
       return `Returned to ${annotator} with your comment.`;
@@ -301,11 +298,17 @@ export class CurationPage {
 
   setState(reviewStatus, done) {
     const url = `projects/${this.projectId}/curation/${this.documentId}/state/`;
-    this.run(() => api("POST", url, { review_status: reviewStatus }), done);
+    const call = async () => {
+      await api("POST", url, { review_status: reviewStatus });
+      return this.fetchView();
+    };
+    this.run(call, done);
   }
 
   markCurated() {
-    this.setState("curated", "The document is curated: its gold set is submitted.");
+    const open = this.view.counts.open;
+    const left = open ? ` ${open} unit${open === 1 ? " was" : "s were"} left open (not in gold).` : "";
+    this.setState("curated", `The document is curated: its gold set is submitted.${left}`);
   }
 
   reopen() {
@@ -366,17 +369,7 @@ export class CurationPage {
   }
 
   drawHelp() {
-    const list = el("dl");
-    for (const entry of helpEntries(this.keys)) {
-      const keys = el("dt");
-      entry.keys.forEach((chord, i) => {
-        if (i) keys.append(" / ");
-        keys.append(el("kbd", { text: chord === "Escape" ? "Esc" : chord }));
-      });
-      list.append(keys, el("dd", { text: entry.does }));
-    }
-    const mouse = "With the mouse: click a span in the text or a unit in the list to select it; the buttons do what the keys do.";
-    this.find("#help").replaceChildren(el("h2", { text: "Keys" }), el("p", { class: "muted", text: mouse }), list);
+    drawKeyHelp(this.find("#help"), helpEntries(this.keys));
   }
 
   onKey(event) {
