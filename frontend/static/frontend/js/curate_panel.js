@@ -53,7 +53,16 @@ export function drawUnitList(root, listed, selected, onSelect) {
   }
   if (!parts.length) parts.push(el("p", { class: "muted", text: "No layer has units on this document." }));
   root.replaceChildren(...parts);
-  root.querySelector('[aria-current="true"]')?.scrollIntoView({ block: "nearest" });
+  const current = root.querySelector('[aria-current="true"]');
+  if (current) scrollWithin(root.closest(".panel") || root, current);
+}
+
+/** Scroll `box` (only it, not the page) so that `item` is in view. */
+function scrollWithin(box, item) {
+  const outer = box.getBoundingClientRect();
+  const inner = item.getBoundingClientRect();
+  if (inner.top < outer.top) box.scrollTop -= outer.top - inner.top;
+  else if (inner.bottom > outer.bottom) box.scrollTop += inner.bottom - outer.bottom;
 }
 
 function provenanceLine(row) {
