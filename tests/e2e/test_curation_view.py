@@ -14,6 +14,7 @@ from annotations.models import AnnotationSet, Comment, ProjectDocument, Relation
 from annotations.services.projects import project_documents_add
 from corpus.services import documents_import
 from tests import factories
+from tests.agreement.conftest import team_project
 from tests.curation.conftest import annotated, span, two_layers_of
 from tests.e2e.workspace_helpers import LAPTOP, log_in
 
@@ -251,3 +252,44 @@ def test_a_reviewer_curates_by_keyboard_alone_and_marks_the_document_curated(
     )
     review = ProjectDocument.objects.get(project=people.project, document=layers.document)
     assert review.review_status == "curated"
+
+
+def test_links_across_documents_model_layers_stances_and_answers_are_units_too(
+    live_server, page, db, screenshot_path
+):
+    team = team_project()  # two reports; ana and bob link their claims across them
+    people = team.people
+    minister, port = people.documents
+    page.set_viewport_size(LAPTOP)
+    log_in(page, live_server.url, people.reviewer.username)
+
+    page.goto(f"{live_server.url}/projects/{people.project.id}/curate/{port.id}/")
+    links = page.locator("#units h2", has_text="Cross-document links (1)")
+    expect(links).to_be_visible()
+    link = unit_button(page, "SAME_CLAIM")
+    expect(link).to_contain_text("in “Minister”")
+    expect(link).to_contain_text("= agreed")
+    link.click()
+    page.keyboard.press("a")
+    done(page, "accepted")
+    gold_link = Relation.objects.select_related("source", "target").get(
+        annotation_set=gold_of(people, port)
+    )
+    assert gold_link.type == "SAME_CLAIM"
+    assert gold_link.target.annotation_set == team.sets["gold1"]  # the other report's gold
+    assert gold_link.provenance == {"method": "accepted", "layers": BOTH}
+
+    page.goto(f"{live_server.url}/projects/{people.project.id}/curate/{minister.id}/")
+    expect(page.locator("#counts")).to_contain_text("Layers: annotator, other_annotator ·")
+    page.locator("#models").get_by_label("rules").check()
+    expect(page.locator("#counts")).to_contain_text(
+        "Layers: annotator, other_annotator, model rules"
+    )
+    expect(unit_button(page, "Source “The minister”").first).to_contain_text(
+        "by annotator, other_annotator, model rules"
+    )
+    stances = page.locator("#units h2", has_text="Stances")
+    expect(stances).to_be_visible()
+    expect(unit_button(page, "toward The port authority: against")).to_contain_text("≠ disputed")
+    expect(page.locator("#units")).to_contain_text("framing")
+    page.screenshot(path=screenshot_path("curation-view-models"), full_page=True)

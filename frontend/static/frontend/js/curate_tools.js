@@ -155,6 +155,11 @@ export function drawMergeTool(root, { layers, matching }, onRun) {
 /** The diff of two layers: three columns, units only in A, in both, only in B. */
 export function drawDiffTool(root, view, listed, chosen, { onChange, onSelect }) {
   const choices = diffChoices(view).map((name) => [name, layerShort(name)]);
+  if (choices.length < 2) {
+    const none = "There are not two layers to compare: no annotator's set is submitted (or only one, and no gold set). Esc closes.";
+    root.replaceChildren(el("h2", { text: "Diff of two layers" }), el("p", { class: "muted", text: none }));
+    return;
+  }
   const [a, b] = chosen;
   const first = select("diff-a", choices, a);
   const second = select("diff-b", choices, b);

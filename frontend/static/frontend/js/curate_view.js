@@ -344,7 +344,7 @@ export class CurationPage {
       drawMergeTool(box, { layers: this.view.layers.length, matching: this.view.matching }, (k, m) => this.merge(k, m));
     } else if (this.tool === "diff") {
       const choices = diffChoices(this.view);
-      if (!this.diffPair || !this.diffPair.every((name) => choices.includes(name))) this.diffPair = [choices[0], choices[1] || choices[0]];
+      if (!this.diffPair || !this.diffPair.every((name) => choices.includes(name))) this.diffPair = choices.slice(0, 2);
       const focused = document.activeElement?.id;
       drawDiffTool(box, this.view, this.listed, this.diffPair, {
         onChange: (pair) => {
