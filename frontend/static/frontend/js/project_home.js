@@ -3,6 +3,7 @@
 
 import { api, showMessage } from "./api.js";
 import { element } from "./dom.js";
+import { showReturnedWork } from "./returned_work.js";
 
 const PAGE_SIZE = 50;
 const MAX_PAGES = 200; // a guard when following `next` links
@@ -11,6 +12,7 @@ const STATUS_NAMES = {
   in_progress: "In progress",
   submitted: "Submitted",
   skipped: "Skipped",
+  returned: "Returned to you",
   curated: "Curated",
 };
 const MY_STATUSES = ["assigned", "in_progress", "submitted", "skipped"];
@@ -205,3 +207,4 @@ nextButton.addEventListener("click", () => {
 searchInput.value = state.q;
 // The "My set" column needs the caller's sets, so the list waits for them (one request).
 loadProgress().then(loadDocuments);
+if (canAnnotate) showReturnedWork(document.getElementById("returned-work"), projectId);

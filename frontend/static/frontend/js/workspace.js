@@ -112,7 +112,8 @@ export class Workspace {
     this.mode = mode;
     this.root.dataset.mode = mode;
     this.buttons.submit.hidden = mode !== "edit";
-    this.buttons.skip.hidden = !(mode === "edit" && this.set.kind === "annotator");
+    // a set a reviewer returned cannot be skipped: it is corrected and submitted again
+    this.buttons.skip.hidden = !(mode === "edit" && this.set.kind === "annotator" && this.set.status !== "returned");
     this.buttons["start-gold"].hidden = mode !== "read-only";
     this.snapBox.closest("label").hidden = mode !== "edit";
     showReview(this);

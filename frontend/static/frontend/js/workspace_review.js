@@ -5,6 +5,7 @@
 import { api } from "./api.js";
 import { CommentThreads } from "./comments.js";
 import * as flow from "./document_flow.js";
+import { el } from "./dom.js";
 import { excerpt } from "./excerpt.js";
 import { HistoryPanel } from "./history.js";
 import { loadDecisions } from "./suggestions.js";
@@ -23,9 +24,10 @@ export function mountReview(ws) {
 }
 
 /** A set is shown ("edit"): its suggestions' decisions, the document's threads, the set's
- * history; otherwise none of them. */
+ * history, and the reviewer's note on a set returned to its annotator; otherwise none. */
 export function showReview(ws) {
   if (!ws.comments) return;
+  showReturned(ws);
   if (ws.mode === "edit") {
     loadDecisions(ws);
     ws.comments.load(ws.doc.id);
@@ -34,6 +36,32 @@ export function showReview(ws) {
     ws.comments.clear();
     ws.history.clear();
   }
+}
+
+/** At the top of the panel, for a set a reviewer returned to its annotator: who returned
+ * it and what they asked (GET .../returned/: the reviewer's newest note on the set). The
+ * note is also the first message of the set's thread, where the annotator can answer. */
+async function showReturned(ws) {
+  const box = ws.root.querySelector('[data-section="returned"]');
+  box.hidden = true;
+  box.replaceChildren();
+  const set = ws.set;
+  if (ws.mode !== "edit" || set.kind !== "annotator" || set.status !== "returned") return;
+  let entry;
+  try {
+    entry = (await api("GET", `projects/${ws.projectId}/returned/`)).find((r) => r.set === set.id);
+  } catch (error) {
+    entry = null;
+  }
+  if (ws.set !== set) return;
+  const who = entry?.returned_by || "A reviewer";
+  box.replaceChildren(
+    el("h2", { text: "Returned to you" }),
+    el("p", { text: `${who} sent this set back to you${entry?.comment ? ":" : "."}` }),
+  );
+  if (entry?.comment) box.append(el("blockquote", { class: "returned-comment", text: entry.comment }));
+  box.append(el("p", { class: "muted", text: "Correct it, then submit it again (Ctrl+Enter). You can answer in the comments below." }));
+  box.hidden = false;
 }
 
 /** The thread in focus: the selected span's (once saved), else the set's own. */
