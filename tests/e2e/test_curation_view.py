@@ -156,6 +156,7 @@ def test_a_reviewer_curates_two_layers_into_exactly_the_gold_set_chosen(
     page.locator("#doc-text").focus()
     page.keyboard.press("m")
     expect(page.locator("#merge-k")).to_have_value("2")
+    page.screenshot(path=screenshot_path("curation-view-merge-dialog"))
     page.keyboard.press("Enter")
     done(page, "Auto-merge at 2 of 2")
     expect(page.locator("#counts")).to_contain_text("1 open")  # Netanyahu, one layer's
@@ -166,6 +167,7 @@ def test_a_reviewer_curates_two_layers_into_exactly_the_gold_set_chosen(
     page.keyboard.press("c")
     page.select_option("#return-annotator", "other_annotator")
     page.fill("#return-comment", RETURN_NOTE)
+    page.screenshot(path=screenshot_path("curation-view-return"))
     page.keyboard.press("Enter")
     done(page, "Returned to other_annotator")
     expect(page.locator("#review-status")).to_have_text("Review: Returned")
