@@ -35,7 +35,7 @@ SET_KEYS_OF_VERSION_1 = {"author": "annotator", "model_name": "model"}
 
 SpanId = int | str  # the exporting server's ids are integers; other files may name their spans
 SetKind = Literal["annotator", "gold", "model"]
-SetStatus = Literal["assigned", "in_progress", "submitted", "skipped", "curated"]
+SetStatus = Literal["assigned", "in_progress", "submitted", "skipped", "curated", "returned"]
 
 
 class ProjectSettings(TypedDict, total=False):
@@ -95,6 +95,32 @@ class StanceRecord(TypedDict):
     provenance: NotRequired[Provenance | None]
 
 
+class RelationKey(TypedDict):
+    type: str
+    source: SpanId
+    target: SpanId
+
+
+class StanceKey(TypedDict):
+    holder: SpanId | None
+    target: str | None
+    object: SpanId | None
+
+
+class CommentRecord(TypedDict):
+    """One message of a comment thread. In a set: on the set as a whole (no unit), or on one
+    of its units (``span`` by id, ``relation`` or ``stance`` by what identifies it in the
+    set); in a document record: the document's general thread. Written by the native
+    export; imports leave comments out, with a note."""
+
+    author: str
+    created_at: str  # ISO 8601
+    text: str
+    span: NotRequired[SpanId | None]
+    relation: NotRequired[RelationKey | None]
+    stance: NotRequired[StanceKey | None]
+
+
 class SetRecord(TypedDict, total=False):
     """One annotation set: a layer (an annotator's, gold, a model's) of one document."""
 
@@ -109,6 +135,7 @@ class SetRecord(TypedDict, total=False):
     relations: list[RelationRecord]
     stances: list[StanceRecord]
     answers: dict[str, Any]  # question -> value, or {target: value} for a per-target question
+    comments: list[CommentRecord]  # the set's threads (native export)
 
 
 class Zone(TypedDict):
@@ -140,6 +167,7 @@ class DocumentRecord(TypedDict, total=False):
     story: str | None  # the story's name
     outlet: Outlet | str | None  # readers of other formats may give the name alone
     sets: list[SetRecord]
+    comments: list[CommentRecord]  # the document's general thread (native export)
 
 
 class Where(TypedDict):

@@ -21,13 +21,16 @@ from annotations.columns import RELATION, SPAN, STANCE, answers_sql
 from annotations.formats.records import NATIVE_VERSION, Header
 from annotations.models import (
     AnnotationSet,
+    Comment,
     ExportJob,
     Membership,
     Project,
     ProjectDocument,
+    Relation,
     SetKind,
     SetStatus,
     Span,
+    Stance,
 )
 from config.api import RENAMED_PARAMETERS
 from corpus.models import Document, Outlet, Story
@@ -175,6 +178,33 @@ _RELATIONS = RELATION.list_sql(
     "r", "s.id", with_id=False, extra=_TARGET_DOCUMENT, joins=_TARGET_JOINS
 )
 
+# Comment threads travel with what they are on: a set's (on the set as a whole, or on one
+# of its units, named as the file names it: a span by its id, a relation by its type and
+# ends, a stance by its holder, target and object), and the document's general thread.
+_COMMENT = Comment._meta.db_table
+
+
+def _comments_sql(where: str) -> str:
+    return f"""(
+    SELECT coalesce(json_agg(json_build_object(
+      'author', cu.username, 'created_at', c.created_at, 'text', c.text,
+      'span', c.span_id,
+      'relation', CASE WHEN cr.id IS NOT NULL THEN json_build_object(
+        'type', cr.type, 'source', cr.source_id, 'target', cr.target_id) END,
+      'stance', CASE WHEN cx.id IS NOT NULL THEN json_build_object(
+        'holder', cx.holder_id, 'target', nullif(cx.target, ''), 'object', cx.object_span_id) END
+    ) ORDER BY c.created_at, c.id), '[]'::json)
+    FROM {_COMMENT} c JOIN {_USER} cu ON cu.id = c.author_id
+    LEFT JOIN {Relation._meta.db_table} cr ON cr.id = c.relation_id
+    LEFT JOIN {Stance._meta.db_table} cx ON cx.id = c.stance_id
+    WHERE {where}
+  )"""
+
+
+_GENERAL_THREAD = (
+    "c.project_id = %(project)s AND c.document_id = d.id AND c.annotation_set_id IS NULL"
+)
+
 _RECORDS_SQL = f"""
 SELECT json_build_object(
   'claimlens', 'document', 'id', d.id, 'sha256', d.sha256, 'title', d.title,
@@ -190,12 +220,14 @@ SELECT json_build_object(
       'spans', {SPAN.list_sql("sp", "s.id")},
       'relations', {_RELATIONS},
       'stances', {STANCE.list_sql("x", "s.id", with_id=False)},
-      'answers', {answers_sql("a", "s.id")}
+      'answers', {answers_sql("a", "s.id")},
+      'comments', {_comments_sql("c.annotation_set_id = s.id")}
     ) ORDER BY CASE s.kind WHEN %(gold)s THEN 0 WHEN %(annotator)s THEN 1 ELSE 2 END,
                u.username, s.model_name, s.id), '[]'::json)
     FROM {_SET} s LEFT JOIN {_USER} u ON u.id = s.author_id
     WHERE s.document_id = d.id AND {_SET_WHERE}
-  )
+  ),
+  'comments', {_comments_sql(_GENERAL_THREAD)}
 )::text
 FROM {Document._meta.db_table} d
 LEFT JOIN {Story._meta.db_table} st ON st.id = d.story_id

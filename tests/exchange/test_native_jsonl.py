@@ -5,7 +5,7 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from annotations.models import AnnotationSet, Membership, Project, Span
+from annotations.models import AnnotationSet, Comment, Membership, Project, Span
 from annotations.services.projects import project_create
 from corpus.models import Document
 from tests.exchange.helpers import canonical, exported, imported, lines
@@ -185,3 +185,38 @@ def test_the_database_export_writes_exactly_the_declared_record_shapes(annotated
                     assert set(item) == keys(shape), part
                     seen.add(part)
     assert seen == set(kinds)  # the fixture has every kind of row
+
+
+def test_comment_threads_travel_with_their_set_and_document_and_an_import_says_it_leaves_them(
+    annotated,
+):
+    people = annotated.people
+    document = people.documents[0]
+    aset = AnnotationSet.objects.get(document=document, author=people.annotator)
+    claim = aset.spans.get(label="CLAIM")
+    relation = aset.relations.first()
+    on = {"project": people.project, "document": document, "author": people.reviewer}
+    Comment.objects.create(**on, annotation_set=aset, span=claim, text="Longer claim?")
+    Comment.objects.create(**on, annotation_set=aset, relation=relation, text="Right source?")
+    Comment.objects.create(**on, annotation_set=aset, text="Good work overall.")
+    Comment.objects.create(**on, text="Compare with the Ledger.")
+
+    records = lines(exported(annotated.project))
+    first = records[1]
+    threads = {c["text"]: c for s in first["sets"] for c in s["comments"]}
+    assert threads["Longer claim?"]["span"] == claim.pk
+    assert threads["Right source?"]["relation"] == {
+        "type": relation.type,
+        "source": relation.source_id,
+        "target": relation.target_id,
+    }
+    overall = threads["Good work overall."]
+    assert (overall["author"], overall["span"], overall["relation"]) == ("reviewer", None, None)
+    assert [c["text"] for c in first["comments"]] == ["Compare with the Ledger."]
+    assert records[2]["comments"] == []
+
+    owner = UserFactory(username="copier")
+    target = project_create(name="Copy", owner=owner)
+    outcome = imported(target, owner, exported(annotated.project))
+    assert outcome.ok, outcome.errors
+    assert any("4 comments were not imported" in note.message for note in outcome.notes)

@@ -126,6 +126,7 @@ def annotation_set(
     relations: list[Record] | None = None,
     stances: list[Record] | None = None,
     answers: dict[str, Any] | None = None,
+    comments: list[Record] | None = None,
 ) -> Record:
     done = status in ("submitted", "curated")
     return {
@@ -140,6 +141,19 @@ def annotation_set(
         "relations": relations or [],
         "stances": stances or [],
         "answers": answers or {},
+        "comments": comments or [],
+    }
+
+
+def comment(author: str, text: str, *, span: int | None = None, relation: Record | None = None,
+            stance: Record | None = None) -> Record:  # fmt: skip
+    return {
+        "author": author,
+        "created_at": "2025-03-05T10:00:00+00:00",
+        "text": text,
+        "span": span,
+        "relation": relation,
+        "stance": stance,
     }
 
 
@@ -151,6 +165,7 @@ def document(
     outlet: str | None,
     story: str | None,
     titled: bool = True,
+    comments: list[Record] | None = None,
 ) -> Record:
     headline = text.split("\n", 1)[0]
     return {
@@ -168,6 +183,7 @@ def document(
         "story": story,
         "outlet": {"name": outlet, "domain": "news.example"} if outlet else None,
         "sets": sets,
+        "comments": comments or [],
     }
 
 
@@ -276,6 +292,17 @@ def _courier() -> Record:
         ],
         stances=[stance("favor", 2005, obj=2004)],
         answers={"framing": {"board": "critical"}},
+        comments=[
+            comment("rhea", "Is the health officer named anywhere?", span=2005),
+            comment("tomas", "No: anonymous.", span=2005),
+            comment(
+                "rhea",
+                "Check the cue.",
+                relation={"type": "CUE_OF", "source": 2007, "target": 2004},
+            ),
+            comment("rhea", "Fine.", stance={"holder": 2005, "target": None, "object": 2004}),
+            comment("tomas", "Done with this one."),
+        ],
     )
     priya = annotation_set(
         "annotator",
@@ -298,7 +325,10 @@ def _courier() -> Record:
         ],
     )
     sets = [gold, tomas, priya, model]
-    return document(101, t, sets, outlet="Brenford Courier", story="Kelham reservoir closure")
+    general = [comment("rhea", "Two reports of the same briefing: compare with the Herald's.")]
+    return document(
+        101, t, sets, outlet="Brenford Courier", story="Kelham reservoir closure", comments=general
+    )
 
 
 def _herald() -> Record:

@@ -8,6 +8,7 @@ import typing
 import pytest
 
 from annotations.formats.records import (
+    CommentRecord,
     DocumentRecord,
     Header,
     ProjectSettings,
@@ -30,6 +31,7 @@ from tests.formats.sample_records import documents, header
         (SpanRecord, {"label", "start", "end"}),
         (RelationRecord, {"type", "source", "target"}),
         (StanceRecord, {"value"}),
+        (CommentRecord, {"author", "created_at", "text"}),
     ],
 )
 def test_a_shape_requires_only_what_every_record_of_its_kind_has(shape, required):
@@ -52,6 +54,8 @@ def test_the_export_fills_every_field_of_every_shape():
             ):
                 for item in items:
                     assert set(item) == set(typing.get_type_hints(shape))
+        for item in record["comments"] + [c for s in record["sets"] for c in s["comments"]]:
+            assert set(item) == set(typing.get_type_hints(CommentRecord))
 
 
 def test_a_read_document_is_a_document_record_with_its_place():

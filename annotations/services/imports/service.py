@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 
-from annotations.formats.records import Header, Issue, Record
+from annotations.formats.records import Header, Issue, Record, where
 from annotations.models import AnnotationSet, Project
 from annotations.schema import Schema, SchemaError, validate_definition
 from annotations.services.imports.check_documents import documents_check
@@ -78,6 +78,7 @@ def records_import(
     parsed = documents_check(documents, schema, user, options, outcome)
     if outcome.errors:
         return outcome
+    _comments_note(documents, outcome)
     try:
         with transaction.atomic():
             if take_schema:
@@ -96,6 +97,25 @@ def records_import(
         outcome.users_created = []
         outcome.schema_replaced = False
     return outcome
+
+
+def _comments_note(documents: list[Record], outcome: ImportOutcome) -> None:
+    """Comment threads travel out in the native export but are not imported: say so, at
+    the first record that has any, rather than drop them silently."""
+    count, first = 0, None
+    for record in documents:
+        sets = record.get("sets") if isinstance(record.get("sets"), list) else []
+        threads = [record.get("comments")] + [
+            s.get("comments") for s in sets if isinstance(s, dict)
+        ]
+        here = sum(len(t) for t in threads if isinstance(t, list))
+        if here and first is None:
+            first = record
+        count += here
+    if first is not None:
+        file, line = where(first)
+        message = f"{count} comments were not imported: an import brings annotations, not threads"
+        outcome.notes.append(Issue(file, line, message))
 
 
 def _project_settings_take(project: Project, fields: dict[str, Any]) -> None:
