@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.core.cache import cache
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from annotations.agreement.units import set_units
 from annotations.curation.groups import curation_groups, disagreement
 from annotations.models import (
     AnnotationSet,
+    LabelSchema,
     Project,
     ProjectDocument,
     ReviewStatus,
@@ -40,6 +42,7 @@ from corpus.selectors import DocumentFilters, documents_filtered
 
 OPEN_REVIEW = (ReviewStatus.UNREVIEWED, ReviewStatus.IN_REVIEW)
 BATCH = 200  # documents whose sets are read at once for their disagreement
+DISAGREEMENT_KEPT_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,41 @@ def curate_summary(project: Project) -> dict[str, int]:
     return {key: int(value) for key, value in counts.items()}
 
 
+def annotator_data_version(project: Project) -> str:
+    """A fingerprint of the project's annotator sets (every write bumps a set's version and
+    ``updated_at``; submitting, returning, adding or deleting one changes the counts) and of
+    its schema: what documents' disagreement depends on. Gold writes leave it alone, so a
+    reviewer going back and forth between the queue and a document does not change it."""
+    row = AnnotationSet.objects.filter(project=project, kind=SetKind.ANNOTATOR).aggregate(
+        n=Count("id"),
+        submitted=Count("id", filter=Q(status=SetStatus.SUBMITTED)),
+        submitted_ids=Sum("id", filter=Q(status=SetStatus.SUBMITTED)),
+        versions=Sum("version"),
+        last=Max("updated_at"),
+    )
+    schema = LabelSchema.objects.filter(project=project).values_list("updated_at", flat=True)
+    return "|".join(str(v) for v in (*row.values(), schema.first()))
+
+
 def documents_disagreement(project: Project, document_ids: Sequence[int]) -> dict[int, Any]:
+    """Each document's disagreement and how many of its units not every annotator made
+    alike (``documents_disagreement_computed``), kept in the cache per project while its
+    annotator sets stay as they were, so ordering a queue of thousands by disagreement
+    costs the scoring once, not on every page, filter or return from a document."""
+    key = f"curate-disagreement:{project.pk}"
+    version = annotator_data_version(project)
+    kept = cache.get(key)
+    scores: dict[int, Any] = kept[1] if kept and kept[0] == version else {}
+    missing = [i for i in document_ids if i not in scores]
+    if missing:
+        scores.update(documents_disagreement_computed(project, missing))
+        cache.set(key, (version, scores), DISAGREEMENT_KEPT_SECONDS)
+    return {i: scores[i] for i in document_ids}
+
+
+def documents_disagreement_computed(
+    project: Project, document_ids: Sequence[int]
+) -> dict[int, Any]:
     """Each document's disagreement (``groups.disagreement`` over its submitted annotator
     sets, exact matching) and how many of its units not every annotator made alike."""
     out: dict[int, Any] = {}
