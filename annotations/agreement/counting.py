@@ -16,7 +16,7 @@ asked per target). A layer that does not have the thing has no value for it (mis
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations
@@ -60,12 +60,13 @@ def counted(
     pairs = layer_pairs(units, options.against)
     tallies: dict[str, Tally] = defaultdict(Tally)
     tokens: dict[int, f1.Tokens] = {}
+    bits: dict[tuple[str, int], Counter[tuple[str, int]]] = {}
     for document in inputs.documents:
         present = {name: by_doc[document] for name, by_doc in units.items() if document in by_doc}
         for a, b in pairs:
             if a in present and b in present:
                 _count_pair(tallies, (a, b), document, present[a], present[b], options, tokens,
-                            inputs)  # fmt: skip
+                            inputs, bits)  # fmt: skip
     if "links" in wanted:
         _count_links(tallies, inputs, units, pairs, options)
     items = {
@@ -89,6 +90,7 @@ def _count_pair(
     options: Options,
     tokens: dict[int, f1.Tokens],
     inputs: Inputs,
+    bits: dict[tuple[str, int], Counter[tuple[str, int]]],
 ) -> None:
     wanted = set(options.measures)
     keep = options.labels
@@ -114,11 +116,24 @@ def _count_pair(
     if "spans.tokens" in wanted:
         if document not in tokens:
             tokens[document] = f1.Tokens(inputs.documents[document].text or "")
-        spans_a = [u for u in a.spans if keep is None or u.label in keep]
-        spans_b = [u for u in b.spans if keep is None or u.label in keep]
-        bits_a = f1.token_bits(spans_a, tokens[document])
-        bits_b = f1.token_bits(spans_b, tokens[document])
+        bits_a = _token_bits(bits, pair[0], document, a, keep, tokens[document])
+        bits_b = _token_bits(bits, pair[1], document, b, keep, tokens[document])
         _add(tallies["spans.tokens"], pair, document, f1.token_counts(bits_a, bits_b))
+
+
+def _token_bits(
+    bits: dict[tuple[str, int], Counter[tuple[str, int]]],
+    layer: str,
+    document: int,
+    units: LayerUnits,
+    keep: frozenset[str] | None,
+    tokens: f1.Tokens,
+) -> Counter[tuple[str, int]]:
+    """A layer's token bits on a document, made once for every pair it is in."""
+    if (layer, document) not in bits:
+        spans = [u for u in units.spans if keep is None or u.label in keep]
+        bits[(layer, document)] = f1.token_bits(spans, tokens)
+    return bits[(layer, document)]
 
 
 def _count_links(
