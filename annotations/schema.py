@@ -5,14 +5,18 @@ A schema definition is JSON::
     {
       "span_labels": [{"key", "name", "color", "hotkey", "discontinuous": bool,
                        "attributes": [{"key", "name", "type": choice|multi_choice|bool|text,
-                                       "choices": [...], "required": bool}]}],
+                                       "choices": [...], "required": bool,
+                                       "ordered": bool}]}],
       "relation_types": [{"key", "name", "from_labels", "to_labels", "directed": bool,
                           "cross_document": bool, "hotkey"}],
       "stance": {"holder_labels": [...], "object_labels": [...],
-                 "targets": [{"key", "name"}], "values": [...]},
+                 "targets": [{"key", "name"}], "values": [...], "ordered": bool},
       "document_questions": [{"key", "text", "type": single|multi, "choices": [...],
-                              "per_target": bool}]
+                              "per_target": bool, "ordered": bool}]
     }
+
+``ordered`` (choice attributes, stance values, single-choice questions; false when left out)
+says the values are listed in order, so agreement on them is ordinal Krippendorff's alpha.
 """
 
 from __future__ import annotations
@@ -33,12 +37,16 @@ MAX_TEXT_ATTRIBUTE = 2000
 # and served (``GET /projects/{id}/schema/``).
 
 
-class AttributeSpec(TypedDict):
+class _AttributeKeys(TypedDict):
     key: str
     name: str
     type: Literal["choice", "multi_choice", "bool", "text"]
     choices: list[str]
     required: bool
+
+
+class AttributeSpec(_AttributeKeys, total=False):
+    ordered: bool  # a choice attribute whose choices are in order (only given when true)
 
 
 class LabelSpec(TypedDict):
@@ -65,19 +73,27 @@ class TargetSpec(TypedDict):
     name: str
 
 
-class StanceSpec(TypedDict):
+class _StanceKeys(TypedDict):
     holder_labels: list[str]
     object_labels: list[str]
     targets: list[TargetSpec]
     values: list[str]
 
 
-class QuestionSpec(TypedDict):
+class StanceSpec(_StanceKeys, total=False):
+    ordered: bool  # the values are in order, e.g. against < neutral < favor (only when true)
+
+
+class _QuestionKeys(TypedDict):
     key: str
     text: str
     type: Literal["single", "multi"]
     choices: list[str]
     per_target: bool  # answered once per stance target
+
+
+class QuestionSpec(_QuestionKeys, total=False):
+    ordered: bool  # a single-choice question whose choices are in order (only when true)
 
 
 class _SchemaSections(TypedDict):
@@ -236,7 +252,21 @@ def _attribute(errors: dict[str, str], path: str, attribute: dict[str, Any]) -> 
         "type": attribute.get("type"),
         "choices": attribute.get("choices", []),
         "required": bool(attribute.get("required", False)),
+        **_ordered(errors, path, attribute, attribute.get("type") == "choice", "choice"),
     }
+
+
+def _ordered(
+    errors: dict[str, str], path: str, spec: dict[str, Any], allowed: bool, what: str
+) -> dict[str, bool]:
+    """``{"ordered": True}`` when the values are said to be in order (Krippendorff's alpha
+    is then ordinal), else nothing; only ``what`` may be ordered."""
+    ordered = spec.get("ordered", False)
+    if not isinstance(ordered, bool):
+        errors[f"{path}.ordered"] = "must be true or false"
+    elif ordered and not allowed:
+        errors[f"{path}.ordered"] = f"only {what} values can be ordered"
+    return {"ordered": True} if ordered is True and allowed else {}
 
 
 def _relation_types(
@@ -288,6 +318,7 @@ def _stance(errors: dict[str, str], stance: Any, label_keys: list[Any]) -> dict[
         "object_labels": stance.get("object_labels", []),
         "targets": out_targets,
         "values": values,
+        **_ordered(errors, "stance", stance, True, "stance"),
     }
 
 
@@ -305,6 +336,13 @@ def _questions(errors: dict[str, str], questions: Any) -> list[dict[str, Any]]:
                 "type": question.get("type", "single"),
                 "choices": question.get("choices") or [],
                 "per_target": bool(question.get("per_target", False)),
+                **_ordered(
+                    errors,
+                    path,
+                    question,
+                    question.get("type", "single") == "single",
+                    "single-choice",
+                ),
             }
         )
     return out

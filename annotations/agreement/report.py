@@ -81,7 +81,9 @@ def _measure(
         "trend": [],
     }
     if kind in ("stances", "attributes", "answers"):
-        _categorical(report, counts.items.get(kind, []), counts.pairs, layers, inputs, periods)
+        orders = value_orders(kind, inputs.schema)
+        items = counts.items.get(kind, [])
+        _categorical(report, items, counts.pairs, layers, inputs, periods, orders)
     else:
         tally = counts.tallies.get(measure, Tally())
         _counted(report, tally, counts.pairs, _labels(kind, inputs, options), inputs, periods)
@@ -173,6 +175,47 @@ def _point(period: str, value: Any, sd: Any, documents: int) -> TrendPoint:
 
 # --- categories -----------------------------------------------------------------------------
 
+Orders = Mapping[str, tuple[str, ...]]  # item label -> its values in order
+
+
+def value_orders(kind: str, schema: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """The labels of a kind's items whose values the schema says are in order (``ordered``),
+    with those values: stance targets (and object labels) when the stance values are ordered,
+    ``LABEL.attribute`` of ordered choice attributes, ordered single-choice questions."""
+    if kind == "stances":
+        stance = schema.get("stance") or {}
+        if not stance.get("ordered"):
+            return {}
+        values = tuple(stance.get("values", []))
+        labels = [t["key"] for t in stance.get("targets", [])]
+        labels += [label["key"] for label in schema.get("span_labels", [])]
+        return dict.fromkeys(labels, values)
+    if kind == "attributes":
+        return {
+            f"{label['key']}.{a['key']}": tuple(a["choices"])
+            for label in schema.get("span_labels", [])
+            for a in label.get("attributes", [])
+            if a.get("ordered")
+        }
+    return {
+        q["key"]: tuple(q["choices"])
+        for q in schema.get("document_questions", [])
+        if q.get("ordered")
+    }
+
+
+def _order(items: Sequence[Item], orders: Orders) -> tuple[str, ...] | None:
+    """The order alpha over these items is ordinal on: the one their labels share, when every
+    value is in it; None (nominal) when the labels are not all ordered alike."""
+    shared = {orders.get(item.label) for item in items}
+    if len(shared) != 1 or None in shared:
+        return None
+    [order] = shared
+    known = set(order)  # type: ignore[arg-type]
+    if any(v not in known for item in items for v in item.values.values()):
+        return None
+    return order
+
 
 def _categorical(
     report: MeasureReport,
@@ -181,12 +224,18 @@ def _categorical(
     layers: list[str],
     inputs: Inputs,
     periods: dict[int, str],
+    orders: Orders,
 ) -> None:
     statistic = report["statistic"]
-    figure = _STATISTICS[statistic]
+    _figure = _STATISTICS[statistic]
+
+    def figure(chosen: Sequence[Item], pairs: list[Pair], layers: list[str]) -> Figure:
+        return _figure(chosen, pairs, layers, _order(chosen, orders))
+
     report["value"], report["sd"] = figure(items, pairs, layers)
     if statistic != "fleiss_kappa":
-        report["pairs"] = [_categorical_pair(items, pair, statistic) for pair in pairs]
+        order = _order(items, orders)
+        report["pairs"] = [_categorical_pair(items, pair, statistic, order) for pair in pairs]
         report["pairs"] = [p for p in report["pairs"] if p["items"]]
     by_label: dict[str, list[Item]] = defaultdict(list)
     by_document: dict[int, list[Item]] = defaultdict(list)
@@ -220,32 +269,37 @@ def _table(items: Sequence[Item], layers: Sequence[str]) -> list[list[Hashable |
     return [[item.values.get(name) for name in layers] for item in items]
 
 
-def _cohen(items: Sequence[Item], pairs: list[Pair], layers: list[str]) -> Figure:
+Order = tuple[str, ...] | None
+
+
+def _cohen(items: Sequence[Item], pairs: list[Pair], layers: list[str], order: Order) -> Figure:
     rated = [_rated_pairs(items, pair) for pair in pairs]
     return mean_sd([cohen_kappa(r) for r in rated if r])
 
 
-def _fleiss(items: Sequence[Item], pairs: list[Pair], layers: list[str]) -> Figure:
+def _fleiss(items: Sequence[Item], pairs: list[Pair], layers: list[str], order: Order) -> Figure:
     return fleiss_kappa(fleiss_items(_table(items, layers))), None
 
 
-def _alpha(items: Sequence[Item], pairs: list[Pair], layers: list[str]) -> Figure:
-    return krippendorff_alpha(_table(items, layers)), None
+def _alpha(items: Sequence[Item], pairs: list[Pair], layers: list[str], order: Order) -> Figure:
+    return krippendorff_alpha(_table(items, layers), order), None
 
 
-_STATISTICS: dict[str, Callable[[Sequence[Item], list[Pair], list[str]], Figure]] = {
+_STATISTICS: dict[str, Callable[[Sequence[Item], list[Pair], list[str], Order], Figure]] = {
     "cohen_kappa": _cohen,
     "fleiss_kappa": _fleiss,
     "krippendorff_alpha": _alpha,
 }
 
 
-def _categorical_pair(items: Sequence[Item], pair: Pair, statistic: str) -> PairFigure:
+def _categorical_pair(
+    items: Sequence[Item], pair: Pair, statistic: str, order: Order
+) -> PairFigure:
     rated = _rated_pairs(items, pair)
     if statistic == "cohen_kappa":
         value = cohen_kappa(rated)
     else:
-        value = krippendorff_alpha([list(r) for r in rated]) if rated else None
+        value = krippendorff_alpha([list(r) for r in rated], order) if rated else None
     return {
         "a": pair[0],
         "b": pair[1],

@@ -124,3 +124,29 @@ def test_only_submitted_work_counts(team):
     report = agreement_report_for(project, LayerFilters(), Options(measures=("spans.exact",)))
     assert "annotator:manager" not in report["layers"]
     assert set(report["layers"]) == {ANA, BOB, "gold", "model:rules"}
+
+
+def test_alpha_is_ordinal_where_the_schema_orders_the_values(team):
+    """Stances: (Union leaders, union) favor/favor, (document, authority) against/neutral.
+    With against < neutral < favor ordered, alpha weighs a near miss less than nominal does."""
+    import krippendorff
+    import numpy as np
+
+    from annotations.services.projects import project_schema_replace
+    from tests.schemas import schema_with_targets
+
+    nominal = measures(team.project, measures=("stances.alpha",))["stances.alpha"]
+    schema = schema_with_targets()
+    schema["stance"].update(values=["against", "neutral", "favor"], ordered=True)
+    project_schema_replace(project=team.project, definition=schema)
+    team.project.refresh_from_db()
+
+    ordinal = measures(team.project, measures=("stances.alpha",))["stances.alpha"]
+    coded = np.array([[2, 0], [2, 1]], dtype=float)  # layers x items, by the schema's order
+    expected = krippendorff.alpha(
+        reliability_data=coded, value_domain=[0, 1, 2], level_of_measurement="ordinal"
+    )
+    assert nominal["value"] == pytest.approx(0.4)
+    assert ordinal["value"] == pytest.approx(expected)
+    assert ordinal["value"] != pytest.approx(nominal["value"])
+    assert [p["value"] for p in ordinal["pairs"]] == [pytest.approx(expected)]

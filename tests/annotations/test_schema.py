@@ -217,3 +217,25 @@ def test_single_and_multi_answers_and_unknown_questions():
         schema.check_answer("topics", "war")
     with pytest.raises(ValueError, match="unknown question"):
         schema.check_answer("mood", "news")
+
+
+def test_choice_values_may_be_said_to_be_in_order_and_only_they():
+    from tests.schemas import schema_with_targets
+
+    plain = validate_definition(schema_with_targets())
+    assert "ordered" not in plain["stance"] and "ordered" not in plain["document_questions"][0]
+    schema = schema_with_targets()
+    schema["stance"]["ordered"] = True
+    schema["document_questions"][0]["ordered"] = True
+    checked = validate_definition(schema)
+    assert checked["stance"]["ordered"] is True
+    assert checked["document_questions"][0]["ordered"] is True
+
+    schema["span_labels"][0]["attributes"] = [
+        {"key": "note", "type": "text", "ordered": True},
+        {"key": "level", "type": "choice", "choices": ["low", "high"], "ordered": "yes"},
+    ]
+    assert errors_of(schema) == {
+        "span_labels[0].attributes[0].ordered": "only choice values can be ordered",
+        "span_labels[0].attributes[1].ordered": "must be true or false",
+    }
