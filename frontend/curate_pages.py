@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from annotations.models import ReviewStatus
 from annotations.permissions import CURATION_REFUSAL, can_review
+from annotations.selectors.agreement import agreement_layer_names
 from annotations.selectors.documents import project_document_get
 from annotations.selectors.projects import project_outlets, project_stories
 from frontend.access import project_page
@@ -25,6 +26,11 @@ def curate_queue(request: HttpRequest, project_id: int) -> HttpResponse:
         "review_states": ReviewStatus.choices,
         "stories": project_stories(project),
         "outlets": project_outlets(project),
+        "models": [
+            name.removeprefix("model:")
+            for name in agreement_layer_names(project)
+            if name.startswith("model:")
+        ],
     }
     return render(request, "frontend/curate_queue.html", context)
 

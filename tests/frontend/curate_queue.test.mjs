@@ -81,12 +81,12 @@ test("j and k move one row and stop at the ends; the first move starts at the to
 });
 
 test("the auto-merge form sends k as a number, the matching and the model names", () => {
-  assert.deepEqual(mergeRequest({ min_agreeing: "2", matching: "overlap", models: " ner, ,crf " }), {
+  assert.deepEqual(mergeRequest({ min_agreeing: "2", matching: "overlap", models: ["ner", " ", "crf"] }), {
     min_agreeing: 2,
     matching: "overlap",
     models: ["ner", "crf"],
   });
-  assert.deepEqual(mergeRequest({ min_agreeing: "3", matching: "anything", models: "" }), {
+  assert.deepEqual(mergeRequest({ min_agreeing: "3", matching: "anything" }), {
     min_agreeing: 3,
     matching: "exact",
     models: [],

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from annotations.services.annotation_sets import annotation_set_open
+
 pytestmark = pytest.mark.django_db
 
 
@@ -56,3 +58,17 @@ def test_auto_merge_asks_by_default_for_as_many_layers_as_the_project_wants(peop
     html = client_as(people.reviewer).get(f"/projects/{people.project.pk}/curate/").content.decode()
     needed = people.project.annotators_per_document
     assert f'name="min_agreeing" type="number" min="1" step="1" value="{needed}"' in html
+
+
+def test_auto_merge_offers_the_projects_model_layers_to_count_as_layers(people):
+    page = f"/projects/{people.project.pk}/curate/"
+    assert 'name="models"' not in client_as(people.reviewer).get(page).content.decode()
+    annotation_set_open(
+        project=people.project,
+        document=people.documents[0],
+        author=None,
+        kind="model",
+        model_name="rules",
+    )
+    html = client_as(people.reviewer).get(page).content.decode()
+    assert '<input type="checkbox" name="models" value="rules"' in html

@@ -227,7 +227,8 @@ async function watch(start) {
 mergeForm.addEventListener("submit", (event) => {
   event.preventDefault();
   mergeStatus.textContent = "Starting the auto-merge…";
-  const body = mergeRequest(Object.fromEntries(new FormData(mergeForm)));
+  const data = new FormData(mergeForm);
+  const body = mergeRequest({ ...Object.fromEntries(data), models: data.getAll("models") });
   watch(() => api("POST", `projects/${projectId}/merge-jobs/`, body));
 });
 

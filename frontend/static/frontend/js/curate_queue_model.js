@@ -90,16 +90,13 @@ export function moveTo(key, current, length) {
   return null;
 }
 
-/** The body of POST projects/{id}/merge-jobs/ from the auto-merge form's values. */
+/** The body of POST projects/{id}/merge-jobs/ from the auto-merge form's values (`models`:
+ * the model layers ticked). */
 export function mergeRequest(values) {
-  const models = String(values.models || "")
-    .split(",")
-    .map((name) => name.trim())
-    .filter(Boolean);
   return {
     min_agreeing: Number.parseInt(values.min_agreeing, 10),
     matching: values.matching === "overlap" ? "overlap" : "exact",
-    models,
+    models: (values.models || []).map((name) => String(name).trim()).filter(Boolean),
   };
 }
 
