@@ -71,14 +71,16 @@ function shortened(name, width) {
 export function heatMap(matrix, domain, label) {
   const cell = 74;
   const left = nameWidth(matrix.rows);
-  const top = Math.min(150, nameWidth(matrix.columns) * 0.72 + 10);
-  const width = left + cell * matrix.columns.length + 90; // room for the last column's slanted name
+  const names = nameWidth(matrix.columns, 60, 260); // the slanted column names (35 degrees)
+  const top = Math.min(180, names * 0.6 + 14);
+  const right = Math.max(20, names * 0.82 - cell / 2 + 10);
+  const width = left + cell * matrix.columns.length + right;
   const height = top + cell * matrix.rows.length + 4;
   const root = chartRoot(width, height, label);
   const na = hatch(root);
   matrix.columns.forEach((column, j) => {
     const x = left + j * cell + cell / 2;
-    const name = svgEl("text", { x, y: top - 8, transform: `rotate(-35 ${x} ${top - 8})`, fill: INK, class: "column-name" }, shortened(column, 200));
+    const name = svgEl("text", { x, y: top - 8, transform: `rotate(-35 ${x} ${top - 8})`, fill: INK, class: "column-name" }, shortened(column, 260));
     name.append(svgEl("title", {}, column));
     root.append(name);
   });
@@ -160,7 +162,7 @@ export function labelBars(figures, domain, label) {
         const lo = x(Math.max(domain[0], figure.value - figure.sd));
         const hi = x(Math.min(domain[1], figure.value + figure.sd));
         group.append(svgEl("line", { x1: lo, x2: hi, y1: y + 10, y2: y + 10, stroke: INK, "stroke-width": 1.5 }));
-        group.append(svgEl("line", { x1: hi, x2: hi, y1: y + 5, y2: y + 15, stroke: INK, "stroke-width": 1.5 }));
+        for (const end of [lo, hi]) group.append(svgEl("line", { x1: end, x2: end, y1: y + 5, y2: y + 15, stroke: INK, "stroke-width": 1.5 }));
         after = Math.max(after, hi);
       }
       group.append(svgEl("text", { x: after + 8, y: y + 15, fill: INK, "font-weight": 600, class: "bar-value" }, formatFigure(figure.value)));
