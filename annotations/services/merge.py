@@ -42,10 +42,16 @@ class MergeOutcome:
     notes: list[str] = field(default_factory=list)  # what was left to the reviewer, and why
 
 
+# The largest k a job stores (MergeJob.min_agreeing is a small integer); no document has
+# anywhere near as many layers.
+K_MAX = 32767
+
+
 def merge_parameters_checked(k: Any, mode: Any) -> tuple[int, Mode]:
-    if not isinstance(k, int) or isinstance(k, bool) or k < 1:
+    if not isinstance(k, int) or isinstance(k, bool) or not 1 <= k <= K_MAX:
         raise DomainError(
-            "k (min_agreeing) is a whole number of layers, 1 or more.", {"k": "invalid"}
+            f"k (min_agreeing) is a whole number of layers, from 1 to {K_MAX}.",
+            {"k": "invalid"},
         )
     if mode not in MATCHING_MODES:
         raise DomainError(

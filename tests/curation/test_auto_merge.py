@@ -181,3 +181,13 @@ def test_a_span_accepted_with_new_boundaries_is_not_merged_again_as_the_layers_m
 
     assert set(gold_texts(two_layers)) == {"minister", "the talks had stalled"}
     assert gold_texts(two_layers)["minister"] == {"method": "edited", "layers": BOTH}
+
+
+def test_a_background_merge_refuses_a_k_larger_than_a_job_can_store(two_layers, client_for):
+    reviewer = client_for(two_layers.people.reviewer)
+    url = f"/api/v1/projects/{two_layers.project.pk}/merge-jobs/"
+
+    error = assert_error(reviewer.post(url, {"min_agreeing": 100_000}, format="json"), 400)
+
+    assert "from 1 to 32767" in error["message"]
+    assert not MergeJob.objects.exists()
