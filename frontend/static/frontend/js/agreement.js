@@ -257,7 +257,8 @@ async function load() {
     root.dataset.state = "shown";
   } catch (error) {
     root.dataset.state = "failed";
-    message.textContent = error.message;
+    const details = Object.entries(error.details || {}).map(([field, why]) => `${field}: ${[why].flat().join(" ")}`);
+    message.textContent = [error.message, ...details].join(" ");
     message.dataset.kind = "error";
     message.setAttribute("role", "alert");
   } finally {
