@@ -18,9 +18,11 @@ from tests.e2e.workspace_helpers import (
     REPORT,
     annotator_set,
     log_in,
+    mouse_select,
     open_workspace,
     project_with,
     span_on,
+    wait_saved,
     write_set,
 )
 
@@ -94,12 +96,18 @@ def test_an_annotators_comments_on_a_span_and_on_the_set_reach_the_reviewer(
     assert not Comment.objects.filter(span_id=span_id).exists()
     comment_with_keys(page, "Is this a claim or a report of one?")
 
+    # A new span's thread opens once the span is saved (it needs the span's id).
+    mouse_select(page, "a minister")
+    page.keyboard.press("s")
+    wait_saved(page)
+    expect(thread).to_have_text("The span “a minister”")
+
     # 'h' shows the set's history and hides it again.
     page.locator("#doc-text").focus()
     page.keyboard.press("h")
     history = page.locator('[data-section="history"] details')
     expect(history).to_have_attribute("open", "")
-    expect(history.locator(".revision").first).to_contain_text("Version 2 · someone")
+    expect(history.locator(".revision").first).to_contain_text("Version 3 · annotator")
     page.locator("#doc-text").focus()
     page.keyboard.press("h")
     expect(history).not_to_have_attribute("open", "")

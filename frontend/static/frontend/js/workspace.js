@@ -23,7 +23,7 @@ import { buildPanelModel } from "./panel_model.js";
 import * as spanEdits from "./span_edits.js";
 import { relationTypesFrom, stanceQuestionsFor } from "./span_options.js";
 import { acceptAllSuggestions, acceptSuggestion, rejectSuggestion } from "./suggestions.js";
-import { commentThread, mountReview, showReview } from "./workspace_review.js";
+import { commentThread, mountReview, reviewSaved, showReview } from "./workspace_review.js";
 import { snapToWords } from "./words.js";
 
 export class Workspace {
@@ -168,7 +168,7 @@ export class Workspace {
     this.buttons.reload.hidden = !conflict;
     this.buttons.retry.hidden = status !== "failed";
     this.statusLine.setAttribute("role", conflict || status === "failed" ? "alert" : "status");
-    if (status === "saved") this.history?.changed();
+    if (status === "saved") reviewSaved(this);
     // The status line stays short so the toolbar never reflows; the why goes below it.
     if (conflict) {
       this.note(

@@ -64,6 +64,14 @@ async function showReturned(ws) {
   box.hidden = false;
 }
 
+/** After a save: a new span's thread can open (its id is known now), and an open history
+ * list is read again. */
+export function reviewSaved(ws) {
+  if (ws.mode !== "edit" || !ws.comments) return;
+  ws.comments.focus(commentThread(ws));
+  ws.history.changed();
+}
+
 /** The thread in focus: the selected span's (once saved), else the set's own. */
 export function commentThread(ws) {
   const span = ws.selectedSpan();
