@@ -2,16 +2,26 @@
 span and on their set as a whole ('n' goes to the writing box, Ctrl+Enter sends), a
 reviewer sees both threads marked new and reading them marks them read, an author deletes
 their own comment, and in a blind project another annotator sees none of the first
-annotator's threads. 'h' opens the set's history."""
+annotator's threads; threads on a relation and a stance are listed and answered in the
+box. 'h' opens the set's history."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from annotations.models import AnnotationSet, Comment, CommentRead, Role, SetKind
+from annotations.models import (
+    AnnotationSet,
+    Comment,
+    CommentRead,
+    Relation,
+    Role,
+    SetKind,
+    Stance,
+)
 from annotations.services.annotation_sets import annotation_set_open
 from annotations.services.comments import comment_create
+from annotations.services.set_write import annotation_set_write
 from tests import factories
 from tests.e2e.workspace_helpers import (
     LAPTOP,
@@ -178,3 +188,53 @@ def test_in_a_blind_project_another_annotator_sees_none_of_the_first_annotators_
     page.keyboard.press("Tab")  # the same words as the first annotator's span
     expect(panel.locator(".thread.current")).to_contain_text("No comments yet.")
     expect(panel).not_to_contain_text("Named or not?")
+
+
+def test_threads_on_a_relation_and_a_stance_are_listed_and_open_in_the_box(live_server, page, db):
+    people, (document,) = project_with(REPORT)
+    aset = annotator_set(people, document)
+    claim = span_on(REPORT, "the talks had stalled", "CLAIM")
+    source = span_on(REPORT, "a minister", "SOURCE")
+    aset.refresh_from_db()
+    annotation_set_write(
+        annotation_set=aset,
+        data={
+            "version": aset.version,
+            "spans": [claim, source],
+            "relations": [
+                {"type": "ATTRIBUTED_TO", "source": claim["ref"], "target": source["ref"]}
+            ],
+            "stances": [{"holder": None, "object": claim["ref"], "value": "neutral"}],
+        },
+    )
+    relation = Relation.objects.get(annotation_set=aset)
+    stance = Stance.objects.get(annotation_set=aset)
+    for data in (
+        {"relation": relation.id, "text": "Attributed, or only reported?"},
+        {"stance": stance.id, "text": "Neutral seems right."},
+    ):
+        comment_create(
+            project=people.project,
+            document=document,
+            author=people.reviewer,
+            role=Role.REVIEWER,
+            data=data,
+        )
+    log_in(page, live_server.url, people.annotator.username)
+    open_workspace(page, work_url(live_server.url, people, document.id))
+
+    panel = page.locator(COMMENTS)
+    listed = panel.locator(".thread-list li")
+    expect(listed).to_have_text(["On a stance (1 · 1 new)", "On a relation (1 · 1 new)"])
+    listed.nth(1).get_by_role("button").click()
+    expect(panel.locator(".thread.current h3")).to_have_text("A relation")
+    expect(panel.locator(".thread.current .comment-text")).to_have_text(
+        ["Attributed, or only reported?"]
+    )
+    expect(page.locator("#comment-text")).to_be_focused()
+    page.keyboard.type("Only reported: I will change it.")
+    with page.expect_response(lambda r: "/comments/" in r.url and r.request.method == "POST"):
+        page.keyboard.press("Control+Enter")
+    expect(panel.locator(".thread.current .comment-text")).to_have_count(2)
+    answer = Comment.objects.get(author=people.annotator)
+    assert (answer.relation_id, answer.annotation_set_id) == (relation.id, aset.id)
