@@ -1,7 +1,8 @@
 """A set's history in the workspace, in Chromium: three saves leave three versions after the
 baseline, each listed with who wrote it, when and what it changed (and, on request, the
-rows); "Restore" on the first save's version makes the set hold what that version held,
-and the history keeps every version (restoring adds one)."""
+rows); "Restore" on the first save's version, then on version 1 (the set as history
+found it), makes the set hold what that version held, and the history keeps every version
+(restoring adds one)."""
 
 from __future__ import annotations
 
@@ -96,3 +97,13 @@ def test_three_saves_are_listed_and_restoring_the_first_keeps_every_version(
     page.keyboard.press("h")
     expect(versions).to_have_count(5)
     expect(versions.first.locator("p.muted")).to_have_text("+1 span, −1 span what changed")
+
+    # Version 1, the set as history found it (empty), can be restored too.
+    with page.expect_response(lambda r: r.url.endswith("/restore/") and r.ok):
+        versions.last.get_by_role("button", name="Restore").click()
+    expect(page.locator("#message")).to_contain_text("Restored version 1.")
+    expect(spans_heading(page)).to_have_text("Spans (0)")
+    assert spans_in(aset) == []
+    revisions = SetRevision.objects.filter(annotation_set=aset).order_by("version")
+    assert [r.version for r in revisions] == [1, 2, 3, 4, 5, 6]
+    assert held(revisions[5].contents) == held(revisions[0].contents) == ([], 0, 0, 0)
