@@ -1,7 +1,8 @@
 """Model suggestions in the workspace, in Chromium: accepted with Enter they become the
 annotator's spans, Backspace rejects them, and Accept all takes every open suggestion of a
 label in one undo step. Decisions are stored on the server (a rejection holds after a
-reload) and make the model's acceptance and rejection rates."""
+reload, an undone acceptance is withdrawn) and make the model's acceptance and rejection
+rates."""
 
 from __future__ import annotations
 
@@ -157,3 +158,9 @@ def test_accept_all_of_a_label_takes_every_open_suggestion_of_it_in_one_undo_ste
     wait_saved(page)
     assert spans_in(aset) == []
     expect(page.locator("#doc-text .seg.suggested")).to_have_count(3)
+    # Undone, the acceptances are withdrawn: the model's rates no longer count them.
+    for _ in range(50):
+        if not decisions_in(aset):
+            break
+        page.wait_for_timeout(100)
+    assert decisions_in(aset) == {}

@@ -44,3 +44,13 @@ test("find knows only open suggestions", () => {
   suggestions.reject(11);
   assert.equal(suggestions.find("m7-11", []), null);
 });
+
+test("an acceptance whose span is gone is stale once, and one whose span is there is not", () => {
+  const suggestions = new Suggestions([modelSet]);
+  suggestions.decided([{ suggestion: 10, decision: "accepted" }, { suggestion: 11, decision: "rejected" }]);
+  suggestions.accept([11]); // accepted again after a rejection
+  const accepted = [{ key: "s1", label: "CLAIM", start: 0, end: 9, fragments: null }];
+  assert.deepEqual(suggestions.stale(accepted), []); // both have their span, or are closed
+  assert.deepEqual(suggestions.stale([]), [10]); // the claim's span was undone
+  assert.deepEqual(suggestions.stale([]), []); // withdrawn once
+});

@@ -2,7 +2,10 @@
 // the person has neither accepted (an own span with the same label and pieces) nor
 // rejected. Decisions are stored on the server, per set (POST /api/v1/sets/{id}/decisions/:
 // a model's acceptance and rejection rates come from them); the class itself is pure (no
-// DOM, no network): it is told the rejections (`decided`) and keeps its own.
+// DOM, no network): it is told the stored decisions (`decided`) and keeps its own. An
+// acceptance stands while the set has the span it made: once that span is gone (undone,
+// deleted, relabelled), the suggestion is open again and, after the next save, its
+// acceptance is withdrawn on the server (`withdrawStale`).
 
 import { api } from "./api.js";
 import { piecesOf } from "./annotation_state.js";
@@ -14,6 +17,7 @@ export class Suggestions {
   constructor(sets) {
     this.sets = sets;
     this.rejected = new Set(); // suggestion (span) ids
+    this.accepted = new Set();
     this.changes = 0; // counts changes of `rejected`, for the cache
     this.cache = null;
   }
@@ -24,8 +28,24 @@ export class Suggestions {
 
   /** The decisions stored for the set (GET .../decisions/): rejected ones are no longer open. */
   decided(decisions) {
-    this.rejected = new Set(decisions.filter((d) => d.decision === "rejected").map((d) => d.suggestion));
+    const ids = (decision) => new Set(decisions.filter((d) => d.decision === decision).map((d) => d.suggestion));
+    this.rejected = ids("rejected");
+    this.accepted = ids("accepted");
     this.changes += 1;
+  }
+
+  /** Suggestions (span ids) accepted into the set. */
+  accept(ids) {
+    for (const id of ids) this.accepted.add(id);
+  }
+
+  /** The accepted suggestions that are open again over `spans` (their span is gone): they
+   * are forgotten here, and returned so the caller withdraws them on the server. */
+  stale(spans) {
+    const open = new Set(this.open(spans).map((s) => s.id));
+    const stale = [...this.accepted].filter((id) => open.has(id));
+    for (const id of stale) this.accepted.delete(id);
+    return stale;
   }
 
   /** The open suggestions over the set's `spans`, in the sets' order. Computed again only
@@ -73,6 +93,20 @@ export async function loadDecisions(ws) {
   }
 }
 
+/** After a save: withdraw the acceptances whose span the set no longer has (an undone or
+ * deleted acceptance is not one). */
+export async function withdrawStale(ws) {
+  const set = ws.set;
+  if (!ws.suggestions?.any) return;
+  for (const id of ws.suggestions.stale(ws.state.spans)) {
+    try {
+      await api("DELETE", `sets/${set.id}/decisions/${id}/`);
+    } catch (error) {
+      if (error.status !== 404 && ws.set === set) ws.fail(new Error(`An undone acceptance was not withdrawn: ${error.message}`));
+    }
+  }
+}
+
 /** Store decisions ([{suggestion, decision}]) made in the set being edited. */
 async function record(ws, decisions) {
   const set = ws.set;
@@ -94,7 +128,10 @@ export function acceptSuggestion(ws, key) {
   ws.edit(() => {
     created = ws.state.addSpan(suggestion.label, piecesOf(suggestion), { ...(suggestion.attributes || {}) });
   });
-  if (created) record(ws, [{ suggestion: suggestion.id, decision: "accepted" }]);
+  if (created) {
+    ws.suggestions.accept([suggestion.id]);
+    record(ws, [{ suggestion: suggestion.id, decision: "accepted" }]);
+  }
   selectNext(ws, suggestion, created);
 }
 
@@ -113,6 +150,7 @@ export function acceptAllSuggestions(ws, label) {
   if (!chosen.length) return;
   const specs = chosen.map((s) => ({ label: s.label, pieces: piecesOf(s), attributes: { ...(s.attributes || {}) } }));
   if (ws.edit(() => ws.state.addSpans(specs))) {
+    ws.suggestions.accept(chosen.map((s) => s.id));
     record(ws, chosen.map((s) => ({ suggestion: s.id, decision: "accepted" })));
     ws.note(`Accepted ${chosen.length} suggested ${ws.labels.get(label)?.name || label} spans.`);
   }

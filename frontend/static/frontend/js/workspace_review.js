@@ -8,7 +8,7 @@ import * as flow from "./document_flow.js";
 import { el } from "./dom.js";
 import { excerpt } from "./excerpt.js";
 import { HistoryPanel } from "./history.js";
-import { loadDecisions } from "./suggestions.js";
+import { loadDecisions, withdrawStale } from "./suggestions.js";
 
 /** Mount the threads and the history in the panel (once, when the page starts). */
 export function mountReview(ws) {
@@ -64,12 +64,13 @@ async function showReturned(ws) {
   box.hidden = false;
 }
 
-/** After a save: a new span's thread can open (its id is known now), and an open history
- * list is read again. */
+/** After a save: a new span's thread can open (its id is known now), an open history
+ * list is read again, and acceptances whose span is gone are withdrawn. */
 export function reviewSaved(ws) {
   if (ws.mode !== "edit" || !ws.comments) return;
   ws.comments.focus(commentThread(ws));
   ws.history.changed();
+  withdrawStale(ws);
 }
 
 /** The thread in focus: the selected span's (once saved), else the set's own. */
