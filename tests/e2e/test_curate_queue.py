@@ -164,6 +164,12 @@ def test_the_queue_lists_the_most_disagreed_first_with_states_counts_and_unread_
     )
     assert titles(page) == ["Sent back"]
     page.select_option("#filter-state", "")
+    page.select_option("#filter-disagreement", "0.25")
+    expect(page.locator("#queue-status")).to_have_text(
+        "2 documents match, the most disagreed first."
+    )
+    assert titles(page) == ["No agreement", "Some disagreement"]
+    page.select_option("#filter-disagreement", "")
     page.fill("#filter-q", "nothing-like-this")
     page.keyboard.press("Enter")
     expect(page.locator("#queue-status")).to_have_text("No document matches these filters.")

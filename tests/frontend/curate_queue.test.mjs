@@ -44,6 +44,8 @@ test("story, outlet and text are sent trimmed, empty ones left out", () => {
   assert.equal(query.get("order"), "position");
   assert.equal(query.get("page"), "2");
   assert.equal(queueQuery({ q: "   " }).has("q"), false);
+  assert.equal(queueQuery({ min_disagreement: "0.25" }).get("min_disagreement"), "0.25");
+  assert.equal(queueQuery({ min_disagreement: "" }).has("min_disagreement"), false);
 });
 
 test("a row's state says whether it is ready, and who a returned one went back to", () => {
@@ -111,7 +113,7 @@ test("the page address keeps the filters and the page, defaults left out", () =>
   assert.equal(addressOf({ order: "position" }, 3), "order=position&page=3");
   const back = filtersFromAddress("?state=ready&outlet=The+Courier&q=talks&page=2");
   assert.deepEqual(back, {
-    filters: { state: "ready", story: "", outlet: "The Courier", order: "disagreement", q: "talks" },
+    filters: { state: "ready", story: "", outlet: "The Courier", min_disagreement: "", order: "disagreement", q: "talks" },
     page: 2,
   });
   assert.deepEqual(filtersFromAddress("?page=-4&order=nonsense").page, 1);

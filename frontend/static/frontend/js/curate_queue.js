@@ -99,7 +99,7 @@ function queueRow(row, unread) {
 }
 
 function describe(count, chosen) {
-  const narrowed = chosen.state || chosen.story || chosen.outlet || (chosen.q || "").trim();
+  const narrowed = chosen.state || chosen.story || chosen.outlet || chosen.min_disagreement || (chosen.q || "").trim();
   if (count === 0) return narrowed ? "No document matches these filters." : "No document has reached its reviewers yet.";
   const what = `${numberFormat.format(count)} document${count === 1 ? "" : "s"}`;
   const order = chosen.order === "position" ? "in queue order" : "the most disagreed first";

@@ -11,15 +11,17 @@ export const STATE_NAMES = {
 
 /**
  * The query of GET projects/{id}/curation/ for the chosen filters and page.
- * `state` is "" (every state), "ready" (ready to curate) or a review state.
- * @param {{state?: string, story?: string, outlet?: string, order?: string, q?: string}} filters
+ * `state` is "" (every state), "ready" (ready to curate) or a review state;
+ * `min_disagreement` a share from 0 to 1 ("" for any).
+ * @param {{state?: string, story?: string, outlet?: string, min_disagreement?: string,
+ *   order?: string, q?: string}} filters
  */
 export function queueQuery(filters, page = 1, pageSize = 50) {
   const params = new URLSearchParams({ page: String(page), page_size: String(pageSize) });
   const state = (filters.state || "").trim();
   if (state === "ready") params.set("ready", "true");
   else if (state) params.set("review_status", state);
-  for (const name of ["story", "outlet", "q"]) {
+  for (const name of ["story", "outlet", "min_disagreement", "q"]) {
     const value = String(filters[name] || "").trim();
     if (value) params.set(name, value);
   }
@@ -27,7 +29,7 @@ export function queueQuery(filters, page = 1, pageSize = 50) {
   return params;
 }
 
-const FILTER_NAMES = ["state", "story", "outlet", "order", "q"];
+const FILTER_NAMES = ["state", "story", "outlet", "min_disagreement", "order", "q"];
 
 /** The filters and page a page address keeps (`?state=ready&outlet=…&page=2`), so a
  * reload, a shared link or coming back from a document shows the same list. */
