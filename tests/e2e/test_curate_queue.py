@@ -269,3 +269,23 @@ def test_the_reviewers_workspace_toolbar_counts_ready_curated_and_returned(
         "href", f"/projects/{project.pk}/curate/"
     )
     page.screenshot(path=screenshot_path("curate-queue-workspace-toolbar"))
+
+
+def test_a_long_queue_comes_fifty_to_a_page_and_the_address_keeps_the_page(live_server, page, db):
+    people = factories.people_in_project(n_documents=52)
+    for doc in people.documents:
+        both_annotate(people, doc, {"spans": []}, {"spans": []})
+    log_in(page, live_server.url, people.reviewer.username)
+    page.goto(f"{live_server.url}/projects/{people.project.pk}/curate/?order=position")
+    expect(page.locator("#queue-page-of")).to_have_text("Page 1 of 2")
+    expect(page.locator("#queue tbody tr")).to_have_count(50)
+    expect(page.locator("#queue-previous")).to_be_disabled()
+    page.click("#queue-next")
+    expect(page.locator("#queue-page-of")).to_have_text("Page 2 of 2")
+    assert titles(page) == [people.documents[50].title, people.documents[51].title]
+    expect(page.locator("#queue-next")).to_be_disabled()
+    page.reload()
+    expect(page.locator("#queue-page-of")).to_have_text("Page 2 of 2")
+    expect(page.locator("#queue tbody tr")).to_have_count(2)
+    page.select_option("#filter-state", "ready")  # a new choice starts at the first page
+    expect(page.locator("#queue-page-of")).to_have_text("Page 1 of 2")
