@@ -113,6 +113,10 @@ def test_the_queue_lists_the_most_disagreed_first_with_states_counts_and_unread_
     page.set_viewport_size(LAPTOP)
     log_in(page, live_server.url, queue.people.reviewer.username)
     page.goto(f"{live_server.url}/projects/{queue.people.project.pk}/")
+    card = page.locator("#curation-counts")
+    expect(card.locator("dd")).to_have_text(["3", "0", "0", "1"])
+    expect(card.locator("dt")).to_have_text(["Ready to curate", "In review", "Curated", "Returned"])
+    page.screenshot(path=screenshot_path("curate-queue-project-home"))
     page.get_by_role("link", name="Curate", exact=True).click()
     page.wait_for_url(f"{live_server.url}/projects/{queue.people.project.pk}/curate/")
 

@@ -43,6 +43,17 @@ def test_the_project_home_links_to_it_for_reviewers_and_managers_only(people):
     assert link not in client_as(people.annotator).get(home).content.decode()
 
 
+def test_the_project_home_shows_reviewers_and_managers_a_curation_card(people):
+    home = f"/projects/{people.project.pk}/"
+    card = 'id="curation-counts"'
+    script = "/static/frontend/js/project_home_curation.js"
+    for who in (people.manager, people.reviewer):
+        html = client_as(who).get(home).content.decode()
+        assert card in html and script in html
+    html = client_as(people.annotator).get(home).content.decode()
+    assert card not in html and script not in html
+
+
 def test_the_page_offers_the_projects_stories_outlets_and_review_states(people):
     html = client_as(people.reviewer).get(f"/projects/{people.project.pk}/curate/").content.decode()
     assert f'<option value="{people.story.pk}">{people.story.name}</option>' in html
