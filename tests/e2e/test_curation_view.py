@@ -147,6 +147,7 @@ def test_a_reviewer_curates_two_layers_into_exactly_the_gold_set_chosen(
     expect(page.locator(".edit-preview")).to_have_text("Israeli prime minister's office")
     start = document.text.index(OFFICE)
     expect(page.locator("#edit-start")).to_have_value(str(start + len("the ")))
+    page.select_option("#edit-attr-source_type", "named_organization")
     expect(page.locator("#doc-text .seg.selected").first).to_be_in_viewport()
     page.screenshot(path=screenshot_path("curation-view-edit"))
     page.keyboard.press("Enter")
@@ -174,12 +175,20 @@ def test_a_reviewer_curates_two_layers_into_exactly_the_gold_set_chosen(
 
     # The gold set is exactly what was chosen, each unit with its provenance.
     gold = gold_of(people, document)
-    spans = {s.text: (s.label, s.provenance) for s in Span.objects.filter(annotation_set=gold)}
+    spans = {
+        s.text: (s.label, s.attributes, s.provenance)
+        for s in Span.objects.filter(annotation_set=gold)
+    }
+    organization = {"source_type": "named_organization"}
     assert spans == {
-        "U.S. officials": ("SOURCE", {"method": "accepted", "layers": BOTH}),
-        "Israeli prime minister's office": ("SOURCE", {"method": "edited", "layers": BOTH}),
-        CLAIM: ("CLAIM", {"method": "auto", "layers": BOTH}),
-        "one official": ("SOURCE", {"method": "auto", "layers": BOTH}),
+        "U.S. officials": ("SOURCE", {}, {"method": "accepted", "layers": BOTH}),
+        "Israeli prime minister's office": (
+            "SOURCE",
+            organization,
+            {"method": "edited", "layers": BOTH},
+        ),
+        CLAIM: ("CLAIM", {}, {"method": "auto", "layers": BOTH}),
+        "one official": ("SOURCE", {}, {"method": "auto", "layers": BOTH}),
     }
     relations = Relation.objects.filter(annotation_set=gold).select_related("source", "target")
     assert [(r.type, r.source.text, r.target.text, r.provenance) for r in relations] == [

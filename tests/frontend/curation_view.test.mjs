@@ -96,6 +96,9 @@ test("an accept's edit holds only what the reviewer changed", () => {
   assert.equal(editOf("span", row, { label: "CLAIM", start: 18, end: 39 }), null);
   assert.deepEqual(editOf("span", row, { label: "SOURCE", start: 18, end: 39 }), { label: "SOURCE" });
   assert.deepEqual(editOf("span", row, { label: "CLAIM", start: 22, end: 39 }), { start: 22 });
+  assert.equal(editOf("span", { ...row, attributes: { a: 1, b: 2 } }, { attributes: { b: 2, a: 1 } }), null);
+  assert.deepEqual(editOf("span", row, { attributes: { quote_type: "direct" } }), { attributes: { quote_type: "direct" } });
+  assert.equal(editOf("span", { ...row, attributes: undefined }, { attributes: {} }), null);
   assert.deepEqual(editOf("stance", { value: "favor" }, { value: "against" }), { value: "against" });
   assert.deepEqual(editOf("answer", { framing: "neutral" }, { value: "critical" }), { value: "critical" });
 });

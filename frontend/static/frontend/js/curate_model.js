@@ -165,15 +165,27 @@ export function nextOpenKey(listed, key) {
   return null;
 }
 
+/** JSON with every object's keys sorted, so equal values read the same. */
+export function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 /** An accept's `edit`: the fields of the form that differ from the row accepted, or null
- * when none does. Spans: label, start, end; relations: type; stances and answers: value. */
+ * when none does. Spans: label, start, end, attributes; relations: type; stances and
+ * answers: value. */
 export function editOf(kind, row, form) {
-  const fields = { span: ["label", "start", "end"], relation: ["type"], stance: ["value"], answer: ["value"] }[kind] || [];
+  const fields = { span: ["label", "start", "end", "attributes"], relation: ["type"], stance: ["value"], answer: ["value"] }[kind] || [];
   const edit = {};
   for (const field of fields) {
     if (!(field in form)) continue;
-    const before = kind === "answer" && field === "value" ? Object.values(row)[0] : row[field];
-    if (form[field] !== before) edit[field] = form[field];
+    let before = kind === "answer" && field === "value" ? Object.values(row)[0] : row[field];
+    if (field === "attributes") before = before || {};
+    if (canonical(form[field]) !== canonical(before)) edit[field] = form[field];
   }
   return Object.keys(edit).length ? edit : null;
 }

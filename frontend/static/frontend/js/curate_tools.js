@@ -88,8 +88,12 @@ export function drawEditTool(root, item, { schema, labels, text, context, select
       end.value = String(range.end);
       show();
     };
+    const attributes = attributeFields(labels, row.attributes || {});
+    attributes.draw(label.value);
+    label.addEventListener("change", () => attributes.draw(label.value));
     controls.push(
       el("div", { class: "row" }, field("Label", label), field("Start", start), field("End", end)),
+      attributes.box,
       el("p", { class: "covers" }, "Covers: ", preview),
       el(
         "div",
@@ -102,7 +106,7 @@ export function drawEditTool(root, item, { schema, labels, text, context, select
       ),
     );
     onKeys = moves;
-    read = () => ({ label: label.value, start: Number(start.value), end: Number(end.value) });
+    read = () => ({ label: label.value, start: Number(start.value), end: Number(end.value), attributes: attributes.read() });
   } else if (unit.kind === "relation") {
     const types = (schema.relation_types || []).map((t) => [t.key, t.name || t.key]);
     const type = select("edit-type", types, row.type);
@@ -129,12 +133,58 @@ export function drawEditTool(root, item, { schema, labels, text, context, select
   editForm.addEventListener("keydown", (event) => {
     const run = onKeys[event.key];
     if (!run || event.ctrlKey || event.altKey || event.metaKey) return;
+    if (event.target.matches('input[type="text"], textarea')) return; // typed, not a step
     event.preventDefault();
     event.stopPropagation();
     run();
   });
   root.replaceChildren(editForm);
   root.querySelector("select, input")?.focus();
+}
+
+/** A span's attribute fields for a label (its schema's attributes: choice, multi-choice,
+ * yes/no, text), drawn again when the label changes; values of the same keys are kept.
+ * `read()` gives the attributes as the API takes them (empty ones left out). */
+function attributeFields(labels, initial) {
+  const box = el("div", { class: "row attributes" });
+  let values = { ...initial };
+  let readers = [];
+  const draw = (labelKey) => {
+    values = { ...values, ...read() };
+    const specs = labels.get(labelKey)?.spec?.attributes || [];
+    readers = [];
+    box.replaceChildren(
+      ...specs.map((spec) => {
+        const id = `edit-attr-${spec.key}`;
+        const current = values[spec.key];
+        const name = spec.name || spec.key;
+        if (spec.type === "bool") {
+          const box = el("input", { id, type: "checkbox", checked: current === true });
+          readers.push(() => (box.checked || spec.key in initial ? [spec.key, box.checked] : null));
+          return el("label", { class: "field" }, el("span", { text: name }), box);
+        }
+        if (spec.type === "multi") {
+          const chosen = new Set(Array.isArray(current) ? current : []);
+          const boxes = (spec.choices || []).map((c) => el("input", { type: "checkbox", value: c, checked: chosen.has(c) }));
+          readers.push(() => {
+            const picked = boxes.filter((b) => b.checked).map((b) => b.value);
+            return picked.length ? [spec.key, picked] : null;
+          });
+          return el("fieldset", { class: "field multi", id }, el("legend", { text: name }), ...boxes.map((b) => el("label", { class: "choice" }, b, ` ${b.value}`)));
+        }
+        if (spec.type === "choice") {
+          const box = select(id, [["", "—"], ...(spec.choices || []).map((c) => [c, c])], current ?? "");
+          readers.push(() => (box.value ? [spec.key, box.value] : null));
+          return field(name, box);
+        }
+        const box = el("input", { id, type: "text", value: current ?? "" });
+        readers.push(() => (box.value ? [spec.key, box.value] : null));
+        return field(name, box);
+      }),
+    );
+  };
+  const read = () => Object.fromEntries(readers.map((reader) => reader()).filter(Boolean));
+  return { box, draw, read };
 }
 
 /** Auto-merge at k of n, exact or overlap. */

@@ -3,6 +3,8 @@
 // both made but not alike, e.g. other attributes, is in both and marked `differs`).
 // "gold" can be either layer: its units are those in gold. Pure.
 
+import { canonical } from "./curate_model.js";
+
 /** The layers a unit is in: the layers that made it, and "gold" when it is in gold. */
 export function layersOf(unit) {
   return unit.state === "gold" ? [...unit.layers, "gold"] : [...unit.layers];
@@ -22,16 +24,6 @@ export function rowsDiffer(a, b) {
     return canonical(rest);
   };
   return kept(a) !== kept(b);
-}
-
-/** JSON with every object's keys sorted, so equal values read the same. */
-function canonical(value) {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
 }
 
 /**
