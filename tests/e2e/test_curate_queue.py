@@ -155,7 +155,7 @@ def test_the_queue_lists_the_most_disagreed_first_with_states_counts_and_unread_
 
     page.select_option("#filter-outlet", "The Courier")
     expect(page.locator("#queue-status")).to_have_text(
-        "1 document match, the most disagreed first."
+        "1 document matches, the most disagreed first."
     )
     assert titles(page) == ["No agreement"]
     page.reload()  # the address keeps the filters (and coming back from a document does)
@@ -164,7 +164,7 @@ def test_the_queue_lists_the_most_disagreed_first_with_states_counts_and_unread_
     page.select_option("#filter-outlet", "")
     page.select_option("#filter-state", "returned")
     expect(page.locator("#queue-status")).to_have_text(
-        "1 document match, the most disagreed first."
+        "1 document matches, the most disagreed first."
     )
     assert titles(page) == ["Sent back"]
     page.select_option("#filter-state", "")

@@ -103,7 +103,8 @@ function describe(count, chosen) {
   if (count === 0) return narrowed ? "No document matches these filters." : "No document has reached its reviewers yet.";
   const what = `${numberFormat.format(count)} document${count === 1 ? "" : "s"}`;
   const order = chosen.order === "position" ? "in queue order" : "the most disagreed first";
-  return `${what}${narrowed ? " match" : ""}, ${order}.`;
+  const match = count === 1 ? " matches" : " match";
+  return `${what}${narrowed ? match : ""}, ${order}.`;
 }
 
 async function loadQueue() {
