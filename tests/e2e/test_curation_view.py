@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from annotations.models import AnnotationSet, Comment, ProjectDocument, Relation, Span, Stance
+from annotations.services.merge import document_auto_merge
 from annotations.services.projects import project_documents_add
 from corpus.services import documents_import
 from tests import factories
@@ -304,3 +305,31 @@ def test_links_across_documents_model_layers_stances_and_answers_are_units_too(
     expect(unit_button(page, "toward The port authority: against")).to_contain_text("≠ disputed")
     expect(page.locator("#units")).to_contain_text("framing")
     page.screenshot(path=screenshot_path("curation-view-models"), full_page=True)
+
+
+def test_a_step_on_a_stale_page_is_refused_and_reload_shows_what_changed(live_server, page, people):
+    layers = two_layers_of(people)
+    log_in(page, live_server.url, people.reviewer.username)
+    page.goto(f"{live_server.url}/projects/{people.project.id}/curate/{layers.document.id}/")
+    expect(page.locator("#counts")).to_contain_text("0 in gold")
+    # Meanwhile another reviewer merges the document.
+    document_auto_merge(
+        project=people.project,
+        document_id=layers.document.id,
+        reviewer=people.manager,
+        k=2,
+        mode="exact",
+        models=[],
+        version=None,
+    )
+    before = Span.objects.filter(annotation_set=gold_of(people, layers.document)).count()
+
+    page.locator("#doc-text").focus()
+    page.keyboard.press("j")
+    page.keyboard.press("r")
+    expect(page.locator("#message")).to_have_attribute("data-kind", "error")
+    after = Span.objects.filter(annotation_set=gold_of(people, layers.document)).count()
+    assert after == before  # nothing was written
+    page.locator("#reload").click()
+    done(page, "Reloaded")
+    expect(page.locator("#counts")).to_contain_text("4 in gold")  # 2 spans, a relation, a stance

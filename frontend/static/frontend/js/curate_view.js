@@ -219,8 +219,12 @@ export class CurationPage {
       if (view) this.show(view);
       showMessage(this.message, typeof done === "function" ? done(view) : done);
     } catch (error) {
-      const reload = error.status === 409 ? " Reload the page to see what changed." : "";
-      showMessage(this.message, `${error.message}${reload}`, "error");
+      showMessage(this.message, error.message, "error");
+      if (error.status === 409) {
+        // someone changed the gold set or the layers meanwhile: nothing was written
+        const again = () => this.run(() => this.load(), "Reloaded: this is the document as it is now.");
+        this.message.append(" ", el("button", { type: "button", id: "reload", class: "small", onclick: again }, "Reload"));
+      }
     } finally {
       this.busy = false;
       delete this.root.dataset.busy;
