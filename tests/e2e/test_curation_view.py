@@ -282,6 +282,7 @@ def test_links_across_documents_model_layers_stances_and_answers_are_units_too(
     expect(link).to_contain_text("in “Minister”")
     expect(link).to_contain_text("= agreed")
     link.click()
+    expect(page.locator("#doc-text .seg.related")).to_have_text(["the strike would go on"])
     page.keyboard.press("a")
     done(page, "accepted")
     gold_link = Relation.objects.select_related("source", "target").get(

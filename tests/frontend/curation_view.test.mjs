@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { agreementOf, editOf, listedUnits, nextOpenKey, standingOf, stepKey, textSpans, threadName, unitThread } from "../../frontend/static/frontend/js/curate_model.js";
+import { agreementOf, editOf, listedUnits, nextOpenKey, relatedKeys, standingOf, stepKey, textSpans, threadName, unitThread } from "../../frontend/static/frontend/js/curate_model.js";
 import { curateKeyTable } from "../../frontend/static/frontend/js/curate_keys.js";
 import { rowFor } from "../../frontend/static/frontend/js/keys.js";
 import { diffChoices, diffLayers } from "../../frontend/static/frontend/js/layer_diff.js";
@@ -141,4 +141,13 @@ test("a unit's comments are the thread of its first maker's row; an answer's, th
   assert.deepEqual(unitThread(view, null), { set: null, title: "The document" });
   assert.equal(threadName({ span: 4, layer: A }), "a span of ana");
   assert.equal(threadName({ set: 100, layer: B }), "the set of bo");
+});
+
+test("a relation's unit shows its ends' units in the text, whichever layer's ids its rows use", () => {
+  const view = aView();
+  const byKey = (key) => view.units.find((u) => u.key === key);
+  assert.deepEqual([...relatedKeys(view, byKey("attributed"))].sort(), ["claim", "minister"]);
+  assert.deepEqual([...relatedKeys(view, byKey("link"))], ["claim"]); // its other end is elsewhere
+  assert.equal(relatedKeys(view, byKey("claim")).size, 0);
+  assert.equal(relatedKeys(view, undefined).size, 0);
 });

@@ -146,6 +146,24 @@ export function textSpans(view) {
   return { solid, dashed };
 }
 
+/** The span units a relation, link or stance unit reaches (its ends, its holder and
+ * object), by key, so the text can show them with it; none for a span or an answer. A
+ * row's span ids are its own layer's (or gold's): every member's and gold's ids count. */
+export function relatedKeys(view, unit) {
+  if (!unit || unit.kind === "span" || unit.kind === "answer") return new Set();
+  const keyOfSpan = new Map();
+  for (const u of view.units) {
+    if (u.kind !== "span") continue;
+    for (const member of u.members) keyOfSpan.set(member.row.id, u.key);
+    if (u.gold) keyOfSpan.set(u.gold.id, u.key);
+  }
+  const rows = [...unit.members.map((m) => m.row), ...(unit.gold ? [unit.gold] : [])];
+  const ends = unit.kind === "relation" ? ["source", "target"] : ["holder", "object"];
+  const keys = new Set();
+  for (const row of rows) for (const end of ends) if (keyOfSpan.has(row[end])) keys.add(keyOfSpan.get(row[end]));
+  return keys;
+}
+
 /** The key `step` units after `key` in `listed` (clamped at the ends; the first one when
  * nothing is selected). */
 export function stepKey(listed, key, step) {

@@ -4,7 +4,7 @@
 // (≠) at the start of each disputed span, so the difference is not a line style alone,
 // and the units' own names and standing in the tooltips.
 
-import { textSpans } from "./curate_model.js";
+import { relatedKeys, textSpans } from "./curate_model.js";
 
 /**
  * @param {import("./text_view.js").TextView} textView
@@ -14,7 +14,8 @@ import { textSpans } from "./curate_model.js";
  */
 export function drawCurationText(textView, view, listed, selected) {
   const { solid, dashed } = textSpans(view);
-  textView.render({ spans: solid, suggestions: dashed, selected, dim: false });
+  const related = relatedKeys(view, listed.find((item) => item.key === selected)?.unit);
+  textView.render({ spans: solid, suggestions: dashed, selected, related, dim: related.size > 0 });
   const titles = new Map(listed.map((item) => [item.key, `${item.text} — ${item.standing.agreement}, ${item.standing.state}`]));
   const disputed = new Set(dashed.map((span) => span.key));
   for (const segment of textView.container.querySelectorAll(".seg[data-keys]")) {

@@ -14,7 +14,7 @@ import { el } from "./dom.js";
 import { chordOf, helpEntries, rowFor } from "./keys.js";
 import { TextView } from "./text_view.js";
 import { labelsOf } from "./workspace.js";
-import { countsLine, editOf, layerShort, listedUnits, nextOpenKey, spanIndex, stepKey, threadName, unitThread } from "./curate_model.js";
+import { countsLine, editOf, layerShort, listedUnits, nextOpenKey, relatedKeys, spanIndex, stepKey, threadName, unitThread } from "./curate_model.js";
 import { curateKeyTable } from "./curate_keys.js";
 import { drawKeyHelp, drawModelChoices, drawUnitDetail, drawUnitList } from "./curate_panel.js";
 import { drawCurationText } from "./curate_text.js";
@@ -156,7 +156,8 @@ export class CurationPage {
   select(key) {
     this.selected = key;
     const item = this.current();
-    this.text.mark(key, new Set(), false);
+    const related = relatedKeys(this.view, item?.unit);
+    this.text.mark(key, related, related.size > 0);
     if (item?.unit.kind === "span") this.text.reveal(item.unit.unit);
     if (this.tool === "edit") this.tool = null; // an edit belongs to the unit it was opened on
     this.drawPanel();
