@@ -16,7 +16,7 @@ from typing import Any
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.cache import cache
-from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from annotations.agreement.units import set_units
@@ -26,6 +26,7 @@ from annotations.models import (
     LabelSchema,
     Project,
     ProjectDocument,
+    Relation,
     ReviewStatus,
     SetKind,
     SetStatus,
@@ -126,36 +127,58 @@ def curate_summary(project: Project) -> dict[str, int]:
     return {key: int(value) for key, value in counts.items()}
 
 
-def annotator_data_version(project: Project) -> str:
-    """A fingerprint of the project's annotator sets (every write bumps a set's version and
-    ``updated_at``; submitting, returning, adding or deleting one changes the counts) and of
-    its schema: what documents' disagreement depends on. Gold writes leave it alone, so a
-    reviewer going back and forth between the queue and a document does not change it."""
-    row = AnnotationSet.objects.filter(project=project, kind=SetKind.ANNOTATOR).aggregate(
-        n=Count("id"),
-        submitted=Count("id", filter=Q(status=SetStatus.SUBMITTED)),
-        submitted_ids=Sum("id", filter=Q(status=SetStatus.SUBMITTED)),
-        versions=Sum("version"),
-        last=Max("updated_at"),
+def disagreement_signatures(project: Project, document_ids: Sequence[int]) -> dict[int, Any]:
+    """What each document's disagreement depends on: its submitted annotator sets and their
+    versions (every write bumps a set's version; submitting, returning or deleting one
+    changes the list) and, for links into other documents, the sets holding the spans they
+    point at, with their versions. Gold writes change none of it."""
+    own: dict[int, set] = defaultdict(set)
+    linked: dict[int, set] = defaultdict(set)
+    submitted = Q(
+        annotation_set__project=project,
+        annotation_set__document_id__in=document_ids,
+        annotation_set__kind=SetKind.ANNOTATOR,
+        annotation_set__status=SetStatus.SUBMITTED,
     )
-    schema = LabelSchema.objects.filter(project=project).values_list("updated_at", flat=True)
-    return "|".join(str(v) for v in (*row.values(), schema.first()))
+    sets = AnnotationSet.objects.filter(
+        project=project,
+        document_id__in=document_ids,
+        kind=SetKind.ANNOTATOR,
+        status=SetStatus.SUBMITTED,
+    )
+    for document_id, set_id, version in sets.values_list("document_id", "id", "version"):
+        own[document_id].add((set_id, version))
+    across = Relation.objects.filter(submitted).exclude(
+        source__annotation_set=F("annotation_set"), target__annotation_set=F("annotation_set")
+    )
+    for document_id, *ends in across.values_list(
+        "annotation_set__document_id",
+        "source__annotation_set_id",
+        "source__annotation_set__version",
+        "target__annotation_set_id",
+        "target__annotation_set__version",
+    ):
+        linked[document_id].update({(ends[0], ends[1]), (ends[2], ends[3])})
+    return {i: (tuple(sorted(own[i])), tuple(sorted(linked[i]))) for i in document_ids}
 
 
 def documents_disagreement(project: Project, document_ids: Sequence[int]) -> dict[int, Any]:
     """Each document's disagreement and how many of its units not every annotator made
-    alike (``documents_disagreement_computed``), kept in the cache per project while its
-    annotator sets stay as they were, so ordering a queue of thousands by disagreement
-    costs the scoring once, not on every page, filter or return from a document."""
+    alike (``documents_disagreement_computed``), kept in the cache per project and document
+    with its ``disagreement_signatures`` (and the schema's date): ordering a queue of
+    thousands by disagreement scores again only the documents whose layers changed, not
+    every document on every page, filter or return from a document."""
     key = f"curate-disagreement:{project.pk}"
-    version = annotator_data_version(project)
+    schema = str(LabelSchema.objects.filter(project=project).values_list("updated_at").first())
+    signatures = disagreement_signatures(project, document_ids)
     kept = cache.get(key)
-    scores: dict[int, Any] = kept[1] if kept and kept[0] == version else {}
-    missing = [i for i in document_ids if i not in scores]
+    scores: dict[int, Any] = kept[1] if kept and kept[0] == schema else {}
+    missing = [i for i in document_ids if i not in scores or scores[i][0] != signatures[i]]
     if missing:
-        scores.update(documents_disagreement_computed(project, missing))
-        cache.set(key, (version, scores), DISAGREEMENT_KEPT_SECONDS)
-    return {i: scores[i] for i in document_ids}
+        computed = documents_disagreement_computed(project, missing)
+        scores.update({i: (signatures[i], computed[i]) for i in missing})
+        cache.set(key, (schema, scores), DISAGREEMENT_KEPT_SECONDS)
+    return {i: scores[i][1] for i in document_ids}
 
 
 def documents_disagreement_computed(

@@ -1,17 +1,19 @@
-"""The curate queue's disagreement scores are kept (in the cache, per project) while the
-project's annotator sets stay as they were: paging, filtering or coming back from a document
-does not score every document again; any change to an annotator's set does."""
+"""The curate queue's disagreement scores are kept (in the cache, per project and document)
+while a document's layers stay as they were: paging, filtering, gold writes or coming back
+from a document score nothing again; a change to a document's submitted annotator sets, or
+to the spans its links point at, scores that document again, and only it."""
 
 from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
 
+from annotations.models import AnnotationSet, Span
 from annotations.selectors import curation_queue
 from annotations.services.annotation_sets import annotation_set_submit
 from annotations.services.review_states import document_return
 from annotations.services.set_write import annotation_set_write
-from tests.curation.conftest import TEXT, span
+from tests.curation.conftest import TEXT, annotated, span
 
 
 @pytest.fixture(autouse=True)
@@ -87,3 +89,53 @@ def test_an_annotator_changing_their_set_has_the_document_scored_again(
 
     assert disagreement(reviewer, two_layers.project) == 0.0
     assert scored == [[two_layers.document.pk], [two_layers.document.pk]]
+
+
+def test_only_the_documents_whose_layers_changed_are_scored_again(people, client_for, scored):
+    """A's annotators link its claim to their claims in B; C is elsewhere in the queue."""
+    a, b, c = people.documents
+    claim_in_b = {}
+    for person in (people.annotator, people.other_annotator):
+        in_b = annotated(people, b, person, spans=[span(b.text, "CLAIM", "the talks had stalled")])
+        claim_in_b[person.username] = Span.objects.get(annotation_set=in_b).pk
+        annotated(people, c, person, spans=[span(c.text, "SOURCE", "officials")])
+    for person, linked in ((people.annotator, True), (people.other_annotator, False)):
+        link = [{"type": "SAME_CLAIM", "source": "c", "target": claim_in_b[person.username]}]
+        annotated(
+            people,
+            a,
+            person,
+            spans=[span(a.text, "CLAIM", "the talks had stalled", "c")],
+            relations=link if linked else [],
+        )
+    reviewer = client_for(people.reviewer)
+    first = rows(reviewer, people.project)
+    assert first[a.pk] == 0.5  # the claim alike, the link made by one
+    assert sorted(scored[0]) == sorted([a.pk, b.pk, c.pk])
+
+    document_return(
+        project=people.project,
+        document_id=c.pk,
+        annotator=people.annotator,
+        reviewer=people.reviewer,
+        text="And the minister?",
+    )
+    rows(reviewer, people.project)
+    assert scored[1] == [c.pk]  # A and B were kept
+
+    in_b = AnnotationSet.objects.get(document=b, author=people.annotator)
+    annotation_set_write(  # the span A's link points at moves: A is scored again
+        annotation_set=in_b,
+        data={
+            "version": in_b.version,
+            "spans": [{"id": claim_in_b["annotator"], **span(b.text, "CLAIM", "the talks")}],
+        },
+    )
+    rows(reviewer, people.project)
+    assert sorted(scored[2]) == sorted([a.pk, b.pk])
+
+
+def rows(client, project) -> dict[int, float | None]:  # noqa: ANN001
+    response = client.get(f"/api/v1/projects/{project.pk}/curation/", {"order": "disagreement"})
+    assert response.status_code == 200, response.content
+    return {row["id"]: row["disagreement"] for row in response.json()["results"]}
