@@ -334,3 +334,14 @@ def test_a_step_on_a_stale_page_is_refused_and_reload_shows_what_changed(live_se
     page.locator("#reload").click()
     done(page, "Reloaded")
     expect(page.locator("#counts")).to_contain_text("4 in gold")  # 2 spans, a relation, a stance
+
+
+def test_the_way_back_to_the_curate_queue_keeps_its_filters(live_server, page, people):
+    layers = two_layers_of(people)
+    log_in(page, live_server.url, people.reviewer.username)
+    queue = f"{live_server.url}/projects/{people.project.id}/curate/?order=position"
+    page.goto(queue)
+    page.get_by_role("link", name=layers.document.title).click()
+    expect(page.locator("#counts")).to_contain_text("5 units")
+
+    expect(page.locator("#to-queue")).to_have_attribute("href", queue)

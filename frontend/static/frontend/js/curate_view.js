@@ -42,6 +42,7 @@ export class CurationPage {
 
   async start() {
     this.bindControls();
+    this.backToQueue();
     try {
       this.schema = await api("GET", `projects/${this.projectId}/schema/`);
       this.labels = labelsOf(this.schema);
@@ -51,6 +52,14 @@ export class CurationPage {
       showMessage(this.message, error.message, "error");
       this.find("#review-status").textContent = "Not loaded";
     }
+  }
+
+  /** Coming from the Curate queue, its link goes back to the list as it was (filters and
+   * page are in the queue's address). */
+  backToQueue() {
+    const link = this.find("#to-queue");
+    const from = document.referrer ? new URL(document.referrer) : null;
+    if (from && from.origin === location.origin && from.pathname === new URL(link.href).pathname) link.href = from.href;
   }
 
   get matching() {
