@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { agreementOf, editOf, listedUnits, nextOpenKey, relatedKeys, standingOf, stepKey, textSpans, threadName, unitThread } from "../../frontend/static/frontend/js/curate_model.js";
+import { agreementOf, editOf, listedUnits, mergedLine, nextOpenKey, relatedKeys, standingOf, stepKey, textSpans, threadName, unitThread } from "../../frontend/static/frontend/js/curate_model.js";
 import { curateKeyTable } from "../../frontend/static/frontend/js/curate_keys.js";
 import { rowFor } from "../../frontend/static/frontend/js/keys.js";
 import { diffChoices, diffLayers } from "../../frontend/static/frontend/js/layer_diff.js";
@@ -150,4 +150,10 @@ test("a relation's unit shows its ends' units in the text, whichever layer's ids
   assert.deepEqual([...relatedKeys(view, byKey("link"))], ["claim"]); // its other end is elsewhere
   assert.equal(relatedKeys(view, byKey("claim")).size, 0);
   assert.equal(relatedKeys(view, undefined).size, 0);
+});
+
+test("an auto-merge's answer is told in words, with what it left to the reviewer", () => {
+  const view = { layers: [{}, {}], merged: { added: { span: 2, relation: 1 }, notes: ["Two values for one stance: left to you."] } };
+  assert.equal(mergedLine(2, view), "Auto-merge at 2 of 2: 2 spans, 1 relation put into gold. Two values for one stance: left to you.");
+  assert.equal(mergedLine(3, { layers: [{}, {}, {}], merged: { added: {}, notes: [] } }), "Auto-merge at 3 of 3: nothing put into gold.");
 });

@@ -208,6 +208,13 @@ export function editOf(kind, row, form) {
   return Object.keys(edit).length ? edit : null;
 }
 
+/** What an auto-merge at `k` did, from its answer's `merged`, in words. */
+export function mergedLine(k, view) {
+  const added = Object.entries(view.merged.added).map(([kind, n]) => `${n} ${kind}${n === 1 ? "" : "s"}`);
+  const notes = view.merged.notes.length ? ` ${view.merged.notes.join(" ")}` : "";
+  return `Auto-merge at ${k} of ${view.layers.length}: ${added.join(", ") || "nothing"} put into gold.${notes}`;
+}
+
 /** The counts the toolbar shows, in words. */
 export function countsLine(counts) {
   return `${counts.units} units · ${counts.agreed} agreed · ${counts.gold} in gold · ${counts.rejected} rejected · ${counts.open} open`;

@@ -14,7 +14,7 @@ import { el } from "./dom.js";
 import { chordOf, helpEntries, rowFor } from "./keys.js";
 import { TextView } from "./text_view.js";
 import { labelsOf } from "./workspace.js";
-import { countsLine, editOf, layerShort, listedUnits, nextOpenKey, relatedKeys, spanIndex, stepKey, threadName, unitThread } from "./curate_model.js";
+import { countsLine, editOf, layerShort, listedUnits, mergedLine, nextOpenKey, relatedKeys, shownRow, spanIndex, stepKey, threadName, unitThread } from "./curate_model.js";
 import { curateKeyTable } from "./curate_keys.js";
 import { drawKeyHelp, drawModelChoices, drawUnitDetail, drawUnitList } from "./curate_panel.js";
 import { drawCurationText } from "./curate_text.js";
@@ -245,6 +245,14 @@ export class CurationPage {
     return api("POST", `projects/${this.projectId}/curation/${this.documentId}/${what}`, this.body(extra));
   }
 
+  /** A step whose answer is the plain view: the view is read again as the page asks for it. */
+  postThenReload(what, body) {
+    return async () => {
+      await api("POST", `projects/${this.projectId}/curation/${this.documentId}/${what}`, body);
+      return this.fetchView();
+    };
+  }
+
   accept(layer = null, edit = null) {
     const item = this.current();
     if (!item) return;
@@ -280,10 +288,8 @@ export class CurationPage {
   }
 
   saveEdit(form) {
-    const item = this.current();
-    const row = item.unit.state === "gold" && item.unit.gold ? item.unit.gold : item.unit.unit;
-    const edit = editOf(item.unit.kind, row, form);
-    this.accept(null, edit);
+    const unit = this.current().unit;
+    this.accept(null, editOf(unit.kind, shownRow(unit), form));
   }
 
   merge(k, matching) {
@@ -291,32 +297,20 @@ export class CurationPage {
     const body = { min_agreeing: k, matching };
     this.run(() => this.post("merge/", body), (view) => {
       this.closeTool();
-      const added = Object.entries(view.merged.added).map(([kind, n]) => `${n} ${kind}${n === 1 ? "" : "s"}`);
-      const notes = view.merged.notes.length ? ` ${view.merged.notes.join(" ")}` : "";
-      return `Auto-merge at ${k} of ${view.layers.length}: ${added.join(", ") || "nothing"} put into gold.${notes}`;
+      return mergedLine(k, view);
     });
   }
 
   returnTo(annotator, comment) {
-    const url = `projects/${this.projectId}/curation/${this.documentId}/return/`;
-    const call = async () => {
-      await api("POST", url, { annotator, comment });
-      return this.fetchView();
-    };
-    this.run(call, () => {
+    this.run(this.postThenReload("return/", { annotator, comment }), () => {
       this.closeTool();
-      this.comments.load(this.documentId);
+      this.comments?.load(this.documentId);
       return `Returned to ${annotator} with your comment.`;
     });
   }
 
   setState(reviewStatus, done) {
-    const url = `projects/${this.projectId}/curation/${this.documentId}/state/`;
-    const call = async () => {
-      await api("POST", url, { review_status: reviewStatus });
-      return this.fetchView();
-    };
-    this.run(call, done);
+    this.run(this.postThenReload("state/", { review_status: reviewStatus }), done);
   }
 
   markCurated() {
