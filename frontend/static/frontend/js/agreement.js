@@ -249,11 +249,14 @@ async function load() {
   csv.href = `/api/v1/projects/${projectId}/agreement/?${agreementQuery({ ...filters(), format: "csv" })}`;
   apply.disabled = true;
   root.dataset.state = "loading";
-  message.textContent = "";
+  delete message.dataset.kind;
+  message.setAttribute("role", "status");
+  message.textContent = "Computing the figures… A first look at a large project takes a few seconds; the same question again is answered from the cache until a set changes.";
   try {
     report = await api("GET", `projects/${projectId}/agreement/?${query}`);
     refreshChoices();
     draw();
+    message.textContent = "";
     root.dataset.state = "shown";
   } catch (error) {
     root.dataset.state = "failed";
