@@ -139,7 +139,7 @@ function drawHeatmap(measure, domain) {
   const parts = [
     el("div", { class: "chart-scroll", id: "heatmap-chart" }, heatMap(matrix, domain, label)),
     el("div", { class: "legend" }, rampLegend(domain)),
-    el("p", { class: "hint", text: againstName ? `Each layer against ${againstName}: precision and recall are of the layer, ${againstName} being the reference.` : "Each cell is one pair of layers; the diagonal is a layer with itself. \u201cnone\u201d: the two layers have no document in common." }),
+    el("p", { class: "hint", text: againstName ? `Each layer against ${againstName}: precision and recall are of the layer, ${againstName} being the reference.` : "Each cell is one pair of layers; the diagonal is a layer with itself. \u201cnone\u201d: the two layers have nothing to compare (no document in common, or no item both rated)." }),
   ];
   if (measure.pairs.some((p) => p.value === null)) parts.push(note(undefinedReason(measure.statistic, "pair")));
   parts.push(numbersOf(label, ["Layer A", "Layer B", "Value", "Precision", "Recall", "Matched", "A's units", "B's units", "Items"], rows, new Set([2, 3, 4, 5, 6, 7, 8])));

@@ -103,7 +103,7 @@ export function heatMap(matrix, domain, label) {
         group.append(svgEl("rect", { x, y, width: cell - 2, height: cell - 2, fill, stroke: LINE }));
         const number = svgEl("text", { x: x + cell / 2 - 1, y: y + cell / 2 + 5, "text-anchor": "middle", fill: inkOn(value, domain), "font-weight": 600, class: "cell-value" }, text);
         group.append(number);
-        group.append(svgEl("title", {}, `${row} × ${column}: ${figure ? formatFigure(value) : "no document in common"}`));
+        group.append(svgEl("title", {}, `${row} × ${column}: ${figure ? formatFigure(value) : "nothing to compare"}`));
       }
       root.append(group);
     });
