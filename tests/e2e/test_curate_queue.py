@@ -293,3 +293,8 @@ def test_a_long_queue_comes_fifty_to_a_page_and_the_address_keeps_the_page(live_
     expect(page.locator("#queue tbody tr")).to_have_count(2)
     page.select_option("#filter-state", "ready")  # a new choice starts at the first page
     expect(page.locator("#queue-page-of")).to_have_text("Page 1 of 2")
+    # A page the list no longer has (an address kept from before) shows the first one.
+    page.goto(f"{live_server.url}/projects/{people.project.pk}/curate/?page=3")
+    expect(page.locator("#queue-page-of")).to_have_text("Page 1 of 2")
+    expect(page.locator("#queue tbody tr")).to_have_count(50)
+    expect(page.locator("#queue-message")).to_have_text("")

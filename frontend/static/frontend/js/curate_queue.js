@@ -121,6 +121,11 @@ async function loadQueue() {
     unread = unreadByDocument(ids ? await api("GET", `projects/${projectId}/comments/unread/?${ids}`) : null);
   } catch (error) {
     if (token !== loadToken) return;
+    if (error instanceof ApiError && error.status === 404 && page > 1) {
+      page = 1; // the list got shorter than the page the address kept
+      loadQueue();
+      return;
+    }
     queueStatus.textContent = "";
     showMessage(queueMessage, `The queue could not be loaded: ${error.message}`, "error");
     return;
