@@ -22,9 +22,11 @@ from annotations.models import (
     SetStatus,
     Span,
 )
+from annotations.selectors.curation_queue import CurateFilters, curate_queue, curate_rows
 from corpus.models import Document
 
 RUN = 60
+READY = CurateFilters(ready=True)
 ARTICLES = sorted((DEMO_DIR / "articles").glob("*.txt"))
 
 
@@ -149,7 +151,14 @@ def test_demo_has_layers_for_every_screen(demo) -> None:  # noqa: ANN001
     model = sets.get(kind=SetKind.MODEL)
     assert model.model_name == "rule-based-attribution"
     assert Span.objects.filter(annotation_set=model).exists()
-    assert sets.filter(status=SetStatus.SUBMITTED).count() == 1
+    assert sets.filter(status=SetStatus.SUBMITTED).count() == 2
+
+
+def test_the_demo_gives_a_reviewer_a_document_on_which_the_annotators_differ(demo) -> None:  # noqa: ANN001
+    ledger = Document.objects.get(projects=demo.project, outlet__name="The Harbour Ledger")
+    (row,) = curate_rows(demo.project, curate_queue(demo.project, READY), READY)
+    assert (row["id"], row["submitted"], row["needed"]) == (ledger.pk, 2, 2)
+    assert 0 < row["disagreement"] < 1
 
 
 def test_cleaning_removed_the_page_boilerplate(demo) -> None:  # noqa: ANN001
