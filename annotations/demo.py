@@ -57,11 +57,15 @@ STANCE_TARGETS = [
     {"key": "remote_cranes", "name": "Remote-operated cranes"},
 ]
 
-GUIDELINES = """Mark every CLAIM the article reports, the SOURCE it is attributed to and the CUE
-(the attribution verb). Link CLAIM -> SOURCE with "attributed to" and CUE -> CLAIM with
-"cue of". Anonymous sources are sources too ("a senior official who asked not to be named").
-Link the same claim or source across outlets with "same claim" / "same source". Record the
-stance of each source toward the main actors, and the article's overall framing of each."""
+# One paragraph: the project home shows the guidelines with their line breaks kept.
+GUIDELINES = (
+    "Mark every CLAIM the article reports, the SOURCE it is attributed to and the CUE (the "
+    'attribution verb). Link CLAIM -> SOURCE with "attributed to" and CUE -> CLAIM with "cue '
+    'of". Anonymous sources are sources too ("a senior official who asked not to be named"). '
+    'Link the same claim or source across outlets with "same claim" / "same source". Record '
+    "the stance of each source toward the main actors, and the article's overall framing of "
+    "each."
+)
 
 
 def demo_password() -> tuple[str, bool]:
@@ -242,7 +246,7 @@ def demo_load() -> DemoResult:
                 project=project, document=document, author=users[layer["author"]]
             )
         data = layer_payload(layer, document.text, aset.version, span_ids)
-        refs = annotation_set_write(annotation_set=aset, data=data)
+        refs = annotation_set_write(annotation_set=aset, data=data, writer=aset.author)
         if layer.get("submit"):
             annotation_set_submit(annotation_set=aset)
         if "author" in layer:

@@ -19,6 +19,7 @@ from annotations.models import (
     Project,
     Relation,
     SetKind,
+    SetRevision,
     SetStatus,
     Span,
 )
@@ -159,6 +160,20 @@ def test_the_demo_gives_a_reviewer_a_document_on_which_the_annotators_differ(dem
     (row,) = curate_rows(demo.project, curate_queue(demo.project, READY), READY)
     assert (row["id"], row["submitted"], row["needed"]) == (ledger.pk, 2, 2)
     assert 0 < row["disagreement"] < 1
+
+
+def test_each_demo_layer_s_history_names_its_annotator_as_the_writer(demo) -> None:  # noqa: ANN001
+    revisions = SetRevision.objects.filter(
+        annotation_set__project=demo.project, annotation_set__kind=SetKind.ANNOTATOR
+    ).exclude(version=1)
+    assert revisions.exists()
+    for revision in revisions.select_related("annotation_set"):
+        assert revision.author_id == revision.annotation_set.author_id
+
+
+def test_the_demo_guidelines_are_one_paragraph_without_hard_line_breaks(demo) -> None:  # noqa: ANN001
+    assert "\n" not in demo.project.guidelines
+    assert demo.project.guidelines.startswith("Mark every CLAIM")
 
 
 def test_cleaning_removed_the_page_boilerplate(demo) -> None:  # noqa: ANN001
