@@ -154,14 +154,22 @@ def _project() -> Any:
     return project, outcome.counts
 
 
-def run_agreement_benches() -> dict[str, Any]:
+def _existing_project() -> Any:
+    """The project an earlier run imported (``--reuse``), with its counts."""
+    from annotations.models import AnnotationSet, Project
+
+    project = Project.objects.get(name="Bench agreement")
+    return project, {"sets": AnnotationSet.objects.filter(project=project).count()}
+
+
+def run_agreement_benches(*, reuse: bool = False, dump: str | None = None) -> dict[str, Any]:
     from annotations.agreement.inputs import Options
     from annotations.agreement.report import agreement_report
     from annotations.models import AgreementCache
     from annotations.selectors.agreement import LayerFilters, agreement_layers
     from annotations.services.agreement import agreement_report_for
 
-    project, counts = _project()
+    project, counts = _existing_project() if reuse else _project()
     filters, options = LayerFilters(), Options()
     cold = []
     for _ in range(3):
@@ -181,6 +189,10 @@ def run_agreement_benches() -> dict[str, Any]:
     agreement_report(inputs, options)
     computed, computed_cpu = time.perf_counter() - t0, time.process_time() - c0
     figures = {m["measure"]: m["value"] for m in report["measures"]}
+    if dump:  # the report without what changes from run to run, to compare code changes by
+        stable = {k: v for k, v in report.items() if k not in ("computed_at", "project")}
+        with open(dump, "wb") as out:
+            out.write(orjson.dumps(stable, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
     return {
         "documents": DOCUMENTS,
         "annotators": ANNOTATORS,
@@ -211,17 +223,29 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", default=common.BENCH_DB)
-    name = parser.parse_args().database
-    if name == common.BENCH_DB:
+    parser.add_argument("--dump", metavar="PATH", help="write the cold report's JSON there")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure the project an earlier run imported"
+    )
+    args = parser.parse_args()
+    name = args.database
+    if args.reuse:
+        common.BENCH_ENV["DATABASE_URL"] = common.local_database_url(name)
+    elif name == common.BENCH_DB:
         setup_data.recreate_database()
     else:
         with psycopg.connect(common.ADMIN_URL, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             conn.execute(f'CREATE DATABASE "{name}"')
         common.BENCH_ENV["DATABASE_URL"] = common.local_database_url(name)
-    setup_data.migrate()
+    if not args.reuse:
+        setup_data.migrate()
     common.django_setup()
-    print(orjson.dumps(run_agreement_benches(), option=orjson.OPT_INDENT_2).decode())
+    print(
+        orjson.dumps(
+            run_agreement_benches(reuse=args.reuse, dump=args.dump), option=orjson.OPT_INDENT_2
+        ).decode()
+    )
 
 
 if __name__ == "__main__":

@@ -13,16 +13,13 @@ precision and recall of the layer, gold being the reference).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from annotations.agreement.categorical import (
-    cohen_kappa,
-    fleiss_items,
-    fleiss_kappa,
-    krippendorff_alpha,
-)
+import numpy as np
+
+from annotations.agreement.coded import Coded
 from annotations.agreement.contracts import (
     DocumentFigure,
     LabelFigure,
@@ -50,8 +47,10 @@ def agreement_report(inputs: Inputs, options: Options) -> dict[str, Any]:
     counts = counted(inputs, units, options)
     layers = sorted(units)
     periods = _periods(units, options.period)
+    coded: dict[str, Coded] = {}  # each kind's items coded once for its three statistics
     measures = [
-        _measure(measure, inputs, counts, layers, periods, options) for measure in options.measures
+        _measure(measure, inputs, counts, coded, layers, periods, options)
+        for measure in options.measures
     ]
     compared = sum(1 for d in inputs.documents if sum(d in by_doc for by_doc in units.values()) > 1)
     return {"layers": layers, "documents": compared, "measures": measures}
@@ -61,6 +60,7 @@ def _measure(
     measure: str,
     inputs: Inputs,
     counts: Counted,
+    coded: dict[str, Coded],
     layers: list[str],
     periods: dict[int, str],
     options: Options,
@@ -81,9 +81,10 @@ def _measure(
         "trend": [],
     }
     if kind in ("stances", "attributes", "answers"):
-        orders = value_orders(kind, inputs.schema)
         items = counts.items.get(kind, [])
-        _categorical(report, items, counts.pairs, layers, inputs, periods, orders)
+        if kind not in coded:
+            coded[kind] = Coded.of(items, layers, value_orders(kind, inputs.schema))
+        _categorical(report, coded[kind], items, counts.pairs, inputs, periods)
     else:
         tally = counts.tallies.get(measure, Tally())
         _counted(report, tally, counts.pairs, _labels(kind, inputs, options), inputs, periods)
@@ -204,102 +205,56 @@ def value_orders(kind: str, schema: Mapping[str, Any]) -> dict[str, tuple[str, .
     }
 
 
-def _order(items: Sequence[Item], orders: Orders) -> tuple[str, ...] | None:
-    """The order alpha over these items is ordinal on: the one their labels share, when every
-    value is in it; None (nominal) when the labels are not all ordered alike."""
-    shared = {orders.get(item.label) for item in items}
-    if len(shared) != 1 or None in shared:
-        return None
-    [order] = shared
-    known = set(order)  # type: ignore[arg-type]
-    if any(v not in known for item in items for v in item.values.values()):
-        return None
-    return order
-
-
 def _categorical(
     report: MeasureReport,
+    coded: Coded,
     items: list[Item],
     pairs: list[Pair],
-    layers: list[str],
     inputs: Inputs,
     periods: dict[int, str],
-    orders: Orders,
 ) -> None:
+    """The figures of a kind's items overall, by pair, label, document and period, each
+    group's from the items coded once (``coded.py``)."""
     statistic = report["statistic"]
-    _figure = _STATISTICS[statistic]
-
-    def figure(chosen: Sequence[Item], pairs: list[Pair], layers: list[str]) -> Figure:
-        return _figure(chosen, pairs, layers, _order(chosen, orders))
-
-    report["value"], report["sd"] = figure(items, pairs, layers)
+    report["value"], report["sd"] = coded.figures(
+        statistic, np.zeros(len(items), dtype=np.int64), 1, pairs
+    )[0]
     if statistic != "fleiss_kappa":
-        order = _order(items, orders)
-        report["pairs"] = [_categorical_pair(items, pair, statistic, order) for pair in pairs]
-        report["pairs"] = [p for p in report["pairs"] if p["items"]]
-    by_label: dict[str, list[Item]] = defaultdict(list)
-    by_document: dict[int, list[Item]] = defaultdict(list)
-    by_period: dict[str, list[Item]] = defaultdict(list)
-    for item in items:
-        by_label[item.label].append(item)
-        by_document[item.document].append(item)
-        if item.document in periods:
-            by_period[periods[item.document]].append(item)
-    for label, chosen in sorted(by_label.items()):
-        value, sd = figure(chosen, pairs, layers)
+        order = coded.order()
+        for pair in pairs:
+            value, rated = coded.pair_figure(statistic, pair, order)
+            if rated:
+                report["pairs"].append(_categorical_pair(pair, value, rated))
+    labels = sorted({item.label for item in items})
+    groups = _groups([labels.index(item.label) for item in items])
+    for label, (value, sd) in zip(labels, coded.figures(statistic, groups, len(labels), pairs),
+                                  strict=True):  # fmt: skip
         report["labels"].append(
             LabelFigure(label=label, value=value, sd=sd, precision=None, recall=None)
         )
-    for document, chosen in by_document.items():
-        value, sd = figure(chosen, pairs, layers)
-        rated = {name for item in chosen for name in item.values}
-        compared = sum(1 for a, b in pairs if a in rated and b in rated)
+    documents = list(dict.fromkeys(item.document for item in items))
+    index = {document: g for g, document in enumerate(documents)}
+    groups = _groups([index[item.document] for item in items])
+    rated = coded.rated_layers(groups, len(documents))
+    columns = [(coded.layers.index(a), coded.layers.index(b)) for a, b in pairs]
+    figures = coded.figures(statistic, groups, len(documents), pairs)
+    for g, (document, (value, sd)) in enumerate(zip(documents, figures, strict=True)):
+        compared = sum(1 for a, b in columns if rated[g, a] and rated[g, b])
         report["documents"].append(_document(report, inputs, document, value, sd, compared))
-    for period, chosen in sorted(by_period.items()):
-        value, sd = figure(chosen, pairs, layers)
-        report["trend"].append(_point(period, value, sd, len({i.document for i in chosen})))
+    chosen = sorted({periods[d] for d in documents if d in periods})
+    index = {period: g for g, period in enumerate(chosen)}
+    groups = _groups([index.get(periods.get(item.document, ""), -1) for item in items])
+    figures = coded.figures(statistic, groups, len(chosen), pairs)
+    for period, (value, sd) in zip(chosen, figures, strict=True):
+        in_period = sum(1 for d in documents if periods.get(d) == period)
+        report["trend"].append(_point(period, value, sd, in_period))
 
 
-def _rated_pairs(items: Sequence[Item], pair: Pair) -> list[tuple[Hashable, Hashable]]:
-    a, b = pair
-    return [(i.values[a], i.values[b]) for i in items if a in i.values and b in i.values]
+def _groups(indices: list[int]) -> np.ndarray:
+    return np.array(indices, dtype=np.int64)
 
 
-def _table(items: Sequence[Item], layers: Sequence[str]) -> list[list[Hashable | None]]:
-    return [[item.values.get(name) for name in layers] for item in items]
-
-
-Order = tuple[str, ...] | None
-
-
-def _cohen(items: Sequence[Item], pairs: list[Pair], layers: list[str], order: Order) -> Figure:
-    rated = [_rated_pairs(items, pair) for pair in pairs]
-    return mean_sd([cohen_kappa(r) for r in rated if r])
-
-
-def _fleiss(items: Sequence[Item], pairs: list[Pair], layers: list[str], order: Order) -> Figure:
-    return fleiss_kappa(fleiss_items(_table(items, layers))), None
-
-
-def _alpha(items: Sequence[Item], pairs: list[Pair], layers: list[str], order: Order) -> Figure:
-    return krippendorff_alpha(_table(items, layers), order), None
-
-
-_STATISTICS: dict[str, Callable[[Sequence[Item], list[Pair], list[str], Order], Figure]] = {
-    "cohen_kappa": _cohen,
-    "fleiss_kappa": _fleiss,
-    "krippendorff_alpha": _alpha,
-}
-
-
-def _categorical_pair(
-    items: Sequence[Item], pair: Pair, statistic: str, order: Order
-) -> PairFigure:
-    rated = _rated_pairs(items, pair)
-    if statistic == "cohen_kappa":
-        value = cohen_kappa(rated)
-    else:
-        value = krippendorff_alpha([list(r) for r in rated], order) if rated else None
+def _categorical_pair(pair: Pair, value: float | None, rated: int) -> PairFigure:
     return {
         "a": pair[0],
         "b": pair[1],
@@ -309,7 +264,7 @@ def _categorical_pair(
         "matched": None,
         "a_units": None,
         "b_units": None,
-        "items": len(rated),
+        "items": rated,
     }
 
 
