@@ -20,10 +20,12 @@ from tests.e2e.workspace_helpers import (
     mouse_select,
     open_workspace,
     project_with,
+    span_on,
     spans_heading,
     spans_in,
     wait_saved,
     where,
+    write_set,
 )
 
 pytestmark = pytest.mark.e2e
@@ -107,3 +109,22 @@ def test_three_saves_are_listed_and_restoring_the_first_keeps_every_version(
     revisions = SetRevision.objects.filter(annotation_set=aset).order_by("version")
     assert [r.version for r in revisions] == [1, 2, 3, 4, 5, 6]
     assert held(revisions[5].contents) == held(revisions[0].contents) == ([], 0, 0, 0)
+
+
+def test_h_scrolls_the_side_panel_to_the_history_it_opens(live_server, page, db, screenshot_path):
+    sentences = [f"Official number {i} said the talks had stalled on day {i}." for i in range(30)]
+    text = " ".join(sentences)
+    people, (document,) = project_with(text)
+    aset = annotator_set(people, document)
+    write_set(aset, [span_on(text, f"Official number {i}", "SOURCE") for i in range(30)])
+    page.set_viewport_size(LAPTOP)
+    log_in(page, live_server.url, people.annotator.username)
+    open_workspace(page, f"{live_server.url}/projects/{people.project.id}/work/")
+    newest = page.locator('[data-section="history"] .revision').first
+    expect(page.locator('[data-section="history"] summary')).not_to_be_in_viewport()
+
+    page.locator("#doc-text").focus()
+    page.keyboard.press("h")
+    expect(newest).to_contain_text("Version 2 · ")
+    expect(newest).to_be_in_viewport()
+    page.screenshot(path=screenshot_path("workspace_history_opened_by_key"))

@@ -46,7 +46,7 @@ export class HistoryPanel {
     this.root = root;
     this.onRestore = onRestore;
     this.setId = null;
-    this.details = el("details", { class: "history", ontoggle: () => this.details.open && this.load() }, el("summary", { text: "History of this set" }));
+    this.details = el("details", { class: "history", ontoggle: () => this.details.open && this.load({ reveal: true }) }, el("summary", { text: "History of this set" }));
     this.body = el("div", { class: "history-body" });
     this.details.append(this.body);
   }
@@ -80,16 +80,26 @@ export class HistoryPanel {
     if (this.details.open) this.load();
   }
 
-  async load() {
+  /** Load and draw the list; `reveal` (it was just opened) scrolls the side panel so the
+   * list shows under its heading (it sits at the panel's end, below the fold). */
+  async load({ reveal = false } = {}) {
     const setId = this.setId;
     const asked = (this.asked = {}); // only the newest answer is drawn
     try {
       const page = await api("GET", `sets/${setId}/history/?page_size=50`);
       if (this.asked !== asked || this.setId !== setId) return;
       this.draw(page);
+      if (reveal) this.reveal();
     } catch (error) {
       if (this.asked === asked) this.body.replaceChildren(el("p", { role: "alert", class: "muted", text: `The history could not be loaded: ${error.message}` }));
     }
+  }
+
+  /** The panel scrolled (the panel alone, not the page) to put the history at its top. */
+  reveal() {
+    const panel = this.details.closest(".panel");
+    if (!panel) return;
+    panel.scrollTop += this.details.getBoundingClientRect().top - panel.getBoundingClientRect().top;
   }
 
   draw(page) {
