@@ -59,8 +59,8 @@ class CurationMember(TypedDict):
 
 class CurationUnit(TypedDict):
     """One unit as the layers made it. ``state``: gold, rejected or open. ``agreed``: every
-    layer made it alike. ``unit``: the row most layers made (gold's own for a unit only gold
-    has); ``gold``: the gold row matching it."""
+    layer made it alike (never when there is a single layer). ``unit``: the row most layers
+    made (gold's own for a unit only gold has); ``gold``: the gold row matching it."""
 
     key: str
     kind: str  # span, relation, stance, answer

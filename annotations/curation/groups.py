@@ -7,7 +7,8 @@ The layers' units (``agreement.units.set_units``) are grouped with ``agreement.u
 - ``members``: the layers that made it, with their own unit each (under overlap matching
   the members may differ a little; ``unit`` is the one most of them made exactly);
 - ``agreed``: every layer made it, with the same attributes (spans) or value (stances and
-  answers, which consensus already splits by value);
+  answers, which consensus already splits by value), and there are two layers at least (a
+  single layer agrees with nobody);
 - ``gold``: the gold set's unit matching it (same matching, and the same value for stances
   and answers), or None; a gold unit no group matches is a group of its own, without
   members (added by hand);
@@ -109,7 +110,7 @@ def curation_groups(
                 kind=group.unit.kind,
                 unit=group.unit,
                 members=members,
-                agreed=len(members) == len(layers) and len(values) == 1,
+                agreed=len(layers) > 1 and len(members) == len(layers) and len(values) == 1,
                 gold=gold[pairs[index]] if index in pairs else None,
                 rejected=any(unit_key(unit) in rejected for unit in members.values()),
             )

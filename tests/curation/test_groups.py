@@ -50,6 +50,14 @@ def test_a_unit_every_layer_made_alike_is_agreed_and_the_others_say_who_made_the
     assert {g.state for g in groups.values()} == {"open"}
 
 
+def test_a_single_layer_agrees_with_nobody():
+    ana = units(spans((1, "CLAIM", 0, 10), (2, "SOURCE", 20, 25)))
+    groups = curation_groups({"annotator:ana": ana}, [])
+
+    assert [g.agreed for g in groups] == [False, False]
+    assert [g.layers for g in groups] == [("annotator:ana",), ("annotator:ana",)]
+
+
 def test_the_same_span_with_other_attributes_is_one_unit_not_agreed():
     ana = units(spans((1, "CLAIM", 0, 10, {"quote_type": "direct"})))
     ben = units(spans((2, "CLAIM", 0, 10, {"quote_type": "indirect"})))

@@ -73,6 +73,18 @@ test("a unit's standing is told in words and marks, not by colour alone", () => 
   assert.equal(agreementOf({ ...units[3], layers: [] }), "gold only");
 });
 
+test("with a single layer (the other returned) a unit is neither agreed nor disputed, and drawn solid", () => {
+  const view = aView();
+  view.layers = view.layers.slice(0, 1);
+  view.units = view.units.filter((unit) => unit.layers.includes(A)).map((unit) => ({ ...unit, agreed: false }));
+  const items = listedUnits(view, { labels: LABELS, schema: NEWS_SCHEMA });
+  assert.deepEqual(items.find((i) => i.key === "claim").standing, { agreement: "one layer", state: "open", marks: "" });
+  assert.deepEqual(items.find((i) => i.key === "officials").standing, { agreement: "one layer", state: "in gold", marks: "✓" });
+  const { solid, dashed } = textSpans(view);
+  assert.deepEqual(solid.map((s) => s.key), ["minister", "claim", "officials"]);
+  assert.deepEqual(dashed, []);
+});
+
 test("a unit in gold is described and drawn as gold keeps it", () => {
   const officials = listed().find((i) => i.key === "officials");
   assert.equal(officials.text, "Source “officials said”");

@@ -4,7 +4,8 @@
 //
 // A unit's standing has two parts, each shown by a word and a mark, never by colour alone:
 //   who      "agreed" (every layer made it alike: =) or "disputed" (≠); "gold only" for a
-//            unit made by hand in gold (no layer has it);
+//            unit made by hand in gold (no layer has it); "one layer" when the view has a
+//            single layer (another returned, say): nothing to agree or differ with;
 //   state    "open", "in gold" (✓) or "rejected" (✗).
 // Sections: spans, relations (inside the document), cross-document links (a relation with
 // an end in another document of the story), stances, answers.
@@ -50,18 +51,20 @@ export function sectionOf(unit, spans) {
   return ends.some((end) => end && end.elsewhere) ? "link" : "relation";
 }
 
-/** The who-part of a unit's standing: agreed, disputed or gold only. */
-export function agreementOf(unit) {
+/** The who-part of a unit's standing: agreed, disputed, gold only, or one layer (when the
+ * view has `layerCount` < 2 layers). */
+export function agreementOf(unit, layerCount = 2) {
   if (!unit.layers.length) return "gold only";
+  if (layerCount < 2) return "one layer";
   return unit.agreed ? "agreed" : "disputed";
 }
 
 const STATE_WORDS = { open: "open", gold: "in gold", rejected: "rejected" };
-const MARKS = { agreed: "=", disputed: "≠", "gold only": "+", open: "", gold: "✓", rejected: "✗" };
+const MARKS = { agreed: "=", disputed: "≠", "gold only": "+", "one layer": "", open: "", gold: "✓", rejected: "✗" };
 
 /** The words and marks of a unit's standing: {agreement, state, marks}. */
-export function standingOf(unit) {
-  const agreement = agreementOf(unit);
+export function standingOf(unit, layerCount = 2) {
+  const agreement = agreementOf(unit, layerCount);
   return { agreement, state: STATE_WORDS[unit.state] || unit.state, marks: `${MARKS[agreement]}${MARKS[unit.state] || ""}` };
 }
 
@@ -125,7 +128,7 @@ export function listedUnits(view, { labels, schema }) {
     key: unit.key,
     position,
     section: sectionOf(unit, spans),
-    standing: standingOf(unit),
+    standing: standingOf(unit, view.layers.length),
     text: describeRow(unit.kind, shownRow(unit), context),
   }));
   listed.sort((a, b) => order.indexOf(a.section) - order.indexOf(b.section) || a.position - b.position);
@@ -133,15 +136,16 @@ export function listedUnits(view, { labels, schema }) {
 }
 
 /** What the text draws: the span units not rejected, as TextView takes them; `solid` are
- * agreed or in gold, `dashed` are disputed and still open. */
+ * agreed or in gold (or the only layer's), `dashed` are disputed and still open. */
 export function textSpans(view) {
+  const single = view.layers.length < 2;
   const solid = [];
   const dashed = [];
   for (const unit of view.units) {
     if (unit.kind !== "span" || unit.state === "rejected") continue;
     const row = shownRow(unit);
     const span = { key: unit.key, label: row.label, start: row.start, end: row.end, fragments: row.fragments || null };
-    (unit.state === "gold" || unit.agreed ? solid : dashed).push(span);
+    (unit.state === "gold" || unit.agreed || single ? solid : dashed).push(span);
   }
   return { solid, dashed };
 }
