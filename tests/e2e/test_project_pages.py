@@ -333,3 +333,19 @@ def test_the_start_link_is_reached_by_keyboard_and_shows_its_focus(live_server, 
     assert page.evaluate("document.activeElement.getAttribute('href')") == (
         f"/projects/{people.project.pk}/work/"
     )
+
+
+def test_a_managers_five_buttons_leave_a_long_project_name_on_one_line(
+    live_server, page, people, screenshot_path
+):
+    project_update(project=people.project, fields={"name": "Porthaven dock strike — attribution"})
+    page.set_viewport_size({"width": 1366, "height": 768})
+    log_in(page, live_server, people.manager)
+    page.goto(f"{live_server.url}/projects/{people.project.id}/")
+    expect(page.locator(".head-actions .button")).to_have_count(5)
+    lines = page.locator(".page-head h1").evaluate(
+        "h1 => { const r = document.createRange(); r.selectNodeContents(h1);"
+        " return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size; }"
+    )
+    assert lines == 1
+    page.screenshot(path=screenshot_path("project_home_manager_head"))
