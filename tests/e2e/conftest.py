@@ -20,3 +20,13 @@ def screenshot_path():
         return str(ARTIFACTS / f"{name}.png")
 
     return make
+
+
+@pytest.fixture
+def no_script_errors(page):  # noqa: ANN001
+    """Fails the test on an uncaught error in the page's scripts (modules opt in with
+    ``pytest.mark.usefixtures("no_script_errors")``)."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield
+    assert errors == []

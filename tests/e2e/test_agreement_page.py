@@ -12,20 +12,12 @@ from playwright.sync_api import Page, expect
 
 from annotations.agreement.inputs import MEASURES
 from tests.agreement.conftest import Team, team_project
-from tests.e2e.test_project_pages import log_in
+from tests.e2e.workspace_helpers import log_in
 from tests.factories import people_in_project
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("no_script_errors")]
 
 LAPTOP = {"width": 1366, "height": 768}
-
-
-@pytest.fixture(autouse=True)
-def no_script_errors(page):  # noqa: ANN001
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield
-    assert errors == []
 
 
 @pytest.fixture
@@ -51,7 +43,7 @@ def shown(value: float | None) -> str:
 
 def open_page(page: Page, live_server, team: Team) -> None:  # noqa: ANN001
     page.set_viewport_size(LAPTOP)
-    log_in(page, live_server, team.people.reviewer)
+    log_in(page, live_server.url, team.people.reviewer.username)
     page.goto(f"{live_server.url}/projects/{team.project.pk}/agreement/")
     expect(page.locator("#project-agreement")).to_have_attribute("data-state", "shown")
 
@@ -152,7 +144,7 @@ def test_the_csv_link_downloads_the_figures_the_page_shows(live_server, page, te
 def test_a_project_without_submitted_sets_says_so(live_server, page, db, screenshot_path):  # noqa: ANN001
     people = people_in_project(n_documents=2)
     page.set_viewport_size(LAPTOP)
-    log_in(page, live_server, people.manager)
+    log_in(page, live_server.url, people.manager.username)
     page.goto(f"{live_server.url}/projects/{people.project.pk}/agreement/")
     expect(page.locator("#agreement-empty")).to_contain_text("No submitted sets yet")
     expect(page.locator("#agreement-figures")).to_be_hidden()

@@ -21,18 +21,10 @@ from tests import factories
 from tests.curation.conftest import annotated, span
 from tests.e2e.workspace_helpers import LAPTOP, log_in
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("no_script_errors")]
 
 TEXT = "The minister said the talks had stalled, officials said on Tuesday."
 BOTH = ("annotator", "other_annotator")
-
-
-@pytest.fixture(autouse=True)
-def no_script_errors(page):  # noqa: ANN001
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield
-    assert errors == []
 
 
 @dataclass

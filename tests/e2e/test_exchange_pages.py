@@ -9,21 +9,13 @@ from playwright.sync_api import expect
 
 from annotations.models import AnnotationSet, Span
 from annotations.services.projects import project_create
-from tests.e2e.test_project_pages import log_in
+from tests.e2e.workspace_helpers import log_in
 from tests.exchange import conftest as exchange
 from tests.exchange.helpers import exported, lines
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("no_script_errors")]
 annotated = exchange.annotated  # the annotated project of the exchange tests
-
-
-@pytest.fixture(autouse=True)
-def no_script_errors(page):  # noqa: ANN001
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield
-    assert errors == []
 
 
 @pytest.fixture
@@ -42,7 +34,7 @@ def test_a_manager_imports_a_native_export_and_sees_the_counts(
     project, owner = target
     upload = tmp_path / "project.jsonl"
     upload.write_bytes(exported(annotated.project))
-    log_in(page, live_server, owner)
+    log_in(page, live_server.url, owner.username)
     page.goto(f"{live_server.url}/projects/{project.pk}/import/")
     expect(page.locator("#import-format option[value=jsonl]")).to_have_count(1)
     page.select_option("#import-format", "jsonl")
@@ -59,7 +51,7 @@ def test_a_bad_line_shows_nothing_was_imported_and_where(live_server, page, targ
     project, owner = target
     upload = tmp_path / "broken.jsonl"
     upload.write_text('{"text": "Officials said so.", "sets": []}\n{"text": \n')
-    log_in(page, live_server, owner)
+    log_in(page, live_server.url, owner.username)
     page.goto(f"{live_server.url}/projects/{project.pk}/import/")
     page.select_option("#import-format", "jsonl")
     page.set_input_files("#import-files", str(upload))
@@ -73,7 +65,7 @@ def test_sets_without_an_author_go_to_the_author_given(live_server, page, target
     project, owner = target
     upload = tmp_path / "d.jsonl"
     upload.write_text('{"text": "Officials said so.", "label": [[0, 9, "SRC"]]}\n')
-    log_in(page, live_server, owner)
+    log_in(page, live_server.url, owner.username)
     page.goto(f"{live_server.url}/projects/{project.pk}/import/")
     page.select_option("#import-format", "doccano")
     page.set_input_files("#import-files", str(upload))
@@ -85,7 +77,7 @@ def test_sets_without_an_author_go_to_the_author_given(live_server, page, target
 
 def test_the_mapping_box_shows_only_for_mapped_jsonl(live_server, page, target):
     project, owner = target
-    log_in(page, live_server, owner)
+    log_in(page, live_server.url, owner.username)
     page.goto(f"{live_server.url}/projects/{project.pk}/import/")
     expect(page.locator("#mapping-field")).to_be_hidden()
     page.select_option("#import-format", "mapped-jsonl")
@@ -93,7 +85,7 @@ def test_the_mapping_box_shows_only_for_mapped_jsonl(live_server, page, target):
 
 
 def test_a_manager_downloads_the_gold_sets_as_jsonl(live_server, page, annotated):
-    log_in(page, live_server, annotated.people.manager)
+    log_in(page, live_server.url, annotated.people.manager.username)
     page.goto(f"{live_server.url}/projects/{annotated.project.pk}/export/")
     expect(page.locator("#export-format option[value=jsonl]")).to_have_count(1)
     page.select_option("#export-format", "jsonl")
@@ -105,7 +97,7 @@ def test_a_manager_downloads_the_gold_sets_as_jsonl(live_server, page, annotated
 
 
 def test_a_manager_downloads_the_sets_of_the_authors_named(live_server, page, annotated):
-    log_in(page, live_server, annotated.people.manager)
+    log_in(page, live_server.url, annotated.people.manager.username)
     page.goto(f"{live_server.url}/projects/{annotated.project.pk}/export/")
     page.select_option("#export-format", "jsonl")
     page.fill("#export-author", "other_annotator")
@@ -125,7 +117,7 @@ def test_a_background_export_reaches_done_and_offers_its_file(
     tmp_path,
 ):
     settings.CLAIMLENS_EXPORT_DIR = tmp_path
-    log_in(page, live_server, annotated.people.reviewer)
+    log_in(page, live_server.url, annotated.people.reviewer.username)
     page.goto(f"{live_server.url}/projects/{annotated.project.pk}/export/")
     expect(page.locator("#export-format option[value=csv-spans]")).to_have_count(1)
     page.select_option("#export-format", "csv-spans")

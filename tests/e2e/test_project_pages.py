@@ -12,27 +12,11 @@ from annotations.models import Membership, Role
 from annotations.services.annotation_sets import annotation_set_open, annotation_set_submit
 from annotations.services.projects import project_documents_add, project_update
 from tests import factories
+from tests.e2e.workspace_helpers import log_in
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("no_script_errors")]
 
 GUIDELINES = "Mark every claim.\n\n  Indented line: <b>not bold</b>\nLast line."
-
-
-def log_in(page, live_server, user) -> None:  # noqa: ANN001
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "pw-for-tests")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
-
-
-@pytest.fixture(autouse=True)
-def no_script_errors(page):  # noqa: ANN001
-    """Every test here also fails on an uncaught error in the page's scripts."""
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield
-    assert errors == []
 
 
 @pytest.fixture
@@ -57,7 +41,7 @@ def test_an_annotator_sees_guidelines_progress_and_documents_on_the_project_home
     other, _ = annotation_set_open(project=project, document=third, author=people.other_annotator)
     annotation_set_submit(annotation_set=other)
 
-    log_in(page, live_server, people.annotator)
+    log_in(page, live_server.url, people.annotator.username)
     page.screenshot(path=screenshot_path("home-projects"))
     page.click(f"a:text-is('{project.name}')")
     page.wait_for_url(f"{live_server.url}/projects/{project.pk}/")
@@ -100,7 +84,7 @@ def test_the_document_search_narrows_the_list_and_clearing_brings_it_back(
         title="Ferry strike", text="Ferry crews walked out at dawn, the union said."
     )
     project_documents_add(project=people.project, documents=[ferry])
-    log_in(page, live_server, people.annotator)
+    log_in(page, live_server.url, people.annotator.username)
     page.goto(f"{live_server.url}/projects/{people.project.pk}/")
     rows = page.locator("#documents tbody tr")
     expect(rows).to_have_count(4)
@@ -130,7 +114,7 @@ def test_the_document_search_narrows_the_list_and_clearing_brings_it_back(
 
 def test_a_long_document_list_pages_by_fifty(live_server, page, db):
     people = factories.people_in_project(n_documents=51)
-    log_in(page, live_server, people.reviewer)
+    log_in(page, live_server.url, people.reviewer.username)
     page.goto(f"{live_server.url}/projects/{people.project.pk}/")
     rows = page.locator("#documents tbody tr")
     expect(rows).to_have_count(50)
@@ -147,7 +131,7 @@ def test_a_long_document_list_pages_by_fifty(live_server, page, db):
 
 
 def test_a_failing_api_call_on_the_project_home_is_shown_not_swallowed(live_server, page, people):
-    log_in(page, live_server, people.annotator)
+    log_in(page, live_server.url, people.annotator.username)
     page.route(
         "**/api/v1/projects/*/documents/**",
         lambda route: route.fulfill(
@@ -166,7 +150,7 @@ def test_a_manager_adds_a_member_and_changes_roles_and_annotators_per_document(
     live_server, page, people, screenshot_path
 ):
     project = people.project
-    log_in(page, live_server, people.manager)
+    log_in(page, live_server.url, people.manager.username)
     page.goto(f"{live_server.url}/projects/{project.pk}/")
     page.get_by_role("link", name="Project settings").click()
     page.wait_for_url(f"{live_server.url}/projects/{project.pk}/settings/")
@@ -213,7 +197,7 @@ def test_a_manager_adds_a_member_and_changes_roles_and_annotators_per_document(
 
 
 def test_a_refused_project_change_is_shown_with_its_field(live_server, page, people):
-    log_in(page, live_server, people.manager)
+    log_in(page, live_server.url, people.manager.username)
     page.goto(f"{live_server.url}/projects/{people.project.pk}/settings/")
     # The browser's own check would stop 0; take it away to see the server's answer.
     page.locator("#project-annotators").evaluate("e => e.removeAttribute('min')")
@@ -231,7 +215,7 @@ def test_an_invalid_schema_upload_lists_each_problem_and_a_valid_one_is_saved(
 ):
     project = people.project
     before = project.schema.definition
-    log_in(page, live_server, people.manager)
+    log_in(page, live_server.url, people.manager.username)
     page.goto(f"{live_server.url}/projects/{project.pk}/settings/")
     expect(page.locator("#schema-overview")).to_contain_text("Claim (CLAIM)")
 
@@ -294,7 +278,7 @@ def test_a_schema_edited_in_the_text_box_is_checked_before_and_after_saving(
         project=project, document=people.documents[0], author=people.annotator
     )
     aset.spans.create(label="CUE", start=0, end=8, text=people.documents[0].text[:8])
-    log_in(page, live_server, people.manager)
+    log_in(page, live_server.url, people.manager.username)
     page.goto(f"{live_server.url}/projects/{project.pk}/settings/")
     editor = page.get_by_label("Schema as JSON")
     expect(editor).not_to_have_value("Loading…")
@@ -319,7 +303,7 @@ def test_a_schema_edited_in_the_text_box_is_checked_before_and_after_saving(
 
 
 def test_the_start_link_is_reached_by_keyboard_and_shows_its_focus(live_server, page, people):
-    log_in(page, live_server, people.annotator)
+    log_in(page, live_server.url, people.annotator.username)
     page.goto(f"{live_server.url}/projects/{people.project.pk}/")
     for _ in range(12):
         page.keyboard.press("Tab")
@@ -340,7 +324,7 @@ def test_a_managers_five_buttons_leave_a_long_project_name_on_one_line(
 ):
     project_update(project=people.project, fields={"name": "Porthaven dock strike — attribution"})
     page.set_viewport_size({"width": 1366, "height": 768})
-    log_in(page, live_server, people.manager)
+    log_in(page, live_server.url, people.manager.username)
     page.goto(f"{live_server.url}/projects/{people.project.id}/")
     expect(page.locator(".head-actions .button")).to_have_count(5)
     lines = page.locator(".page-head h1").evaluate(
