@@ -345,3 +345,23 @@ def test_the_way_back_to_the_curate_queue_keeps_its_filters(live_server, page, p
     expect(page.locator("#counts")).to_contain_text("5 units")
 
     expect(page.locator("#to-queue")).to_have_attribute("href", queue)
+
+
+def test_a_steps_message_stays_in_sight_when_the_page_is_scrolled_down(
+    live_server, page, two_layers_on_a_seed, screenshot_path
+):
+    people, document = two_layers_on_a_seed
+    page.set_viewport_size(LAPTOP)
+    log_in(page, live_server.url, people.reviewer.username)
+    page.goto(f"{live_server.url}/projects/{people.project.id}/curate/{document.id}/")
+    expect(page.locator("#counts")).to_contain_text("8 units")
+    click_text(page, "Hamas")
+    expect(page.locator("#unit .unit-title")).to_contain_text("Hamas")
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    expect(page.locator(".toolbar")).not_to_be_in_viewport()
+
+    page.keyboard.press("a")
+    done(page, "accepted")
+    expect(page.locator("#message")).to_be_in_viewport()
+    expect(page.locator("#unit")).to_be_in_viewport()
+    page.screenshot(path=screenshot_path("curation-view-message-scrolled"))
