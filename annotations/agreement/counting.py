@@ -16,7 +16,7 @@ asked per target). A layer that does not have the thing has no value for it (mis
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations
@@ -59,14 +59,12 @@ def counted(
     wanted = {m.split(".")[0] for m in options.measures}
     pairs = layer_pairs(units, options.against)
     tallies: dict[str, Tally] = defaultdict(Tally)
-    tokens: dict[int, f1.Tokens] = {}
-    bits: dict[tuple[str, int], Counter[tuple[str, int]]] = {}
+    ready = _Ready(inputs, options)
     for document in inputs.documents:
         present = {name: by_doc[document] for name, by_doc in units.items() if document in by_doc}
         for a, b in pairs:
             if a in present and b in present:
-                _count_pair(tallies, (a, b), document, present[a], present[b], options, tokens,
-                            inputs, bits)  # fmt: skip
+                _count_pair(tallies, (a, b), document, present, ready)
     if "links" in wanted:
         _count_links(tallies, inputs, units, pairs, options)
     items = {
@@ -81,59 +79,59 @@ def _add(tally: Tally, pair: Pair, document: int, counts: Mapping[str, f1.Counts
         tally.add(pair, document, label, c.tp, c.a, c.b)
 
 
+class _Ready:
+    """Each layer's units on each document made ready for counting (``f1.Side``, token bits)
+    once, for every pair the layer is in; each document's tokens once."""
+
+    def __init__(self, inputs: Inputs, options: Options) -> None:
+        self.inputs, self.keep = inputs, options.labels
+        self.wanted = set(options.measures)
+        self.min_iou = options.min_iou
+        self.sides: dict[tuple[str, int, str], f1.Side] = {}
+        self.tokens: dict[int, f1.Tokens] = {}
+        self.bits: dict[tuple[str, int], f1.TokenBits] = {}
+        self.labels: dict[str, int] = {}  # numbers of labels in token bits
+
+    def side(self, layer: str, document: int, kind: str, units: LayerUnits) -> f1.Side:
+        key = (layer, document, kind)
+        if key not in self.sides:
+            self.sides[key] = f1.side(getattr(units, kind), self.keep)
+        return self.sides[key]
+
+    def token_bits(self, layer: str, document: int, units: LayerUnits) -> f1.TokenBits:
+        if (layer, document) not in self.bits:
+            if document not in self.tokens:
+                self.tokens[document] = f1.Tokens(self.inputs.documents[document].text or "")
+            keep = self.keep
+            spans = [u for u in units.spans if keep is None or u.label in keep]
+            self.bits[(layer, document)] = f1.token_bits(spans, self.tokens[document], self.labels)
+        return self.bits[(layer, document)]
+
+
 def _count_pair(
     tallies: dict[str, Tally],
     pair: Pair,
     document: int,
-    a: LayerUnits,
-    b: LayerUnits,
-    options: Options,
-    tokens: dict[int, f1.Tokens],
-    inputs: Inputs,
-    bits: dict[tuple[str, int], Counter[tuple[str, int]]],
+    present: Mapping[str, LayerUnits],
+    ready: _Ready,
 ) -> None:
-    wanted = set(options.measures)
-    keep = options.labels
-
-    def grouped(units: list[Unit]) -> dict[str, set[Unit]]:
-        groups = f1.by_label(units)
-        return groups if keep is None else {k: v for k, v in groups.items() if k in keep}
-
-    sources = {
-        "spans": (a.spans, b.spans),
-        "relations": (a.relations, b.relations),
-        "attribution": (a.attribution, b.attribution),
-    }
-    for kind, (mine, theirs) in sources.items():
-        if f"{kind}.exact" not in wanted and f"{kind}.overlap" not in wanted:
+    wanted = ready.wanted
+    a, b = pair
+    for kind in F1_KINDS:
+        exact, overlap = f"{kind}.exact" in wanted, f"{kind}.overlap" in wanted
+        if not exact and not overlap:
             continue
-        ga, gb = grouped(mine), grouped(theirs)
-        if f"{kind}.exact" in wanted:
-            _add(tallies[f"{kind}.exact"], pair, document, f1.exact_counts(ga, gb))
-        if f"{kind}.overlap" in wanted:
-            counts = f1.overlap_counts(ga, gb, options.min_iou)
+        mine = ready.side(a, document, kind, present[a])
+        theirs = ready.side(b, document, kind, present[b])
+        if exact:
+            _add(tallies[f"{kind}.exact"], pair, document, f1.exact_side_counts(mine, theirs))
+        if overlap:
+            counts = f1.overlap_side_counts(mine, theirs, ready.min_iou)
             _add(tallies[f"{kind}.overlap"], pair, document, counts)
     if "spans.tokens" in wanted:
-        if document not in tokens:
-            tokens[document] = f1.Tokens(inputs.documents[document].text or "")
-        bits_a = _token_bits(bits, pair[0], document, a, keep, tokens[document])
-        bits_b = _token_bits(bits, pair[1], document, b, keep, tokens[document])
-        _add(tallies["spans.tokens"], pair, document, f1.token_counts(bits_a, bits_b))
-
-
-def _token_bits(
-    bits: dict[tuple[str, int], Counter[tuple[str, int]]],
-    layer: str,
-    document: int,
-    units: LayerUnits,
-    keep: frozenset[str] | None,
-    tokens: f1.Tokens,
-) -> Counter[tuple[str, int]]:
-    """A layer's token bits on a document, made once for every pair it is in."""
-    if (layer, document) not in bits:
-        spans = [u for u in units.spans if keep is None or u.label in keep]
-        bits[(layer, document)] = f1.token_bits(spans, tokens)
-    return bits[(layer, document)]
+        bits_a = ready.token_bits(a, document, present[a])
+        bits_b = ready.token_bits(b, document, present[b])
+        _add(tallies["spans.tokens"], pair, document, f1.token_counts(bits_a, bits_b, ready.labels))
 
 
 def _count_links(

@@ -11,34 +11,49 @@ twice counts once, as bratiaa reads a file's annotations into a set):
   (label, token) bits of the tokens it overlaps, tokens being runs of non-space characters
   (bratiaa's ``\\S+``); the bits of the two layers are compared as multisets, so a token under
   two spans of one label counts twice.
+
+``Side`` is one layer's units of one kind on one document made ready for counting (repeats
+removed, labels worked out once), as ``counting.py`` keeps them for every pair the layer is
+in; ``exact_side_counts`` and ``overlap_side_counts`` count two sides by label with one
+comparison over all labels (units of different labels never match). ``TokenBits`` are a
+layer's token bits as sorted integer keys with their counts, compared with numpy.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from typing import Literal
+
+import numpy as np
 
 from annotations.agreement.tally import Counts
 from annotations.agreement.units import Unit, matching
 
 Counting = Literal["exact", "overlap", "tokens"]
-TOKEN = re.compile(r"\S+")
+# What ``\\s`` matches in a Python regular expression (``str.isspace``): the tokens are the runs
+# of other characters, as bratiaa's ``\\S+`` finds them.
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+    "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_SPACE_TABLE = np.zeros(0x3001, dtype=bool)
+_SPACE_TABLE[[ord(c) for c in WHITESPACE]] = True
 
 
 class Tokens:
-    """A text's tokens (runs of non-space characters), to find those a piece overlaps."""
+    """A text's tokens (runs of non-space characters): where each starts and ends (code
+    points, sorted), found with numpy over the text's code points."""
 
     def __init__(self, text: str) -> None:
-        spans = [m.span() for m in TOKEN.finditer(text)]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-
-    def overlapping(self, start: int, end: int) -> range:
-        """Indices of the tokens sharing a code point with ``[start, end)``."""
-        return range(bisect_right(self.ends, start), bisect_left(self.starts, end))
+        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        word = ~_SPACE_TABLE[np.minimum(points, 0x3000)]
+        word[points > 0x3000] = True
+        before = np.concatenate(([False], word[:-1]))
+        after = np.concatenate((word[1:], [False]))
+        self.starts = np.flatnonzero(word & ~before)
+        self.ends = np.flatnonzero(word & ~after) + 1
 
 
 def by_label(units: Iterable[Unit]) -> dict[str, set[Unit]]:
@@ -68,23 +83,91 @@ def overlap_counts(
     return out
 
 
-def token_bits(spans: Iterable[Unit], tokens: Tokens) -> Counter[tuple[str, int]]:
-    """The (label, token index) bits of a layer's spans (repeats removed first)."""
-    bits: Counter[tuple[str, int]] = Counter()
+# --- sides: a layer's units made ready once for every pair it is in --------------------------
+
+
+@dataclass
+class Side:
+    units: list[Unit]  # repeats removed, in their order
+    labels: list[str]  # each unit's label
+    per_label: Counter[str]
+    distinct: set[Unit]
+
+
+def side(units: Iterable[Unit], keep: Collection[str] | None = None) -> Side:
+    """A layer's units of one kind on a document, only those of ``keep``'s labels if given."""
+    unique = list(dict.fromkeys(units))
+    labels = [u.label for u in unique]
+    if keep is not None:
+        chosen = [i for i, label in enumerate(labels) if label in keep]
+        unique, labels = [unique[i] for i in chosen], [labels[i] for i in chosen]
+    return Side(unique, labels, Counter(labels), set(unique))
+
+
+def _side_counts(a: Side, b: Side, tp: Counter[str]) -> dict[str, Counts]:
+    return {
+        label: Counts(tp[label], a.per_label[label], b.per_label[label])
+        for label in a.per_label.keys() | b.per_label.keys()
+    }
+
+
+def exact_side_counts(a: Side, b: Side) -> dict[str, Counts]:
+    """``exact_counts`` of two sides."""
+    return _side_counts(a, b, Counter(u.label for u in a.distinct & b.distinct))
+
+
+def overlap_side_counts(a: Side, b: Side, min_iou: float = 0.0) -> dict[str, Counts]:
+    """``overlap_counts`` of two sides: one matching over every label at once."""
+    pairs = matching(a.units, b.units, "overlap", min_iou) if a.units and b.units else []
+    return _side_counts(a, b, Counter(a.labels[i] for i, _ in pairs))
+
+
+@dataclass
+class TokenBits:
+    """A layer's (label, token) bits on a document: ``keys`` (label number x tokens + token
+    index), sorted and distinct, with how many times each is covered."""
+
+    keys: np.ndarray
+    counts: np.ndarray
+    tokens: int  # the document's tokens
+
+
+def token_bits(spans: Iterable[Unit], tokens: Tokens, labels: dict[str, int]) -> TokenBits:
+    """The (label, token) bits of a layer's spans (repeats removed first): each piece of each
+    span gives the bits of the tokens it overlaps (the tokens that end after it starts and
+    start before it ends). ``labels`` numbers the labels, and grows."""
+    starts, ends, numbers = [], [], []
     for unit in set(spans):
         place = unit.places[0]
+        number = labels.setdefault(place.label, len(labels))  # type: ignore[union-attr]
         for start, end in place.pieces:  # type: ignore[union-attr]
-            for token in tokens.overlapping(start, end):
-                bits[(place.label, token)] += 1  # type: ignore[union-attr]
-    return bits
+            starts.append(start)
+            ends.append(end)
+            numbers.append(number)
+    size = len(tokens.starts)
+    lo = np.searchsorted(tokens.ends, np.array(starts, dtype=np.int64), side="right")
+    hi = np.searchsorted(tokens.starts, np.array(ends, dtype=np.int64), side="left")
+    widths = np.maximum(hi - lo, 0)
+    firsts = np.repeat(lo - np.cumsum(widths) + widths, widths)
+    keys = np.repeat(np.array(numbers, dtype=np.int64) * size, widths) + firsts
+    keys += np.arange(len(keys))
+    distinct, counts = np.unique(keys, return_counts=True)
+    return TokenBits(distinct, counts, size)
 
 
-def token_counts(a: Counter[tuple[str, int]], b: Counter[tuple[str, int]]) -> dict[str, Counts]:
-    out: dict[str, Counts] = defaultdict(Counts)
-    for (label, _), n in a.items():
-        out[label].a += n
-    for (label, _), n in b.items():
-        out[label].b += n
-    for (label, _), n in (a & b).items():
-        out[label].tp += n
-    return dict(out)
+def token_counts(a: TokenBits, b: TokenBits, labels: dict[str, int]) -> dict[str, Counts]:
+    """Counts by label of two layers' bits on one document (numbered by the same ``labels``),
+    compared as multisets; only labels with bits in either layer."""
+    names = list(labels)
+    size = max(a.tokens, 1)
+    _, ia, ib = np.intersect1d(a.keys, b.keys, assume_unique=True, return_indices=True)
+    both = np.minimum(a.counts[ia], b.counts[ib])
+    n = len(names)
+    in_a = np.bincount(a.keys // size, weights=a.counts, minlength=n)
+    in_b = np.bincount(b.keys // size, weights=b.counts, minlength=n)
+    tp = np.bincount(a.keys[ia] // size, weights=both, minlength=n)
+    return {
+        names[k]: Counts(int(tp[k]), int(in_a[k]), int(in_b[k]))
+        for k in range(n)
+        if in_a[k] or in_b[k]
+    }

@@ -10,7 +10,7 @@ selector reads them with the relation), so links are placed whatever documents w
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -109,18 +109,52 @@ def cross_document_types(schema: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return [t for t in schema.get("relation_types", []) if t.get("cross_document")]
 
 
-def spans_elsewhere(sets: Mapping[int, LayerSet]) -> dict[int, tuple[int, Mapping[str, Any]]]:
-    """The spans links of a layer point at in other documents, by id."""
-    out: dict[int, tuple[int, Mapping[str, Any]]] = {}
-    for document, layer_set in sets.items():
-        for span in layer_set.contents.get("spans") or []:
-            out[span["id"]] = (document, span)
-    for layer_set in sets.values():
-        for relation in layer_set.contents.get("relations") or []:
-            target = relation.get("target_span")
-            if target is not None and relation["target"] not in out:
-                out[relation["target"]] = (relation["target_document"], target)
-    return out
+class SpansElsewhere(Mapping[int, tuple[int, Mapping[str, Any]]]):
+    """The spans links of a layer point at in other documents, by id: first those the links
+    carry (``target_span``, which the selector gives every link to another document), then,
+    only if an id is not among them, every span of the layer (looked through once). Both
+    describe the same span, so the answer is the same whichever is found; the layer's
+    thousands of spans are seldom read (only for contents given without ``target_span``)."""
+
+    def __init__(self, sets: Mapping[int, LayerSet]) -> None:
+        self.sets = sets
+        self.carried: dict[int, tuple[int, Mapping[str, Any]]] = {}
+        for layer_set in sets.values():
+            for relation in layer_set.contents.get("relations") or []:
+                target = relation.get("target_span")
+                if target is not None:
+                    self.carried[relation["target"]] = (relation["target_document"], target)
+        self._all: dict[int, tuple[int, Mapping[str, Any]]] | None = None
+
+    def _every(self) -> dict[int, tuple[int, Mapping[str, Any]]]:
+        if self._all is None:
+            self._all = {}
+            for document, layer_set in self.sets.items():
+                for span in layer_set.contents.get("spans") or []:
+                    self._all[span["id"]] = (document, span)
+        return self._all
+
+    def __contains__(self, span_id: object) -> bool:
+        return span_id in self.carried or span_id in self._every()
+
+    def __getitem__(self, span_id: int) -> tuple[int, Mapping[str, Any]]:
+        if span_id in self.carried:
+            return self.carried[span_id]
+        return self._every()[span_id]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter({**self._every(), **self.carried})
+
+    def __len__(self) -> int:
+        return len({**self._every(), **self.carried})
+
+    def __bool__(self) -> bool:  # not by counting, which would look through every span
+        return True
+
+
+def spans_elsewhere(sets: Mapping[int, LayerSet]) -> SpansElsewhere:
+    """The spans links of a layer point at in other documents, by id (``SpansElsewhere``)."""
+    return SpansElsewhere(sets)
 
 
 def layer_units(inputs: Inputs, options: Options) -> dict[str, dict[int, LayerUnits]]:

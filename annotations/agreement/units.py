@@ -51,16 +51,17 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Pieces = tuple[tuple[int, int], ...]
 Mode = Literal["exact", "overlap"]
 KINDS = ("span", "relation", "attribution", "stance", "answer")
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Place:
-    """Where a span is: its document, label and pieces (sorted, not touching)."""
+class Place(NamedTuple):
+    """Where a span is: its document, label and pieces (sorted, not touching). A named tuple:
+    hundreds of thousands are made for a large report, and a tuple is the cheapest object
+    that hashes and orders by its fields."""
 
     document: int
     label: str
@@ -124,25 +125,37 @@ def overlap(a: Place, b: Place, min_iou: float = 0.0) -> bool:
     return both > 0 and both / (length(a.pieces) + length(b.pieces) - both) >= min_iou
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Unit:
-    """One span, relation, stance or answer of a layer, compared by identity."""
+    """One span, relation, stance or answer of a layer, compared by identity. Not to be
+    changed once made (it is hashed); not a frozen dataclass only because making one costs
+    twice as much, and a large report makes a few hundred thousand."""
 
     kind: str
     tag: tuple[str, ...]
     places: tuple[Place | None, ...]
-    value: Hashable = field(default=None, compare=False)
-    symmetric: bool = field(default=False, compare=False)
-    row: Any = field(default=None, compare=False, repr=False)  # the row it was made from
+    value: Hashable = None
+    symmetric: bool = False
+    row: Any = field(default=None, repr=False)  # the row it was made from
     # The identity's hash, worked out once: units are hashed in every grouping and matching
     # (about two million times for the agreement benchmark's report).
-    _hash: int = field(init=False, compare=False, repr=False)
+    _hash: int = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_hash", hash((self.kind, self.tag, self.places)))
+        self._hash = hash((self.kind, self.tag, self.places))
 
     def __hash__(self) -> int:
         return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Unit:
+            return NotImplemented
+        return (
+            self._hash == other._hash  # type: ignore[attr-defined]
+            and self.kind == other.kind  # type: ignore[attr-defined]
+            and self.tag == other.tag  # type: ignore[attr-defined]
+            and self.places == other.places  # type: ignore[attr-defined]
+        )
 
     @property
     def identity(self) -> tuple[Any, ...]:
@@ -172,11 +185,16 @@ class Unit:
         )
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def frozen(value: Any) -> Hashable:
     """A JSON value as a hashable category: lists as sorted tuples, objects as sorted pairs."""
     if isinstance(value, list):
         return tuple(sorted((frozen(v) for v in value), key=repr))
     if isinstance(value, dict):
+        if all(type(v) in _SCALARS for v in value.values()):  # most attributes: no recursion
+            return tuple(sorted(value.items()))
         return tuple(sorted((k, frozen(v)) for k, v in value.items()))
     return value
 
@@ -409,9 +427,13 @@ class Group:
 
     @property
     def unit(self) -> Unit:
-        if len(self.members) == 1:
-            return next(iter(self.members.values()))
-        counts = Counter(self.members.values())
+        members = list(self.members.values())
+        if len(members) <= 2:  # each has the same count: the first
+            return members[0]
+        if len(members) == 3:
+            first, second, third = members
+            return second if first != second and first != third and second == third else first
+        counts = Counter(members)
         best = max(counts.values())
         return next(u for u in self.members.values() if counts[u] == best)
 
