@@ -1,0 +1,21 @@
+"""A page refused to someone (403) says why in the site's layout, with the way back to their
+projects, instead of the browser's bare "403 Forbidden"; the reason is shown as text."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_annotator_refused_the_agreement_page_reads_why_and_the_way_back(people):
+    client = Client()
+    client.force_login(people.annotator)
+    page = client.get(f"/projects/{people.project.pk}/agreement/")
+
+    assert page.status_code == 403
+    html = page.content.decode()
+    assert "Only the project&#x27;s managers and reviewers may see agreement figures." in html
+    assert 'href="/"' in html and "Your projects" in html
+    assert "Log out" in html
