@@ -50,6 +50,9 @@ def test_a_manager_opening_a_title_sees_it_read_only_and_no_annotator_set_is_mad
     expect(page.locator("#save-status")).to_have_text("Read-only")
     expect(page.locator("#doc-meta")).to_contain_text("read-only: no gold set yet")
     expect(page.locator("#message")).to_contain_text("Start the gold set (g)")
+    # The way to the annotators' layers: the curation view of this document.
+    curation = f"/projects/{people.project.id}/curate/{first.id}/"
+    expect(page.locator("#message a#to-curation")).to_have_attribute("href", curation)
     expect(page.locator("#start-gold")).to_be_visible()
     for hidden in ("#submit", "#skip", "#panel"):
         expect(page.locator(hidden)).to_be_hidden()

@@ -127,7 +127,10 @@ function showReadOnly(ws, data) {
   ws.view.render({ spans: [] });
   ws.setMode("read-only");
   ws.showStatus("read-only", "Read-only");
-  ws.note("This document has no gold set yet, so it is shown read-only. Start the gold set (g) to curate it.");
+  // The curation view is where the annotators' layers show and merge into gold; an empty gold
+  // set started here is for writing one by hand.
+  ws.note("No gold set yet, so this is read-only: merge the annotators' layers in the curation view, or Start the gold set (g) to write one by hand.");
+  ws.messageLine.append(" ", el("a", { id: "to-curation", href: `/projects/${ws.projectId}/curate/${data.id}/`, text: "Open the curation view" }));
   ws.textBox.focus({ preventScroll: true });
   loadProgress(ws, null);
 }
