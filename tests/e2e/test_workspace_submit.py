@@ -16,7 +16,9 @@ from tests.e2e.workspace_helpers import (
     mouse_select,
     open_workspace,
     project_with,
+    span_on,
     wait_saved,
+    write_set,
 )
 
 pytestmark = pytest.mark.e2e
@@ -182,3 +184,24 @@ def test_the_toolbar_counts_only_your_own_submitted_sets(live_server, page, db):
     page.keyboard.press("Control+Enter")
     expect(page.locator("#doc-title")).to_have_text(second.title)
     expect(progress).to_have_text("1 of 2 submitted")
+
+
+def test_the_next_document_opens_with_the_side_panel_at_its_top(live_server, page, db):
+    text = " ".join(f"Official number {i} said the talks had stalled." for i in range(30))
+    people, documents = project_with(text, f"{text} The end.")
+    for document in documents:  # both side panels are longer than the window
+        aset, _ = annotation_set_open(
+            project=people.project, document=document, author=people.annotator
+        )
+        write_set(aset, [span_on(text, f"Official number {i}", "SOURCE") for i in range(30)])
+    page.set_viewport_size(LAPTOP)
+    log_in(page, live_server.url, people.annotator.username)
+    open_workspace(page, f"{live_server.url}/projects/{people.project.id}/work/")
+    panel = page.locator("#panel")
+    panel.evaluate("p => { p.scrollTop = p.scrollHeight; }")
+    assert panel.evaluate("p => p.scrollTop") > 0
+
+    page.keyboard.press("Control+Enter")
+    expect(page.locator("#doc-title")).to_have_text("Report 2")
+    expect(page.locator('[data-section="labels"]')).to_be_in_viewport()
+    assert panel.evaluate("p => p.scrollTop") == 0

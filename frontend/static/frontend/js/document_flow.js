@@ -96,6 +96,8 @@ function showNothing(ws, message, [linkText, href]) {
 
 /** The document and the set to edit on it. */
 function setUp(ws, data, set) {
+  // Another document starts with its side panel at the top (not where the last one was left).
+  if (ws.documentId !== data.id) ws.root.querySelector("#panel").scrollTop = 0;
   ws.doc = data;
   ws.set = set;
   ws.documentId = data.id;
