@@ -199,7 +199,12 @@ def merge_job_run(job_id: int) -> MergeJob:
         job.save(update_fields=["status", "error", "notes", "finished_at"])
         return job
     summary = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in sorted(added.items()))
-    headline = f"Merged into {merged} document{'s' if merged != 1 else ''}: {summary or 'nothing'}."
+    headline = (
+        f"Merged into {merged} document{'s' if merged != 1 else ''}: {summary}."
+        if merged
+        else f"Nothing new to merge: no open unit was made alike by {job.min_agreeing} layers "
+        "or more (units already in gold or rejected stay as they are)."
+    )
     job.status = ExportJobStatus.DONE
     job.documents_done = job.documents_total
     job.notes = [headline, *notes][:MAX_NOTES]

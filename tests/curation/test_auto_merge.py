@@ -153,7 +153,10 @@ def test_a_job_records_what_it_could_not_merge(two_layers):
     )
     job = merge_job_run(job.pk)
     assert job.status == "done"
-    assert job.notes[0] == "Merged into 0 documents: nothing."
+    assert job.notes[0] == (
+        "Nothing new to merge: no open unit was made alike by 3 layers or more (units already "
+        "in gold or rejected stay as they are)."
+    )
     assert "k is at most 2" in job.notes[1]
     assert merge_job_run(job.pk).notes == job.notes  # a finished job is not run again
 
