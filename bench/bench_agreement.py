@@ -14,7 +14,8 @@ calls), with every measure (18, over every pair of layers, label, document, stor
 - ``cold``: the cache emptied first; best and median of 3 (wall), and the time of its two
   halves in one more run: reading the layers (``agreement_layers``: SQL and JSON) and
   computing (``agreement_report``, pure), each as wall and CPU time of this process (CPU
-  time is steadier when other work shares the machine). Target: <= 2 s.
+  time is steadier when other work shares the machine). Target: <= 2 s. And two floors of
+  the computation (CPU): making the units alone, and a report of one measure (spans.exact).
 - ``cached``: the same request again, served from ``AgreementCache``; median of 5.
 
 Not part of ``bench/run_all.py``: building and importing the project and the cold runs take
@@ -163,8 +164,8 @@ def _existing_project() -> Any:
 
 
 def run_agreement_benches(*, reuse: bool = False, dump: str | None = None) -> dict[str, Any]:
-    from annotations.agreement.inputs import Options
-    from annotations.agreement.report import agreement_report
+    from annotations.agreement.inputs import Options, layer_units
+    from annotations.agreement.report import agreement_report, collector_paused
     from annotations.models import AgreementCache
     from annotations.selectors.agreement import LayerFilters, agreement_layers
     from annotations.services.agreement import agreement_report_for
@@ -182,12 +183,20 @@ def run_agreement_benches(*, reuse: bool = False, dump: str | None = None) -> di
         t0 = time.perf_counter()
         agreement_report_for(project, filters, options)
         cached.append(time.perf_counter() - t0)
-    t0, c0 = time.perf_counter(), time.process_time()
-    inputs = agreement_layers(project, LayerFilters(with_text=True))
-    read, read_cpu = time.perf_counter() - t0, time.process_time() - c0
+    with collector_paused():  # as the service reads them
+        t0, c0 = time.perf_counter(), time.process_time()
+        inputs = agreement_layers(project, LayerFilters(with_text=True))
+        read, read_cpu = time.perf_counter() - t0, time.process_time() - c0
     t0, c0 = time.perf_counter(), time.process_time()
     agreement_report(inputs, options)
     computed, computed_cpu = time.perf_counter() - t0, time.process_time() - c0
+    with collector_paused():  # floors: the units alone, and a report of one measure
+        t0 = time.process_time()
+        layer_units(inputs, options)
+        units_cpu = time.process_time() - t0
+    t0 = time.process_time()
+    agreement_report(inputs, Options(measures=("spans.exact",)))
+    one_measure_cpu = time.process_time() - t0
     figures = {m["measure"]: m["value"] for m in report["measures"]}
     if dump:  # the report without what changes from run to run, to compare code changes by
         stable = {k: v for k, v in report.items() if k not in ("computed_at", "project")}
@@ -204,6 +213,8 @@ def run_agreement_benches(*, reuse: bool = False, dump: str | None = None) -> di
         "read_cpu_seconds": round(read_cpu, 3),
         "compute_seconds": round(computed, 3),
         "compute_cpu_seconds": round(computed_cpu, 3),
+        "units_cpu_seconds": round(units_cpu, 3),
+        "one_measure_cpu_seconds": round(one_measure_cpu, 3),
         "cached_ms_median": round(statistics.median(cached) * 1000, 2),
         "target_seconds": TARGET_SECONDS,
         "verdict": "PASS" if min(cold) <= TARGET_SECONDS else "FAIL",

@@ -186,9 +186,10 @@ def _mentions(
 def _items(
     kind: str, inputs: Inputs, units: Mapping[str, Mapping[int, LayerUnits]], options: Options
 ) -> list[Item]:
+    rated = _rated_attributes(inputs.schema)
     make: Callable[[dict[str, LayerUnits], int], list[Item]] = {
         "stances": lambda present, d: _grouped_items(present, d, "stances", options),
-        "attributes": lambda present, d: _attribute_items(present, d, inputs.schema, options),
+        "attributes": lambda present, d: _attribute_items(present, d, rated, options),
         "answers": lambda present, d: _grouped_items(present, d, "answers", options),
     }[kind]
     items: list[Item] = []
@@ -210,27 +211,34 @@ def _grouped_items(
     ]
 
 
-def _attribute_items(
-    present: dict[str, LayerUnits], document: int, schema: Mapping[str, Any], options: Options
-) -> list[Item]:
-    rated = {
+def _rated_attributes(schema: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Each label's attributes that are rated (all but text)."""
+    return {
         label["key"]: [a["key"] for a in label.get("attributes", []) if a["type"] != "text"]
         for label in schema.get("span_labels", [])
     }
+
+
+def _attribute_items(
+    present: dict[str, LayerUnits],
+    document: int,
+    rated: Mapping[str, list[str]],
+    options: Options,
+) -> list[Item]:
     keep = options.labels
     layers = {name: u.spans for name, u in sorted(present.items())}
     items = []
     for group in consensus(layers, 1, options.match, options.min_iou, same_value=()).agreed:
         label = group.unit.label
-        for attribute in rated.get(label, []):
+        attributes = rated.get(label)
+        if not attributes:
+            continue
+        given = [(name, dict(unit.value)) for name, unit in group.members.items()]  # type: ignore[arg-type]
+        for attribute in attributes:
             key = f"{label}.{attribute}"
             if keep is not None and key not in keep and label not in keep:
                 continue
-            values = {
-                name: dict(unit.value).get(attribute)  # type: ignore[arg-type]
-                for name, unit in group.members.items()
-            }
-            values = {name: v for name, v in values.items() if v is not None}
+            values = {name: v[attribute] for name, v in given if v.get(attribute) is not None}
             if values:
                 items.append(Item(document, key, values))
     return items

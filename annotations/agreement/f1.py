@@ -117,9 +117,16 @@ def exact_side_counts(a: Side, b: Side) -> dict[str, Counts]:
 
 
 def overlap_side_counts(a: Side, b: Side, min_iou: float = 0.0) -> dict[str, Counts]:
-    """``overlap_counts`` of two sides: one matching over every label at once."""
-    pairs = matching(a.units, b.units, "overlap", min_iou) if a.units and b.units else []
-    return _side_counts(a, b, Counter(a.labels[i] for i, _ in pairs))
+    """``overlap_counts`` of two sides: one matching over every label at once. The units
+    both sides have pair with each other (``matching`` pairs equal units first); only the
+    rest are matched by overlap."""
+    tp = Counter(label for u, label in zip(a.units, a.labels, strict=True) if u in b.distinct)
+    rest_a = [i for i, u in enumerate(a.units) if u not in b.distinct]
+    rest_b = [u for u in b.units if u not in a.distinct]
+    if rest_a and rest_b:
+        pairs = matching([a.units[i] for i in rest_a], rest_b, "overlap", min_iou)
+        tp.update(a.labels[rest_a[i]] for i, _ in pairs)
+    return _side_counts(a, b, tp)
 
 
 @dataclass

@@ -66,7 +66,8 @@ ORDER BY s.document_id, s.id
 _DOCUMENTS_SQL = f"""
 SELECT d.id, d.title, d.story_id, CASE WHEN %(with_text)s THEN d.text END AS text
 FROM {_DOCUMENT} d WHERE d.id = ANY(%(ids)s)
-"""
+ORDER BY d.id
+"""  # in order: figures summed over documents (floats) then do not depend on the rows' order
 
 # A relation to a span in another document carries that span, so it can be placed whatever
 # documents were chosen.

@@ -24,7 +24,7 @@ import orjson
 from django.utils import timezone
 
 from annotations.agreement.inputs import MEASURES, PERIODS, Options
-from annotations.agreement.report import agreement_report
+from annotations.agreement.report import agreement_report, collector_paused
 from annotations.models import AgreementCache, Project
 from annotations.selectors.agreement import (
     LayerFilters,
@@ -94,13 +94,16 @@ def agreement_report_for(
     if cached is not None:
         return cached
     with_text = "spans.tokens" in options.measures
-    inputs = agreement_layers(project, LayerFilters(**{**asdict(filters), "with_text": with_text}))
+    chosen = LayerFilters(**{**asdict(filters), "with_text": with_text})
+    with collector_paused():  # reading makes a million small objects too (the sets' rows)
+        inputs = agreement_layers(project, chosen)
+        figures = agreement_report(inputs, options)
     report = {
         "project": project.pk,
         "data_version": data_version,
         "computed_at": timezone.now().isoformat(),
         "parameters": parameters,
-        **agreement_report(inputs, options),
+        **figures,
     }
     _store(project, key, data_version, report)
     return report
