@@ -95,6 +95,7 @@ class ProjectDocumentRow(TypedDict):
     story: int | None
     position: int
     assigned: int  # annotator sets counting against ``annotators_per_document``
+    submitted: int  # annotator sets submitted
     length: int  # code points
 
 

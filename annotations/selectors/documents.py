@@ -9,11 +9,19 @@ import orjson
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from annotations.columns import columns_sql, instance_from, rows_fetched
 from annotations.contracts import ProjectDocumentDetail, ProjectDocumentRow
-from annotations.models import AnnotationSet, Membership, Project, ProjectDocument, SetKind
+from annotations.models import (
+    AnnotationSet,
+    Membership,
+    Project,
+    ProjectDocument,
+    SetKind,
+    SetStatus,
+)
 from annotations.permissions import can_review, role_acted
 from annotations.selectors.payloads import DOCUMENT_READ_FIELDS, document_payload, set_header
 from annotations.selectors.set_contents import set_contents_json
@@ -36,8 +44,25 @@ def project_document_get(project: Project, document_id: int) -> Document | None:
 
 
 def project_documents(project: Project, filters: DocumentFilters) -> QuerySet[ProjectDocument]:
-    """The project's queue in order, narrowed by the corpus's document filters."""
-    rows = ProjectDocument.objects.filter(project=project).select_related("document__outlet")
+    """The project's queue in order, narrowed by the corpus's document filters, each with
+    how many of its annotator sets are submitted (``submitted_count``)."""
+    submitted = (
+        AnnotationSet.objects.filter(
+            project=OuterRef("project"),
+            document=OuterRef("document"),
+            kind=SetKind.ANNOTATOR,
+            status=SetStatus.SUBMITTED,
+        )
+        .order_by()
+        .values("document")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    rows = (
+        ProjectDocument.objects.filter(project=project)
+        .select_related("document__outlet")
+        .annotate(submitted_count=Coalesce(Subquery(submitted, output_field=IntegerField()), 0))
+    )
     if filters.active:
         chosen = documents_filtered(Document.objects.all(), filters)
         rows = rows.filter(document__in=chosen.values("id"))
@@ -53,6 +78,7 @@ def project_document_rows(rows: Any) -> list[ProjectDocumentRow]:
             "story": row.document.story_id,
             "position": row.position,
             "assigned": row.assigned_count,
+            "submitted": row.submitted_count,
             "length": len(row.document.text),
         }
         for row in rows

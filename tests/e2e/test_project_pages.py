@@ -73,6 +73,9 @@ def test_an_annotator_sees_guidelines_progress_and_documents_on_the_project_home
     assert link.inner_text() == first.title
     assert link.get_attribute("href") == f"/projects/{project.pk}/documents/{first.pk}/work/"
     expect(rows.nth(0)).to_contain_text("Submitted")
+    # Sets submitted of those needed (one annotator a document here), and the ones still open.
+    expect(page.locator("#documents thead th").nth(4)).to_have_text("Submitted")
+    expect(rows.locator("td:nth-child(5)")).to_have_text(["1 of 1", "0 of 1 · 1 open", "1 of 1"])
     assert page.get_by_role("link", name="Project settings").count() == 0
     page.screenshot(path=screenshot_path("project-home"), full_page=True)
 

@@ -129,7 +129,12 @@ function documentRow(doc) {
   row.append(titleCell);
   row.append(element("td", doc.outlet ? "" : "muted", doc.outlet || "—"));
   row.append(element("td", "num", numberFormat.format(doc.length)));
-  row.append(element("td", "num", `${doc.assigned} of ${perDocument}`));
+  // Annotator sets submitted out of those needed (what a reviewer waits for), and how many
+  // more are open (assigned, not submitted yet).
+  const sets = element("td", "num", `${doc.submitted} of ${perDocument}`);
+  const open = doc.assigned - doc.submitted;
+  if (open > 0) sets.append(element("span", "muted", ` · ${open} open`));
+  row.append(sets);
   if (canAnnotate) {
     const cell = element("td");
     const status = mySetStatus.get(doc.id);
