@@ -10,8 +10,7 @@ from playwright.sync_api import expect
 from annotations.models import SetKind
 from annotations.services.annotation_sets import annotation_set_open
 from annotations.services.suggestion_decisions import decisions_record
-from tests.e2e.test_project_pages import log_in
-from tests.e2e.workspace_helpers import LAPTOP, project_with, span_on, write_set
+from tests.e2e.workspace_helpers import LAPTOP, log_in, project_with, span_on, write_set
 
 pytestmark = pytest.mark.e2e
 
@@ -43,7 +42,7 @@ def test_a_models_suggestions_and_the_decisions_on_them_are_listed(
     )
 
     page.set_viewport_size(LAPTOP)
-    log_in(page, live_server, people.reviewer)
+    log_in(page, live_server.url, people.reviewer.username)
     page.goto(f"{live_server.url}/projects/{people.project.id}/agreement/")
     rows = page.locator("#suggestion-rates-table tbody tr")
     expect(rows).to_have_count(1)
@@ -54,6 +53,6 @@ def test_a_models_suggestions_and_the_decisions_on_them_are_listed(
 
 def test_a_project_without_a_model_says_so(live_server, page, db):
     people, _ = project_with(TEXT)
-    log_in(page, live_server, people.reviewer)
+    log_in(page, live_server.url, people.reviewer.username)
     page.goto(f"{live_server.url}/projects/{people.project.id}/agreement/")
     expect(page.locator("#suggestion-rates")).to_contain_text("No model has made suggestions")
