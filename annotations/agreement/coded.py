@@ -195,9 +195,9 @@ def _cohen_counts(
     """Each group's (items, agreements, sum over categories of the two raters' counts)."""
     items = np.bincount(groups, minlength=n)
     agree = np.bincount(groups[x == y], minlength=n)
-    size = n * max(categories, 1)
-    first = np.bincount(groups * categories + x, minlength=size).reshape(n, -1)
-    second = np.bincount(groups * categories + y, minlength=size).reshape(n, -1)
+    width = max(categories, 1)
+    first = np.bincount(groups * categories + x, minlength=n * width).reshape(n, width)
+    second = np.bincount(groups * categories + y, minlength=n * width).reshape(n, width)
     chance = (first * second).sum(axis=1)
     return list(zip(items.tolist(), agree.tolist(), chance.tolist(), strict=True))
 

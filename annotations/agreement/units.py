@@ -362,11 +362,24 @@ class _Sweep:
         return self.order[lo : bisect_left(self.starts, place.end)]  # type: ignore[union-attr]
 
 
+_FEW_PAIRS = 64  # below this many pairs, scoring each costs less than sorting into sweeps
+
+
 def _overlap_candidates(
     a: Sequence[Unit], b: Sequence[Unit], min_iou: float
 ) -> list[tuple[float, Any, Any, int, int]]:
     """Pairs (-score, tie keys, index in a, index in b) of units that overlap, found bucket by
-    bucket with a sweep over where their first places start."""
+    bucket with a sweep over where their first places start (or, for a few units, by scoring
+    every pair: what the buckets and sweeps leave out could not score)."""
+    if len(a) * len(b) <= _FEW_PAIRS:
+        buckets = [_bucket(y) if _anchor(y) is not None else None for y in b]
+        return [
+            (-score, *_tie_keys(x, b[j]), i, j)
+            for i, x in enumerate(a)
+            if _anchor(x) is not None
+            for j in _same(buckets, _bucket(x))
+            if (score := unit_score(x, b[j], min_iou)) >= 0
+        ]
     by_bucket: dict[Any, list[int]] = defaultdict(list)
     for j, unit in enumerate(b):
         if _anchor(unit) is not None:
@@ -382,6 +395,10 @@ def _overlap_candidates(
             if score >= 0:
                 found.append((-score, *_tie_keys(unit, b[j]), i, j))
     return found
+
+
+def _same(buckets: list[Any], bucket: Any) -> list[int]:
+    return [j for j, other in enumerate(buckets) if other == bucket]
 
 
 def _tie_keys(x: Unit, y: Unit) -> tuple[Any, Any]:

@@ -87,3 +87,14 @@ def test_a_pairs_figure_is_that_of_the_items_both_rated(items, statistic):
             assert value == cohen_kappa(rated)
         else:
             assert value == (krippendorff_alpha([list(r) for r in rated], order) if rated else None)
+
+
+def test_no_items_and_no_groups_give_no_figures():
+    coded = Coded.of([], LAYERS, ORDERS)
+    pairs = layer_pairs(LAYERS, None)
+    empty = np.zeros(0, dtype=np.int64)
+    for statistic in ("cohen_kappa", "fleiss_kappa", "krippendorff_alpha"):
+        assert coded.figures(statistic, empty, 0, pairs) == []
+        assert coded.figures(statistic, empty, 1, pairs) == [(None, None)]
+    assert coded.pair_figure("cohen_kappa", pairs[0], None) == (None, 0)
+    assert coded.pair_figure("krippendorff_alpha", pairs[0], None) == (None, 0)
