@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from annotations.models import AnnotationSet, Comment, ProjectDocument, Relation, Span, Stance
+from annotations.services.annotation_sets import annotation_set_open
 from annotations.services.merge import document_auto_merge
 from annotations.services.projects import project_documents_add
 from corpus.services import documents_import
@@ -365,3 +366,16 @@ def test_a_steps_message_stays_in_sight_when_the_page_is_scrolled_down(
     expect(page.locator("#message")).to_be_in_viewport()
     expect(page.locator("#unit")).to_be_in_viewport()
     page.screenshot(path=screenshot_path("curation-view-message-scrolled"))
+
+
+def test_a_document_nobody_submitted_says_so_instead_of_listing_units(live_server, page, people):
+    document = people.documents[0]
+    annotation_set_open(project=people.project, document=document, author=people.annotator)
+    page.set_viewport_size(LAPTOP)
+    log_in(page, live_server.url, people.reviewer.username)
+    page.goto(f"{live_server.url}/projects/{people.project.id}/curate/{document.id}/")
+    expect(page.locator("#counts")).to_contain_text("none submitted (also: annotator assigned)")
+    expect(page.locator("#no-units")).to_have_text(
+        "No annotator has submitted a set on this document yet: their units show here once "
+        "they do (the line above says who is working on it)."
+    )

@@ -25,8 +25,9 @@ function markOf(word) {
  * @param {object[]} listed from listedUnits
  * @param {string|null} selected the selected unit's key
  * @param {(key: string) => void} onSelect
+ * @param {string} empty what to say when there is no unit
  */
-export function drawUnitList(root, listed, selected, onSelect) {
+export function drawUnitList(root, listed, selected, onSelect, empty = "No layer has units on this document.") {
   const parts = [];
   for (const section of SECTIONS) {
     const items = listed.filter((item) => item.section === section.key);
@@ -51,7 +52,7 @@ export function drawUnitList(root, listed, selected, onSelect) {
     }
     parts.push(el("h2", { text: `${section.title} (${items.length})` }), list);
   }
-  if (!parts.length) parts.push(el("p", { class: "muted", text: "No layer has units on this document." }));
+  if (!parts.length) parts.push(el("p", { class: "muted", id: "no-units", text: empty }));
   root.replaceChildren(...parts);
   const current = root.querySelector('[aria-current="true"]');
   if (current) scrollWithin(root.closest(".panel") || root, current);

@@ -135,7 +135,10 @@ export class CurationPage {
   }
 
   drawPanel() {
-    drawUnitList(this.find("#units"), this.listed, this.selected, (key) => this.select(key));
+    const empty = this.view.layers.length
+      ? undefined
+      : "No annotator has submitted a set on this document yet: their units show here once they do (the line above says who is working on it).";
+    drawUnitList(this.find("#units"), this.listed, this.selected, (key) => this.select(key), empty);
     const detail = this.find("#unit");
     drawUnitDetail(detail, this.current(), this.context(), {
       accept: () => this.accept(),
