@@ -146,3 +146,30 @@ def test_alt_select_adds_a_fragment_to_the_selected_claim(live_server, page, db)
     assert span.fragments == [[first, first + 10], [second, second + 22]]
     assert span.text == "The bridge will reopen on Friday."
     expect(page.locator(".selected-text")).to_contain_text("The bridge will reopen")
+
+
+def test_labelling_a_span_already_there_selects_it_instead_of_a_duplicate(live_server, page, db):
+    people = factories.people_in_project(n_documents=0)
+    text = "Officials said the talks had stalled on Tuesday, a minister told reporters.\n"
+    report = documents_import(files=[("twice.txt", text.encode())], story_name="Twice")
+    project_documents_add(project=people.project, documents=report.documents)
+    log_in(page, live_server.url, people.annotator.username)
+    open_workspace(page, f"{live_server.url}/projects/{people.project.id}/work/")
+
+    mouse_select(page, "a minister")
+    page.keyboard.press("s")
+    wait_saved(page)
+    page.keyboard.press("Escape")
+    mouse_select(page, "a minister")
+    page.keyboard.press("s")
+    expect(page.locator("#message")).to_have_text("That span is already there: it is selected.")
+    expect(page.locator(".selected-text")).to_contain_text("a minister")
+    mouse_select(page, "a minister")
+    page.keyboard.press("c")  # another label over the same words is a span of its own
+    wait_saved(page)
+
+    spans = Span.objects.filter(annotation_set=the_set(people.annotator))
+    assert sorted((s.label, s.text) for s in spans) == [
+        ("CLAIM", "a minister"),
+        ("SOURCE", "a minister"),
+    ]

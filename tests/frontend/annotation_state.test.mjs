@@ -21,6 +21,15 @@ test("a new span carries the text its code-point offsets select", () => {
   assert.equal(state.span(key).start, start);
 });
 
+test("the same label over the same pieces is found as the span already there", () => {
+  const state = fresh();
+  const start = chars.indexOf("S");
+  const key = state.addSpan("CLAIM", [[start, start + 5]]);
+  assert.equal(state.sameSpan("CLAIM", [[start, start + 5]]), key);
+  assert.equal(state.sameSpan("SOURCE", [[start, start + 5]]), null);
+  assert.equal(state.sameSpan("CLAIM", [[start, start + 4]]), null);
+});
+
 test("a discontinuous span joins its fragments' texts with one space", () => {
   const state = fresh();
   const key = state.addSpan("CLAIM", [[1, 8]]);

@@ -120,6 +120,14 @@ export class AnnotationState {
     return key;
   }
 
+  /** The key of a span with this label over exactly these pieces, or null: a second one
+   * would be a duplicate (it would count twice in agreement figures). */
+  sameSpan(label, pieces) {
+    const wanted = JSON.stringify(mergePieces(pieces));
+    const found = this.content.spans.find((span) => span.label === label && JSON.stringify(piecesOf(span)) === wanted);
+    return found ? found.key : null;
+  }
+
   /** Add several spans ({label, pieces, attributes}) as one edit: one undo step. */
   addSpans(specs) {
     const added = specs.map((spec) => spanFrom(this, this.newKey("s"), spec.label, spec.pieces, spec.attributes || {}));

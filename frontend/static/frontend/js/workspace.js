@@ -266,6 +266,14 @@ export class Workspace {
   labelSelection(label) {
     if (this.mode !== "edit") return;
     const range = this.currentRange();
+    const same = range && this.state.sameSpan(label, [[range.start, range.end]]);
+    if (same) {
+      window.getSelection().removeAllRanges();
+      this.caret = null;
+      this.select(same);
+      this.note("That span is already there: it is selected.");
+      return;
+    }
     if (range) {
       // One redraw, no scrolling and no dimming: the new span is where the person looks.
       this.edit(() => {
