@@ -53,18 +53,23 @@ class Coded:
         categories = sorted({v for item in items for v in item.values.values()}, key=repr)
         code = {c: i for i, c in enumerate(categories)}
         column = {name: j for j, name in enumerate(layers)}
-        codes = np.full((len(items), len(layers)), -1, dtype=np.int64)
-        item_orders, in_order, fleiss = [], [], []
-        for i, item in enumerate(items):
+        missing = code.get(None, -1)  # None: a pair counts it for kappa; a table does not
+        rows, item_orders, in_order, fleiss = [], [], [], []
+        for item in items:
+            row = [-1] * len(layers)
             for name, value in item.values.items():
-                codes[i, column[name]] = code[value]
+                row[column[name]] = code[value]
+            rows.append(row)
             order = orders.get(item.label)
             item_orders.append(order)
             in_order.append(order is not None and all(v in order for v in item.values.values()))
-            fleiss.append(_fleiss_item([code[v] for v in _rated(item, layers)]))
+            fleiss.append(_fleiss_item([c for c in row if c >= 0 and c != missing]))
+        codes = np.array(rows, dtype=np.int64).reshape(len(items), len(layers))
         counts = np.zeros((len(items), len(categories)), dtype=np.int64)
-        rows, cols = np.nonzero(codes >= 0)
-        np.add.at(counts, (rows, codes[rows, cols]), 1)
+        at, cols = np.nonzero(codes >= 0)
+        np.add.at(counts, (at, codes[at, cols]), 1)
+        if missing >= 0:
+            counts[:, missing] = 0
         return cls(layers, categories, codes, counts, item_orders, in_order, fleiss)
 
     def figures(
@@ -111,6 +116,8 @@ class Coded:
         index = np.arange(rated)
         np.add.at(counts, (index, x[both]), 1)
         np.add.at(counts, (index, y[both]), 1)
+        if None in self.categories:  # a cell alpha's table leaves empty
+            counts[:, self.categories.index(None)] = 0
         return _alpha(counts, order, self.categories), rated
 
     # --- per statistic -----------------------------------------------------------------------
@@ -171,13 +178,11 @@ class Coded:
         return [None if o is unset else o for o in out]
 
 
-def _rated(item: Item, layers: list[str]) -> list[Hashable]:
-    return [item.values[name] for name in layers if item.values.get(name) is not None]
-
-
 def _fleiss_item(codes: list[int]) -> tuple[int, float, tuple[tuple[int, int], ...]]:
     n = len(codes)
-    counts = Counter(codes)
+    counts: dict[int, int] = {}
+    for c in codes:
+        counts[c] = counts.get(c, 0) + 1
     term = (sum(c * c for c in counts.values()) - n) / (n * (n - 1)) if n >= 2 else 0.0
     return n, term, tuple(counts.items())
 

@@ -25,7 +25,7 @@ LAYERS = ["annotator:ana", "annotator:bob", "annotator:cy", "model:m"]
 ORDER = ("low", "mid", "high")
 ORDERS = {"ordered": ORDER, "also_ordered": ORDER}
 LABELS = ("ordered", "also_ordered", "plain")
-VALUES = (*ORDER, "other")
+VALUES = (*ORDER, "other", None)  # None: an answer given as null
 
 
 def reference_order(items: list[Item]) -> tuple[str, ...] | None:
