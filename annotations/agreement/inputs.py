@@ -2,8 +2,9 @@
 of each layer on each document, made once for every measure.
 
 ``Inputs`` holds the layers (``layer name -> document -> LayerSet``: the set's contents as the
-API gives them, and when it was submitted), the documents (title, story, and the text when
-token-based F1 is asked for) and the project's schema. A relation whose target lies in
+API gives them, the spans' text and rows' provenance aside, and when it was submitted), the
+documents (title, story, and the text when token-based F1 is asked for) and the project's
+schema. A relation whose target lies in
 another document carries that span as ``target_span`` with its ``target_document`` (the
 selector reads them with the relation), so links are placed whatever documents were chosen.
 """

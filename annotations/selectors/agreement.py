@@ -8,8 +8,9 @@ in provenance (``annotator:<username>``, ``gold``, ``model:<name>``).
 
 Four statements, whatever the size: the chosen sets with their documents; the documents'
 titles, stories (and texts, for token-based F1); the contents of every set as JSON built by
-PostgreSQL from the rows' columns (``columns.py``, as set responses are), each relation
-carrying the span it targets when that span lies in another document; the story names.
+PostgreSQL from the rows' columns (``columns.py``, as set responses are, less the spans'
+text and the rows' provenance, which agreement never reads), each relation carrying the
+span it targets when that span lies in another document; the story names.
 """
 
 from __future__ import annotations
@@ -23,7 +24,14 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 
 from annotations.agreement.inputs import DocumentInfo, Inputs, LayerSet
-from annotations.columns import RELATION, SPAN, STANCE, answers_sql, rows_fetched
+from annotations.columns import (
+    RELATION,
+    SPAN,
+    STANCE,
+    RowColumns,
+    answers_sql,
+    rows_fetched,
+)
 from annotations.models import (
     AgreementCache,
     AnnotationSet,
@@ -83,11 +91,25 @@ _TARGET_JOINS = (
     f"JOIN {_SET} ts ON ts.id = t.annotation_set_id"
 )
 
+
+def _compared(rows: RowColumns, *left_out: str) -> RowColumns:
+    """A row's declared columns without those agreement never reads (a span's text and
+    the rows' provenance are a third of the JSON PostgreSQL would build and send), in the
+    same order."""
+    lean = RowColumns(rows.model, *(c for c in rows.columns if c.key not in left_out))
+    lean.order = rows.order
+    return lean
+
+
+_SPAN = _compared(SPAN, "text", "provenance")
+_RELATION = _compared(RELATION, "provenance")
+_STANCE = _compared(STANCE, "provenance")
+
 _CONTENTS_SQL = f"""
 SELECT s.id AS set_id,
-  {SPAN.list_sql("sp", "s.id")}::text AS spans,
-  {RELATION.list_sql("r", "s.id", extra=_TARGET, joins=_TARGET_JOINS)}::text AS relations,
-  {STANCE.list_sql("st", "s.id")}::text AS stances,
+  {_SPAN.list_sql("sp", "s.id")}::text AS spans,
+  {_RELATION.list_sql("r", "s.id", extra=_TARGET, joins=_TARGET_JOINS)}::text AS relations,
+  {_STANCE.list_sql("st", "s.id")}::text AS stances,
   {answers_sql("a", "s.id")}::text AS answers
 FROM {_SET} s WHERE s.id = ANY(%(ids)s)
 """
