@@ -21,7 +21,7 @@ from django.db import transaction
 from annotations.agreement.units import Mode, Place
 from annotations.curation.gold_draft import DraftRefusal, Ends, GoldDraft
 from annotations.curation.groups import CurationGroup, unit_key
-from annotations.models import AnnotationSet, GoldRejection, Project, SetKind
+from annotations.models import AnnotationSet, GoldRejection, Project, ReviewStatus, SetKind
 from annotations.provenance import Provenance
 from annotations.selectors.curation import CurationState, curation_state
 from annotations.selectors.sets import annotation_set_lookup
@@ -211,8 +211,15 @@ def curation_reject(
 def document_curate(
     *, project: Project, document_id: int, reviewer: AbstractBaseUser
 ) -> AnnotationSet:
-    """Mark the document curated: its gold set (started now if it has none) is submitted."""
+    """Mark the document curated: its gold set (started now if it has none) is submitted.
+    Not while it is returned: an annotator is correcting a layer gold may still need."""
     state = state_of(project, document_id, (), "exact")
+    if state.review_status == ReviewStatus.RETURNED:
+        raise SetStateConflict(
+            "This document was returned to an annotator: it can be marked curated once their "
+            "set is submitted again (or reopen it to curate without them).",
+            ReviewStatus.RETURNED,
+        )
     gold, _ = annotation_set_open(
         project=project, document=state.document, author=reviewer, kind=SetKind.GOLD
     )

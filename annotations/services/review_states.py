@@ -38,7 +38,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
         {ReviewStatus.IN_REVIEW, ReviewStatus.CURATED, ReviewStatus.RETURNED}
     ),
     ReviewStatus.IN_REVIEW: frozenset({ReviewStatus.CURATED, ReviewStatus.RETURNED}),
-    ReviewStatus.RETURNED: frozenset({ReviewStatus.IN_REVIEW, ReviewStatus.CURATED}),
+    ReviewStatus.RETURNED: frozenset({ReviewStatus.IN_REVIEW}),
     ReviewStatus.CURATED: frozenset({ReviewStatus.IN_REVIEW}),
 }
 

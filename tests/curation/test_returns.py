@@ -60,3 +60,19 @@ def test_returning_to_someone_without_a_set_or_without_a_comment_is_refused(two_
     )
     assert_error(give_back(reviewer, two_layers, annotator="nobody"), 400)
     assert_error(give_back(reviewer, two_layers, comment=" "), 400)
+
+
+def test_a_returned_document_is_not_marked_curated_until_it_is_reopened(two_layers, client_for):
+    reviewer = client_for(two_layers.people.reviewer)
+    give_back(reviewer, two_layers)
+    state = f"/api/v1/projects/{two_layers.project.pk}/curation/{two_layers.document.pk}/state/"
+
+    refused = reviewer.post(state, {"review_status": "curated"}, format="json")
+    assert "returned to an annotator" in assert_error(refused, 409, "conflict")["message"]
+    view = reviewer.get(state.replace("state/", "")).json()
+    assert (view["review_status"], view["gold"]) == ("returned", None)
+
+    reopened = reviewer.post(state, {"review_status": "in_review"}, format="json").json()
+    assert reopened["review_status"] == "in_review"
+    curated = reviewer.post(state, {"review_status": "curated"}, format="json").json()
+    assert (curated["review_status"], curated["gold"]["status"]) == ("curated", "curated")

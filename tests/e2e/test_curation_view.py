@@ -174,6 +174,9 @@ def test_a_reviewer_curates_two_layers_into_exactly_the_gold_set_chosen(
     page.keyboard.press("Enter")
     done(page, "Returned to other_annotator")
     expect(page.locator("#review-status")).to_have_text("Review: Returned")
+    # It waits for that annotator: not marked curated, unless taken back (Reopen).
+    expect(page.locator("#mark-curated")).to_be_hidden()
+    expect(page.locator("#reopen")).to_be_visible()
 
     # The gold set is exactly what was chosen, each unit with its provenance.
     gold = gold_of(people, document)

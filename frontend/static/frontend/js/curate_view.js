@@ -109,8 +109,10 @@ export class CurationPage {
     this.find("#counts").textContent = `Layers: ${layers}${waiting} · ${countsLine(view.counts)}`;
     this.find("#doc-title").textContent = view.document.title;
     this.find("#doc-meta").textContent = [view.document.outlet, view.document.published_at?.slice(0, 10)].filter(Boolean).join(" · ");
-    this.find("#mark-curated").hidden = view.review_status === "curated";
-    this.find("#reopen").hidden = view.review_status !== "curated";
+    // A returned document waits for its annotator: Reopen takes it back without them.
+    const settled = view.review_status === "curated" || view.review_status === "returned";
+    this.find("#mark-curated").hidden = settled;
+    this.find("#reopen").hidden = !settled;
     this.find("#matching").value = view.matching;
     this.drawModels(view.models);
     if (!this.text) this.text = new TextView(this.find("#doc-text"), view.document.text, view.document.zones || [], this.labels);
