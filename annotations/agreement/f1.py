@@ -29,7 +29,7 @@ from typing import Literal
 import numpy as np
 
 from annotations.agreement.tally import Counts
-from annotations.agreement.units import Unit, matching
+from annotations.agreement.units import Unit, matching, overlap_matching
 
 Counting = Literal["exact", "overlap", "tokens"]
 # What ``\\s`` matches in a Python regular expression (``str.isspace``): the tokens are the runs
@@ -124,7 +124,7 @@ def overlap_side_counts(a: Side, b: Side, min_iou: float = 0.0) -> dict[str, Cou
     rest_a = [i for i, u in enumerate(a.units) if u not in b.distinct]
     rest_b = [u for u in b.units if u not in a.distinct]
     if rest_a and rest_b:
-        pairs = matching([a.units[i] for i in rest_a], rest_b, "overlap", min_iou)
+        pairs = overlap_matching([a.units[i] for i in rest_a], rest_b, min_iou)
         tp.update(a.labels[rest_a[i]] for i, _ in pairs)
     return _side_counts(a, b, tp)
 

@@ -367,14 +367,14 @@ _FEW_PAIRS = 64  # below this many pairs, scoring each costs less than sorting i
 
 def _overlap_candidates(
     a: Sequence[Unit], b: Sequence[Unit], min_iou: float
-) -> list[tuple[float, Any, Any, int, int]]:
-    """Pairs (-score, tie keys, index in a, index in b) of units that overlap, found bucket by
-    bucket with a sweep over where their first places start (or, for a few units, by scoring
-    every pair: what the buckets and sweeps leave out could not score)."""
+) -> list[tuple[float, int, int]]:
+    """Pairs (-score, index in a, index in b) of units that overlap, found bucket by bucket
+    with a sweep over where their first places start (or, for a few units, by scoring every
+    pair: what the buckets and sweeps leave out could not score)."""
     if len(a) * len(b) <= _FEW_PAIRS:
         buckets = [_bucket(y) if _anchor(y) is not None else None for y in b]
         return [
-            (-score, *_tie_keys(x, b[j]), i, j)
+            (-score, i, j)
             for i, x in enumerate(a)
             if _anchor(x) is not None
             for j in _same(buckets, _bucket(x))
@@ -385,7 +385,7 @@ def _overlap_candidates(
         if _anchor(unit) is not None:
             by_bucket[_bucket(unit)].append(j)
     sweeps = {key: _Sweep.of(indices, b) for key, indices in by_bucket.items()}
-    found: list[tuple[float, Any, Any, int, int]] = []
+    found: list[tuple[float, int, int]] = []
     for i, unit in enumerate(a):
         sweep = sweeps.get(_bucket(unit))
         if sweep is None or _anchor(unit) is None:
@@ -393,7 +393,7 @@ def _overlap_candidates(
         for j in sweep.near(unit):
             score = unit_score(unit, b[j], min_iou)
             if score >= 0:
-                found.append((-score, *_tie_keys(unit, b[j]), i, j))
+                found.append((-score, i, j))
     return found
 
 
@@ -428,17 +428,40 @@ def matching(
     rest_b = [j for js in waiting.values() for j in js]
     if not rest_b:
         return pairs
-    sub_a, sub_b = [a[i] for i in rest_a], [b[j] for j in sorted(rest_b)]
     index_b = sorted(rest_b)
-    candidates = _overlap_candidates(sub_a, sub_b, min_iou)
-    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    sub_a, sub_b = [a[i] for i in rest_a], [b[j] for j in index_b]
+    pairs.extend((rest_a[i], index_b[j]) for i, j in overlap_matching(sub_a, sub_b, min_iou))
+    return pairs
+
+
+def overlap_matching(
+    a: Sequence[Unit], b: Sequence[Unit], min_iou: float = 0.0
+) -> list[tuple[int, int]]:
+    """The overlap half of ``matching``, for units of which none is equal to one of the
+    other side: the best-overlapping pairs first, each unit in one pair at most. Pairs of
+    the same score are taken in the order of their tie keys (``_tie_keys``), worked out
+    only for them (most scores differ)."""
+    candidates = _overlap_candidates(a, b, min_iou)
+    candidates.sort(key=lambda c: c[0])
+    ordered: list[tuple[float, int, int]] = []
+    start = 0
+    while start < len(candidates):  # each run of equal scores, sorted by its tie keys
+        end = start + 1
+        while end < len(candidates) and candidates[end][0] == candidates[start][0]:
+            end += 1
+        run = candidates[start:end]
+        if len(run) > 1:
+            run.sort(key=lambda c: _tie_keys(a[c[1]], b[c[2]]))
+        ordered.extend(run)
+        start = end
     used_a: set[int] = set()
     used_b: set[int] = set()
-    for _, _, _, i, j in candidates:
+    pairs: list[tuple[int, int]] = []
+    for _, i, j in ordered:
         if i not in used_a and j not in used_b:
             used_a.add(i)
             used_b.add(j)
-            pairs.append((rest_a[i], index_b[j]))
+            pairs.append((i, j))
     return pairs
 
 

@@ -14,8 +14,10 @@ from annotations.agreement.units import (
     matched,
     matching,
     overlap,
+    overlap_matching,
     set_units,
     span_unit,
+    unit_score,
 )
 
 DOC = 7
@@ -252,6 +254,24 @@ def test_no_overlapping_pair_is_left_unmatched_on_both_sides(a, b):
     free_a = set(range(len(a))) - {i for i, _ in pairs}
     free_b = set(range(len(b))) - {j for _, j in pairs}
     assert not any(matched(a[i], b[j], "overlap") for i in free_a for j in free_b)
+
+
+@given(layers, layers, st.sampled_from([0.0, 0.5]))
+def test_overlap_matching_takes_the_best_scores_first_and_equal_scores_by_their_units(
+    a, b, min_iou
+):
+    a = [u for u in a if u not in b]  # what overlap matching is given: no unit on both sides
+    ranked = sorted(
+        (-unit_score(x, y, min_iou), *sorted((x.sort_key(), y.sort_key())), i, j)
+        for i, x in enumerate(a)
+        for j, y in enumerate(b)
+        if unit_score(x, y, min_iou) >= 0
+    )
+    expected: list[tuple[int, int]] = []
+    for *_, i, j in ranked:
+        if all(i != k and j != m for k, m in expected):
+            expected.append((i, j))
+    assert overlap_matching(a, b, min_iou) == expected
 
 
 # --- several layers ---------------------------------------------------------------------------
