@@ -512,15 +512,7 @@ def consensus(
 ) -> Consensus:
     """The units of one document's layers that at least ``k`` of them agree on, and those
     that fall short (see the module's docstring)."""
-    groups: list[Group] = []
-    for name, units in layers.items():
-        mine = list(dict.fromkeys(units))  # a unit marked twice in a layer counts once
-        representatives = [g.unit for g in groups]
-        pairs = matching(representatives, mine, mode, min_iou)
-        for g, u in pairs:
-            groups[g].members[name] = mine[u]
-        taken = {u for _, u in pairs}
-        groups.extend(Group({name: unit}) for u, unit in enumerate(mine) if u not in taken)
+    groups = _exact_groups(layers) if mode == "exact" else _overlap_groups(layers, min_iou)
     keyed: list[tuple[Any, Group]] = []  # each group's unit worked out once, to sort by
     for group in groups:
         unit = group.unit
@@ -539,3 +531,31 @@ def consensus(
         agreed=[g for g in split if len(g.members) >= k],
         short=[g for g in split if len(g.members) < k],
     )
+
+
+def _overlap_groups(layers: Mapping[str, Iterable[Unit]], min_iou: float) -> list[Group]:
+    groups: list[Group] = []
+    for name, units in layers.items():
+        mine = list(dict.fromkeys(units))  # a unit marked twice in a layer counts once
+        representatives = [g.unit for g in groups]
+        pairs = matching(representatives, mine, "overlap", min_iou)
+        for g, u in pairs:
+            groups[g].members[name] = mine[u]
+        taken = {u for _, u in pairs}
+        groups.extend(Group({name: unit}) for u, unit in enumerate(mine) if u not in taken)
+    return groups
+
+
+def _exact_groups(layers: Mapping[str, Iterable[Unit]]) -> list[Group]:
+    """The groups ``_overlap_groups`` makes under exact matching, found by identity: every
+    member of a group is equal to the unit that opened it, so a unit joins the group of the
+    unit it equals, or opens one."""
+    groups: dict[Unit, Group] = {}
+    for name, units in layers.items():
+        for unit in units:
+            group = groups.get(unit)
+            if group is None:
+                groups[unit] = Group({name: unit})
+            elif name not in group.members:  # a unit marked twice in a layer counts once
+                group.members[name] = unit
+    return list(groups.values())

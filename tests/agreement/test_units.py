@@ -333,3 +333,27 @@ def test_every_unit_is_in_exactly_one_group_and_layers_copied_agree_fully(many, 
         assert sorted(grouped, key=Unit.sort_key) == sorted(set(units), key=Unit.sort_key)
     copies = {f"copy{i}": many[0] for i in range(3)}
     assert consensus(copies, k=3, mode=mode).short == []
+
+
+def _consensus_by_matching(layers: dict[str, list[Unit]], k: int) -> list[list[tuple[str, int]]]:
+    """Groups made as overlap consensus makes them, with exact matching: each layer matched
+    against the groups so far."""
+    groups: list[dict[str, Unit]] = []
+    for name, units in layers.items():
+        mine = list(dict.fromkeys(units))
+        pairs = matching([next(iter(g.values())) for g in groups], mine, "exact")
+        for g, u in pairs:
+            groups[g][name] = mine[u]
+        taken = {u for _, u in pairs}
+        groups.extend({name: unit} for u, unit in enumerate(mine) if u not in taken)
+    groups.sort(key=lambda g: next(iter(g.values())).sort_key())
+    return [[(n, id(u)) for n, u in g.items()] for g in groups if len(g) >= k]
+
+
+@given(st.lists(st.lists(span_units(), max_size=8), min_size=1, max_size=4), st.integers(1, 3))
+def test_exact_consensus_groups_equal_units_as_matching_each_layer_in_turn_would(units, k):
+    twice = {n: [Unit(u.kind, u.tag, u.places) for u in mine[:2]] for n, mine in enumerate(units)}
+    layers = {f"layer{n}": mine + twice[n] for n, mine in enumerate(units)}  # some twice
+    agreed = consensus(layers, k, "exact").agreed
+    found = [[(n, id(u)) for n, u in g.members.items()] for g in agreed]
+    assert found == _consensus_by_matching(layers, k)
