@@ -154,13 +154,16 @@ def _count_links(
             continue
         labels = set(link_type.get("from_labels", [])) | set(link_type.get("to_labels", []))
         for story, documents in stories.items():
+            # each layer's mentions and links in the story once, for every pair it is in
+            found = {
+                layer: _mentions(by_document, documents, labels, key)
+                for layer, by_document in units.items()
+                if any(d in by_document for d in documents)
+            }
             for a, b in pairs:
-                if not any(d in units[a] for d in documents) or not any(
-                    d in units[b] for d in documents
-                ):
+                if a not in found or b not in found:
                     continue
-                mentions_a, links_a = _mentions(units[a], documents, labels, key)
-                mentions_b, links_b = _mentions(units[b], documents, labels, key)
+                (mentions_a, links_a), (mentions_b, links_b) = found[a], found[b]
                 links, b3 = clusters.compare(
                     mentions_a, links_a, mentions_b, links_b, options.match, options.min_iou
                 )
