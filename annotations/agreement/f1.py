@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
@@ -91,7 +91,7 @@ class Side:
     units: list[Unit]  # repeats removed, in their order
     labels: list[str]  # each unit's label
     per_label: Counter[str]
-    distinct: set[Unit]
+    keys: set[tuple[Any, ...]]  # the units' identities (``Unit.key``)
 
 
 def side(units: Iterable[Unit], keep: Collection[str] | None = None) -> Side:
@@ -101,7 +101,7 @@ def side(units: Iterable[Unit], keep: Collection[str] | None = None) -> Side:
     if keep is not None:
         chosen = [i for i, label in enumerate(labels) if label in keep]
         unique, labels = [unique[i] for i in chosen], [labels[i] for i in chosen]
-    return Side(unique, labels, Counter(labels), set(unique))
+    return Side(unique, labels, Counter(labels), {u.key for u in unique})
 
 
 def _side_counts(a: Side, b: Side, tp: Counter[str]) -> dict[str, Counts]:
@@ -113,16 +113,19 @@ def _side_counts(a: Side, b: Side, tp: Counter[str]) -> dict[str, Counts]:
 
 def exact_side_counts(a: Side, b: Side) -> dict[str, Counts]:
     """``exact_counts`` of two sides."""
-    return _side_counts(a, b, Counter(u.label for u in a.distinct & b.distinct))
+    keys = b.keys
+    return _side_counts(
+        a, b, Counter(label for u, label in zip(a.units, a.labels, strict=True) if u.key in keys)
+    )
 
 
 def overlap_side_counts(a: Side, b: Side, min_iou: float = 0.0) -> dict[str, Counts]:
     """``overlap_counts`` of two sides: one matching over every label at once. The units
     both sides have pair with each other (``matching`` pairs equal units first); only the
     rest are matched by overlap."""
-    tp = Counter(label for u, label in zip(a.units, a.labels, strict=True) if u in b.distinct)
-    rest_a = [i for i, u in enumerate(a.units) if u not in b.distinct]
-    rest_b = [u for u in b.units if u not in a.distinct]
+    tp = Counter(label for u, label in zip(a.units, a.labels, strict=True) if u.key in b.keys)
+    rest_a = [i for i, u in enumerate(a.units) if u.key not in b.keys]
+    rest_b = [u for u in b.units if u.key not in a.keys]
     if rest_a and rest_b:
         pairs = overlap_matching([a.units[i] for i in rest_a], rest_b, min_iou)
         tp.update(a.labels[rest_a[i]] for i, _ in pairs)
