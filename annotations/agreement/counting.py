@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
+import numpy as np
+
 from annotations.agreement import clusters, f1
 from annotations.agreement.clusters import BCubed
 from annotations.agreement.inputs import Inputs, LayerUnits, Options, cross_document_types
@@ -59,7 +61,7 @@ def counted(
     wanted = {m.split(".")[0] for m in options.measures}
     pairs = layer_pairs(units, options.against)
     tallies: dict[str, Tally] = defaultdict(Tally)
-    ready = _Ready(inputs, options)
+    ready = _Ready(inputs, units, options)
     for document in inputs.documents:
         present = {name: by_doc[document] for name, by_doc in units.items() if document in by_doc}
         for a, b in pairs:
@@ -80,16 +82,21 @@ def _add(tally: Tally, pair: Pair, document: int, counts: Mapping[str, f1.Counts
 
 
 class _Ready:
-    """Each layer's units on each document made ready for counting (``f1.Side``, token bits)
-    once, for every pair the layer is in; each document's tokens once."""
+    """Each layer's units on each document made ready for counting (``f1.Side``) once, for
+    every pair the layer is in; token bits once per layer over all its documents, and token
+    counts once per pair over all the documents of the pair (``f1.Texts``)."""
 
-    def __init__(self, inputs: Inputs, options: Options) -> None:
-        self.inputs, self.keep = inputs, options.labels
+    def __init__(
+        self, inputs: Inputs, units: Mapping[str, Mapping[int, LayerUnits]], options: Options
+    ) -> None:
+        self.inputs, self.units, self.keep = inputs, units, options.labels
         self.wanted = set(options.measures)
         self.min_iou = options.min_iou
         self.sides: dict[tuple[str, int, str], f1.Side] = {}
-        self.tokens: dict[int, f1.Tokens] = {}
-        self.bits: dict[tuple[str, int], f1.TokenBits] = {}
+        self.texts: f1.Texts | None = None
+        self.index = {document: i for i, document in enumerate(inputs.documents)}
+        self.bits: dict[str, f1.TokenBits] = {}
+        self.token_counts: dict[Pair, dict[int, dict[str, f1.Counts]]] = {}
         self.labels: dict[str, int] = {}  # numbers of labels in token bits
 
     def side(self, layer: str, document: int, kind: str, units: LayerUnits) -> f1.Side:
@@ -98,14 +105,29 @@ class _Ready:
             self.sides[key] = f1.side(getattr(units, kind), self.keep)
         return self.sides[key]
 
-    def token_bits(self, layer: str, document: int, units: LayerUnits) -> f1.TokenBits:
-        if (layer, document) not in self.bits:
-            if document not in self.tokens:
-                self.tokens[document] = f1.Tokens(self.inputs.documents[document].text or "")
-            keep = self.keep
-            spans = [u for u in units.spans if keep is None or u.label in keep]
-            self.bits[(layer, document)] = f1.token_bits(spans, self.tokens[document], self.labels)
-        return self.bits[(layer, document)]
+    def tokens(self, pair: Pair, document: int) -> dict[str, f1.Counts]:
+        if pair not in self.token_counts:
+            if self.texts is None:
+                self.texts = f1.Texts([d.text or "" for d in self.inputs.documents.values()])
+            a, b = (self._layer_bits(layer) for layer in pair)
+            shared = np.zeros(len(self.index), dtype=bool)
+            both = self.units[pair[0]].keys() & self.units[pair[1]].keys()
+            shared[[self.index[d] for d in both if d in self.index]] = True
+            by_index = self.texts.counts(a, b, shared, self.labels)
+            documents = list(self.inputs.documents)
+            self.token_counts[pair] = {documents[i]: c for i, c in by_index.items()}
+        return self.token_counts[pair][document]
+
+    def _layer_bits(self, layer: str) -> f1.TokenBits:
+        if layer not in self.bits:
+            keep, index = self.keep, self.index
+            spans = (
+                (index[d], [u for u in units.spans if keep is None or u.label in keep])
+                for d, units in self.units[layer].items()
+                if d in index
+            )
+            self.bits[layer] = self.texts.bits(spans, self.labels)  # type: ignore[union-attr]
+        return self.bits[layer]
 
 
 def _count_pair(
@@ -129,9 +151,7 @@ def _count_pair(
             counts = f1.overlap_side_counts(mine, theirs, ready.min_iou)
             _add(tallies[f"{kind}.overlap"], pair, document, counts)
     if "spans.tokens" in wanted:
-        bits_a = ready.token_bits(a, document, present[a])
-        bits_b = ready.token_bits(b, document, present[b])
-        _add(tallies["spans.tokens"], pair, document, f1.token_counts(bits_a, bits_b, ready.labels))
+        _add(tallies["spans.tokens"], pair, document, ready.tokens(pair, document))
 
 
 def _count_links(

@@ -22,7 +22,7 @@ layer's token bits as sorted integer keys with their counts, compared with numpy
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -38,7 +38,8 @@ WHITESPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
     "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
-_SPACE_TABLE = np.zeros(0x3001, dtype=bool)
+# Whether a code point is white space, for code points up to 0x3000; 0x3001 stands for all above.
+_SPACE_TABLE = np.zeros(0x3002, dtype=bool)
 _SPACE_TABLE[[ord(c) for c in WHITESPACE]] = True
 
 
@@ -47,13 +48,11 @@ class Tokens:
     points, sorted), found with numpy over the text's code points."""
 
     def __init__(self, text: str) -> None:
-        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        word = ~_SPACE_TABLE[np.minimum(points, 0x3000)]
-        word[points > 0x3000] = True
-        before = np.concatenate(([False], word[:-1]))
-        after = np.concatenate((word[1:], [False]))
-        self.starts = np.flatnonzero(word & ~before)
-        self.ends = np.flatnonzero(word & ~after) + 1
+        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        word = np.zeros(len(points) + 2, dtype=bool)  # whether in a token, with a space around
+        np.invert(_SPACE_TABLE.take(np.minimum(points, 0x3001).astype(np.uint16)), out=word[1:-1])
+        edges = np.flatnonzero(word[1:] != word[:-1])  # where tokens start and end, in turn
+        self.starts, self.ends = edges[0::2], edges[1::2]
 
 
 def by_label(units: Iterable[Unit]) -> dict[str, set[Unit]]:
@@ -132,52 +131,81 @@ def overlap_side_counts(a: Side, b: Side, min_iou: float = 0.0) -> dict[str, Cou
     return _side_counts(a, b, tp)
 
 
+class Texts:
+    """Many documents' tokens found at once: the texts laid end to end with a space between
+    them (no token runs across it), their tokens found once (``Tokens``). A document is
+    known by its index in ``texts``; ``firsts[d]`` is the number of its first token, and
+    ``firsts[-1]`` the number of tokens in all."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        lengths = np.array([len(text) for text in texts], dtype=np.int64)
+        self.offsets = np.concatenate(([0], np.cumsum(lengths + 1)))  # where each text starts
+        self.tokens = Tokens(" ".join(texts))
+        self.firsts = np.searchsorted(self.tokens.starts, self.offsets, side="left")
+        self.size = int(self.firsts[-1])
+
+    def bits(
+        self, spans: Iterable[tuple[int, Iterable[Unit]]], labels: dict[str, int]
+    ) -> TokenBits:
+        """A layer's (label, token) bits on every document it has: ``spans`` are (document
+        index, the layer's spans on it), repeats removed per document. Each piece of each
+        span gives the bits of its document's tokens it overlaps (those that end after it
+        starts and start before it ends). ``labels`` numbers the labels, and grows."""
+        starts, ends, numbers, documents = [], [], [], []
+        for document, units in spans:
+            for unit in set(units):
+                place = unit.places[0]
+                number = labels.setdefault(place.label, len(labels))  # type: ignore[union-attr]
+                for start, end in place.pieces:  # type: ignore[union-attr]
+                    starts.append(start)
+                    ends.append(end)
+                    numbers.append(number)
+                    documents.append(document)
+        where = np.array(documents, dtype=np.int64)
+        offsets = self.offsets[where]
+        tokens = self.tokens
+        # the search over all texts, kept to the piece's own document's tokens
+        lo = np.searchsorted(tokens.ends, np.array(starts, dtype=np.int64) + offsets, "right")
+        hi = np.searchsorted(tokens.starts, np.array(ends, dtype=np.int64) + offsets, "left")
+        lo = np.maximum(lo, self.firsts[where])
+        hi = np.minimum(hi, self.firsts[where + 1])
+        widths = np.maximum(hi - lo, 0)
+        firsts = np.repeat(lo - np.cumsum(widths) + widths, widths)
+        keys = np.repeat(np.array(numbers, dtype=np.int64) * self.size, widths) + firsts
+        keys += np.arange(len(keys))
+        distinct, counts = np.unique(keys, return_counts=True)
+        return TokenBits(distinct, counts)
+
+    def counts(
+        self, a: TokenBits, b: TokenBits, shared: np.ndarray, labels: dict[str, int]
+    ) -> dict[int, dict[str, Counts]]:
+        """Counts by document index and label of two layers' bits (numbered by the same
+        ``labels``) on the documents ``shared`` marks (a bool per document), compared as
+        multisets; for each such document, only labels with bits in either layer."""
+        names, size = list(labels), max(self.size, 1)
+        n, documents = len(names), len(self.firsts) - 1
+        cells = documents * n
+
+        def cell(keys: np.ndarray) -> np.ndarray:  # document index x labels + label
+            document = np.searchsorted(self.firsts, keys % size, side="right") - 1
+            return document * n + keys // size
+
+        cell_a, cell_b = cell(a.keys), cell(b.keys)
+        _, ia, ib = np.intersect1d(a.keys, b.keys, assume_unique=True, return_indices=True)
+        both = np.minimum(a.counts[ia], b.counts[ib])
+        in_a = np.bincount(cell_a, weights=a.counts, minlength=cells).reshape(documents, n)
+        in_b = np.bincount(cell_b, weights=b.counts, minlength=cells).reshape(documents, n)
+        tp = np.bincount(cell_a[ia], weights=both, minlength=cells).reshape(documents, n)
+        out: dict[int, dict[str, Counts]] = {int(d): {} for d in np.flatnonzero(shared)}
+        for d, k in zip(*np.nonzero(((in_a > 0) | (in_b > 0)) & shared[:, None]), strict=True):
+            out[int(d)][names[k]] = Counts(int(tp[d, k]), int(in_a[d, k]), int(in_b[d, k]))
+        return out
+
+
 @dataclass
 class TokenBits:
-    """A layer's (label, token) bits on a document: ``keys`` (label number x tokens + token
-    index), sorted and distinct, with how many times each is covered."""
+    """A layer's (label, token) bits: ``keys`` (label number x all tokens + token number,
+    ``Texts``), sorted and distinct, with how many times each is covered."""
 
     keys: np.ndarray
     counts: np.ndarray
-    tokens: int  # the document's tokens
-
-
-def token_bits(spans: Iterable[Unit], tokens: Tokens, labels: dict[str, int]) -> TokenBits:
-    """The (label, token) bits of a layer's spans (repeats removed first): each piece of each
-    span gives the bits of the tokens it overlaps (the tokens that end after it starts and
-    start before it ends). ``labels`` numbers the labels, and grows."""
-    starts, ends, numbers = [], [], []
-    for unit in set(spans):
-        place = unit.places[0]
-        number = labels.setdefault(place.label, len(labels))  # type: ignore[union-attr]
-        for start, end in place.pieces:  # type: ignore[union-attr]
-            starts.append(start)
-            ends.append(end)
-            numbers.append(number)
-    size = len(tokens.starts)
-    lo = np.searchsorted(tokens.ends, np.array(starts, dtype=np.int64), side="right")
-    hi = np.searchsorted(tokens.starts, np.array(ends, dtype=np.int64), side="left")
-    widths = np.maximum(hi - lo, 0)
-    firsts = np.repeat(lo - np.cumsum(widths) + widths, widths)
-    keys = np.repeat(np.array(numbers, dtype=np.int64) * size, widths) + firsts
-    keys += np.arange(len(keys))
-    distinct, counts = np.unique(keys, return_counts=True)
-    return TokenBits(distinct, counts, size)
-
-
-def token_counts(a: TokenBits, b: TokenBits, labels: dict[str, int]) -> dict[str, Counts]:
-    """Counts by label of two layers' bits on one document (numbered by the same ``labels``),
-    compared as multisets; only labels with bits in either layer."""
-    names = list(labels)
-    size = max(a.tokens, 1)
-    _, ia, ib = np.intersect1d(a.keys, b.keys, assume_unique=True, return_indices=True)
-    both = np.minimum(a.counts[ia], b.counts[ib])
-    n = len(names)
-    in_a = np.bincount(a.keys // size, weights=a.counts, minlength=n)
-    in_b = np.bincount(b.keys // size, weights=b.counts, minlength=n)
-    tp = np.bincount(a.keys[ia] // size, weights=both, minlength=n)
-    return {
-        names[k]: Counts(int(tp[k]), int(in_a[k]), int(in_b[k]))
-        for k in range(n)
-        if in_a[k] or in_b[k]
-    }
