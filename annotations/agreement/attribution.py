@@ -10,7 +10,7 @@ news-attribution schema it is two relation types: ``ATTRIBUTED_TO`` (claim -> so
 
 Both are units of kind ``attribution`` (tag ``("pair",)`` or ``("triple",)``), compared like
 any unit: exactly when every span is the same span, by overlap when each overlaps its
-counterpart (``units.matching``). Their label in reports is ``pair`` or ``triple``.
+counterpart (``matching.matching``). Their label in reports is ``pair`` or ``triple``.
 """
 
 from __future__ import annotations

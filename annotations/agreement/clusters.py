@@ -5,7 +5,7 @@ clusters: the connected components of its mentions (the spans of the labels the 
 joins), a mention no link touches being a cluster of its own.
 
 Two layers' clusters are compared over the mentions **both** marked: their spans are matched
-one to one (``units.matching``, exact or by overlap), and each layer's clustering is read on
+one to one (``matching.matching``, exact or by overlap), and each layer's clustering is read on
 the matched mentions only (what each layer marked as a span is what span F1 measures; this
 measures how they were linked). With the first layer as the reference:
 
@@ -23,8 +23,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from annotations.agreement.matching import matching
 from annotations.agreement.tally import Counts
-from annotations.agreement.units import Mode, Place, Unit, matching
+from annotations.agreement.units import Mode, Place, Unit
 
 
 @dataclass

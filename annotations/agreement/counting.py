@@ -7,7 +7,7 @@
 - categories (stances, attributes, answers): ``Item``s, each one thing the layers rated with
   the value each gave (``categorical.py`` turns them into kappa and alpha).
 
-Items are made per document from ``units.consensus`` at k = 1 over the layers on it (by the
+Items are made per document from ``matching.consensus`` at k = 1 over the layers on it (by the
 ``match`` option, values left out of the matching): a stance is the stance of one holder
 toward one target or object; an attribute item is one choice (or bool, or multi-choice)
 attribute of one span the layers marked; an answer item is one question (per target when
@@ -27,8 +27,9 @@ import numpy as np
 from annotations.agreement import clusters, f1
 from annotations.agreement.clusters import BCubed
 from annotations.agreement.inputs import Inputs, LayerUnits, Options, cross_document_types
+from annotations.agreement.matching import consensus
 from annotations.agreement.tally import Pair, Tally
-from annotations.agreement.units import Unit, consensus
+from annotations.agreement.units import Unit
 
 F1_KINDS = ("spans", "relations", "attribution")
 CATEGORICAL_KINDS = ("stances", "attributes", "answers")

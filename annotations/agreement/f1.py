@@ -5,7 +5,7 @@ twice counts once, as bratiaa reads a file's annotations into a set):
 
 - ``exact``: a unit matches a unit of the other layer with the same identity (spans: label
   and pieces; bratiaa's *instance-based* F1);
-- ``overlap``: matched one to one by ``units.matching`` (same label, overlapping places,
+- ``overlap``: matched one to one by ``matching.matching`` (same label, overlapping places,
   IoU at least ``min_iou``), exact pairs first;
 - ``tokens`` (spans only; bratiaa's *token-based* F1): each piece of each span becomes the
   (label, token) bits of the tokens it overlaps, tokens being runs of non-space characters
@@ -28,8 +28,9 @@ from typing import Any, Literal
 
 import numpy as np
 
+from annotations.agreement.matching import matching, overlap_matching
 from annotations.agreement.tally import Counts
-from annotations.agreement.units import Unit, matching, overlap_matching
+from annotations.agreement.units import Unit
 
 Counting = Literal["exact", "overlap", "tokens"]
 # What ``\\s`` matches in a Python regular expression (``str.isspace``): the tokens are the runs

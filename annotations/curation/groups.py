@@ -1,6 +1,6 @@
 """Pure: the curation view of one document, unit by unit.
 
-The layers' units (``agreement.units.set_units``) are grouped with ``agreement.units.consensus``
+The layers' units (``agreement.units.set_units``) are grouped with ``agreement.matching.consensus``
 (exact or overlap matching), so curation, auto-merge and the agreement figures agree on what
 "the same unit" is. Each ``CurationGroup`` is one unit as the layers made it:
 
@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 
 import orjson
 
-from annotations.agreement.units import Mode, Unit, consensus, matching
+from annotations.agreement.matching import consensus, matching
+from annotations.agreement.units import Mode, Unit
 
 VALUED = ("stance", "answer")  # kinds whose value is part of what a group is
 

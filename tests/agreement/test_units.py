@@ -5,19 +5,21 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from annotations.agreement.matching import (
+    consensus,
+    matched,
+    matching,
+    overlap_matching,
+    unit_score,
+)
 from annotations.agreement.units import (
     Place,
     Unit,
     answer_units,
-    consensus,
     iou,
-    matched,
-    matching,
     overlap,
-    overlap_matching,
     set_units,
     span_unit,
-    unit_score,
 )
 
 DOC = 7
