@@ -1,4 +1,4 @@
-"""Background exports."""
+"""Background jobs: exports and auto-merges, with their progress."""
 
 from __future__ import annotations
 
@@ -16,7 +16,27 @@ class ExportJobStatus(models.TextChoices):
     FAILED = "failed"
 
 
-class ExportJob(models.Model):
+class BackgroundJob(models.Model):
+    """What every background job keeps: its status, ``documents_done`` of
+    ``documents_total`` (its progress), notes for the person who started it, the error that
+    stopped it, and when it was created and finished. Each job names its own constraints."""
+
+    status = models.CharField(
+        max_length=16, choices=ExportJobStatus.choices, default=ExportJobStatus.QUEUED
+    )
+    documents_total = models.PositiveIntegerField(default=0)
+    documents_done = models.PositiveIntegerField(default=0)
+    notes = models.JSONField(default=list, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-id"]
+
+
+class ExportJob(BackgroundJob):
     """An export written to a file in the background (``annotations.tasks``), for big
     projects; ``documents_done`` of ``documents_total`` is its progress."""
 
@@ -26,20 +46,10 @@ class ExportJob(models.Model):
     )
     format = models.CharField(max_length=32)
     filters = models.JSONField(default=dict, blank=True)
-    status = models.CharField(
-        max_length=16, choices=ExportJobStatus.choices, default=ExportJobStatus.QUEUED
-    )
-    documents_total = models.PositiveIntegerField(default=0)
-    documents_done = models.PositiveIntegerField(default=0)
     file_name = models.CharField(max_length=300, blank=True)
     size_bytes = models.BigIntegerField(default=0)
-    notes = models.JSONField(default=list, blank=True)
-    error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-id"]
+    class Meta(BackgroundJob.Meta):
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=ExportJobStatus.values), name="export_job_status_valid"
@@ -54,7 +64,7 @@ class ExportJob(models.Model):
         return f"{self.format} export of project {self.project_id} ({self.status})"
 
 
-class MergeJob(models.Model):
+class MergeJob(BackgroundJob):
     """Auto-merge run in the background over every document ready to curate: each unit that
     at least ``min_agreeing`` of the layers agree on goes into the document's gold set. The
     layers are the submitted annotator sets and the sets of the models in ``model_names``."""
@@ -66,18 +76,8 @@ class MergeJob(models.Model):
     min_agreeing = models.PositiveSmallIntegerField(default=2)
     matching = models.CharField(max_length=16, default="exact")  # exact | overlap
     model_names = models.JSONField(default=list, blank=True)  # models whose sets are layers
-    status = models.CharField(
-        max_length=16, choices=ExportJobStatus.choices, default=ExportJobStatus.QUEUED
-    )
-    documents_total = models.PositiveIntegerField(default=0)
-    documents_done = models.PositiveIntegerField(default=0)
-    notes = models.JSONField(default=list, blank=True)
-    error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-id"]
+    class Meta(BackgroundJob.Meta):
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=ExportJobStatus.values), name="merge_job_status_valid"
