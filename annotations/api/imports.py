@@ -76,6 +76,12 @@ class AnnotationImportSerializer(serializers.Serializer):
     derive_schema = serializers.BooleanField(required=False, default=True)
     text_key = serializers.CharField(required=False, allow_blank=True, max_length=200)
     mapping = serializers.JSONField(required=False, binary=True)  # JSON text in a form field
+    # brat: the annotator from each file's name (``name:<regex with (?P<annotator>...)>``),
+    # the folder of the texts inside the upload, and how event roles map onto relations
+    annotator_from = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    texts = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    event_mapping = serializers.JSONField(required=False, binary=True)
+    update_metadata = serializers.BooleanField(required=False, default=False)
 
 
 class ProjectAnnotationImportApi(APIView):

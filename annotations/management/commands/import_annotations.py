@@ -44,6 +44,21 @@ class Command(BaseCommand):
         parser.add_argument("--encoding", help="the files' encoding when not UTF-8 (latin-1)")
         parser.add_argument("--mapping", help="a JSON file: the field mapping (mapped-jsonl)")
         parser.add_argument(
+            "--annotator-from",
+            help="brat: the annotator from the file name, 'name:<regex with (?P<annotator>...)>'",
+        )
+        parser.add_argument(
+            "--texts", help="brat: the folder holding the .txt files (when not beside the .ann)"
+        )
+        parser.add_argument(
+            "--event-mapping", help="brat: a JSON file mapping event roles onto relations"
+        )
+        parser.add_argument(
+            "--update-metadata",
+            action="store_true",
+            help="update title, date and metadata of documents already in the corpus",
+        )
+        parser.add_argument(
             "--keep-schema",
             action="store_true",
             help="keep the project's schema even when the project is empty",
@@ -58,15 +73,21 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
                 raise CommandError(f"no user {options['user']!r}")
-        extra: dict[str, Any] = {"keep_schema": options["keep_schema"], "derive_schema": True}
-        for name in ("author", "encoding"):
+        extra: dict[str, Any] = {
+            "keep_schema": options["keep_schema"],
+            "derive_schema": True,
+            "update_metadata": options["update_metadata"],
+        }
+        for name in ("author", "encoding", "annotator_from", "texts"):
             if options[name]:
                 extra[name] = options[name]
-        if options["mapping"]:
-            try:
-                extra["mapping"] = json.loads(Path(options["mapping"]).read_text("utf-8"))
-            except (OSError, ValueError) as exc:
-                raise CommandError(f"--mapping: {exc}") from exc
+        for name in ("mapping", "event_mapping"):
+            if options[name]:
+                try:
+                    extra[name] = json.loads(Path(options[name]).read_text("utf-8"))
+                except (OSError, ValueError) as exc:
+                    flag = name.replace("_", "-")
+                    raise CommandError(f"--{flag}: {exc}") from exc
         try:
             outcome = annotations_import(
                 project=project,
