@@ -2,20 +2,31 @@
 
 **Import** (a zip of the project, or a folder with ``import_annotations``).
 
-*Layout.* The *root* is the deepest folder holding every uploaded file. When every ``.ann``
-sits directly in the root, the upload is **one folder**: each ``.ann`` is one set of the
-importing person (``author`` is None; the import gives it to them, or to the ``author``
-option). When every ``.ann`` sits exactly one folder below the root, the upload is **a folder
-per annotator** (bratiaa's layout, and our export's): each subfolder is one layer, named
-after the folder (``gold`` is the gold layer, ``model-<name>`` a model's). Any other mix of
-depths is refused, naming a file. So a zip of a single annotator's folder alone is read as one
-folder (the importer's); zipped with the project folder around it (``annotation.conf`` at its
-top) it keeps the annotator's name.
+*Layout.* The *root* is the deepest folder holding every uploaded file (the texts folder
+aside). When every ``.ann`` sits directly in the root, the upload is **one folder**: each
+``.ann`` is one set of the importing person (``author`` is None; the import gives it to them,
+or to the ``author`` option). When every ``.ann`` sits in a folder below the root, the
+upload has **a folder per annotator** (bratiaa's layout, and our export's): the annotator is
+the top-level folder under the root (``root/anna/batch1/a.ann`` is anna's), one layer each
+(``gold`` is the gold layer, ``model-<name>`` a model's). A mix of the two is refused, naming
+a file. So a zip of a single annotator's folder alone is read as one folder (the
+importer's); zipped with the project folder around it (``annotation.conf`` at its top) it
+keeps the annotator's name. With the option ``annotator_from`` =
+``name:<regex with (?P<annotator>...)>`` the annotator is the part of each ``.ann``'s stem
+the pattern matches (``article_4b22.ann``), whatever the folders, and the stem without it
+is the document's name; a bad pattern, one without the group, or an ``.ann`` it does not
+match is an error. (``placing`` holds these rules.)
 
-*Documents.* Files with the same name (stem) and the same text in several folders are one
-document with a set per folder; the same name with a different text is an error. An ``.ann``
-without its ``.txt`` is an error; a ``.txt`` without an ``.ann`` is a document without a set
-for that folder (noted). ``README.txt`` without an ``.ann`` is skipped. The title is the stem.
+*Documents.* A document is known by its name and the folders between the annotator's folder
+and the file (``batch1/a``); the same in several layers is one document with a set per
+layer, and the same name with a different text is an error. The text of ``<name>.ann`` is
+``<name>.txt`` in the folder given by the ``texts`` option, else the nearest found walking
+up from the ``.ann``'s folder: beside it, or in a subfolder named ``text``, ``texts`` or
+``txt`` of it or of a folder above (``corpus/text/a.txt`` for ``corpus/ann/a_4b22.ann``; one
+``root/a.txt`` for every annotator's ``root/<annotator>/a.ann``). An ``.ann`` without its
+``.txt`` is an error; a ``.txt`` without an ``.ann`` beside the ``.ann`` files is a document
+without a set for that folder, one elsewhere is not imported (both noted). ``README.txt``
+without an ``.ann`` is skipped. The title is the document's name.
 
 *Lines.* Offsets are code points into the ``.txt`` exactly as decoded (a ``\\r\\n`` counts
 as two; the import service moves offsets onto the stored text later).
@@ -57,7 +68,8 @@ line (an ``.ann`` line cannot hold a line break); both are counted in the notes 
 
 **Modules.** ``read_project`` (the layout and the documents of an upload), ``read_ann`` (the
 lines of one ``.ann``), ``confs`` (``annotation.conf`` and ``visual.conf``, read and written),
-``export`` (the zip), ``layout`` (files and layer folders), ``naming`` (brat names as keys).
+``export`` (the zip), ``layout`` (files and layer folders), ``placing`` (the layer, document
+and text of each uploaded file), ``naming`` (brat names as keys).
 """
 
 from __future__ import annotations

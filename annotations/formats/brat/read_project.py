@@ -6,8 +6,7 @@ docstring for the rules.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import count
 from pathlib import PurePosixPath
 from typing import Any
@@ -15,6 +14,15 @@ from typing import Any
 from annotations.formats.brat.confs import conf_read, schema_from_conf, visual_read
 from annotations.formats.brat.layout import CONF, README, VISUAL, set_record
 from annotations.formats.brat.naming import Naming
+from annotations.formats.brat.placing import (
+    Placed,
+    Placing,
+    PlacingError,
+    annotator_pattern,
+    in_text_folder,
+    root_of,
+    texts_folder,
+)
 from annotations.formats.brat.read_ann import AnnReader
 from annotations.formats.records import Issue, ReadDocument, ReadResult, header_with_schema
 from annotations.formats.schema_derive import schema_header
@@ -28,24 +36,6 @@ class _File:
     text: str
 
 
-@dataclass
-class _Layer:
-    texts: dict[str, _File] = field(default_factory=dict)  # stem -> .txt
-    anns: dict[str, _File] = field(default_factory=dict)  # stem -> .ann
-
-
-def _root(paths: list[PurePosixPath]) -> tuple[str, ...]:
-    """The deepest folder that holds every file (``()`` when they share none)."""
-    common = list(paths[0].parent.parts)
-    for path in paths[1:]:
-        parts = path.parent.parts
-        n = 0
-        while n < min(len(common), len(parts)) and common[n] == parts[n]:
-            n += 1
-        del common[n:]
-    return tuple(common)
-
-
 def _nearest(found: list[tuple[PurePosixPath, str, bytes]]) -> tuple[str, bytes] | None:
     """The configuration file nearest the root (the first by name among equals)."""
     if not found:
@@ -56,52 +46,26 @@ def _nearest(found: list[tuple[PurePosixPath, str, bytes]]) -> tuple[str, bytes]
 
 def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
     result = ReadResult()
-    entries = [(PurePosixPath(name), name, data) for name, data in files]
-    anns = [path for path, _, _ in entries if path.suffix == ".ann"]
+    entries = {PurePosixPath(name): (name, data) for name, data in files}
+    anns = sorted(path for path in entries if path.suffix == ".ann")
     if not anns:
         result.errors.append(
             Issue("", None, "no .ann files: a brat project has a .txt and an .ann per document")
         )
         return result
-    root = _root([path for path, _, _ in entries])
-    depths = {len(path.parts) - len(root) - 1 for path in anns}
-    if depths not in ({0}, {1}):
-        deepest = max(anns, key=lambda path: len(path.parts))
-        result.errors.append(
-            Issue(
-                str(deepest),
-                None,
-                ".ann files sit at different folder depths: upload one folder of .txt/.ann "
-                "pairs, or a folder with one subfolder per annotator",
-            )
-        )
+    try:
+        placing = _placing(entries, anns, options)
+    except PlacingError as exc:
+        result.errors.append(Issue(exc.args[1] if len(exc.args) > 1 else "", None, exc.args[0]))
         return result
-    per_annotator = depths == {1}
 
-    layers: dict[str | None, _Layer] = defaultdict(_Layer)
     confs: list[tuple[PurePosixPath, str, bytes]] = []
     visuals: list[tuple[PurePosixPath, str, bytes]] = []
-    for path, name, data in entries:
+    for path, (name, data) in entries.items():
         if path.name == CONF:
             confs.append((path, name, data))
-            continue
-        if path.name == VISUAL:
+        elif path.name == VISUAL:
             visuals.append((path, name, data))
-            continue
-        if path.suffix not in (".txt", ".ann"):
-            continue
-        inner = path.parts[len(root) :]
-        if len(inner) != (2 if per_annotator else 1):
-            if path.name.lower() != README.lower():
-                where = "in an annotator's folder" if per_annotator else "beside the .ann files"
-                result.notes.append(Issue(name, None, f"not {where}: not imported"))
-            continue
-        text = decoded(name, data, options, result)
-        if text is None:
-            continue
-        layer = layers[inner[0] if per_annotator else None]
-        (layer.anns if path.suffix == ".ann" else layer.texts)[path.stem] = _File(name, text)
-
     naming = Naming()
     conf = None
     found = _nearest(confs)
@@ -109,7 +73,7 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
         text = decoded(found[0], found[1], options, result)
         if text is not None:
             conf = conf_read(found[0], text, naming, result)
-    result.documents = _documents(layers, naming, result)
+    result.documents = _documents(entries, anns, placing, naming, options, result)
     visual = _nearest(visuals)
     display = visual_read(decoded(*visual, options, result) or "") if visual else {}
     if conf is not None:
@@ -129,45 +93,126 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
     return result
 
 
+def _placing(
+    entries: dict[PurePosixPath, tuple[str, bytes]],
+    anns: list[PurePosixPath],
+    options: dict[str, Any],
+) -> Placing:
+    """The upload's layout: one folder, a folder per layer, or layers named in file names."""
+    pattern = annotator_pattern(options)
+    texts = texts_folder(options)
+    txts = {path for path in entries if path.suffix == ".txt"}
+    if texts is not None and not any(in_text_folder(path, texts) for path in txts):
+        raise PlacingError(f"texts {'/'.join(texts)!r}: no .txt files in a folder of that name")
+    # The root leaves the texts folder out: texts beside the project do not make it a layer.
+    kept = [path for path in entries if not (path in txts and in_text_folder(path, texts))]
+    root = root_of(kept or anns)
+    depths = {len(path.parts) - len(root) - 1 for path in anns}
+    if pattern is None and 0 in depths and len(depths) > 1:
+        deepest = max(anns, key=lambda path: len(path.parts))
+        raise PlacingError(
+            ".ann files sit at different folder depths: upload one folder of .txt/.ann "
+            "pairs, or a folder with one subfolder per annotator",
+            entries[deepest][0],
+        )
+    return Placing(root, 0 not in depths, pattern, texts, txts)
+
+
 def _documents(
-    layers: dict[str | None, _Layer], naming: Naming, result: ReadResult
+    entries: dict[PurePosixPath, tuple[str, bytes]],
+    anns: list[PurePosixPath],
+    placing: Placing,
+    naming: Naming,
+    options: dict[str, Any],
+    result: ReadResult,
 ) -> list[ReadDocument]:
-    by_stem: dict[str, ReadDocument] = {}
+    placed = []
+    for path in anns:
+        try:
+            placed.append(placing.ann(path))
+        except PlacingError as exc:
+            result.errors.append(Issue(entries[path][0], None, str(exc)))
+    placed.sort(key=lambda p: (p.layer is not None, p.layer or "", p.key))
+    texts: dict[PurePosixPath, _File | None] = {}
+
+    def text_file(path: PurePosixPath) -> _File | None:
+        if path not in texts:
+            name, data = entries[path]
+            text = decoded(name, data, options, result)
+            texts[path] = None if text is None else _File(name, text)
+        return texts[path]
+
+    by_key: dict[str, ReadDocument] = {}
     ids = count(1)
-    for name in sorted(layers, key=lambda n: (n is not None, n or "")):
-        layer = layers[name]
-        for stem in sorted(set(layer.texts) | set(layer.anns)):
-            txt, ann = layer.texts.get(stem), layer.anns.get(stem)
-            if txt is None:
-                assert ann is not None
-                message = f"no {stem}.txt beside it: brat needs the document's text"
-                result.errors.append(Issue(ann.path, None, message))
-                continue
-            if ann is None and txt.path.rsplit("/", 1)[-1].lower() == README.lower():
-                continue
-            record = by_stem.get(stem)
-            if record is None:
-                record = {
-                    "title": stem,
-                    "text": txt.text,
-                    "meta": {"source": {"format": "brat", "file": txt.path}},
-                    "sets": [],
-                    "_where": {"file": (ann or txt).path, "line": None},
-                }
-                by_stem[stem] = record
-            elif record["text"] != txt.text:
-                other = record["meta"]["source"]["file"]
-                message = (
-                    f"{stem}.txt differs from the file of that name in another annotator's "
-                    f"folder ({other}): a document must have the same text in every folder"
-                )
-                result.errors.append(Issue(txt.path, None, message))
-                continue
-            if ann is None:
-                whose = f"{name}'s annotations" if name else "annotations"
-                message = f"no {stem}.ann beside it: the document is imported without {whose}"
-                result.notes.append(Issue(txt.path, None, message))
-                continue
-            spans, relations = AnnReader(ann.path, txt.text, ids, naming, result).read(ann.text)
-            record["sets"].append(set_record(name, spans, relations))
-    return list(by_stem.values())
+    for place in placed:
+        ann_name = entries[place.path][0]
+        txt_path = placing.text_of(place)
+        if txt_path is None:
+            message = f"no {place.name}.txt beside it (nor in a texts folder): brat needs the text"
+            result.errors.append(Issue(ann_name, None, message))
+            continue
+        txt, ann = text_file(txt_path), text_file(place.path)
+        if txt is None or ann is None:
+            continue
+        record = _record(by_key, place, txt, ann_name, result)
+        if record is None:
+            continue
+        spans, relations = AnnReader(ann.path, txt.text, ids, naming, result).read(ann.text)
+        aset = set_record(place.layer, spans, relations)
+        aset["_where"] = {"file": ann_name, "line": None}  # type: ignore[typeddict-unknown-key]
+        record["sets"].append(aset)
+    for path in sorted(set(entries) - {p.path for p in placed} - set(texts)):
+        if path.suffix == ".txt" and path.name.lower() != README.lower():
+            _unused_text(path, entries, placing, by_key, text_file, result)
+    return list(by_key.values())
+
+
+def _record(
+    by_key: dict[str, ReadDocument],
+    place: Placed,
+    txt: _File,
+    where: str,
+    result: ReadResult,
+) -> ReadDocument | None:
+    """The document an ``.ann`` (or a bare ``.txt``) belongs to, made on first sight."""
+    record = by_key.get(place.key)
+    if record is None:
+        record = by_key[place.key] = {
+            "title": place.name,
+            "text": txt.text,
+            "meta": {"source": {"format": "brat", "file": txt.path}},
+            "sets": [],
+            "_where": {"file": where, "line": None},
+        }
+    elif record["text"] != txt.text:
+        other = record["meta"]["source"]["file"]
+        message = (
+            f"{place.name}.txt differs from the file of that name in another annotator's "
+            f"folder ({other}): a document must have the same text in every folder"
+        )
+        result.errors.append(Issue(txt.path, None, message))
+        return None
+    return record
+
+
+def _unused_text(
+    path: PurePosixPath,
+    entries: dict[PurePosixPath, tuple[str, bytes]],
+    placing: Placing,
+    by_key: dict[str, ReadDocument],
+    text_file: Any,
+    result: ReadResult,
+) -> None:
+    """A ``.txt`` no ``.ann`` uses: beside the ``.ann`` files, a document without that
+    layer's set; anywhere else, not imported. Either way noted."""
+    name = entries[path][0]
+    if not placing.beside_anns(path):
+        result.notes.append(Issue(name, None, "no .ann uses this text: not imported"))
+        return
+    place = placing.unused_text(path)
+    txt = text_file(path)
+    if txt is None or _record(by_key, place, txt, name, result) is None:
+        return
+    whose = f"{place.layer}'s annotations" if place.layer else "annotations"
+    message = f"no {path.stem}.ann beside it: the document is imported without {whose}"
+    result.notes.append(Issue(name, None, message))

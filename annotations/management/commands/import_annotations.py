@@ -32,6 +32,21 @@ def _files(paths: list[str]) -> list[tuple[str, bytes]]:
     return files
 
 
+def _texts_added(
+    folder: str, paths: list[str], files: list[tuple[str, bytes]]
+) -> tuple[str, list[tuple[str, bytes]]]:
+    """``--texts DIR``: the folder's name as the upload knows it, its files added when it
+    is not inside a folder already given."""
+    texts = Path(folder).resolve()
+    if not texts.is_dir():
+        raise CommandError(f"--texts {folder}: no such folder")
+    for given in paths:
+        base = Path(given).resolve()
+        if base.is_dir() and texts.is_relative_to(base):
+            return texts.relative_to(base.parent).as_posix(), files
+    return texts.name, files + _files([str(texts)])
+
+
 class Command(BaseCommand):
     help = "Import annotated data into a project: all or nothing, problems listed by place."
 
@@ -78,9 +93,12 @@ class Command(BaseCommand):
             "derive_schema": True,
             "update_metadata": options["update_metadata"],
         }
-        for name in ("author", "encoding", "annotator_from", "texts"):
+        for name in ("author", "encoding", "annotator_from"):
             if options[name]:
                 extra[name] = options[name]
+        files = _files(options["paths"])
+        if options["texts"]:
+            extra["texts"], files = _texts_added(options["texts"], options["paths"], files)
         for name in ("mapping", "event_mapping"):
             if options[name]:
                 try:
@@ -93,7 +111,7 @@ class Command(BaseCommand):
                 project=project,
                 user=user,
                 fmt=options["format"],
-                files=_files(options["paths"]),
+                files=files,
                 options=extra,
             )
         except UnknownFormat as exc:
