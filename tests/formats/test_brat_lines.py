@@ -45,16 +45,22 @@ def test_attributes_relations_and_notes_on_spans_are_read(tutorial_root):
         for key, value in span["attributes"].items()
         if key != "note"
     ]
-    on_spans = [line for _, _, line in lines_of(tutorial_root, "A") if line.split()[2][0] == "T"]
-    assert len(attributes) == len(on_spans) == 5
+    on_spans = [line for _, _, line in lines_of(tutorial_root, "A") if line.split()[2][0] in "TE"]
+    assert len(attributes) == len(on_spans) == 11  # an event's are its trigger's
     assert ("Mention", "Nominal") in attributes and ("Individual", True) in attributes
     relations = [r for aset in sets for r in aset["relations"]]
-    assert len(relations) == len(lines_of(tutorial_root, "R")) == 8
+    arguments = sum(len(line.split()) - 2 for _, _, line in lines_of(tutorial_root, "E"))
+    assert len(relations) == len(lines_of(tutorial_root, "R")) + arguments == 8 + 52
     assert all(r["target_document"] is None and r["attributes"] == {} for r in relations)
     notes = sorted(
         s["attributes"]["note"] for a in sets for s in a["spans"] if "note" in s["attributes"]
     )
-    assert notes == ["100000000 USD", "Should fictional places be annotated?"]
+    assert notes == [
+        "100000000 USD",
+        "Annotate as one merge event with three participants or two events with two "
+        "participants each?",
+        "Should fictional places be annotated?",
+    ]
 
 
 def test_relations_name_the_ids_of_spans_of_their_own_set(tutorial_root):
@@ -66,21 +72,20 @@ def test_relations_name_the_ids_of_spans_of_their_own_set(tutorial_root):
                 assert {relation["source"], relation["target"]} <= ids
 
 
-def test_events_normalisations_and_equivalences_are_noted_with_file_and_line(tutorial_root):
+def test_normalisations_equivalences_and_notes_on_relations_are_noted_with_file_and_line(
+    tutorial_root,
+):
     result = read(files_under(tutorial_root), {})
     noted = {(Path(n.file).name, n.line) for n in result.notes}
-    left_out = lines_of(tutorial_root, "E", "N", "*")
-    assert len(left_out) == 23 + 1 + 2
+    left_out = lines_of(tutorial_root, "N", "*")
+    assert len(left_out) == 1 + 2
     assert {(name, number) for name, number, _ in left_out} <= noted
-    on_events = [
+    on_relations = [
         (name, number)
         for name, number, line in lines_of(tutorial_root, "A", "#")
-        if line.split("\t")[1].split()[1][0] != "T"
+        if line.split("\t")[1].split()[1][0] == "R"
     ]
-    assert on_events and set(on_events) <= noted
-    assert "E1 (event) not imported: Claimlens has no events" in " ".join(
-        n.message for n in result.notes
-    )
+    assert on_relations and set(on_relations) <= noted
 
 
 def test_pieces_joined_by_a_semicolon_make_one_discontinuous_span():

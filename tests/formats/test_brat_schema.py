@@ -19,7 +19,7 @@ def test_the_schema_comes_from_the_projects_annotation_conf(bratiaa_root):
     assert result.header["claimlens"] == "project" and result.header["members"] == []
 
 
-def test_the_tutorial_schema_passes_validation_with_event_attributes_left_out(tutorial_root):
+def test_the_tutorial_schema_passes_validation_with_event_attributes_on_triggers(tutorial_root):
     result = read(files_under(tutorial_root), {})
     schema = validate_definition(result.header["schema"])
     labels = {label["key"]: label for label in schema["span_labels"]}
@@ -32,7 +32,8 @@ def test_the_tutorial_schema_passes_validation_with_event_attributes_left_out(tu
         "choices": ["Name", "Nominal", "Other"], "required": False,
     }  # fmt: skip
     assert person["note"]["type"] == "text"
-    assert "Confidence" not in {a["key"] for label in labels.values() for a in label["attributes"]}
+    confidence = {a["key"]: a for a in labels["Merge-org"]["attributes"]}["Confidence"]
+    assert confidence["choices"] == ["High", "Neutral", "Low"]  # an event's, on its trigger
     relations = {r["key"]: r for r in schema["relation_types"]}
     assert (relations["Located"]["from_labels"], relations["Located"]["to_labels"]) == (
         ["Person"],

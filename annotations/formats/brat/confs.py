@@ -93,13 +93,6 @@ def conf_read(path: str, text: str, naming: Naming, result: ReadResult) -> Conf:
     below = {**entities_below, **events_below}
     conf.entities = [naming.labels.key(name) for name in entities]
     conf.events = [naming.labels.key(name) for name in events if name not in entities]
-    if events:
-        number = sections["events"][0][0]
-        message = (
-            f"{len(events)} event types ({', '.join(events)}) are span labels for their "
-            "triggers; the events themselves (E lines) are not imported"
-        )
-        result.notes.append(Issue(path, number, message))
 
     def expand(spec: str, depth: int = 0) -> list[str]:
         names: list[str] = []
@@ -147,9 +140,10 @@ def conf_read(path: str, text: str, naming: Naming, result: ReadResult) -> Conf:
             k.strip(): v.strip() for k, _, v in (item.partition(":") for item in rest.split(","))
         }
         targets = expand(options.get("Arg", "<ANY>"))
-        on_entities = [naming.labels.key(n) for n in targets if n in entities]
+        # an event's attributes are its trigger span's
+        on_entities = [naming.labels.key(n) for n in targets if n in entities or n in events]
         if not on_entities:
-            message = f"attribute {name} applies to events or relations only: not imported"
+            message = f"attribute {name} applies to relations only: not imported"
             result.notes.append(Issue(path, number, message))
             continue
         values = [v.strip() for v in options.get("Value", "").split("|") if v.strip()]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from annotations.formats.brat.events import EventBook, EventReader
 from annotations.formats.brat.naming import NOTE, NOTE_TYPE, Naming
 from annotations.formats.records import Issue, ReadResult, RelationRecord, SpanRecord
 from annotations.spans import FRAGMENT_JOINER
@@ -40,23 +41,32 @@ class AnnReader:
     ``ids`` (counted over the whole upload); errors and notes go to ``result``."""
 
     def __init__(
-        self, path: str, text: str, ids: Iterator[int], naming: Naming, result: ReadResult
+        self,
+        path: str,
+        text: str,
+        ids: Iterator[int],
+        naming: Naming,
+        result: ReadResult,
+        events: EventBook | None = None,
     ) -> None:
         self.path, self.text, self.ids = path, text, ids
         self.naming, self.result = naming, result
         self.spans: dict[str, SpanRecord] = {}  # T id -> span
+        self.extra_spans: list[SpanRecord] = []  # copies of triggers two events share
+        self.events = EventReader(self, events or EventBook())
         # T ids whose line was an error: lines naming them say no more
         self.failed: set[str] = set()
 
     def error(self, number: int, message: str) -> None:
         self.result.errors.append(Issue(self.path, number, message))
 
-    def note(self, number: int, message: str) -> None:
+    def note(self, number: int | None, message: str) -> None:
         self.result.notes.append(Issue(self.path, number, message))
 
     def read(self, ann: str) -> tuple[list[SpanRecord], list[RelationRecord]]:
         """The spans and relations of the file whose text is ``ann``."""
         later: list[tuple[int, list[str]]] = []
+        event_lines: list[tuple[int, list[str]]] = []
         for number, raw in enumerate(ann.split("\n"), start=1):
             line = raw.rstrip("\r")
             if not line.strip():
@@ -67,9 +77,13 @@ class AnnReader:
                 self._text_bound(number, fields)
             elif kind in ("R", "A", "M", "#"):
                 later.append((number, fields))
+            elif kind == "E":
+                event_lines.append((number, fields))
             else:
                 self._not_read(number, fields)
-        relations: list[RelationRecord] = []
+        for number, fields in event_lines:
+            self.events.add(number, fields)
+        relations: list[RelationRecord] = self.events.relations()
         for number, fields in later:
             kind = fields[0][:1]
             if kind == "R":
@@ -80,7 +94,8 @@ class AnnReader:
                 self._annotator_note(number, fields)
             else:
                 self._attribute(number, fields)
-        return list(self.spans.values()), relations
+        spans = self.events.labels_mapped([*self.spans.values(), *self.extra_spans])
+        return spans, self.events.relations_kept(relations)
 
     def _text_bound(self, number: int, fields: list[str]) -> None:
         ident = fields[0]
@@ -97,12 +112,7 @@ class AnnReader:
         """A line Claimlens cannot represent (a note), or cannot read at all (an error)."""
         ident = fields[0]
         kind = ident[:1]
-        if kind == "E":
-            head = fields[1].split() if len(fields) > 1 else []
-            trigger = head[0].partition(":")[2] if head else ""
-            kept = f"; its trigger {trigger} is kept as a span" if trigger in self.spans else ""
-            self.note(number, f"{ident} (event) not imported: Claimlens has no events{kept}")
-        elif kind == "N":
+        if kind == "N":
             self.note(
                 number,
                 f"{ident} (normalization) not imported: Claimlens has no links to knowledge bases",
@@ -182,7 +192,7 @@ class AnnReader:
         refs = [ref for _, _, ref in args]
         if any(ref in self.failed for ref in refs):
             return None
-        missing = [ref for ref in refs if ref not in self.spans]
+        missing = [ref for ref in refs if self.events.span_of(ref) is None]
         if any(ref[:1] == "T" or not _ID_RE.match(ref) for ref in missing):
             self.error(number, f"{ident}: {', '.join(missing)} is not a text-bound annotation here")
             return None
@@ -195,8 +205,8 @@ class AnnReader:
             return None
         return {
             "type": self.naming.relations.key(parts[0]),
-            "source": self.spans[refs[0]]["id"],
-            "target": self.spans[refs[1]]["id"],
+            "source": self.events.id_of(refs[0]),
+            "target": self.events.id_of(refs[1]),
             "target_document": None,
             "attributes": {},
         }
@@ -212,7 +222,7 @@ class AnnReader:
         name, target = parts[0], parts[1]
         if target in self.failed:
             return
-        span = self.spans.get(target)
+        span = self.events.span_of(target)
         if span is None:
             message = (
                 f"{ident} (attribute {name} of {{what}}) not imported: only spans hold attributes"
@@ -240,7 +250,7 @@ class AnnReader:
                 number, f"{ident} (comment of type {kind}) not imported: only {NOTE_TYPE} are read"
             )
             return
-        span = self.spans.get(target)
+        span = self.events.span_of(target)
         if span is None:
             message = f"{ident} (note on {{what}}) not imported: only spans hold notes"
             self._unknown_target(number, ident, target, message)
