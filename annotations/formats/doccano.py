@@ -43,7 +43,7 @@ from annotations.formats.records import (
 )
 from annotations.formats.schema_derive import schema_header
 from annotations.formats.text_files import LineError, documents_by_line
-from annotations.spans import utf16_index_to_codepoint
+from annotations.spans import Utf16Offsets
 
 DOCUMENT_FIELDS = ("title", "url", "outlet", "story")
 _READ_KEYS = {"text", "label", "labels", "entities", "relations", "id", "meta"}
@@ -55,9 +55,12 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _span(text: str, start: Any, end: Any, label: Any, units: str, span_id: Any) -> SpanRecord:
-    """A span record; ``units``: utf16 (the text has surrogate pairs), bmp (UTF-16 units
-    that equal code points) or codepoints."""
+def _span(
+    text: str, start: Any, end: Any, label: Any, units: Utf16Offsets | str, span_id: Any
+) -> SpanRecord:
+    """A span record; ``units``: the text's ``Utf16Offsets`` (it has surrogate pairs: one
+    index per document, made once), bmp (UTF-16 units that equal code points) or
+    codepoints."""
     shown = f"[{start!r}, {end!r}, {label!r}]"
     if not isinstance(label, str) or not label.strip():
         raise LineError(f"label entry {shown}: the label must be a non-empty name")
@@ -67,9 +70,9 @@ def _span(text: str, start: Any, end: Any, label: Any, units: str, span_id: Any)
         raise LineError(f"label entry {shown}: start is negative")
     if start >= end:
         raise LineError(f"label entry {shown}: start must be before end")
-    if units == "utf16":
+    if isinstance(units, Utf16Offsets):
         try:  # its messages name the offset ("UTF-16 index 99 is past the end of the text")
-            start, end = utf16_index_to_codepoint(text, start), utf16_index_to_codepoint(text, end)
+            start, end = units.to_codepoint(start), units.to_codepoint(end)
         except ValueError as error:
             raise LineError(str(error)) from None
     elif units == "bmp" and end > len(text):
@@ -81,7 +84,7 @@ def _span(text: str, start: Any, end: Any, label: Any, units: str, span_id: Any)
     return {"id": span_id, "label": label, "start": start, "end": end, "text": text[start:end]}
 
 
-def _label_spans(text: str, entries: Any, units: str) -> list[SpanRecord]:
+def _label_spans(text: str, entries: Any, units: Utf16Offsets | str) -> list[SpanRecord]:
     if not isinstance(entries, list):
         raise LineError('"label" must be a list of [start, end, label]')
     spans = []
@@ -97,7 +100,7 @@ def _label_spans(text: str, entries: Any, units: str) -> list[SpanRecord]:
     return spans
 
 
-def _entity_spans(text: str, entities: Any, units: str) -> list[SpanRecord]:
+def _entity_spans(text: str, entities: Any, units: Utf16Offsets | str) -> list[SpanRecord]:
     if not isinstance(entities, list):
         raise LineError('"entities" must be a list of {id, start_offset, end_offset, label}')
     spans = []
@@ -135,14 +138,17 @@ def _document(item: dict[str, Any], units: str, author: str | None) -> ReadDocum
     text = item.get("text")
     if not isinstance(text, str) or not text.strip():
         raise LineError('no "text"')
-    if units == "utf16" and not _ASTRAL.search(text):
-        units = "bmp"  # no character takes two UTF-16 units: no conversion needed
+    # One index of the text's characters outside the BMP serves all its offsets; without
+    # any, UTF-16 units are code points ("bmp": nothing to convert).
+    offsets: Utf16Offsets | str = units
+    if units == "utf16":
+        offsets = Utf16Offsets(text) if _ASTRAL.search(text) else "bmp"
     relations: list[RelationRecord] = []
     if "entities" in item:
-        spans = _entity_spans(text, item["entities"], units)
+        spans = _entity_spans(text, item["entities"], offsets)
         relations = _relations(item.get("relations") or [], {s["id"] for s in spans})
     else:
-        spans = _label_spans(text, item.get("label", item.get("labels", [])), units)
+        spans = _label_spans(text, item.get("label", item.get("labels", [])), offsets)
     meta: dict[str, Any] = {}
     if isinstance(item.get("meta"), dict):
         meta.update(item["meta"])

@@ -146,3 +146,34 @@ def test_results_of_other_kinds_are_noted_not_dropped():
     assert result.errors == []
     assert "a 'rating' result (quality) was not imported" in result.notes[0].message
     assert result.documents[0]["sets"][0]["author"] == "label-studio-user-3"
+
+
+def test_the_converter_reads_an_export_of_an_imported_project_with_two_annotators(tmp_path):
+    # Imported sets carry no timestamps; the converter sorts a task's annotations by
+    # created_at and stops (TypeError) when some have none.
+    from label_studio_sdk.converter import Converter
+
+    text = "Officials said the strike would end soon."
+    header = {"claimlens": "project", "version": 2, "schema": {"span_labels": [
+        {"key": "SOURCE", "name": "Source"}, {"key": "CLAIM", "name": "Claim"}]}}  # fmt: skip
+    sets = [
+        {"kind": "annotator", "author": name, "status": "submitted",
+         "spans": [{"id": 1, "label": label, "start": 0, "end": 9, "text": "Officials"}]}
+        for name, label in (("anna", "SOURCE"), ("bob", "CLAIM"))
+    ]  # fmt: skip
+    data = orjson.dumps(header) + b"\n" + orjson.dumps({"text": text, "sets": sets}) + b"\n"
+    owner = UserFactory(username="ls-owner")
+    project = project_create(name="Imported twice", owner=owner)
+    assert imported(project, owner, data).ok
+
+    path = tmp_path / "export.json"
+    path.write_bytes(exported(project, "label-studio"))
+    [task] = orjson.loads(path.read_bytes())
+    for annotation in task["annotations"]:
+        assert annotation["created_at"] and annotation["updated_at"]
+    converter = Converter(config=labeling_config(project.schema.definition),
+                          project_dir=str(tmp_path), download_resources=False)  # fmt: skip
+    converter.convert(str(path), str(tmp_path / "out"), "JSON_MIN", is_dir=False)
+
+    converted = json.loads((tmp_path / "out" / "result.json").read_text())
+    assert sorted(item["label"][0]["labels"][0] for item in converted) == ["CLAIM", "SOURCE"]

@@ -255,3 +255,21 @@ def test_without_derive_schema_there_is_no_header_and_labels_stay_as_written():
     result = read([("d.jsonl", jsonl({"text": TEXT, "label": [[0, 9, "news source"]]}))], {})
     assert result.header is None
     assert spans_of(result.documents[0])[0][0] == "news source"
+
+
+def test_utf16_offsets_of_a_long_text_are_converted_in_one_pass():
+    # Walking the text once per offset took minutes on a 2 MB document (issue 11).
+    import time
+
+    word = "Officials said so. "
+    text = "\U0001f6a2 " + word * 10_000  # 190,000 code points after a ship
+    units = [3 + k * len(word) * 10 for k in range(1_000)]  # the ship is 2 UTF-16 units
+    label = [[at, at + 9, "SOURCE"] for at in units]
+    started = time.perf_counter()
+    result = read([("long.jsonl", jsonl({"text": text, "label": label}))], {})
+    assert time.perf_counter() - started < 2.0
+    [record] = result.documents
+    spans = spans_of(record)
+    assert len(spans) == 1_000
+    assert {s[3] for s in spans} == {"Officials"}
+    assert spans[-1][1] == 2 + 999 * len(word) * 10

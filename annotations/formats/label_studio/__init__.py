@@ -9,9 +9,10 @@ How a set is written, and read back:
 
 - a set of kind ``annotator`` or ``gold`` is an *annotation*: ``ground_truth`` true for gold,
   ``completed_by`` ``{"email": <author>}``, ``lead_time`` the seconds spent, a skipped set
-  ``was_cancelled``, ``created_at``/``updated_at`` the set's start and submission when every
-  annotation of the task has a start (Label Studio's converter sorts a task's annotations by
-  ``created_at`` and stops on a mixture); a ``model`` set is a *prediction*
+  ``was_cancelled``, ``created_at``/``updated_at`` the set's start and submission (either
+  for the other when one is missing, the export's time when both are, as for an imported
+  set: Label Studio's converter sorts a task's annotations by ``created_at`` and stops when
+  one has none); a ``model`` set is a *prediction*
   (``model_version``: its ``model_name``);
 - a span is a ``labels`` region (``from_name`` ``label``, ``to_name`` ``text``) with
   ``value.start``/``value.end`` in UTF-16 units and ``value.text`` the text they select;

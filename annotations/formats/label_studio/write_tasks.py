@@ -7,6 +7,7 @@ each part is written.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
@@ -147,17 +148,22 @@ def _results(
 
 
 def task(
-    record: DocumentRecord, counts: dict[str, int], kinds: dict[tuple[str, str], str] | None = None
+    record: DocumentRecord,
+    counts: dict[str, int],
+    kinds: dict[tuple[str, str], str] | None = None,
+    exported_at: str | None = None,
 ) -> dict[str, Any]:
     """One document record as a Label Studio task. ``counts`` gathers what cannot be said
     exactly (``discontinuous`` spans split, relations ``across documents`` left out);
     ``kinds`` are the schema's attribute types (``attribute_kinds``): text attributes become
-    text areas."""
+    text areas. ``exported_at`` (ISO 8601, default now) dates the annotations of sets that
+    have no time of their own."""
     offsets = Utf16Offsets(record["text"])
     outlet = record.get("outlet")
     annotations, predictions = [], []
-    # Label Studio's converter sorts a task's annotations by created_at: all or none have one.
-    dated = all(s.get("started_at") for s in record.get("sets", []) if s.get("kind") != "model")
+    # Label Studio's converter sorts a task's annotations by created_at: every annotation has
+    # one, from the set's times, else the export's (an imported set has none).
+    exported_at = exported_at or datetime.now(UTC).isoformat()
     for number, aset in enumerate(record.get("sets", []), start=1):
         results = _results(record, aset, counts, kinds or {}, offsets)
         if aset.get("kind") == "model":
@@ -172,9 +178,9 @@ def task(
             "lead_time": aset.get("seconds_spent") or 0,
             "result": results,
         }
-        if dated:
-            annotation["created_at"] = aset["started_at"]
-            annotation["updated_at"] = aset.get("submitted_at") or aset["started_at"]
+        started, submitted = aset.get("started_at"), aset.get("submitted_at")
+        annotation["created_at"] = started or submitted or exported_at
+        annotation["updated_at"] = submitted or started or exported_at
         annotations.append(annotation)
     return {
         "id": record.get("id"),
@@ -195,9 +201,10 @@ def write(
 ) -> Iterator[bytes]:
     counts: dict[str, int] = {"discontinuous": 0, "across documents": 0}
     kinds = attribute_kinds(header.get("schema") or {})
+    now = datetime.now(UTC).isoformat()
     yield b"["
     for i, record in enumerate(documents):
-        yield (b",\n" if i else b"\n") + orjson.dumps(task(record, counts, kinds))
+        yield (b",\n" if i else b"\n") + orjson.dumps(task(record, counts, kinds, now))
     yield b"\n]\n"
     if counts["discontinuous"]:
         notes.add(
