@@ -12,7 +12,7 @@ from annotations.formats.records import Issue, Record, where
 from annotations.formats.text_map import normalised
 from annotations.schema import Schema
 from annotations.services.imports.check_sets import links_check, sets_check
-from annotations.services.imports.checked import CheckedDocument, Layers, hashable
+from annotations.services.imports.checked import CheckedDocument, Layers, Places, hashable
 from annotations.services.imports.outcome import ImportOutcome
 from annotations.services.set_validation import Errors, is_int
 from corpus.models import ZONE_KINDS
@@ -31,39 +31,77 @@ def documents_check(
     seen_keys: set[Any] = set()
     fresh_ids = count(-1, -1)
     default_author = options.get("author") or getattr(user, "username", None)
+    places: dict[int, Places] = {}  # by id() of the document that reports them
     # Pass 1: documents, sets and spans (relations may point at spans of later documents).
     for record in documents:
         file, line = where(record)
-        errors = Errors()
+        here = Places(file, line)
+        errors = here.at()
         document = _document_check(record, file, line, errors)
         if document is not None:
-            earlier = seen_text.get(document.sha256)
-            if earlier is not None:
-                errors.add("text", f"the same text as {earlier.file}:{earlier.line}")
-            seen_text[document.sha256] = document
             if document.key is None:
                 document.key = f"#{len(parsed)}"
             elif not hashable(document.key) or document.key in seen_keys:
                 errors.add("id", f"document id {document.key!r} appears twice in the file")
             seen_keys.add(document.key)
-            sets_check(document, schema, default_author, fresh_ids, layers, errors)
-        _report(errors, file, line, outcome)
-        if document is not None:
-            parsed.append(document)
+            earlier = seen_text.get(document.sha256)
+            if earlier is not None:
+                # One text, one document: this record's sets join the earlier one's (the
+                # list is shared, so a second set of a layer is found), the record is noted.
+                document.sets = earlier.sets
+                _same_text_note(earlier, document, outcome)
+                for item in record.get("sets") or []:
+                    if isinstance(item, dict):  # its later problems are this record's
+                        item.setdefault("_where", {"file": file, "line": line})
+            sets_check(document, schema, default_author, fresh_ids, layers, here)
+            if earlier is None:
+                seen_text[document.sha256] = document
+                parsed.append(document)
+                places[id(document)] = here
+        here.report(outcome)
     if outcome.errors:
         return parsed
     # Pass 2: relations, stances and answers.
     for document in parsed:
-        errors = Errors()
-        for i, aset in enumerate(document.sets):
-            links_check(document, aset, schema, layers, f"sets[{i}]", errors)
-        _report(errors, document.file, document.line, outcome)
+        here = places[id(document)]
+        for aset in document.sets:
+            links_check(document, aset, schema, layers, here)
+        here.report(outcome)
     return parsed
 
 
-def _report(errors: Errors, file: str, line: int | None, outcome: ImportOutcome) -> None:
-    for path, message in errors.items.items():
-        outcome.error(Issue(file, line, f"{path}: {message}" if path else message))
+_COMPARED = ("title", "url", "published_at", "language", "story", "outlet", "meta", "zones")
+
+
+def _same_text_note(
+    earlier: CheckedDocument, later: CheckedDocument, outcome: ImportOutcome
+) -> None:
+    """A second record of a text already read: one document with both records' sets; what
+    else the two records say differently is noted (the first record's is kept)."""
+    message = f"the same text as {_place(earlier)}: one document with the sets of both"
+    differing = [
+        name
+        for name in _COMPARED
+        if later.record.get(name) not in (None, "", {}, [])
+        and later.record.get(name) != earlier.record.get(name)
+        and not (name == "meta" and _source_only(later.record.get(name)))
+    ]
+    if differing:
+        kept = ", ".join(
+            f"{name} {later.record.get(name)!r} (there: {earlier.record.get(name)!r})"
+            for name in differing
+        )
+        message += f"; this file's {kept} not taken: the first is kept"
+    outcome.notes.append(Issue(later.file, later.line, message))
+
+
+def _place(document: CheckedDocument) -> str:
+    return document.file if document.line is None else f"{document.file}:{document.line}"
+
+
+def _source_only(meta: Any) -> bool:
+    """A reader's own ``meta`` (the file the record came from) is no difference."""
+    return isinstance(meta, dict) and set(meta) <= {"source"}
 
 
 def _document_check(

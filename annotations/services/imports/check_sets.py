@@ -13,6 +13,7 @@ from annotations.services.imports.checked import (
     CheckedSet,
     CheckedSpan,
     Layers,
+    Places,
     Resolver,
     hashable,
     layer_key,
@@ -81,33 +82,38 @@ def sets_check(
     default_author: str | None,
     fresh_ids: Any,
     layers: Layers,
-    errors: Errors,
+    places: Places,
 ) -> None:
+    """Check the record's sets (each problem at its set's or span's place, see ``Places``)
+    and add them to ``document``, after any it already has (an earlier record of the same
+    text)."""
     sets = document.record.get("sets") or []
     if not isinstance(sets, list):
-        errors.add("sets", "must be a list")
+        places.at().add("sets", "must be a list")
         return
-    taken: set[tuple[str, str]] = set()
+    taken = {layer_key(aset): aset for aset in document.sets}
     for i, item in enumerate(sets):
         path = f"sets[{i}]"
+        errors = places.at(item)
         if not isinstance(item, dict):
             errors.add(path, "must be an object")
             continue
         row, author = _set_row(item, default_author, path, errors)
         if row is None:
             continue
-        aset = CheckedSet(record=item, row=row, author=author)
+        aset = CheckedSet(record=item, row=row, author=author, path=path)
         layer = layer_key(aset)
         if layer in taken:
             errors.add(path, f"a second {row.kind} set for {layer[1] or 'gold'} on this document")
             continue
-        taken.add(layer)
+        taken[layer] = aset
         spans = item.get("spans") or []
         if not isinstance(spans, list):
             errors.add(f"{path}.spans", "must be a list")
             continue
         for j, data in enumerate(spans):
             span_path = f"{path}.spans[{j}]"
+            errors = places.at(data, item)
             fields = span_fields_checked(schema, document.original, data, span_path, errors)
             if fields is None:
                 continue
@@ -144,11 +150,12 @@ def links_check(
     aset: CheckedSet,
     schema: Schema,
     layers: Layers,
-    path: str,
-    errors: Errors,
+    places: Places,
 ) -> None:
     resolver = Resolver(aset, document, layers)
     item = aset.record
+    path = aset.path
+    errors = places.at(item)
     relations = item.get("relations") or []
     stances = item.get("stances") or []
     if not isinstance(relations, list) or not isinstance(stances, list):
@@ -157,6 +164,7 @@ def links_check(
     seen: set[Any] = set()
     for k, data in enumerate(relations):
         resolver.target_document = data.get("target_document") if isinstance(data, dict) else None
+        errors = places.at(data, item)
         relation = relation_fields_checked(schema, resolver, data, f"{path}.relations[{k}]", errors)
         if relation is None:
             continue
@@ -167,6 +175,7 @@ def links_check(
         seen.add(key)
         aset.relations.append(relation)
     seen = set()
+    errors = places.at(item)
     for k, data in enumerate(stances):
         stance = stance_fields_checked(schema, resolver, data, f"{path}.stances[{k}]", errors)
         if stance is None:

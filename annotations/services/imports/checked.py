@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotations.formats.records import Record
+from annotations.formats.records import Issue, Record
 from annotations.models import AnnotationSet, DocumentAnswer
+from annotations.services.imports.outcome import ImportOutcome
+from annotations.services.set_validation import Errors
 from corpus.models import Document
 
 
@@ -30,6 +32,7 @@ class CheckedSet:
     record: Record
     row: AnnotationSet
     author: str | None
+    path: str  # where its problems are reported: "sets[1]" of its record
     spans: dict[Any, CheckedSpan] = field(default_factory=dict)  # by the file's span id
     relations: list[dict[str, Any]] = field(default_factory=list)  # relation_fields_checked
     stances: list[dict[str, Any]] = field(default_factory=list)  # stance_fields_checked
@@ -91,3 +94,26 @@ class Resolver:
 
 def hashable(ref: Any) -> bool:
     return isinstance(ref, str | int) and not isinstance(ref, bool)
+
+
+class Places:
+    """A record's problems by where they are in the input: a set's or a unit's own
+    ``_where`` when the reader gave one (a brat set is its ``.ann``, a span its line there),
+    else the document's."""
+
+    def __init__(self, file: str, line: int | None) -> None:
+        self.home = (file, line)
+        self.found: dict[tuple[str, int | None], Errors] = {self.home: Errors()}
+
+    def at(self, *records: Any) -> Errors:
+        """The errors of the first of ``records`` (a unit, then its set) that has a place."""
+        for record in records:
+            place = record.get("_where") if isinstance(record, dict) else None
+            if isinstance(place, dict) and place.get("file"):
+                return self.found.setdefault((place["file"], place.get("line")), Errors())
+        return self.found[self.home]
+
+    def report(self, outcome: ImportOutcome) -> None:
+        for (file, line), errors in self.found.items():
+            for path, message in errors.items.items():
+                outcome.error(Issue(file, line, f"{path}: {message}" if path else message))

@@ -1,0 +1,121 @@
+"""Documents through the real import service: a text given twice is one document with the
+sets of both files, and a problem in one annotator's file is reported at that file and line."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import orjson
+import pytest
+
+from annotations.models import AnnotationSet, Span
+from annotations.services.projects import project_create
+from corpus.models import Document
+from tests.exchange.helpers import imported
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+TEXT = "Officials said the strike would end soon."  # "the strike" = [15, 25)
+CLAIM = "T1\tCLAIM 15 25\tthe strike\n"
+
+
+@pytest.fixture
+def empty(db):  # noqa: ANN001
+    owner = UserFactory(username="importer")
+    return project_create(name="Target", owner=owner), owner
+
+
+def zipped(files: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+def jsonl(*records: dict) -> bytes:
+    return b"\n".join(orjson.dumps(r) for r in records) + b"\n"
+
+
+def sets_stored() -> list[tuple[str, str, int]]:
+    return sorted(
+        (s.document.title, s.author.username, Span.objects.filter(annotation_set=s).count())
+        for s in AnnotationSet.objects.select_related("document", "author")
+    )
+
+
+def test_an_unknown_label_in_bobs_file_is_reported_at_bobs_file_and_line(empty):
+    project, owner = empty
+    data = zipped({
+        "p/alice/a.txt": TEXT, "p/alice/a.ann": CLAIM,
+        "p/bob/a.txt": TEXT, "p/bob/a.ann": CLAIM + "T2\tRUMOUR 26 40\twould end soon\n",
+    })  # fmt: skip
+    outcome = imported(project, owner, data, fmt="brat", name="p.zip", keep_schema=True)
+    assert [(e.file, e.line, e.message) for e in outcome.errors] == [
+        ("p/bob/a.ann", 2, "sets[1].spans[1].label: unknown label 'RUMOUR'")
+    ]
+    assert not Document.objects.exists()
+
+
+def test_two_brat_files_with_the_same_text_are_one_document_with_both_sets(empty):
+    project, owner = empty
+    data = zipped({
+        "p/alice/a.txt": TEXT, "p/alice/a.ann": CLAIM,
+        "p/bob/b.txt": TEXT, "p/bob/b.ann": CLAIM,
+    })  # fmt: skip
+    outcome = imported(project, owner, data, fmt="brat", name="p.zip")
+    assert outcome.ok, outcome.errors
+    assert Document.objects.count() == 1
+    assert sets_stored() == [("a", "alice", 1), ("a", "bob", 1)]
+    assert [(n.file, n.line, n.message) for n in outcome.notes] == [
+        (
+            "p/bob/b.ann",
+            None,
+            "the same text as p/alice/a.ann: one document with the sets of both; "
+            "this file's title 'b' (there: 'a') not taken: the first is kept",
+        )
+    ]
+
+
+def test_the_same_layer_twice_on_one_text_is_an_error_at_the_second_file(empty):
+    project, owner = empty
+    data = zipped({"p/a.txt": TEXT, "p/a.ann": CLAIM, "p/b.txt": TEXT, "p/b.ann": CLAIM})
+    outcome = imported(project, owner, data, fmt="brat", name="p.zip")
+    assert [(e.file, e.line, e.message) for e in outcome.errors] == [
+        ("p/b.ann", None, "sets[0]: a second annotator set for importer on this document")
+    ]
+
+
+def test_two_jsonl_lines_with_the_same_text_merge_their_sets_and_note_what_differs(empty):
+    project, owner = empty
+    claim = {"id": 1, "label": "CLAIM", "start": 15, "end": 25, "text": "the strike"}
+    data = jsonl(
+        {"text": TEXT, "title": "Strike", "sets": [{"author": "ana", "spans": [claim]}]},
+        {"text": TEXT, "title": "Strike ends", "sets": [{"author": "ben", "spans": []}]},
+    )
+    outcome = imported(project, owner, data)
+    assert outcome.ok, outcome.errors
+    assert [(n.file, n.line, n.message) for n in outcome.notes] == [
+        (
+            "in.jsonl",
+            2,
+            "the same text as in.jsonl:1: one document with the sets of both; "
+            "this file's title 'Strike ends' (there: 'Strike') not taken: the first is kept",
+        )
+    ]
+    assert sets_stored() == [("Strike", "ana", 1), ("Strike", "ben", 0)]
+
+
+def test_a_bad_relation_in_the_second_line_of_a_text_is_reported_at_that_line(empty):
+    project, owner = empty
+    claim = {"id": 1, "label": "CLAIM", "start": 15, "end": 25, "text": "the strike"}
+    bad = {"type": "ATTRIBUTED_TO", "source": 1, "target": 9}
+    data = jsonl(
+        {"text": TEXT, "sets": [{"author": "ana", "spans": [claim]}]},
+        {"text": TEXT, "sets": [{"author": "ben", "spans": [claim], "relations": [bad]}]},
+    )
+    outcome = imported(project, owner, data)
+    assert [(e.file, e.line) for e in outcome.errors] == [("in.jsonl", 2)]
+    assert outcome.errors[0].message.startswith("sets[0].relations[0].target: ")
