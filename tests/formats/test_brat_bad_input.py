@@ -39,11 +39,11 @@ def test_bad_lines_are_errors_with_file_and_line():
         assert line == want_line and want in message
 
 
-def test_pieces_that_overlap_and_empty_ranges_are_errors():
+def test_pieces_that_overlap_and_empty_ranges_are_errors_as_in_brat():
     ann = "T1\tCLAIM 15 25;20 30\tthe strike strike wou\nT2\tCLAIM 15 15\t\n"
     result = read([("a.txt", SENTENCE.encode()), ("a.ann", ann.encode())], {})
     assert [(e.line, e.message) for e in result.errors] == [
-        (1, "T1: its pieces overlap or touch (15 25;20 30)"),
+        (1, "T1: its pieces 15 25 and 20 30 overlap (brat refuses them too)"),
         (2, "[15, 15) is empty or reversed"),
     ]
 

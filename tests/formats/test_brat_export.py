@@ -202,7 +202,7 @@ def test_what_brat_cannot_hold_is_listed_in_the_notes_and_the_readme():
         assert any(item in note for note in notes)
 
 
-def test_a_span_over_a_line_break_is_written_one_piece_per_line():
+def test_a_span_over_a_line_break_is_written_one_piece_per_line_and_read_back_whole():
     text = "Officials said\nthe strike would end."
     span = {"id": 1, "label": "CLAIM", "start": 10, "end": 25, "text": text[10:25]}
     record = {"id": 1, "title": "t", "text": text,
@@ -211,8 +211,14 @@ def test_a_span_over_a_line_break_is_written_one_piece_per_line():
     [(name, ann)] = [(n, d) for n, d in unzipped(data) if n.endswith(".ann")]
     assert ann.decode() == "T1\tCLAIM 10 14;15 25\tsaid the strike\n"
     assert any("line break" in note for note in notes)
-    [span] = read(unzipped(data), {}).documents[0]["sets"][0]["spans"]
-    assert span["fragments"] == [[10, 14], [15, 25]]
+    result = read(unzipped(data), {})
+    [span] = result.documents[0]["sets"][0]["spans"]
+    assert (span["start"], span["end"], span.get("fragments")) == (10, 25, None)
+    assert span["text"] == "said\nthe strike"
+    assert [(n.line, n.message) for n in result.notes if n.file.endswith(".ann")] == [
+        (1, "T1: its pieces 10 14 and 15 25 are apart only by a line break "
+            "(brat's pieces of a selection across lines): one piece 10 25"),
+    ]  # fmt: skip
 
 
 def test_file_and_folder_names_are_safe_and_unique():

@@ -15,11 +15,19 @@ from collections.abc import Iterator
 
 from annotations.formats.brat.events import EventBook, EventReader
 from annotations.formats.brat.naming import NOTE, NOTE_TYPE, Naming
+from annotations.formats.brat.text_bound import (
+    BoundError,
+    bound_read,
+    first_line_matches,
+    pieces_check,
+    pieces_joined,
+    quoted_lines,
+)
+from annotations.formats.brat.text_views import BOM, TextView, views
 from annotations.formats.records import Issue, ReadResult, RelationRecord, SpanRecord
 from annotations.spans import FRAGMENT_JOINER
 
 _ID_RE = re.compile(r"^(?:[A-Za-z]+|#[A-Za-z]*)\d+\S*$")  # brat's annotation ids
-_T_DATA_RE = re.compile(r"^(\S+) (\d+ \d+(?:;\d+ \d+)*)$")
 _WHAT = {
     "T": "span",
     "E": "event",
@@ -30,10 +38,6 @@ _WHAT = {
     "*": "equivalence",
     "#": "note",
 }
-
-
-def _one_line(text: str) -> str:
-    return re.sub(r"\r\n|\r|\n", " ", text)
 
 
 class AnnReader:
@@ -48,8 +52,12 @@ class AnnReader:
         naming: Naming,
         result: ReadResult,
         events: EventBook | None = None,
+        bom: bool = False,
     ) -> None:
         self.path, self.text, self.ids = path, text, ids
+        self.bom = bom  # the .txt began with a byte-order mark (brat counts it)
+        self.view = TextView(text)  # the text as this file's offsets count it
+        self.first_lines: dict[str, int] = {}  # id -> the line that defined it
         self.naming, self.result = naming, result
         self.spans: dict[str, SpanRecord] = {}  # T id -> span
         self.extra_spans: list[SpanRecord] = []  # copies of triggers two events share
@@ -67,14 +75,20 @@ class AnnReader:
         """The spans and relations of the file whose text is ``ann``."""
         later: list[tuple[int, list[str]]] = []
         event_lines: list[tuple[int, list[str]]] = []
-        for number, raw in enumerate(ann.split("\n"), start=1):
-            line = raw.rstrip("\r")
+        lines = [raw.rstrip("\r") for raw in ann.removeprefix(BOM).split("\n")]
+        self.view = self._view(lines)
+        index = 0
+        while index < len(lines):
+            number, line = index + 1, lines[index]
+            index += 1
             if not line.strip():
                 continue
             fields = line.split("\t")
             kind = fields[0][:1]
             if kind == "T":
-                self._text_bound(number, fields)
+                index += self._text_bound(number, fields, lines)
+            elif self._twice(number, fields[0]):
+                continue
             elif kind in ("R", "A", "M", "#"):
                 later.append((number, fields))
             elif kind == "E":
@@ -97,16 +111,56 @@ class AnnReader:
         spans = self.events.labels_mapped([*self.spans.values(), *self.extra_spans])
         return spans, self.events.relations_kept(relations)
 
-    def _text_bound(self, number: int, fields: list[str]) -> None:
+    def _view(self, lines: list[str]) -> TextView:
+        """The view of the text (``text_views``) under which most span texts match, brat's
+        among equals; a note says which, when there was a choice."""
+        candidates = views(self.text, self.bom)
+        if len(candidates) == 1:
+            return candidates[0]
+        matches = [0] * len(candidates)
+        first, total = None, 0
+        for number, line in enumerate(lines, start=1):
+            fields = line.split("\t")
+            if fields[0][:1] != "T" or len(fields) < 3:
+                continue
+            try:
+                _, pieces = bound_read(fields[1])
+            except BoundError:
+                continue
+            first, total = first or number, total + 1
+            quoted = "\t".join(fields[2:])
+            for i, view in enumerate(candidates):
+                if all(0 <= a < b <= len(view.text) for a, b in pieces):
+                    selected = FRAGMENT_JOINER.join(view.text[a:b] for a, b in pieces)
+                    matches[i] += first_line_matches(selected, quoted)
+        if not total:
+            return candidates[0]
+        best = max(range(len(candidates)), key=lambda i: (matches[i], -i))
+        message = f"{candidates[best].name} (the texts of {matches[best]} of {total} spans say so)"
+        self.note(first, message)
+        return candidates[best]
+
+    def _twice(self, number: int, ident: str) -> bool:
+        """Whether ``ident`` was defined on an earlier line (an error naming both lines)."""
+        if not _ID_RE.match(ident):
+            return False
+        first = self.first_lines.setdefault(ident, number)
+        if first == number:
+            return False
+        self.error(number, f"{ident} is defined twice (lines {first} and {number})")
+        return True
+
+    def _text_bound(self, number: int, fields: list[str], lines: list[str]) -> int:
+        """Reads a ``T`` line; returns how many lines after it its text column took."""
         ident = fields[0]
-        if ident in self.spans or ident in self.failed:
-            self.error(number, f"{ident} is defined twice")
-            return
-        span = self._span(number, fields)
+        span, more = self._span(number, fields, lines)
+        if self._twice(number, ident):
+            return more
         if span is None:
             self.failed.add(ident)
         else:
             self.spans[ident] = span
+        return more
 
     def _not_read(self, number: int, fields: list[str]) -> None:
         """A line Claimlens cannot represent (a note), or cannot read at all (an error)."""
@@ -129,49 +183,48 @@ class AnnReader:
                 number, "cannot read this line: expected 'ID<TAB>annotation' (T1, R1, A1, #1...)"
             )
 
-    def _span(self, number: int, fields: list[str]) -> SpanRecord | None:
-        text = self.text
+    def _span(
+        self, number: int, fields: list[str], lines: list[str]
+    ) -> tuple[SpanRecord | None, int]:
+        """The span of a ``T`` line and how many lines its text column took after it."""
         if len(fields) < 3:
             self.error(
                 number,
                 "expected 'T1<TAB>Label start end<TAB>text' (the fields are separated by tabs)",
             )
-            return None
-        match = _T_DATA_RE.match(fields[1])
-        if not match:
-            self.error(
-                number, f"cannot read {fields[1]!r} as 'Label start end' (pieces joined by ';')"
-            )
-            return None
-        pieces = [(int(a), int(b)) for a, b in (p.split(" ") for p in match.group(2).split(";"))]
-        for a, b in pieces:
-            if b > len(text):
-                self.error(number, f"[{a}, {b}) is outside the text ({len(text)} characters)")
-                return None
-            if b <= a:
-                self.error(number, f"[{a}, {b}) is empty or reversed")
-                return None
-        ordered = sorted(pieces)
-        for (_, end), (start, _) in zip(ordered, ordered[1:], strict=False):
-            if start <= end:
-                self.error(number, f"{fields[0]}: its pieces overlap or touch ({match.group(2)})")
-                return None
-        selected = FRAGMENT_JOINER.join(text[a:b] for a, b in pieces)  # in the order written
+            return None, 0
+        text = self.view.text
+        try:
+            label, listed = bound_read(fields[1])
+            pieces_check(listed, len(text))
+        except BoundError as error:
+            self.error(number, str(error))
+            return None, 0
+        try:
+            joined, notes = pieces_joined(fields[0], text, listed)
+        except BoundError as error:  # overlapping pieces: checked first, as brat does
+            self.error(number, str(error))
+            return None, 0
+        selected = FRAGMENT_JOINER.join(text[a:b] for a, b in listed)  # in the order written
         quoted = "\t".join(fields[2:])
-        if quoted != selected and quoted != _one_line(selected):
+        more = quoted_lines(selected, quoted, lines, number)
+        if more is None:
             self.error(number, f"quoted text {quoted!r} does not match the offsets ({selected!r})")
-            return None
+            return None, 0
+        for message in notes:
+            self.note(number, message)
+        pieces = [(self.view.original(a), self.view.original(b)) for a, b in joined]
         span: SpanRecord = {
             "id": next(self.ids),
-            "label": self.naming.labels.key(match.group(1)),
-            "start": ordered[0][0],
-            "end": ordered[-1][1],
-            "text": FRAGMENT_JOINER.join(text[a:b] for a, b in ordered),
+            "label": self.naming.labels.key(label),
+            "start": pieces[0][0],
+            "end": pieces[-1][1],
+            "text": FRAGMENT_JOINER.join(self.text[a:b] for a, b in pieces),
             "attributes": {},
         }
-        if len(ordered) > 1:
-            span["fragments"] = [[a, b] for a, b in ordered]
-        return span
+        if len(pieces) > 1:
+            span["fragments"] = [[a, b] for a, b in pieces]
+        return span, more
 
     def _unknown_target(self, number: int, ident: str, target: str, message: str) -> None:
         """``target`` is no span: an undefined T is an error, anything else (an event...) a
