@@ -25,7 +25,13 @@ from annotations.formats.brat.placing import (
     texts_folder,
 )
 from annotations.formats.brat.read_ann import AnnReader
-from annotations.formats.records import Issue, ReadDocument, ReadResult, header_with_schema
+from annotations.formats.records import (
+    Issue,
+    ReadDocument,
+    ReadResult,
+    SpanRecord,
+    header_with_schema,
+)
 from annotations.formats.schema_derive import schema_header
 from annotations.formats.text_files import decoded
 from annotations.schema import SchemaError, validate_definition
@@ -161,6 +167,7 @@ def _documents(
             continue
         reader = AnnReader(ann.path, txt.text, ids, naming, result, bom=txt.bom)
         spans, relations = reader.read(ann.text)
+        _lines_mark(reader.spans, ann)
         aset = set_record(place.layer, spans, relations)
         aset["_where"] = {"file": ann_name, "line": None}  # type: ignore[typeddict-unknown-key]
         record["sets"].append(aset)
@@ -168,6 +175,17 @@ def _documents(
         if path.suffix == ".txt" and path.name.lower() != README.lower():
             _unused_text(path, entries, placing, by_key, text_file, result)
     return list(by_key.values())
+
+
+def _lines_mark(spans: dict[str, SpanRecord], ann: _File) -> None:
+    """Give each span of a ``T`` line its place (the ``.ann`` and the line), so a problem the
+    import finds later (an unknown label) is reported there."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(ann.text.split("\n"), start=1):
+        if line.startswith("T") and "\t" in line:
+            lines.setdefault(line.split("\t", 1)[0], number)
+    for ident, span in spans.items():
+        span["_where"] = {"file": ann.path, "line": lines.get(ident)}  # type: ignore[typeddict-unknown-key]
 
 
 def _record(
