@@ -237,3 +237,17 @@ def test_file_and_folder_names_are_safe_and_unique():
     assert "x/ana/2-Greve-a-Marseille-jour-2.txt" in names
     assert "x/annotator-gold/3.txt" in names  # an annotator called "gold" is not the gold layer
     assert any("annotator-gold" in note for note in notes)
+
+
+def test_a_span_ending_with_a_line_break_is_written_without_it_and_counted():
+    text = "Officials said\nthe strike would end."
+    span = {"id": 1, "label": "CLAIM", "start": 10, "end": 15, "text": text[10:15]}
+    record = {"id": 1, "title": "t", "text": text,
+              "sets": [{"kind": "annotator", "author": "ana", "spans": [span]}]}  # fmt: skip
+    data, notes = exported({"schema": {"span_labels": [{"key": "CLAIM"}]}}, [record])
+    [ann] = [d for n, d in unzipped(data) if n.endswith(".ann")]
+    assert ann.decode() == "T1\tCLAIM 10 14\tsaid\n"
+    assert notes == [
+        "brat: left out or changed: "
+        "1 spans beginning or ending with a line break (written without it)"
+    ]

@@ -68,7 +68,9 @@ def _ann_write(
         if not cut:
             counts["spans holding only line breaks"] += 1
             continue
-        if cut != pieces:
+        if (cut[0][0], cut[-1][1]) != (pieces[0][0], pieces[-1][1]):
+            counts["spans beginning or ending with a line break (written without it)"] += 1
+        elif cut != pieces:  # brat's pieces of a selection across lines: read back whole
             counts["spans running over a line break (written as one piece per line)"] += 1
         ident = f"T{len(t_ids) + 1}"
         t_ids[span.get("id")] = ident
