@@ -184,7 +184,7 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
     author = options.get("author") or None
     documents_by_line(files, options, result, lambda item: _document(item, units, author))
     if options.get("derive_schema") and not result.errors:
-        result.header = schema_header(result.documents)
+        result.header = schema_header(result.documents, errors=result.errors)
     return result
 
 

@@ -322,7 +322,7 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
         return result
     documents_by_line(files, options, result, lambda item: _document(item, mapping))
     if options.get("derive_schema") and not result.errors:
-        result.header = schema_header(result.documents)
+        result.header = schema_header(result.documents, errors=result.errors)
     return result
 
 

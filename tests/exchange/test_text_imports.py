@@ -186,7 +186,7 @@ def test_a_derived_schema_holds_the_targets_and_questions_the_file_answers():
         "stances": [{"holder": 1, "target": "the union", "value": "favor"}],
         "answers": {"framing": {"the union": "critical"}, "genre": ["news", "opinion"]},
     }]}]  # fmt: skip
-    schema = validate_definition(schema_header(records)["schema"])
+    schema = validate_definition(schema_header(records, errors=[])["schema"])
     [aset] = records[0]["sets"]
     assert [t["key"] for t in schema["stance"]["targets"]] == ["the_union"]
     assert aset["stances"][0]["target"] == "the_union"

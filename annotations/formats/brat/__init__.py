@@ -53,9 +53,11 @@ argument types (``<REL-TYPE>:symmetric`` is undirected), attributes become ``boo
 ``choice`` (``Value:a|b``) attributes of the entity labels they apply to (attributes of events
 only are noted). Every label gets a text ``note`` attribute. Labels, relation types and
 attributes the ``.ann`` files use but the ``annotation.conf`` lacks are added (noted). Names
-that are not schema keys are rewritten (``my.type`` -> ``my_type``), the same way in the schema
-and the records. ``visual.conf`` gives display names and colours. Without ``annotation.conf``
-the schema is made from what the files hold (``schema_derive``).
+are kept as written; those that are not schema keys get a key spelled from them in ASCII
+(``my.type`` -> ``my_type``, ``Источник`` -> ``Istochnik``: ``schema_derive.as_key``), the same
+way in the schema and the records; two names that would share a key are an error naming both,
+at the file and line of the second. ``visual.conf`` gives display names and colours.
+Without ``annotation.conf`` the schema is made from what the files hold (``schema_derive``).
 
 **Export** is a zip streamed as it is written: a folder per layer (``gold``, each annotator,
 ``model-<name>``) with ``<document>.txt`` and ``.ann`` (the stem is made from the title, made

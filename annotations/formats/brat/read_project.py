@@ -6,6 +6,7 @@ docstring for the rules.
 
 from __future__ import annotations
 
+import re
 from codecs import BOM_UTF8
 from dataclasses import dataclass
 from itertools import count
@@ -75,20 +76,28 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
         elif path.name == VISUAL:
             visuals.append((path, name, data))
     naming = Naming()
+    sources: dict[str, str] = {}  # the text of each .ann and annotation.conf read, by name
     conf = None
     found = _nearest(confs)
     if found is not None:
         text = decoded(found[0], found[1], options, result)
         if text is not None:
+            naming.reading(found[0])
             conf = conf_read(found[0], text, naming, result)
-    result.documents = _documents(entries, anns, placing, naming, options, result)
+            sources[found[0]] = text
+    result.documents = _documents(entries, anns, placing, naming, options, sources, result)
+    for clash in naming.clashes():
+        file = clash.place[0]
+        clash.place = (file, _line_naming(sources.get(file, ""), clash.name))
+        result.errors.append(clash.issue())
     visual = _nearest(visuals)
     display = visual_read(decoded(*visual, options, result) or "") if visual else {}
     if conf is not None:
         definition = schema_from_conf(conf, result.documents, naming, display, result)
         result.header = header_with_schema(definition)
     else:
-        result.header = schema_header(result.documents)
+        result.header = schema_header(result.documents, errors=result.errors)
+        _names_kept(result.header, naming)
     if not result.header["schema"]["span_labels"]:
         result.header = None  # no labels declared nor used: the project keeps its schema
         return result
@@ -132,6 +141,7 @@ def _documents(
     placing: Placing,
     naming: Naming,
     options: dict[str, Any],
+    sources: dict[str, str],
     result: ReadResult,
 ) -> list[ReadDocument]:
     placed = []
@@ -165,6 +175,8 @@ def _documents(
         record = _record(by_key, place, txt, ann_name, result)
         if record is None:
             continue
+        naming.reading(ann.path)
+        sources[ann.path] = ann.text
         reader = AnnReader(ann.path, txt.text, ids, naming, result, bom=txt.bom)
         spans, relations = reader.read(ann.text)
         _lines_mark(reader.spans, ann)
@@ -175,6 +187,23 @@ def _documents(
         if path.suffix == ".txt" and path.name.lower() != README.lower():
             _unused_text(path, entries, placing, by_key, text_file, result)
     return list(by_key.values())
+
+
+def _names_kept(header: Any, naming: Naming) -> None:
+    """A schema made from the records has the keys as names: give back brat's names."""
+    schema = header["schema"]
+    for label in schema["span_labels"]:
+        label["name"] = naming.labels.name(label["key"])
+    for relation in schema["relation_types"]:
+        relation["name"] = naming.relations.name(relation["key"])
+
+
+def _line_naming(text: str, name: str) -> int | None:
+    """The first line of an ``.ann`` or ``annotation.conf`` that names ``name``."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if name in re.split(r"[\s:,|=]+", line):
+            return number
+    return None
 
 
 def _lines_mark(spans: dict[str, SpanRecord], ann: _File) -> None:

@@ -136,5 +136,5 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
                 result.documents.append(record)
     if options.get("derive_schema") and not result.errors:
         _attribute_keys_as_schema_keys(result.documents)
-        result.header = schema_header(result.documents)
+        result.header = schema_header(result.documents, errors=result.errors)
     return result
