@@ -137,3 +137,25 @@ def test_every_id_defined_twice_is_an_error_naming_both_lines():
             ("T1", 1, 3), ("R1", 4, 5), ("A1", 6, 7), ("#1", 8, 9), ("N1", 10, 11), ("E1", 12, 13)
         ]
     ]  # fmt: skip
+
+
+def test_a_second_value_of_an_attribute_is_an_error_naming_both_lines_the_same_one_a_note():
+    ann = "\n".join([
+        "T1\tCLAIM 15 25\tthe strike",
+        "A1\tCertain T1",
+        "A2\tCertain T1",
+        "A3\tSide T1 union",
+        "A4\tSide T1 employer",
+        "#1\tAnnotatorNotes T1\tfirst",
+        "#2\tAnnotatorNotes T1\tsecond",
+    ])  # fmt: skip
+    result = read_pair(SENTENCE, ann)
+    assert notes_of(result) == [
+        ("p/a.ann", 3, "A2: T1 has this Certain already (line 2): read once")
+    ]
+    assert errors_of(result) == [
+        ("p/a.ann", 5, "A4: T1 already has Side (line 4), with another value: a brat attribute "
+                       "holds one value (annotation.conf cannot declare several)"),
+    ]  # fmt: skip
+    [span] = result.documents[0]["sets"][0]["spans"]
+    assert span["attributes"] == {"Certain": True, "Side": "union", "note": "first\nsecond"}

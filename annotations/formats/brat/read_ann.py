@@ -58,6 +58,7 @@ class AnnReader:
         self.bom = bom  # the .txt began with a byte-order mark (brat counts it)
         self.view = TextView(text)  # the text as this file's offsets count it
         self.first_lines: dict[str, int] = {}  # id -> the line that defined it
+        self.attribute_lines: dict[tuple[int, str], int] = {}  # (span, attribute) -> line
         self.naming, self.result = naming, result
         self.spans: dict[str, SpanRecord] = {}  # T id -> span
         self.extra_spans: list[SpanRecord] = []  # copies of triggers two events share
@@ -283,11 +284,20 @@ class AnnReader:
             self._unknown_target(number, ident, target, message)
             return
         key = self.naming.attributes.key(name)
-        if key in span["attributes"]:
+        value = parts[2] if len(parts) == 3 else True
+        first = self.attribute_lines.setdefault((span["id"], key), number)
+        if first == number:
+            span["attributes"][key] = value
+        elif span["attributes"].get(key) == value:
             self.note(
-                number, f"{ident}: {target} already has {name}; this value replaces the earlier one"
+                number, f"{ident}: {target} has this {name} already (line {first}): read once"
             )
-        span["attributes"][key] = parts[2] if len(parts) == 3 else True
+        else:
+            self.error(
+                number,
+                f"{ident}: {target} already has {name} (line {first}), with another value: a brat "
+                "attribute holds one value (annotation.conf cannot declare several)",
+            )
 
     def _annotator_note(self, number: int, fields: list[str]) -> None:
         ident = fields[0]
