@@ -28,22 +28,36 @@ up from the ``.ann``'s folder: beside it, or in a subfolder named ``text``, ``te
 without a set for that folder, one elsewhere is not imported (both noted). ``README.txt``
 without an ``.ann`` is skipped. The title is the document's name.
 
-*Lines.* Offsets are code points into the ``.txt`` exactly as decoded (a ``\\r\\n`` counts
-as two; the import service moves offsets onto the stored text later).
+*Lines.* Offsets are code points into the ``.txt``. brat counts a ``\\r\\n`` as one
+character and a byte-order mark at the start as character 0; tools that write from the bytes
+count ``\\r\\n`` as two and no mark. Each ``.ann`` is read the way under which most of its
+span texts match (brat's among equals), and a note (at its first ``T`` line) says which, when
+the text has a ``\\r\\n`` or a mark (``text_views``). The records' offsets are over the text
+as decoded (mark removed, ``\\r\\n`` kept); the import service moves them onto the stored
+text. A byte-order mark on an ``.ann`` is no character of any line.
 
-- ``T`` lines are spans; ``;`` separates the pieces of a discontinuous span. The text column
-  must equal what the offsets select (pieces joined by a space; line breaks inside may be
-  written as spaces). Span ids are integers, counted over the whole upload.
+- ``T`` lines are spans; ``;`` separates the pieces of a discontinuous span, listed in the
+  order the annotator selected them (``954 1048;852 944``): the text column must equal what
+  they select in that order, joined by a space; the span keeps them sorted. Pieces that touch
+  (``4107 4154;4154 4193``), or are apart only by a line break and spaces (brat cuts a
+  selection across lines so, as does our export), are joined into one (noted at the line);
+  pieces that overlap are an error, as in brat. The text column may hold line breaks (brat
+  writes the text as it is): the next lines of the ``.ann`` are then the rest of it, when
+  with the line breaks they are what the offsets select; the line breaks may also be written
+  as spaces (``text_bound``). Span ids are integers, counted over the whole upload.
 - ``A`` (and the older ``M``) lines are span attributes: a binary attribute is ``True``, a
-  valued one its value. ``R`` lines are relations (first argument the source, second the
-  target). ``#`` ``AnnotatorNotes`` on a span become its ``note`` attribute (text; several
-  notes on one span are joined by a line break).
+  valued one its value. A brat attribute holds one value (``annotation.conf`` cannot declare
+  several): the same attribute again on a span is a note when the value is the same, an error
+  naming both lines when it is another. ``R`` lines are relations (first argument the
+  source, second the target). ``#`` ``AnnotatorNotes`` on a span become its ``note``
+  attribute (text; several notes on one span are kept, joined by a line break).
 - ``E`` (events), ``N`` (normalisations), ``*`` (equivalences), unknown line types, and
   attributes, notes or relations on anything but a span cannot be represented: each is listed
   in ``ReadResult.notes`` with its file and line, never dropped silently. Event triggers are
   ``T`` lines, so they stay spans.
-- Malformed lines, offsets outside the text, a text column that does not match and references
-  to undefined ``T`` ids are errors with file and line.
+- Malformed lines, offsets outside the text, a text column that does not match, references
+  to undefined ``T`` ids and an id defined twice (both lines named) are errors with file and
+  line.
 
 *Schema.* ``annotation.conf`` (the one nearest the root) gives it: entity types become span
 labels (``!`` groups are not labels, but stand for the types indented under them), event types
@@ -66,12 +80,16 @@ folder (so brat and bratiaa open the project or any folder), and ``README.txt``,
 listing what brat cannot hold: relations across documents, stances and answers, free-text
 attributes (but ``note``, written as AnnotatorNotes), attributes with several values. Spaces in
 attribute values become ``_``; a span running over a line break is written as one piece per
-line (an ``.ann`` line cannot hold a line break); both are counted in the notes too.
+line, as brat writes a selection across lines (brat cannot read a line break in the text
+column), and read back as one span; a span beginning or ending with a line break is written
+without it; all are counted in the notes too.
 
 **Modules.** ``read_project`` (the layout and the documents of an upload), ``read_ann`` (the
 lines of one ``.ann``), ``confs`` (``annotation.conf`` and ``visual.conf``, read and written),
-``export`` (the zip), ``layout`` (files and layer folders), ``placing`` (the layer, document
-and text of each uploaded file), ``naming`` (brat names as keys).
+``text_bound`` (a ``T`` line's pieces and text column), ``text_views`` (the ways offsets
+count a CRLF text or a byte-order mark), ``export`` (the zip), ``layout`` (files and layer
+folders), ``placing`` (the layer, document and text of each uploaded file), ``naming`` (brat
+names as keys).
 """
 
 from __future__ import annotations
