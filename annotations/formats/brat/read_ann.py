@@ -1,11 +1,13 @@
 """One ``.ann`` file read into span and relation records (``AnnReader``).
 
-``T`` lines are read first, so ``A``/``R``/``#`` lines may name a span defined further down
-(brat allows any order). ``T`` lines are spans (``;`` between the pieces of a discontinuous
-one); ``A``/``M`` lines attributes; ``R`` lines relations; ``#`` ``AnnotatorNotes`` the span's
-``note``. Events, normalisations, equivalences, unknown line types and what points at
-anything but a span are notes; malformed lines, offsets outside the text, a text column that
-does not match and undefined ``T`` ids are errors (see the package docstring).
+First the way the file's offsets count the text (``text_views``) is chosen by its span
+texts. ``T`` lines are read next, so ``A``/``R``/``#`` lines may name a span defined further
+down (brat allows any order). ``T`` lines are spans (pieces, text column and its continuation
+lines: ``text_bound``); ``A``/``M`` lines attributes; ``R`` lines relations; ``#``
+``AnnotatorNotes`` the span's ``note``; ``E`` lines events (``events``). Normalisations,
+equivalences, unknown line types and what points at anything but a span are notes; malformed
+lines, offsets outside the text, a text column that does not match, undefined ``T`` ids, ids
+defined twice and a second value of an attribute are errors (see the package docstring).
 """
 
 from __future__ import annotations
