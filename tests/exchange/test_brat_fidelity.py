@@ -132,6 +132,26 @@ def test_our_export_of_spans_over_line_breaks_reads_back_the_same(target):
     assert stored(again) == before
 
 
+def test_a_project_with_every_shape_of_brat_line_reads_back_the_same_after_our_export(target):
+    project, owner = target
+    bom_text = codecs.BOM_UTF8 + MULTI_LINE.encode()  # brat counts the mark: said=11
+    files = {
+        **project_files(),
+        "p/anna/b.txt": bom_text,
+        "p/anna/b.ann": "T1\tTIME 37 41;27 32\tsoon would\nT2\tEVENT 16 20;20 26\tthe  strike\n"
+        "T3\tCLAIM 11 32\tsaid\nthe strike\nwould\n",
+    }
+    outcome = imported(project, owner, zipped(files), fmt="brat", name="p.zip")
+    assert outcome.ok, outcome.errors
+    before = stored(project)
+    assert ("anna", "TIME", 26, 40, [[26, 31], [36, 40]], "would soon") in before
+    assert ("anna", "EVENT", 15, 25, None, "the strike") in before
+    again = project_create(name="Again", owner=owner)
+    outcome = imported(again, owner, exported(project, "brat"), fmt="brat", name="export.zip")
+    assert outcome.ok, outcome.errors
+    assert stored(again) == before
+
+
 def test_bratiaa_reads_our_export_of_spans_over_line_breaks_as_it_reads_brat(target, tmp_path):
     import bratiaa
 
