@@ -12,8 +12,12 @@ A schema definition is JSON::
       "stance": {"holder_labels": [...], "object_labels": [...],
                  "targets": [{"key", "name"}], "values": [...], "ordered": bool},
       "document_questions": [{"key", "text", "type": single|multi, "choices": [...],
-                              "per_target": bool, "ordered": bool}]
+                              "per_target": bool, "ordered": bool}],
+      "events": [{"key", "roles": [{"key", "labels": [...], "min": int, "max": int|null}]}]
     }
+
+``events`` (optional: event types and their roles, as brat has them) is
+``annotations.schema_events``'.
 
 ``ordered`` (choice attributes, stance values, single-choice questions; false when left out)
 says the values are listed in order, so agreement on them is ordinal Krippendorff's alpha.
@@ -28,7 +32,15 @@ from typing import Any, Literal, TypedDict
 
 ATTRIBUTE_TYPES = ("choice", "multi_choice", "bool", "text")
 QUESTION_TYPES = ("single", "multi")
-SECTIONS = ("span_labels", "relation_types", "stance", "document_questions", "name", "description")
+SECTIONS = (
+    "span_labels",
+    "relation_types",
+    "stance",
+    "document_questions",
+    "events",
+    "name",
+    "description",
+)
 KEY_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]{0,63}$")
 MAX_TEXT_ATTRIBUTE = 2000
 
@@ -104,12 +116,13 @@ class _SchemaSections(TypedDict):
 
 
 class SchemaDefinition(_SchemaSections, total=False):
-    """A project's label schema (``docs/data-model.md``); ``name`` and ``description`` are
-    optional. (Required keys are a base class's: ``Required[...]`` is not seen under
-    ``from __future__ import annotations`` on Python 3.11.)"""
+    """A project's label schema (``docs/data-model.md``); ``name``, ``description`` and
+    ``events`` are optional. (Required keys are a base class's: ``Required[...]`` is not seen
+    under ``from __future__ import annotations`` on Python 3.11.)"""
 
     name: str
     description: str
+    events: list[dict[str, Any]]  # ``annotations.schema_events.EventSpec``
 
 
 class SchemaError(ValueError):
@@ -196,12 +209,17 @@ def validate_definition(definition: Any) -> SchemaDefinition:
         labels = []
     span_labels = _span_labels(errors, labels)
     label_keys = [label["key"] for label in span_labels]
+    relation_types = _relation_types(errors, definition.get("relation_types", []), label_keys)
     checked = {
         "span_labels": span_labels,
-        "relation_types": _relation_types(errors, definition.get("relation_types", []), label_keys),
+        "relation_types": relation_types,
         "stance": _stance(errors, definition.get("stance"), label_keys),
         "document_questions": _questions(errors, definition.get("document_questions", [])),
     }
+    if "events" in definition:
+        from annotations.schema_events import events_checked  # it uses this module's checks
+
+        checked["events"] = events_checked(errors, definition["events"], label_keys, relation_types)
     if errors:
         raise SchemaError(errors)
     return checked

@@ -80,6 +80,7 @@ class Keys:
 
 def schema_header(
     documents: list[ReadDocument],
+    events: list[dict[str, Any]] | None = None,
     *,
     errors: list[Issue],
 ) -> Header:
@@ -177,5 +178,7 @@ def schema_header(
             for key, spec in questions.items()
         ],
     }
+    if events:
+        definition["events"] = events
     errors.extend(clash.issue() for keys in every for clash in keys.clashes)
     return header_with_schema(definition)

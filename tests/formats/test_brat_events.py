@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotations.formats.brat import read
+import pytest
+
+from annotations.formats.brat import annotation_conf, read
+from annotations.schema import validate_definition
 
 TEXT = "Officials said the strike would end soon."  # Officials=0, said=10, the strike...=15
 ANN = (
@@ -95,4 +98,148 @@ def test_an_event_naming_an_undefined_trigger_or_argument_is_an_error_with_its_l
         ("a.ann", 2, "E1: its trigger T9 is not defined in this file"),
         ("a.ann", 5, "E3: expected 'E3<TAB>Type:T1 Role:T2 Role:T3 ...'"),
         ("a.ann", 4, "E2: T7 is not defined in this file"),
+    ]
+
+
+CONF = (
+    "[entities]\nSource\nCue\nContent\n[relations]\n"
+    "[events]\nAttribution\tSource:Source, Cue?:Cue, Content{1-2}:Content\n[attributes]\n"
+)
+
+
+def test_annotation_conf_events_are_the_schemas_events_with_their_roles_as_relation_types():
+    files = [
+        ("p/annotation.conf", CONF.encode()),
+        ("p/a.txt", TEXT.encode()),
+        ("p/a.ann", ANN.encode()),
+    ]
+    result = read(files, {})
+    assert result.errors == []
+    schema = result.header["schema"]
+    assert schema["events"] == [
+        {
+            "key": "Attribution",
+            "roles": [
+                {"key": "Source", "labels": ["Source"], "min": 1, "max": 1},
+                {"key": "Cue", "labels": ["Cue"], "min": 0, "max": 1},
+                {"key": "Content", "labels": ["Content"], "min": 1, "max": 2},
+            ],
+        }
+    ]
+    relations = {r["key"]: (r["from_labels"], r["to_labels"]) for r in schema["relation_types"]}
+    assert relations == {
+        "Source": (["Attribution"], ["Source"]),
+        "Cue": (["Attribution"], ["Cue"]),
+        "Content": (["Attribution"], ["Content"]),
+    }
+    validate_definition(schema)
+
+
+def test_without_annotation_conf_the_schema_declares_the_events_the_files_hold():
+    result = read([("a.txt", TEXT.encode()), ("a.ann", ANN.encode())], {})
+    assert result.header["schema"]["events"] == [
+        {
+            "key": "Attribution",
+            "roles": [
+                {"key": role, "labels": [role], "min": 0, "max": None}
+                for role in ("Source", "Cue", "Content")
+            ],
+        }
+    ]
+    validate_definition(result.header["schema"])
+
+
+def test_the_annotation_conf_written_for_a_schema_with_events_declares_them():
+    files = [
+        ("p/annotation.conf", CONF.encode()),
+        ("p/a.txt", TEXT.encode()),
+        ("p/a.ann", ANN.encode()),
+    ]
+    schema = read(files, {}).header["schema"]
+    conf = annotation_conf(schema)
+    entities = conf.split("[entities]")[1].split("[relations]")[0].split()
+    relations = conf.split("[relations]")[1].split("[events]")[0].split()
+    events = conf.split("[events]")[1].split("[attributes]")[0].strip()
+    assert entities == ["Source", "Cue", "Content"] and relations == []
+    assert events == "Attribution\tSource:Source, Cue?:Cue, Content{1-2}:Content"
+
+
+MAPPING = {
+    "labels": {"Content": "CLAIM", "Source": "SOURCE", "Cue": "CUE"},
+    "events": {
+        "Attribution": {
+            "trigger": None,
+            "relations": [
+                {"from": "Content", "to": "Source", "type": "ATTRIBUTED_TO"},
+                {"from": "Cue", "to": "Content", "type": "CUE_OF"},
+            ],
+        }
+    },
+}
+
+
+def test_with_an_event_mapping_roles_become_relations_between_the_arguments():
+    result, aset = one_set(
+        [("a.txt", TEXT.encode()), ("a.ann", ANN.encode())], {"event_mapping": MAPPING}
+    )
+    assert result.errors == [] and result.header is None  # the project keeps its schema
+    assert [s["label"] for s in aset["spans"]] == ["SOURCE", "CUE", "CLAIM"]  # trigger dropped
+    assert named(aset) == [
+        ("ATTRIBUTED_TO", "CLAIM:the strike would end soon", "SOURCE:Officials"),
+        ("CUE_OF", "CUE:said", "CLAIM:the strike would end soon"),
+    ]
+
+
+def test_an_event_mapping_may_keep_the_trigger_and_notes_the_roles_it_places_nowhere():
+    mapping = {
+        "events": {
+            "Attribution": {
+                "trigger": "CUE",
+                "relations": [{"from": "Content", "to": "Source", "type": "ATTRIBUTED_TO"}],
+            }
+        }
+    }
+    result, aset = one_set(
+        [("a.txt", TEXT.encode()), ("a.ann", ANN.encode())], {"event_mapping": mapping}
+    )
+    assert [s["label"] for s in aset["spans"]] == ["Source", "Cue", "Content", "CUE"]
+    assert [(n.file, n.line, n.message) for n in result.notes if n.line] == [
+        (
+            "a.ann",
+            5,
+            "E1: no relation of the event mapping places its Cue T2: that link is not imported",
+        )
+    ]
+
+
+def test_an_event_type_the_mapping_lacks_is_an_error_at_its_line():
+    ann = ANN + "T5\tDenial 10 14\tsaid\nE2\tDenial:T5 Source:T1\n"
+    result = read([("a.txt", TEXT.encode()), ("a.ann", ann.encode())], {"event_mapping": MAPPING})
+    assert [(e.file, e.line, e.message) for e in result.errors] == [
+        ("a.ann", 7, "E2: event type Denial is not in the event mapping (Attribution)")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("mapping", "message"),
+    [
+        ([], 'must be an object with "events": {event type: {...}}'),
+        (
+            {"events": {"Attribution": {"relations": [{"from": "Cue", "to": "Content"}]}}},
+            'events.Attribution.relations[0]: must be {"from": role, "to": role, "type": relation}',
+        ),
+        (
+            {"events": {"Attribution": {"trigger": "a cue"}}},
+            "events.Attribution.trigger: 'a cue' is not a label or relation type key",
+        ),
+        (
+            {"events": {"Attribution": {}}, "roles": {}},
+            "unknown keys roles (expected events, labels)",
+        ),
+    ],
+)
+def test_a_bad_event_mapping_is_an_error_naming_what_is_wrong(mapping, message):
+    result = read([("a.txt", TEXT.encode()), ("a.ann", ANN.encode())], {"event_mapping": mapping})
+    assert [(e.file, e.line, e.message) for e in result.errors] == [
+        ("event_mapping", None, f"bad event mapping: {message}")
     ]

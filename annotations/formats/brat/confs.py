@@ -2,7 +2,8 @@
 the schema of an export.
 
 Reading: entity types become span labels (``!`` groups are not labels but stand for the types
-indented under them), event types too (their triggers are spans; the events are not),
+indented under them), event types too (the labels of their triggers) and the schema's
+``events``, their roles relation types from the trigger (``event_schema``),
 ``<...>=...`` macros and ``<ENTITY>``, ``<EVENT>``, ``<ANY>`` are expanded in relation and
 attribute arguments, relations keep their argument types (``<REL-TYPE>:symmetric`` is
 undirected), attributes become ``bool`` (binary) or ``choice`` (``Value:a|b``) attributes of
@@ -22,6 +23,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotations.formats.brat.event_schema import (
+    events_conf_lines,
+    events_merged,
+    events_read,
+    role_keys,
+    role_relation_types,
+)
 from annotations.formats.brat.naming import NOTE, Naming, brat_value
 from annotations.formats.records import Issue, ReadDocument, ReadResult
 from annotations.formats.schema_derive import PALETTE
@@ -37,6 +45,7 @@ class Conf:
     path: str
     entities: list[str] = field(default_factory=list)  # label keys
     events: list[str] = field(default_factory=list)  # label keys of event (trigger) types
+    event_types: list[dict[str, Any]] = field(default_factory=list)  # the schema's ``events``
     relations: dict[str, dict[str, Any]] = field(default_factory=dict)  # key -> relation type
     attributes: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
 
@@ -112,6 +121,10 @@ def conf_read(path: str, text: str, naming: Naming, result: ReadResult) -> Conf:
                 names += below.get(name, [])
         return list(dict.fromkeys(names))
 
+    declared = [_split(line) for _, line in sections["events"]]
+    conf.event_types = events_read(
+        [(name, rest) for name, rest in declared if name in events], expand, naming
+    )
     for _, line in sections["relations"]:
         name, rest = _split(line)
         if not rest or name.startswith(("<", "!")):
@@ -184,17 +197,27 @@ def schema_from_conf(
     naming: Naming,
     display: dict[str, dict[str, str]],
     result: ReadResult,
+    events_seen: dict[str, dict[str, list[str]]] | None = None,
 ) -> dict[str, Any]:
-    """The schema ``annotation.conf`` declares, plus what the files use and it lacks."""
+    """The schema ``annotation.conf`` declares, plus what the files use and it lacks
+    (``events_seen``: the event types the files hold, type -> role -> argument labels)."""
     labels = list(dict.fromkeys(conf.entities + conf.events))
     attributes: dict[str, list[dict[str, Any]]] = {
         k: list(conf.attributes.get(k, [])) for k in labels
     }
     relations = {key: dict(spec) for key, spec in conf.relations.items()}
+    for key, spec in role_relation_types(conf.event_types, labels).items():
+        known = relations.setdefault(key, {**spec, "name": naming.relations.names.get(key, key)})
+        for end in ("from_labels", "to_labels"):
+            known[end] = list(dict.fromkeys(known[end] + spec[end]))
 
     def added(what: str) -> None:
         message = f"{what} is used in the .ann files but not declared here: added to the schema"
         result.notes.append(Issue(conf.path, None, message))
+
+    event_types, new = events_merged(conf.event_types, events_seen or {})
+    for what in new:
+        added(what)
 
     for record in documents:
         for aset in record["sets"]:
@@ -261,26 +284,35 @@ def schema_from_conf(
                 "to_labels": spec["to_labels"] or list(labels),
             }
         )
-    return {"span_labels": span_labels, "relation_types": relation_types}
+    definition = {"span_labels": span_labels, "relation_types": relation_types}
+    if event_types:
+        definition["events"] = event_types
+    return definition
 
 
 # --- writing ---------------------------------------------------------------------------------
 
 
 def annotation_conf(schema: dict[str, Any]) -> str:
-    """An ``annotation.conf`` for a schema: labels as entities, relation types with their
-    argument labels, ``bool`` and ``choice`` attributes (``note`` is AnnotatorNotes)."""
+    """An ``annotation.conf`` for a schema: labels as entities (event types as events, with
+    their roles), relation types with their argument labels, ``bool`` and ``choice``
+    attributes (``note`` is AnnotatorNotes)."""
+    triggers = {event["key"] for event in schema.get("events") or []}
+    roles = role_keys(schema)
     labels = [label["key"] for label in schema.get("span_labels", [])]
-    lines = ["# Written by Claimlens from the project's schema.", "", "[entities]", "", *labels]
+    entities = [label for label in labels if label not in triggers]
+    lines = ["# Written by Claimlens from the project's schema.", "", "[entities]", "", *entities]
     lines += ["", "[relations]", ""]
     for relation in schema.get("relation_types", []):
+        if relation["key"] in roles and set(relation.get("from_labels") or []) <= triggers:
+            continue  # a role of an event type: written with the event
         source = "|".join(relation.get("from_labels") or []) or "<ENTITY>"
         target = "|".join(relation.get("to_labels") or []) or "<ENTITY>"
         line = f"{relation['key']}\tArg1:{source}, Arg2:{target}"
         if relation.get("directed") is False:
             line += ", <REL-TYPE>:symmetric"
         lines.append(line)
-    lines += ["", "[events]", "", "[attributes]", ""]
+    lines += ["", "[events]", "", *events_conf_lines(schema), "", "[attributes]", ""]
     owners: dict[str, list[str]] = {}
     choices: dict[str, list[str]] = {}
     for label in schema.get("span_labels", []):

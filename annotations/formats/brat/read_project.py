@@ -14,6 +14,8 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from annotations.formats.brat.confs import conf_read, schema_from_conf, visual_read
+from annotations.formats.brat.event_schema import events_from_files
+from annotations.formats.brat.events import MAPPING, EventBook, event_mapping_read
 from annotations.formats.brat.layout import CONF, README, VISUAL, set_record
 from annotations.formats.brat.naming import Naming
 from annotations.formats.brat.placing import (
@@ -85,7 +87,14 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
             naming.reading(found[0])
             conf = conf_read(found[0], text, naming, result)
             sources[found[0]] = text
-    result.documents = _documents(entries, anns, placing, naming, options, sources, result)
+    events = EventBook(event_mapping_read(options, result))
+    if options.get(MAPPING) is not None and events.mapping is None:
+        return result  # a bad mapping (the errors say why)
+    result.documents = _documents(entries, anns, placing, naming, options, sources, result, events)
+    if events.mapping is not None:  # it maps onto the project's labels: the project's schema
+        message = "the files' schema is not read: an event mapping maps onto the project's"
+        result.notes.append(Issue(MAPPING, None, message))
+        return result
     for clash in naming.clashes():
         file = clash.place[0]
         clash.place = (file, _line_naming(sources.get(file, ""), clash.name))
@@ -93,10 +102,11 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
     visual = _nearest(visuals)
     display = visual_read(decoded(*visual, options, result) or "") if visual else {}
     if conf is not None:
-        definition = schema_from_conf(conf, result.documents, naming, display, result)
+        definition = schema_from_conf(conf, result.documents, naming, display, result, events.seen)
         result.header = header_with_schema(definition)
     else:
-        result.header = schema_header(result.documents, errors=result.errors)
+        found = events_from_files(events.seen)
+        result.header = schema_header(result.documents, found, errors=result.errors)
         _names_kept(result.header, naming)
     if not result.header["schema"]["span_labels"]:
         result.header = None  # no labels declared nor used: the project keeps its schema
@@ -143,6 +153,7 @@ def _documents(
     options: dict[str, Any],
     sources: dict[str, str],
     result: ReadResult,
+    events: EventBook,
 ) -> list[ReadDocument]:
     placed = []
     for path in anns:
@@ -177,7 +188,7 @@ def _documents(
             continue
         naming.reading(ann.path)
         sources[ann.path] = ann.text
-        reader = AnnReader(ann.path, txt.text, ids, naming, result, bom=txt.bom)
+        reader = AnnReader(ann.path, txt.text, ids, naming, result, bom=txt.bom, events=events)
         spans, relations = reader.read(ann.text)
         _lines_mark(reader.spans, ann)
         aset = set_record(place.layer, spans, relations)
