@@ -119,3 +119,80 @@ def test_a_bad_relation_in_the_second_line_of_a_text_is_reported_at_that_line(em
     outcome = imported(project, owner, data)
     assert [(e.file, e.line) for e in outcome.errors] == [("in.jsonl", 2)]
     assert outcome.errors[0].message.startswith("sets[0].relations[0].target: ")
+
+
+STORED = {"text": TEXT, "title": "Strike", "url": "https://a.example/strike",
+          "published_at": "2026-05-01T08:00:00+00:00", "outlet": "Harbour Times",
+          "meta": {"section": "world"}}  # fmt: skip
+FILE = {"text": TEXT, "title": "Strike ends", "url": "https://b.example/strike",
+        "published_at": "2026-05-02T08:00:00", "outlet": "Port Post", "story": "Port strike",
+        "meta": {"section": "local", "source": {"format": "x"}}}  # fmt: skip
+
+
+def stored_fields() -> tuple:
+    document = Document.objects.select_related("story", "outlet").get()
+    return (
+        document.title, document.url, document.published_at.isoformat(),
+        document.outlet.name, document.story.name if document.story else None, document.meta,
+    )  # fmt: skip
+
+
+def test_a_stored_texts_title_date_and_metadata_are_kept_and_each_difference_noted(empty):
+    project, owner = empty
+    assert imported(project, owner, jsonl({**STORED, "sets": []})).ok
+    outcome = imported(project, owner, jsonl({**FILE, "sets": [{"author": "ben"}]}))
+    assert outcome.ok, outcome.errors
+    pk = Document.objects.get().pk
+    place = f"the corpus already has this text (document {pk}): its"
+    tail = "(update_metadata takes the file's)"
+    assert [(n.file, n.line, n.message) for n in outcome.notes] == [
+        ("in.jsonl", 1, f"{place} title 'Strike' is kept, not the file's 'Strike ends' {tail}"),
+        ("in.jsonl", 1, f"{place} url 'https://a.example/strike' is kept, "
+                        f"not the file's 'https://b.example/strike' {tail}"),
+        ("in.jsonl", 1, f"{place} published_at '2026-05-01T08:00:00+00:00' is kept, "
+                        f"not the file's '2026-05-02T08:00:00+00:00' {tail}"),
+        ("in.jsonl", 1, f"{place} story None is kept, not the file's 'Port strike' {tail}"),
+        ("in.jsonl", 1, f"{place} outlet 'Harbour Times' is kept, "
+                        f"not the file's 'Port Post' {tail}"),
+        ("in.jsonl", 1, f"{place} meta.section 'world' is kept, not the file's 'local' {tail}"),
+    ]  # fmt: skip
+    assert stored_fields() == (
+        "Strike", "https://a.example/strike", "2026-05-01T08:00:00+00:00", "Harbour Times",
+        None, {"section": "world"},
+    )  # fmt: skip
+
+
+def test_with_update_metadata_the_files_values_replace_the_stored_ones_and_are_noted(empty):
+    project, owner = empty
+    assert imported(project, owner, jsonl({**STORED, "sets": []})).ok
+    data = jsonl({**FILE, "sets": [{"author": "ben"}]})
+    outcome = imported(project, owner, data, update_metadata=True)
+    assert outcome.ok, outcome.errors
+    assert len(outcome.notes) == 6
+    assert outcome.notes[0].message.endswith(
+        "title was 'Strike', now 'Strike ends' (update_metadata)"
+    )
+    assert stored_fields() == (
+        "Strike ends", "https://b.example/strike", "2026-05-02T08:00:00+00:00", "Port Post",
+        "Port strike", {"section": "local"},
+    )  # fmt: skip
+
+
+def test_the_same_values_again_are_not_noted(empty):
+    project, owner = empty
+    assert imported(project, owner, jsonl({**STORED, "sets": []})).ok
+    outcome = imported(project, owner, jsonl({**STORED, "sets": [{"author": "ben"}]}))
+    assert outcome.ok and outcome.notes == []
+
+
+def test_a_brat_file_of_a_stored_text_notes_its_title(empty):
+    project, owner = empty
+    assert imported(project, owner, jsonl({**STORED, "sets": []})).ok
+    data = zipped({"p/a.txt": TEXT, "p/a.ann": CLAIM})
+    outcome = imported(project, owner, data, fmt="brat", name="p.zip")
+    assert outcome.ok, outcome.errors
+    [note] = outcome.notes
+    assert (note.file, note.line) == ("p/a.ann", None)
+    assert note.message.endswith(
+        "title 'Strike' is kept, not the file's 'a' (update_metadata takes the file's)"
+    )

@@ -1,6 +1,7 @@
 """The documents of an import, stored by the corpus's one writer (``corpus.services``): a
-text already in the corpus is reused, the rest copied in, stories and outlets found by name
-or created, inside the import's transaction."""
+text already in the corpus is reused (its title, date and metadata kept and the file's
+differences noted, or taken with ``update_metadata``: ``metadata``), the rest copied in,
+stories and outlets found by name or created, inside the import's transaction."""
 
 from __future__ import annotations
 
@@ -8,17 +9,27 @@ from datetime import datetime
 from typing import Any
 
 from annotations.services.imports.checked import CheckedDocument
+from annotations.services.imports.metadata import metadata_compare
 from annotations.services.imports.outcome import ImportOutcome
 from corpus import services as corpus_services
 
 
-def documents_write(parsed: list[CheckedDocument], outcome: ImportOutcome) -> None:
-    """Give each checked document its row (``row``) and count the created and reused."""
-    written = corpus_services.documents_write([_document_input(item) for item in parsed])
+def documents_write(
+    parsed: list[CheckedDocument], outcome: ImportOutcome, update_metadata: bool = False
+) -> None:
+    """Give each checked document its row (``row``) and count the created and reused. For a
+    reused one, what the file says differently of it is noted, or taken with
+    ``update_metadata`` (``metadata``)."""
+    inputs = [_document_input(item) for item in parsed]
+    written = corpus_services.documents_write(inputs)
     for item, row in zip(parsed, written.documents, strict=True):
         item.row = row
     outcome.counts["documents_created"] += len(written.created)
     outcome.counts["documents_existing"] += len(parsed) - len(written.created)
+    created = {row.pk for row in written.created}
+    reused = [(item, given) for item, given in zip(parsed, inputs, strict=True)]
+    reused = [(item, given) for item, given in reused if item.row.pk not in created]
+    metadata_compare(reused, update_metadata, outcome)
 
 
 def _document_input(item: CheckedDocument) -> corpus_services.DocumentInput:

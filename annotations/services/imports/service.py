@@ -87,7 +87,7 @@ def records_import(
                 outcome.schema_replaced = True
                 _project_settings_take(project, (header or {}).get("project") or {})
             members_ensure(project, header, parsed, outcome)
-            import_write(project, parsed, outcome)
+            import_write(project, parsed, outcome, bool(options.get("update_metadata")))
             if outcome.errors:
                 transaction.set_rollback(True)
     except IntegrityError as exc:

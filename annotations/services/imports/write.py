@@ -86,8 +86,13 @@ def _sets_clash(project: Project, parsed: list[CheckedDocument], outcome: Import
             outcome.error(Issue(document.file, document.line, message))
 
 
-def import_write(project: Project, parsed: list[CheckedDocument], outcome: ImportOutcome) -> None:
-    documents_write(parsed, outcome)
+def import_write(
+    project: Project,
+    parsed: list[CheckedDocument],
+    outcome: ImportOutcome,
+    update_metadata: bool = False,
+) -> None:
+    documents_write(parsed, outcome, update_metadata)
     _sets_clash(project, parsed, outcome)
     if outcome.errors:
         return
