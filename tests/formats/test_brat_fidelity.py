@@ -159,3 +159,12 @@ def test_a_second_value_of_an_attribute_is_an_error_naming_both_lines_the_same_o
     ]  # fmt: skip
     [span] = result.documents[0]["sets"][0]["spans"]
     assert span["attributes"] == {"Certain": True, "Side": "union", "note": "first\nsecond"}
+
+
+def test_span_texts_that_fit_both_ways_of_counting_are_read_as_brat_counts_and_noted_so():
+    result = read_pair(CRLF_TEXT, "T1\tSOURCE 0 9\tOfficials\n")
+    assert placed(result) == [(0, 9, None, "Officials")]
+    assert notes_of(result) == [
+        ("p/a.ann", 1, "offsets count each \\r\\n as one character, as brat does "
+                       "(the texts of 1 of 1 spans fit several ways: brat's taken)"),
+    ]  # fmt: skip

@@ -139,8 +139,10 @@ class AnnReader:
         if not total:
             return candidates[0]
         best = max(range(len(candidates)), key=lambda i: (matches[i], -i))
-        message = f"{candidates[best].name} (the texts of {matches[best]} of {total} spans say so)"
-        self.note(first, message)
+        why = f"the texts of {matches[best]} of {total} spans say so"
+        if matches.count(matches[best]) > 1:
+            why = f"the texts of {matches[best]} of {total} spans fit several ways: brat's taken"
+        self.note(first, f"{candidates[best].name} ({why})")
         return candidates[best]
 
     def _twice(self, number: int, ident: str) -> bool:
