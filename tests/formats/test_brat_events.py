@@ -5,11 +5,14 @@ export writes a trigger with its role relations back as an E line."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from typing import Any
 
 import pytest
 
-from annotations.formats.brat import annotation_conf, read
+from annotations.formats.brat import annotation_conf, read, write
+from annotations.formats.records import ExportNotes
 from annotations.schema import validate_definition
 
 TEXT = "Officials said the strike would end soon."  # Officials=0, said=10, the strike...=15
@@ -243,3 +246,58 @@ def test_a_bad_event_mapping_is_an_error_naming_what_is_wrong(mapping, message):
     assert [(e.file, e.line, e.message) for e in result.errors] == [
         ("event_mapping", None, f"bad event mapping: {message}")
     ]
+
+
+def exported_ann(files: list[tuple[str, bytes]]) -> tuple[str, list[tuple[str, bytes]]]:
+    """The .ann our export writes for the one set of ``files``, and the export's files."""
+    result = read(files, {})
+    data = b"".join(write(result.header, result.documents, ExportNotes()))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        out = [(f"export/{name}", archive.read(name)) for name in archive.namelist()]
+    [ann] = [data for name, data in out if name.endswith(".ann")]
+    return ann.decode(), out
+
+
+def test_the_export_writes_a_trigger_and_its_role_relations_back_as_an_event():
+    ann = ANN + "A1\tNegated E1\nT5\tCue 36 40\tsoon\nR1\tAlso Arg1:E1 Arg2:T5\n"
+    files = [
+        ("p/annotation.conf", CONF.encode()),
+        ("p/a.txt", TEXT.encode()),
+        ("p/a.ann", ann.encode()),
+    ]
+    written, _ = exported_ann(files)
+    assert [line for line in written.splitlines() if line[:1] in "EAR"] == [
+        "A1\tNegated E1",
+        "E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3",
+        "R1\tAlso Arg1:E1 Arg2:T5",
+    ]
+
+
+def test_repeated_roles_and_events_as_arguments_are_written_as_brat_writes_them():
+    ann = (
+        "T1\tOrg 0 9\tOfficials\nT2\tOrg 19 25\tstrike\nT3\tMerge 10 14\tsaid\n"
+        "T4\tReport 32 35\tend\nE1\tMerge:T3 Org:T1 Org2:T2\nE2\tReport:T4 Event:E1\n"
+    )
+    written, _ = exported_ann([("a.txt", TEXT.encode()), ("a.ann", ann.encode())])
+    assert [line for line in written.splitlines() if line[:1] == "E"] == [
+        "E1\tMerge:T3 Org:T1 Org2:T2",
+        "E2\tReport:T4 Event:E1",
+    ]
+
+
+def test_a_brat_event_project_reads_back_the_same_after_our_export():
+    ann = ANN + "A1\tNegated E1\n#1\tAnnotatorNotes E1\tcheck\nE2\tAttribution:T4 Source:T1\n"
+    files = [
+        ("p/annotation.conf", CONF.encode()),
+        ("p/a.txt", TEXT.encode()),
+        ("p/a.ann", ann.encode()),
+    ]
+    original = read(files, {})
+    _, out = exported_ann(files)
+    again = read(out, {})
+    assert again.errors == []
+    assert again.header["schema"]["events"] == original.header["schema"]["events"]
+    [before], [after] = original.documents[0]["sets"], again.documents[0]["sets"]
+    assert named(after) == named(before) and len(named(before)) == 4
+    fields = [(s["label"], s["start"], s["end"], s["attributes"]) for s in before["spans"]]
+    assert [(s["label"], s["start"], s["end"], s["attributes"]) for s in after["spans"]] == fields

@@ -14,6 +14,7 @@ from itertools import count
 from typing import Any
 
 from annotations.formats.brat.confs import annotation_conf, visual_conf
+from annotations.formats.brat.events import EventWriter
 from annotations.formats.brat.layout import CONF, README, VISUAL, Folders
 from annotations.formats.brat.naming import NOTE, NOTE_TYPE, brat_value
 from annotations.formats.handover import Handover
@@ -57,10 +58,15 @@ def _line_pieces(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 def _ann_write(
-    text: str, aset: SetRecord, kinds: dict[tuple[str, str], str], counts: Counter[str]
+    text: str,
+    aset: SetRecord,
+    kinds: dict[tuple[str, str], str],
+    counts: Counter[str],
+    events: EventWriter,
 ) -> str:
     lines: list[str] = []
     t_ids: dict[Any, str] = {}
+    e_ids = events.ids(aset.get("spans") or [])  # a trigger's attributes and links name its event
     attribute_number = note_number = relation_number = 0
     for span in aset.get("spans") or []:
         pieces = span_pieces(span)
@@ -77,6 +83,7 @@ def _ann_write(
         offsets = ";".join(f"{a} {b}" for a, b in cut)
         quoted = FRAGMENT_JOINER.join(text[a:b] for a, b in cut)
         lines.append(f"{ident}\t{span['label']} {offsets}\t{quoted}")
+        owner = e_ids.get(span.get("id"), ident)
         for key, value in (span.get("attributes") or {}).items():
             if value is None or value is False or value == "" or value == []:
                 continue  # brat has no way to say "set to nothing": absent is the default
@@ -85,24 +92,33 @@ def _ann_write(
                 one_line = re.sub(r"[\r\n\t]+", " ", value)
                 if one_line != value:
                     counts["notes with line breaks (written on one line)"] += 1
-                lines.append(f"#{note_number}\t{NOTE_TYPE} {ident}\t{one_line}")
+                lines.append(f"#{note_number}\t{NOTE_TYPE} {owner}\t{one_line}")
             elif value is True:
                 attribute_number += 1
-                lines.append(f"A{attribute_number}\t{key} {ident}")
+                lines.append(f"A{attribute_number}\t{key} {owner}")
             elif kinds.get((span["label"], key)) == "text":
                 counts[f"free-text attributes ({key}): brat has none"] += 1
             elif isinstance(value, str | int | float):
                 attribute_number += 1
-                lines.append(f"A{attribute_number}\t{key} {ident} {brat_value(value)}")
+                lines.append(f"A{attribute_number}\t{key} {owner} {brat_value(value)}")
                 if brat_value(value) != str(value):
                     counts["attribute values with spaces (written with _)"] += 1
             else:
                 counts[f"attributes with several values ({key})"] += 1
-    for relation in aset.get("relations") or []:
+    relations = aset.get("relations") or []
+    event_lines, arguments = events.lines(aset.get("spans") or [], relations, t_ids, e_ids)
+    lines += event_lines
+    for index, relation in enumerate(relations):
+        if index in arguments:
+            counts["relation attributes"] += bool(relation.get("attributes"))
+            continue
         if relation.get("target_document") is not None:
             counts["relations across documents"] += 1
             continue
-        source, target = t_ids.get(relation.get("source")), t_ids.get(relation.get("target"))
+        source, target = (
+            e_ids.get(end) or t_ids.get(end) if end in t_ids else None
+            for end in (relation.get("source"), relation.get("target"))
+        )
         if source is None or target is None:
             counts["relations whose spans were not written"] += 1
             continue
@@ -139,6 +155,7 @@ def write(
     schema = (header or {}).get("schema") or {}
     conf, visual = annotation_conf(schema), visual_conf(schema)
     kinds = attribute_kinds(schema)
+    events = EventWriter(schema)
     counts: Counter[str] = Counter()
     changes: list[str] = []
     folders = Folders(changes)
@@ -164,7 +181,7 @@ def write(
                     put(f"{folder}/{CONF}", conf)
                     put(f"{folder}/{VISUAL}", visual)
                 put(f"{folder}/{stem}.txt", text)
-                put(f"{folder}/{stem}.ann", _ann_write(text, aset, kinds, counts))
+                put(f"{folder}/{stem}.ann", _ann_write(text, aset, kinds, counts, events))
             chunk = sink.take()
             if chunk:
                 yield chunk
