@@ -168,3 +168,12 @@ def test_span_texts_that_fit_both_ways_of_counting_are_read_as_brat_counts_and_n
         ("p/a.ann", 1, "offsets count each \\r\\n as one character, as brat does "
                        "(the texts of 1 of 1 spans fit several ways: brat's taken)"),
     ]  # fmt: skip
+
+
+def test_a_t_line_without_its_text_column_takes_the_text_from_the_offsets_as_brat_does():
+    result = read_pair(SENTENCE, "T1\tSOURCE 0 9\nT2\tCLAIM 15 25\t\n")
+    assert placed(result) == [(0, 9, None, "Officials"), (15, 25, None, "the strike")]
+    assert notes_of(result) == [
+        ("p/a.ann", line, f"T{line}: no text column: the text the offsets select is taken")
+        for line in (1, 2)
+    ]

@@ -44,7 +44,8 @@ text. A byte-order mark on an ``.ann`` is no character of any line.
   pieces that overlap are an error, as in brat. The text column may hold line breaks (brat
   writes the text as it is): the next lines of the ``.ann`` are then the rest of it, when
   with the line breaks they are what the offsets select; the line breaks may also be written
-  as spaces (``text_bound``). Span ids are integers, counted over the whole upload.
+  as spaces (``text_bound``). A missing or empty text column is taken from the offsets
+  (noted), as brat does. Span ids are integers, counted over the whole upload.
 - ``A`` (and the older ``M``) lines are span attributes: a binary attribute is ``True``, a
   valued one its value. A brat attribute holds one value (``annotation.conf`` cannot declare
   several): the same attribute again on a span is a note when the value is the same, an error

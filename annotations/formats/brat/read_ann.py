@@ -192,7 +192,7 @@ class AnnReader:
         self, number: int, fields: list[str], lines: list[str]
     ) -> tuple[SpanRecord | None, int]:
         """The span of a ``T`` line and how many lines its text column took after it."""
-        if len(fields) < 3:
+        if len(fields) < 2:
             self.error(
                 number,
                 "expected 'T1<TAB>Label start end<TAB>text' (the fields are separated by tabs)",
@@ -213,6 +213,9 @@ class AnnReader:
         selected = FRAGMENT_JOINER.join(text[a:b] for a, b in listed)  # in the order written
         quoted = "\t".join(fields[2:])
         more = quoted_lines(selected, quoted, lines, number)
+        if more is None and not quoted.strip():  # brat takes the text from the offsets
+            notes.append(f"{fields[0]}: no text column: the text the offsets select is taken")
+            more = 0
         if more is None:
             self.error(number, f"quoted text {quoted!r} does not match the offsets ({selected!r})")
             return None, 0
