@@ -215,7 +215,7 @@ class ExportSpec:
 class ReadResult:
     """What a reader found: an optional header (schema, members), the document records, the
     errors (nothing is imported when there is one) and notes (what was read but cannot be
-    represented, e.g. brat events: reported, not silently dropped)."""
+    represented, e.g. brat normalisations: reported, not silently dropped)."""
 
     header: Header | None = None
     documents: list[ReadDocument] = field(default_factory=list)

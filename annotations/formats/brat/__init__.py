@@ -52,45 +52,52 @@ text. A byte-order mark on an ``.ann`` is no character of any line.
   naming both lines when it is another. ``R`` lines are relations (first argument the
   source, second the target). ``#`` ``AnnotatorNotes`` on a span become its ``note``
   attribute (text; several notes on one span are kept, joined by a line break).
-- ``E`` (events), ``N`` (normalisations), ``*`` (equivalences), unknown line types, and
-  attributes, notes or relations on anything but a span cannot be represented: each is listed
-  in ``ReadResult.notes`` with its file and line, never dropped silently. Event triggers are
-  ``T`` lines, so they stay spans.
+- ``E`` lines are events (``events``): the trigger is a span, each role argument a relation
+  from it typed by the role; with the ``event_mapping`` option, relations between the
+  arguments, labels renamed onto the project's, the trigger kept or dropped. ``A``, ``#``
+  and ``R`` lines naming an event name its trigger span.
+- ``N`` (normalisations), ``*`` (equivalences), unknown line types, and attributes, notes or
+  relations on a relation cannot be represented: each is listed in ``ReadResult.notes`` with
+  its file and line, never dropped silently.
 - Malformed lines, offsets outside the text, a text column that does not match, references
   to undefined ``T`` ids and an id defined twice (both lines named) are errors with file and
   line.
 
 *Schema.* ``annotation.conf`` (the one nearest the root) gives it: entity types become span
 labels (``!`` groups are not labels, but stand for the types indented under them), event types
-too (their triggers are spans; the events are not), ``<...>=...`` macros and ``<ENTITY>``,
-``<EVENT>``, ``<ANY>`` are expanded in relation and attribute arguments, relations keep their
-argument types (``<REL-TYPE>:symmetric`` is undirected), attributes become ``bool`` (binary) or
-``choice`` (``Value:a|b``) attributes of the entity labels they apply to (attributes of events
-only are noted). Every label gets a text ``note`` attribute. Labels, relation types and
-attributes the ``.ann`` files use but the ``annotation.conf`` lacks are added (noted). Names
-are kept as written; those that are not schema keys get a key spelled from them in ASCII
+too (the labels of their triggers) and the schema's ``events`` with their roles (relation types
+from the trigger: ``event_schema``), ``<...>=...`` macros and ``<ENTITY>``, ``<EVENT>``,
+``<ANY>`` are expanded in relation and attribute arguments, relations keep their argument types
+(``<REL-TYPE>:symmetric`` is undirected), attributes become ``bool`` (binary) or ``choice``
+(``Value:a|b``) attributes of the entity and event labels they apply to (attributes of
+relations only are noted). Every label gets a text ``note`` attribute. Labels, relation types
+and attributes the ``.ann`` files use but the ``annotation.conf`` lacks are added (noted).
+Names are kept as written; those that are not schema keys get a key spelled from them in ASCII
 (``my.type`` -> ``my_type``, ``Источник`` -> ``Istochnik``: ``schema_derive.as_key``), the same
 way in the schema and the records; two names that would share a key are an error naming both,
-at the file and line of the second. ``visual.conf`` gives display names and colours.
-Without ``annotation.conf`` the schema is made from what the files hold (``schema_derive``).
+at the file and line of the second. ``visual.conf`` gives display names and colours. Without
+``annotation.conf`` the schema is made from what the files hold (``schema_derive``).
 
 **Export** is a zip streamed as it is written: a folder per layer (``gold``, each annotator,
 ``model-<name>``) with ``<document>.txt`` and ``.ann`` (the stem is made from the title, made
-unique with the document id), an ``annotation.conf`` and ``visual.conf`` at the top and in every
-folder (so brat and bratiaa open the project or any folder), and ``README.txt``, written last,
-listing what brat cannot hold: relations across documents, stances and answers, free-text
+unique with the document id), an ``annotation.conf`` and ``visual.conf`` at the top and in
+every folder (so brat and bratiaa open the project or any folder), and ``README.txt``, written
+last, listing what brat cannot hold: relations across documents, stances and answers, free-text
 attributes (but ``note``, written as AnnotatorNotes), attributes with several values. Spaces in
-attribute values become ``_``; a span running over a line break is written as one piece per
-line, as brat writes a selection across lines (brat cannot read a line break in the text
-column), and read back as one span; a span beginning or ending with a line break is written
-without it; all are counted in the notes too.
+attribute values become ``_``. When the schema declares events, a trigger span and its role
+relations are written as its ``T`` line and an ``E`` line (``[events]`` in
+``annotation.conf``); its attributes, notes and other relations name the event. A span running
+over a line break is written as one piece per line, as brat writes a selection across lines
+(brat cannot read a line break in the text column), and read back as one span; a span beginning
+or ending with a line break is written without it; all are counted in the notes too.
 
 **Modules.** ``read_project`` (the layout and the documents of an upload), ``read_ann`` (the
 lines of one ``.ann``), ``confs`` (``annotation.conf`` and ``visual.conf``, read and written),
-``text_bound`` (a ``T`` line's pieces and text column), ``text_views`` (the ways offsets
-count a CRLF text or a byte-order mark), ``export`` (the zip), ``layout`` (files and layer
-folders), ``placing`` (the layer, document and text of each uploaded file), ``naming`` (brat
-names as keys).
+``text_bound`` (a ``T`` line's pieces and text column), ``events`` (``E`` lines read and
+written), ``event_schema`` (event types in ``annotation.conf`` and the schema), ``text_views``
+(the ways offsets count a CRLF text or a byte-order mark), ``export`` (the zip), ``layout``
+(files and layer folders), ``placing`` (the layer, document and text of each uploaded file),
+``naming`` (brat names as keys).
 """
 
 from __future__ import annotations
