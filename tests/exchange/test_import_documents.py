@@ -59,6 +59,19 @@ def test_an_unknown_label_in_bobs_file_is_reported_at_bobs_file_and_line(empty):
     assert not Document.objects.exists()
 
 
+def test_a_relation_type_the_project_lacks_is_reported_at_its_r_line_in_bobs_file(empty):
+    project, owner = empty
+    spans = CLAIM + "T2\tSOURCE 0 9\tOfficials\n"
+    data = zipped({
+        "p/alice/a.txt": TEXT, "p/alice/a.ann": spans,
+        "p/bob/a.txt": TEXT, "p/bob/a.ann": spans + "R1\tDENIES Arg1:T2 Arg2:T1\n",
+    })  # fmt: skip
+    outcome = imported(project, owner, data, fmt="brat", name="p.zip", keep_schema=True)
+    assert [(e.file, e.line, e.message) for e in outcome.errors] == [
+        ("p/bob/a.ann", 3, "sets[1].relations[0].type: unknown relation type 'DENIES'")
+    ]
+
+
 def test_two_brat_files_with_the_same_text_are_one_document_with_both_sets(empty):
     project, owner = empty
     data = zipped({

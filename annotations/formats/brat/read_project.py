@@ -32,6 +32,7 @@ from annotations.formats.records import (
     Issue,
     ReadDocument,
     ReadResult,
+    RelationRecord,
     SpanRecord,
     header_with_schema,
 )
@@ -190,7 +191,7 @@ def _documents(
         sources[ann.path] = ann.text
         reader = AnnReader(ann.path, txt.text, ids, naming, result, bom=txt.bom, events=events)
         spans, relations = reader.read(ann.text)
-        _lines_mark(reader.spans, ann)
+        _lines_mark(reader.spans, relations, ann, naming)
         aset = set_record(place.layer, spans, relations)
         aset["_where"] = {"file": ann_name, "line": None}  # type: ignore[typeddict-unknown-key]
         record["sets"].append(aset)
@@ -217,15 +218,33 @@ def _line_naming(text: str, name: str) -> int | None:
     return None
 
 
-def _lines_mark(spans: dict[str, SpanRecord], ann: _File) -> None:
-    """Give each span of a ``T`` line its place (the ``.ann`` and the line), so a problem the
-    import finds later (an unknown label) is reported there."""
-    lines: dict[str, int] = {}
+def _lines_mark(
+    spans: dict[str, SpanRecord], relations: list[RelationRecord], ann: _File, naming: Naming
+) -> None:
+    """Give each span of a ``T`` line and each relation of an ``R`` line its place (the
+    ``.ann`` and the line), so a problem the import finds later (an unknown label, a relation
+    type the project lacks) is reported there. What other lines made (an event's relations)
+    is reported at the ``.ann``, its set's place."""
+    firsts: dict[str, int] = {}
+    joins: dict[tuple[Any, ...], int] = {}
     for number, line in enumerate(ann.text.split("\n"), start=1):
-        if line.startswith("T") and "\t" in line:
-            lines.setdefault(line.split("\t", 1)[0], number)
+        ident, tab, rest = line.partition("\t")
+        if not tab:
+            continue
+        if ident.startswith("T"):
+            firsts.setdefault(ident, number)
+        elif ident.startswith("R"):
+            parts = rest.split()
+            ends = [spans.get(part.partition(":")[2]) for part in parts[1:3]]
+            if len(parts) == 3 and ends[0] is not None and ends[1] is not None:
+                key = naming.relations.by_name.get(parts[0])
+                joins.setdefault((key, ends[0].get("id"), ends[1].get("id")), number)
     for ident, span in spans.items():
-        span["_where"] = {"file": ann.path, "line": lines.get(ident)}  # type: ignore[typeddict-unknown-key]
+        span["_where"] = {"file": ann.path, "line": firsts.get(ident)}  # type: ignore[typeddict-unknown-key]
+    for relation in relations:
+        line = joins.get((relation.get("type"), relation.get("source"), relation.get("target")))
+        if line is not None:
+            relation["_where"] = {"file": ann.path, "line": line}  # type: ignore[typeddict-unknown-key]
 
 
 def _record(
