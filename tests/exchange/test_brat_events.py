@@ -6,9 +6,11 @@ mapping is refused; a brat event project exported and imported again stores the 
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 import pytest
+from django.core.management import call_command
 
 from annotations.models import Relation, Span
 from annotations.services.projects import project_create
@@ -183,3 +185,19 @@ def test_a_brat_event_project_exported_and_imported_again_stores_the_same_rows(o
     assert canonical(exported(again)) == canonical(exported(first))
     again.schema.refresh_from_db()
     assert again.schema.definition["events"] == first.schema.definition["events"]
+
+
+def test_import_annotations_reads_the_event_mapping_from_a_file(owner, tmp_path):
+    folder = tmp_path / "p" / "anna"
+    folder.mkdir(parents=True)
+    (tmp_path / "p" / "annotation.conf").write_text(CONF)
+    (folder / "a.txt").write_text(TEXT)
+    (folder / "a.ann").write_text(ANN)
+    (tmp_path / "mapping.json").write_text(json.dumps(MAPPING))
+    project = project_create(name="News", owner=owner)
+    call_command("import_annotations", str(tmp_path / "p"), project=project.pk, format="brat",
+                 user="importer", event_mapping=str(tmp_path / "mapping.json"))  # fmt: skip
+    assert stored(project)[1] == [
+        ("ATTRIBUTED_TO", "the strike would end soon", "Officials"),
+        ("CUE_OF", "said", "the strike would end soon"),
+    ]
