@@ -26,6 +26,11 @@ author's username, ``gold`` for the gold set and ``model:<name>`` for a model's 
 
 Rows are written document by document (the writer yields after each one), so a large
 project streams.
+
+What a table has no place for is counted per kind in one line of the export notes
+(``left_out.py``): ``csv-spans`` leaves out relations, stances, answers and comments,
+``csv-stances`` relations, answers and comments. The files themselves stay plain tables:
+CSV has no comment line that ``csv``, pandas and spreadsheets all read as one.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from typing import Any
 
 import orjson
 
+from annotations.formats.left_out import ANSWER, COMMENT, RELATION, STANCE, LeftOut
 from annotations.formats.records import (
     DocumentRecord,
     ExportNotes,
@@ -78,8 +84,24 @@ def _author(aset: SetRecord) -> str:
     return str(aset.get("author") or "")
 
 
-def _rows_streamed(columns: Iterable[str], batches: Iterable[list[list[Any]]]) -> Iterator[bytes]:
-    """The header row, then each batch of rows (one document's) as soon as it is ready."""
+def _counted(documents: Iterable[DocumentRecord], left_out: LeftOut) -> Iterator[DocumentRecord]:
+    """The documents, what the table leaves out of each counted as it passes."""
+    for record in documents:
+        if record.get("sets"):
+            left_out.count_document(record)
+        for aset in record.get("sets") or []:
+            left_out.count_set(aset)
+        yield record
+
+
+def _rows_streamed(
+    columns: Iterable[str],
+    batches: Iterable[list[list[Any]]],
+    left_out: LeftOut | None = None,
+    notes: ExportNotes | None = None,
+) -> Iterator[bytes]:
+    """The header row, then each batch of rows (one document's) as soon as it is ready;
+    at the end, what was left out goes to the notes."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)  # excel dialect: RFC 4180 quoting, "\r\n" line ends
     writer.writerow(columns)
@@ -92,6 +114,8 @@ def _rows_streamed(columns: Iterable[str], batches: Iterable[list[list[Any]]]) -
             buffer.truncate()
     if buffer.tell():  # no documents (or none with rows): the header alone
         yield buffer.getvalue().encode("utf-8")
+    if left_out is not None and notes is not None:
+        left_out.note(notes)
 
 
 def span_rows(record: DocumentRecord) -> list[list[Any]]:
@@ -138,7 +162,11 @@ def stance_rows(record: DocumentRecord, target_names: dict[str, str]) -> list[li
 def write_spans(
     header: Header, documents: Iterable[DocumentRecord], notes: ExportNotes
 ) -> Iterator[bytes]:
-    return _rows_streamed(SPAN_COLUMNS, (span_rows(record) for record in documents))
+    left_out = LeftOut(
+        "csv-spans", (RELATION, STANCE, ANSWER, COMMENT), "a row per span: see csv-stances"
+    )
+    batches = (span_rows(record) for record in _counted(documents, left_out))
+    return _rows_streamed(SPAN_COLUMNS, batches, left_out, notes)
 
 
 def write_stances(
@@ -146,7 +174,9 @@ def write_stances(
 ) -> Iterator[bytes]:
     stance = (header.get("schema") or {}).get("stance") or {}
     names = {t["key"]: t.get("name") or t["key"] for t in stance.get("targets") or []}
-    return _rows_streamed(STANCE_COLUMNS, (stance_rows(record, names) for record in documents))
+    left_out = LeftOut("csv-stances", (RELATION, ANSWER, COMMENT), "a row per stance")
+    batches = (stance_rows(record, names) for record in _counted(documents, left_out))
+    return _rows_streamed(STANCE_COLUMNS, batches, left_out, notes)
 
 
 EXPORTS = {

@@ -37,6 +37,8 @@ The JSON loader guesses types from the values; a column that is null in every ro
 type instead of the Parquet file's. Loading the JSONL with the Parquet file's features
 (``features=datasets.Features.from_arrow_schema(SCHEMA)``) avoids that.
 
+Comments are not written: their number is one line of the export notes (``left_out.py``).
+
 Both are streamed: JSONL a chunk per document; Parquet a row group of about ``ROW_GROUP`` rows
 at a time (a document's rows stay together), each row group's bytes sent as soon as pyarrow
 has written them, the footer at the end.
@@ -52,6 +54,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from annotations.formats.handover import Handover
+from annotations.formats.left_out import COMMENT, LeftOut
 from annotations.formats.records import DocumentRecord, ExportNotes, ExportSpec, Header
 from annotations.formats.set_rows import set_row
 
@@ -109,9 +112,18 @@ def _json(value: Any) -> str:
     return orjson.dumps(value or {}).decode()
 
 
-def rows(record: DocumentRecord) -> Iterator[dict[str, Any]]:
-    """The rows of one document: one per set, keys in ``SCHEMA`` order."""
+def _left_out(fmt: str) -> LeftOut:
+    return LeftOut(fmt, (COMMENT,), "a dataset row has no comment threads")
+
+
+def rows(record: DocumentRecord, left_out: LeftOut | None = None) -> Iterator[dict[str, Any]]:
+    """The rows of one document: one per set, keys in ``SCHEMA`` order. ``left_out``
+    counts the comments the rows leave out."""
+    if left_out is not None and record.get("sets"):
+        left_out.count_document(record)
     for aset in record.get("sets") or []:
+        if left_out is not None:
+            left_out.count_set(aset)
         yield set_row(record, aset, encode=_json)
 
 
@@ -119,10 +131,12 @@ def write_jsonl(
     header: Header, documents: Iterable[DocumentRecord], notes: ExportNotes
 ) -> Iterator[bytes]:
     """A chunk per document: its rows, a JSON object a line."""
+    left_out = _left_out("hf-jsonl")
     for record in documents:
-        chunk = b"".join(orjson.dumps(row) + b"\n" for row in rows(record))
+        chunk = b"".join(orjson.dumps(row) + b"\n" for row in rows(record, left_out))
         if chunk:
             yield chunk
+    left_out.note(notes)
 
 
 def write_parquet(
@@ -132,9 +146,10 @@ def write_parquet(
     stream = Handover()
     writer = pq.ParquetWriter(stream, SCHEMA, compression="zstd")
     pending: list[dict[str, Any]] = []
+    left_out = _left_out("hf-parquet")
     try:
         for record in documents:
-            pending.extend(rows(record))
+            pending.extend(rows(record, left_out))
             if len(pending) >= ROW_GROUP:
                 writer.write_table(pa.Table.from_pylist(pending, schema=SCHEMA))
                 pending = []
@@ -145,6 +160,7 @@ def write_parquet(
             writer.write_table(pa.Table.from_pylist(pending, schema=SCHEMA))
     finally:
         writer.close()
+    left_out.note(notes)
     yield stream.take()
 
 

@@ -21,6 +21,7 @@ from annotations.formats.label_studio.names import (
     TEXT,
     VALUE_KIND,
 )
+from annotations.formats.left_out import COMMENT, LeftOut
 from annotations.formats.records import (
     DocumentRecord,
     ExportNotes,
@@ -202,10 +203,15 @@ def write(
     counts: dict[str, int] = {"discontinuous": 0, "across documents": 0}
     kinds = attribute_kinds(header.get("schema") or {})
     now = datetime.now(UTC).isoformat()
+    left_out = LeftOut("label-studio", (COMMENT,), "tasks are written without comments")
     yield b"["
     for i, record in enumerate(documents):
+        left_out.count_document(record)
+        for aset in record.get("sets") or []:
+            left_out.count_set(aset)
         yield (b",\n" if i else b"\n") + orjson.dumps(task(record, counts, kinds, now))
     yield b"\n]\n"
+    left_out.note(notes)
     if counts["discontinuous"]:
         notes.add(
             f"label-studio: {counts['discontinuous']} discontinuous spans written as one "
