@@ -191,10 +191,12 @@ def test_with_update_metadata_the_files_values_replace_the_stored_ones_and_are_n
     )  # fmt: skip
 
 
-def test_the_same_values_again_are_not_noted(empty):
+def test_the_same_values_again_and_what_a_reader_says_of_the_file_are_not_noted(empty):
     project, owner = empty
     assert imported(project, owner, jsonl({**STORED, "sets": []})).ok
-    outcome = imported(project, owner, jsonl({**STORED, "sets": [{"author": "ben"}]}))
+    about_the_file = {"section": "world", "source": {"file": "b.txt"}, "label_studio_task": 7}
+    again = {**STORED, "meta": about_the_file, "sets": [{"author": "ben"}]}
+    outcome = imported(project, owner, jsonl(again))
     assert outcome.ok and outcome.notes == []
 
 

@@ -13,6 +13,7 @@ from annotations.formats.text_map import normalised
 from annotations.schema import Schema
 from annotations.services.imports.check_sets import links_check, sets_check
 from annotations.services.imports.checked import CheckedDocument, Layers, Places, hashable
+from annotations.services.imports.metadata import READER_KEYS
 from annotations.services.imports.outcome import ImportOutcome
 from annotations.services.set_validation import Errors, is_int
 from corpus.models import ZONE_KINDS
@@ -84,7 +85,7 @@ def _same_text_note(
         for name in _COMPARED
         if later.record.get(name) not in (None, "", {}, [])
         and later.record.get(name) != earlier.record.get(name)
-        and not (name == "meta" and _source_only(later.record.get(name)))
+        and not (name == "meta" and _reader_only(later.record.get(name)))
     ]
     if differing:
         kept = ", ".join(
@@ -99,9 +100,9 @@ def _place(document: CheckedDocument) -> str:
     return document.file if document.line is None else f"{document.file}:{document.line}"
 
 
-def _source_only(meta: Any) -> bool:
+def _reader_only(meta: Any) -> bool:
     """A reader's own ``meta`` (the file the record came from) is no difference."""
-    return isinstance(meta, dict) and set(meta) <= {"source"}
+    return isinstance(meta, dict) and set(meta) <= READER_KEYS
 
 
 def _document_check(

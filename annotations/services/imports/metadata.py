@@ -3,8 +3,8 @@ outlet, ``meta``) against what is stored. A text is stored once and its row is s
 every project, so the stored values are kept and each difference is noted (file, line,
 field, stored and given); with the import option ``update_metadata`` the file's values are
 taken instead (noted too). Only what the file gives is compared: an empty field says nothing.
-``meta`` is compared key by key, leaving out ``source`` (the file a reader read the record
-from, which says where this copy came from, not what the document is)."""
+``meta`` is compared key by key, leaving out what a reader says of the file (``source``,
+``label_studio_task``: where this copy came from, not what the document is)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from corpus import services as corpus_services
 from corpus.models import Document
 from corpus.services.document_writer import outlet_name, story_name
 
-_OWN = {"source"}  # meta keys a reader fills in about the file itself
+# meta keys a reader fills in about the file itself (brat's file, Label Studio's task id)
+READER_KEYS = {"source", "label_studio_task"}
 _MAX = {f.name: f.max_length for f in Document._meta.concrete_fields if f.max_length}
 
 
@@ -66,7 +67,7 @@ def _differences(row: Document, given: corpus_services.DocumentInput) -> list[tu
         found.append(("outlet", row.outlet.name if row.outlet else None, outlet))
     stored_meta = row.meta if isinstance(row.meta, dict) else {}
     for key, value in given.meta.items():
-        if key not in _OWN and stored_meta.get(key) != value:
+        if key not in READER_KEYS and stored_meta.get(key) != value:
             found.append((f"meta.{key}", stored_meta.get(key), value))
     return found
 
