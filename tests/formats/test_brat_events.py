@@ -215,6 +215,22 @@ def test_an_event_mapping_may_keep_the_trigger_and_notes_the_roles_it_places_now
     ]
 
 
+def test_a_mapped_relation_may_start_or_end_at_the_kept_trigger():
+    mapping = {
+        "labels": {"Content": "CLAIM"},
+        "events": {
+            "Attribution": {
+                "trigger": "CUE",
+                "relations": [{"from": "<trigger>", "to": "Content", "type": "CUE_OF"}],
+            }
+        },
+    }
+    _, aset = one_set(
+        [("a.txt", TEXT.encode()), ("a.ann", ANN.encode())], {"event_mapping": mapping}
+    )
+    assert named(aset) == [("CUE_OF", "CUE:said", "CLAIM:the strike would end soon")]
+
+
 def test_an_event_type_the_mapping_lacks_is_an_error_at_its_line():
     ann = ANN + "T5\tDenial 10 14\tsaid\nE2\tDenial:T5 Source:T1\n"
     result = read([("a.txt", TEXT.encode()), ("a.ann", ann.encode())], {"event_mapping": MAPPING})
@@ -234,6 +250,16 @@ def test_an_event_type_the_mapping_lacks_is_an_error_at_its_line():
         (
             {"events": {"Attribution": {"trigger": "a cue"}}},
             "events.Attribution.trigger: 'a cue' is not a label or relation type key",
+        ),
+        (
+            {
+                "events": {
+                    "Attribution": {
+                        "relations": [{"from": "<trigger>", "to": "Content", "type": "CUE_OF"}]
+                    }
+                }
+            },
+            "events.Attribution.relations[0]: joins the <trigger>, which the mapping drops",
         ),
         (
             {"events": {"Attribution": {}}, "roles": {}},

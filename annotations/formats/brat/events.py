@@ -11,8 +11,9 @@ name an event name its trigger span. Two events on one trigger each get their ow
 span (the second a copy, noted), so each event comes back as it was written.
 
 *Read with an event mapping* (the ``event_mapping`` import option, ``EventMapping``): roles
-become relations between the arguments themselves, span labels are renamed onto the project's,
-and the trigger is kept with the label the mapping gives, or dropped. A role no relation of the
+become relations between the arguments themselves (``<trigger>`` stands for the trigger), span
+labels are renamed onto the project's, and the trigger is kept with the label the mapping
+gives, or dropped. A role no relation of the
 mapping places is noted; an event type the mapping lacks is an error at its line.
 
 *Write* (``EventWriter``): when the schema declares events, a span whose label is an event
@@ -31,6 +32,7 @@ from typing import Any
 from annotations.formats.records import Issue, ReadResult, RelationRecord, SpanRecord
 
 MAPPING = "event_mapping"  # where a bad mapping is reported (the import option's name)
+TRIGGER = "<trigger>"  # in a mapped relation: the event's trigger span (kept with a label)
 _ROLE_NUMBER_RE = re.compile(r"^(.*\D)\d+$")
 _KEY_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]{0,63}$")
 
@@ -128,6 +130,8 @@ def event_mapping_read(options: dict[str, Any], result: ReadResult) -> EventMapp
             if not all(isinstance(item[k], str) and item[k] for k in ("from", "to")):
                 problems.append(f"{where}: from and to must name roles")
                 continue
+            if trigger is None and TRIGGER in (item["from"], item["to"]):
+                problems.append(f"{where}: joins the {TRIGGER}, which the mapping drops")
             relations.append(MappedRelation(item["from"], item["to"], key(item["type"], where)))
         mapping.events[kind] = MappedEvent(trigger, tuple(relations))
     for problem in problems:
@@ -162,7 +166,7 @@ class EventReader:
         self.reader, self.book = reader, book
         self.events: dict[str, Event] = {}
         self.triggers: dict[str, SpanRecord] = {}  # E id -> its trigger span
-        self.dropped: set[Any] = set()  # ids of trigger spans the mapping drops
+        self.dropped: dict[Any, int] = {}  # trigger spans the mapping drops: id -> E line
 
     def add(self, number: int, fields: list[str]) -> None:
         """Read one ``E`` line (its trigger must already be read)."""
@@ -214,12 +218,14 @@ class EventReader:
         """The relations without those from or to a trigger the mapping drops (noted)."""
         kept = []
         for relation in relations:
-            if {relation["source"], relation["target"]} & self.dropped:
+            ends = [self.dropped.get(relation[end]) for end in ("source", "target")]
+            line = ends[0] or ends[1]
+            if line is not None:
                 message = (
-                    f"a {relation['type']} relation joins a trigger dropped by the event "
-                    "mapping: not imported"
+                    f"a {relation['type']} relation joins this event's trigger, which the event "
+                    "mapping drops: not imported"
                 )
-                self.reader.note(None, message)
+                self.reader.note(line, message)
                 continue
             kept.append(relation)
         return kept
@@ -279,11 +285,12 @@ class EventReader:
                 f"{event.ident}: event type {event.kind} is not in the event mapping ({known})",
             )
             return []
+        by_role: dict[str, list[SpanRecord]] = defaultdict(list)
         if spec.trigger is None:
-            self.dropped.add(trigger["id"])
+            self.dropped[trigger["id"]] = event.line
         else:
             trigger["label"] = spec.trigger
-        by_role: dict[str, list[SpanRecord]] = defaultdict(list)
+            by_role[TRIGGER].append(trigger)
         for role, _, span in arguments:
             by_role[role].append(span)
         placed = {r.source for r in spec.relations} | {r.target for r in spec.relations}
@@ -313,8 +320,10 @@ class EventReader:
             if span["id"] in self.dropped:
                 if span["attributes"]:
                     held = ", ".join(span["attributes"])
-                    message = f"a trigger dropped by the event mapping held {held}: not imported"
-                    self.reader.note(None, message)
+                    message = (
+                        f"its trigger, which the event mapping drops, held {held}: not imported"
+                    )
+                    self.reader.note(self.dropped[span["id"]], message)
                 continue
             name = names.get(span["label"], span["label"])
             span["label"] = mapping.labels.get(name, span["label"])
