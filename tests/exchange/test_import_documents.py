@@ -211,3 +211,25 @@ def test_a_brat_file_of_a_stored_text_notes_its_title(empty):
     assert note.message.endswith(
         "title 'Strike' is kept, not the file's 'a' (update_metadata takes the file's)"
     )
+
+
+def test_an_unknown_label_in_bobs_label_studio_annotation_is_reported_at_his_task(empty):
+    project, owner = empty
+
+    def annotation(who: str, label: str) -> dict:
+        value = {"start": 0, "end": 9, "text": "Officials", "labels": [label]}
+        result = [{"id": f"r-{who}", "from_name": "label", "to_name": "text",
+                   "type": "labels", "value": value}]  # fmt: skip
+        return {"completed_by": {"email": who}, "result": result}
+
+    tasks = [
+        {"data": {"text": "Another text, fine."}, "annotations": []},
+        {"data": {"text": TEXT},
+         "annotations": [annotation("alice", "SOURCE"), annotation("bob", "RUMOUR")]},
+    ]  # fmt: skip
+    data = orjson.dumps(tasks)
+    outcome = imported(project, owner, data, fmt="label-studio", name="tasks.json",
+                       keep_schema=True)  # fmt: skip
+    assert [(e.file, e.line, e.message) for e in outcome.errors] == [
+        ("tasks.json", 2, "sets[1].spans[0].label: unknown label 'RUMOUR'")
+    ]
