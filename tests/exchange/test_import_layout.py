@@ -4,6 +4,7 @@ of its own."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,19 @@ def test_the_command_adds_a_texts_folder_from_elsewhere_on_disk(empty, tmp_path:
         user="importer", texts=str(tmp_path / "sources"),
     )  # fmt: skip
     assert stored() == [("article", "anna", 1), ("article", "bob", 0)]
+
+
+def test_the_api_form_passes_the_annotator_pattern_and_the_texts_folder(empty, client_for):
+    project, owner = empty
+    upload = io.BytesIO(zipped({
+        "corpus/sources/article.txt": TEXT,
+        "corpus/ann/article_4b22.ann": CLAIM,
+        "corpus/ann/article_5fec.ann": CLAIM,
+    }))  # fmt: skip
+    upload.name = "corpus.zip"
+    form = {"format": "brat", "files": [upload], "annotator_from": PATTERN, "texts": "sources"}
+    response = client_for(owner).post(
+        f"/api/v1/projects/{project.pk}/import/", form, format="multipart"
+    )
+    assert response.status_code == 201, response.content
+    assert stored() == [("article", "4b22", 1), ("article", "5fec", 1)]
