@@ -92,14 +92,11 @@ def read(files: list[tuple[str, bytes]], options: dict[str, Any]) -> ReadResult:
     if options.get(MAPPING) is not None and events.mapping is None:
         return result  # a bad mapping (the errors say why)
     result.documents = _documents(entries, anns, placing, naming, options, sources, result, events)
+    _clashes_report(naming, sources, result)
     if events.mapping is not None:  # it maps onto the project's labels: the project's schema
         message = "the files' schema is not read: an event mapping maps onto the project's"
         result.notes.append(Issue(MAPPING, None, message))
         return result
-    for clash in naming.clashes():
-        file = clash.place[0]
-        clash.place = (file, _line_naming(sources.get(file, ""), clash.name))
-        result.errors.append(clash.issue())
     visual = _nearest(visuals)
     display = visual_read(decoded(*visual, options, result) or "") if visual else {}
     if conf is not None:
@@ -208,6 +205,14 @@ def _names_kept(header: Any, naming: Naming) -> None:
         label["name"] = naming.labels.name(label["key"])
     for relation in schema["relation_types"]:
         relation["name"] = naming.relations.name(relation["key"])
+
+
+def _clashes_report(naming: Naming, sources: dict[str, str], result: ReadResult) -> None:
+    """Two brat names that would share a key: an error at the line naming the second."""
+    for clash in naming.clashes():
+        file = clash.place[0]
+        clash.place = (file, _line_naming(sources.get(file, ""), clash.name))
+        result.errors.append(clash.issue())
 
 
 def _line_naming(text: str, name: str) -> int | None:
