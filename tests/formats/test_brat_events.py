@@ -327,3 +327,25 @@ def test_a_brat_event_project_reads_back_the_same_after_our_export():
     assert named(after) == named(before) and len(named(before)) == 4
     fields = [(s["label"], s["start"], s["end"], s["attributes"]) for s in before["spans"]]
     assert [(s["label"], s["start"], s["end"], s["attributes"]) for s in after["spans"]] == fields
+
+
+def test_brats_own_configuration_reader_reads_the_events_we_write(tmp_path):
+    from bratsubset.projectconfig import ProjectConfiguration
+
+    files = [
+        ("p/annotation.conf", CONF.encode()),
+        ("p/a.txt", TEXT.encode()),
+        ("p/a.ann", ANN.encode()),
+    ]
+    (tmp_path / "annotation.conf").write_text(annotation_conf(read(files, {}).header["schema"]))
+    config = ProjectConfiguration(str(tmp_path))
+    assert config.get_event_types() == ["Attribution"]
+    assert config.get_entity_types() == ["Source", "Cue", "Content"]
+    counts = {
+        role: (
+            config.argument_minimum_count("Attribution", role),
+            config.argument_maximum_count("Attribution", role),
+        )  # fmt: skip
+        for role in ("Source", "Cue", "Content")
+    }
+    assert counts == {"Source": (1, 1), "Cue": (0, 1), "Content": (1, 2)}
