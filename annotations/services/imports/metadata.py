@@ -20,6 +20,7 @@ from corpus.services.document_writer import outlet_name, story_name
 
 # meta keys a reader fills in about the file itself (brat's file, Label Studio's task id)
 READER_KEYS = {"source", "label_studio_task"}
+_COMPARED = ("title", "url", "published_at", "meta", "story__name", "outlet__name")
 _MAX = {f.name: f.max_length for f in Document._meta.concrete_fields if f.max_length}
 
 
@@ -31,7 +32,11 @@ def metadata_compare(
     """Note (or, with ``update``, take) each field where the file differs from the row."""
     if not reused:
         return
-    rows = Document.objects.select_related("story", "outlet").in_bulk([d.row.pk for d, _ in reused])
+    rows = (
+        Document.objects.select_related("story", "outlet")
+        .only(*_COMPARED)  # not the texts: one may be megabytes
+        .in_bulk([d.row.pk for d, _ in reused])
+    )
     names = corpus_services.names_ensure([given for _, given in reused]) if update else None
     for document, given in reused:
         row = rows[document.row.pk]
