@@ -201,3 +201,18 @@ def test_import_annotations_reads_the_event_mapping_from_a_file(owner, tmp_path)
         ("ATTRIBUTED_TO", "the strike would end soon", "Officials"),
         ("CUE_OF", "said", "the strike would end soon"),
     ]
+
+
+def test_the_api_form_passes_the_event_mapping(owner, client_for):  # noqa: ANN001
+    project = project_create(name="News", owner=owner)
+    upload = io.BytesIO(PROJECT)
+    upload.name = "p.zip"
+    form = {"format": "brat", "files": [upload], "event_mapping": json.dumps(MAPPING)}
+    response = client_for(owner).post(
+        f"/api/v1/projects/{project.pk}/import/", form, format="multipart"
+    )
+    assert response.status_code == 201, response.content
+    assert stored(project)[1] == [
+        ("ATTRIBUTED_TO", "the strike would end soon", "Officials"),
+        ("CUE_OF", "said", "the strike would end soon"),
+    ]
