@@ -110,7 +110,11 @@ class Places:
         for record in records:
             place = record.get("_where") if isinstance(record, dict) else None
             if isinstance(place, dict) and place.get("file"):
-                return self.found.setdefault((place["file"], place.get("line")), Errors())
+                key = (place["file"], place.get("line"))
+                errors = self.found.get(key)
+                if errors is None:
+                    errors = self.found[key] = Errors()
+                return errors
         return self.found[self.home]
 
     def report(self, outcome: ImportOutcome) -> None:
