@@ -18,13 +18,18 @@ combining class 0 that is not the second half of any canonical composition (Hang
 final jamo are; so are a few Indic vowel signs such as U+09BE) and whose own decomposition
 starts with such a character. Everything else (combining marks, those second halves) stays in
 the segment of the character before it. NFC of the whole text is then NFC of each segment,
-joined; the result is compared with ``unicodedata.normalize`` of the whole text, and a
-mismatch (which would mean the Unicode tables changed under us) raises ``ValueError`` rather
-than mapping offsets wrongly. A segment NFC leaves as it is keeps every offset; one it
-changes (composed, reordered, or lengthened: U+0958 becomes two code points) maps its two
-ends, and the offsets strictly inside it are the ones with no place. For any span whose ends
-map, the stored text between the mapped ends is the NFC (with ``\\n`` line endings) of the
-original span's text.
+joined. The stored text is ``unicodedata.normalize`` of the whole (one pass in C), and each
+changed segment's NFC and the unchanged text between segments are checked to stand where
+the map puts them; a mismatch (which would mean the Unicode tables changed under us) raises
+``ValueError`` rather than mapping offsets wrongly. Segments are looked for only in the parts
+of the text (about 65,000 code points, ending before an ASCII character) not in NFC on their
+own. The map keeps three integers per changed segment (arrays, 24 bytes each) and nothing
+per unchanged character: time is linear in the text, memory in the changes (a 20 MB text
+with 2.5 million decomposed letters: 6 s and 0.4 GB, see ``bench/bench_long_document.py``;
+1.6 GB before). A segment NFC leaves as it is keeps every offset; one it changes (composed,
+reordered, or lengthened: U+0958 becomes two code points) maps its two ends, and the offsets
+strictly inside it are the ones with no place. For any span whose ends map, the stored text
+between the mapped ends is the NFC (with ``\\n`` line endings) of the original span's text.
 """
 
 from __future__ import annotations
@@ -32,7 +37,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from array import array
 from bisect import bisect_left
+from collections.abc import Iterator
 
 # Hangul vowel (V) and trailing consonant (T) jamo compose with what precedes them
 # algorithmically: the Unicode data lists no decomposition for Hangul syllables.
@@ -98,21 +105,26 @@ def _describe(char: str) -> str:
 
 
 class _Edits:
-    """Disjoint replacements of ``text[start:end]``, in order."""
+    """Disjoint replacements of ``text[start:end]``, in order: three arrays of integers, 24
+    bytes an edit (what was replaced is read again from ``text`` when a message needs it)."""
 
-    __slots__ = ("starts", "ends", "shifts", "notes")
+    __slots__ = ("text", "starts", "ends", "shifts")
 
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.shifts: list[int] = [0]  # shifts[k]: the length change of the first k edits
-        self.notes: list[tuple[str, str]] = []  # (what was there, what it became)
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = array("q")
+        self.ends = array("q")
+        self.shifts = array("q", [0])  # shifts[k]: the length change of the first k edits
 
-    def add(self, start: int, old: str, new: str) -> None:
+    def add(self, start: int, end: int, change: int) -> None:
         self.starts.append(start)
-        self.ends.append(start + len(old))
-        self.shifts.append(self.shifts[-1] + len(new) - len(old))
-        self.notes.append((old, new))
+        self.ends.append(end)
+        self.shifts.append(self.shifts[-1] + change)
+
+    def note(self, k: int) -> tuple[str, str]:
+        """Edit ``k``: what was there and what NFC made of it."""
+        old = self.text[self.starts[k] : self.ends[k]]
+        return old, unicodedata.normalize("NFC", old)
 
     def find(self, offset: int) -> tuple[int, int | None]:
         """(the offset moved, or -1) and the index of the edit it falls strictly inside."""
@@ -154,7 +166,7 @@ class OffsetMap:
         if self._nfc is not None:
             at, inside = self._nfc.find(moved)
             if inside is not None:
-                old, new = self._nfc.notes[inside]
+                old, new = self._nfc.note(inside)
                 cut = moved - self._nfc.starts[inside]
                 return -1, (
                     f"offset {offset} falls between {_describe(old[cut - 1])} and "
@@ -188,36 +200,66 @@ def _line_endings(text: str) -> tuple[str, _Edits | None]:
     """ "\\r\\n" and lone "\\r" as "\\n"; only the pairs move offsets."""
     if "\r" not in text:
         return text, None
-    edits = _Edits()
+    edits = _Edits(text)
     at = text.find("\r\n")
     while at != -1:
-        edits.add(at, "\r\n", "\n")
+        edits.add(at, at + 2, -1)
         at = text.find("\r\n", at + 2)
     stored = text.replace("\r\n", "\n").replace("\r", "\n")
     return stored, edits if edits.starts else None
 
 
-def _changeable(text: str) -> list[tuple[int, int]]:
-    """The segments NFC might change, as (start, end): a run of joining characters with the
-    character before it, or a lone character NFC replaces."""
-    spans: list[tuple[int, int]] = []
-    for match in _segments_re().finditer(text):
-        start, end = match.span()
-        if match.group("joins") is not None and start:
-            start -= 1  # the character the run joins
-            if spans and spans[-1][1] > start:  # that character was a replaced one
-                start = spans.pop()[0]
-        spans.append((start, end))
-    return spans
+_CHUNK = 1 << 16  # code points checked for NFC at a time, about
+_ASCII = re.compile("[\x00-\x7f]")
+
+
+def _chunks(text: str) -> Iterator[tuple[int, int]]:
+    """The parts of the text that are not in NFC on their own, as (start, end). Parts of about
+    ``_CHUNK`` code points end before an ASCII character, which nothing before it composes
+    or reorders with: NFC of the text is NFC of its parts, joined."""
+    at = 0
+    while at < len(text):
+        found = _ASCII.search(text, at + _CHUNK)
+        end = found.start() if found else len(text)
+        if not unicodedata.is_normalized("NFC", text[at:end]):
+            yield at, end
+        at = end
+
+
+def _changeable(text: str) -> Iterator[tuple[int, int]]:
+    """The segments NFC might change, as (start, end), in order: a run of joining characters
+    with the character before it, or a lone character NFC replaces (looked for only in the
+    parts of the text that are not in NFC)."""
+    pattern = _segments_re()
+    for first, last in _chunks(text):
+        pending: tuple[int, int] | None = None
+        for match in pattern.finditer(text, first, last):
+            start, end = match.span()
+            if match.group("joins") is not None and start > first:
+                start -= 1  # the character the run joins
+                if pending is not None and pending[1] > start:  # it was a replaced one
+                    start, pending = pending[0], None
+            if pending is not None:
+                yield pending
+            pending = (start, end)
+        if pending is not None:
+            yield pending
+
+
+_RUN = 1 << 20  # code points of the result checked at a time, about
 
 
 def _composed(text: str) -> tuple[str, _Edits | None]:
-    """NFC segment by segment (see the module docstring), checked against NFC of the whole."""
+    """NFC of the whole text, and the segments it changed (see the module docstring): the
+    text rebuilt from the unchanged runs and each changed segment's NFC must be the result,
+    or the offsets could not be moved (checked ``_RUN`` code points at a time)."""
     if unicodedata.is_normalized("NFC", text):
         return text, None
-    edits = _Edits()
+    result = unicodedata.normalize("NFC", text)
+    edits = _Edits(text)
+    starts, ends, shifts = edits.starts.append, edits.ends.append, edits.shifts.append
+    done = shift = checked = pending = 0  # text done; its shift; result checked; to check
     pieces: list[str] = []
-    done = 0
     seen: dict[str, str] = {}  # the same few segments come back (a decomposed language)
     for start, end in _changeable(text):
         segment = text[start:end]
@@ -226,18 +268,38 @@ def _composed(text: str) -> tuple[str, _Edits | None]:
             stored = seen[segment] = unicodedata.normalize("NFC", segment)
         if stored == segment:
             continue
-        pieces.append(text[done:start])
-        pieces.append(stored)
+        pieces += (text[done:start], stored)
+        pending += start - done + len(stored)
+        shift += len(stored) - len(segment)
+        starts(start)
+        ends(end)
+        shifts(shift)
         done = end
-        edits.add(start, segment, stored)
+        if pending > _RUN:
+            checked = _check(result, checked, pieces)
+            pending = 0
     pieces.append(text[done:])
-    result = "".join(pieces)
-    if result != unicodedata.normalize("NFC", text):
-        raise ValueError(
-            "the text cannot be brought to Unicode NFC piece by piece, so offsets into it "
-            "cannot be moved; normalise the text (NFC) before importing"
-        )
+    checked = _check(result, checked, pieces)
+    if checked != len(result):
+        raise _piecewise_error()
     return result, edits if edits.starts else None
+
+
+def _check(result: str, at: int, pieces: list[str]) -> int:
+    """The pieces, joined, stand in ``result`` at ``at``: where the next ones must stand
+    (the list is emptied)."""
+    joined = "".join(pieces)
+    pieces.clear()
+    if not result.startswith(joined, at):
+        raise _piecewise_error()
+    return at + len(joined)
+
+
+def _piecewise_error() -> ValueError:
+    return ValueError(
+        "the text cannot be brought to Unicode NFC piece by piece, so offsets into it "
+        "cannot be moved; normalise the text (NFC) before importing"
+    )
 
 
 def normalised(text: str) -> tuple[str, OffsetMap]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotations.formats import text_map
 from annotations.formats.text_map import normalised
 
 
@@ -158,3 +160,19 @@ def test_offsets_before_a_starter_always_map_and_keep_order(pieces):
         at += len(piece)
     mapped = [offsets(i) for i in range(len(text) + 1) if not offsets.inside(i)]
     assert mapped == sorted(mapped)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60))
+def test_a_text_checked_in_small_parts_maps_as_it_does_whole(pieces):
+    # Long texts are looked at a part at a time and checked a run at a time; parts of three
+    # code points and runs of four put those edges everywhere.
+    text = "".join(pieces)
+    stored, offsets = normalised(text)
+    with patch.object(text_map, "_CHUNK", 3), patch.object(text_map, "_RUN", 4):
+        stored_in_parts, in_parts = normalised(text)
+    assert stored_in_parts == stored == stored_form(text)
+    for i in range(len(text) + 1):
+        assert in_parts.inside(i) == offsets.inside(i)
+        if not offsets.inside(i):
+            assert in_parts(i) == offsets(i)
