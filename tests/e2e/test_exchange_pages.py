@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,33 @@ def test_the_mapping_box_shows_only_for_mapped_jsonl(live_server, page, target):
     expect(page.locator("#mapping-field")).to_be_hidden()
     page.select_option("#import-format", "mapped-jsonl")
     expect(page.locator("#mapping-field")).to_be_visible()
+
+
+def test_a_brat_zip_names_its_annotators_by_the_pattern_given_on_the_page(
+    live_server, page, target, tmp_path, screenshot_path
+):
+    project, owner = target
+    upload = tmp_path / "team.zip"
+    with zipfile.ZipFile(upload, "w") as archive:
+        archive.writestr("team/article.txt", "Officials said the port reopened.\n")
+        archive.writestr("team/article_4b22.ann", "T1\tSource 0 9\tOfficials\n")
+        archive.writestr("team/article_5fec.ann", "T1\tClaim 15 32\tthe port reopened\n")
+    log_in(page, live_server.url, owner.username)
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(f"{live_server.url}/projects/{project.pk}/import/")
+    expect(page.locator("#import-format option[value=brat]")).to_have_count(1)
+    expect(page.locator("#brat-fields")).to_be_hidden()
+    page.select_option("#import-format", "brat")
+    expect(page.locator("#brat-fields")).to_be_visible()
+    page.set_input_files("#import-files", str(upload))
+    page.fill("#import-annotator-from", "name:_(?P<annotator>[0-9a-f]{4})$")
+    page.screenshot(path=screenshot_path("import-brat-fields"), full_page=True)
+    page.click("#import-form button[type=submit]")
+    expect(page.locator("#result-heading")).to_have_text("Imported")
+    authors = AnnotationSet.objects.filter(project=project).values_list(
+        "author__username", "document__title"
+    )
+    assert sorted(authors) == [("4b22", "article"), ("5fec", "article")]
 
 
 def test_a_manager_downloads_the_gold_sets_as_jsonl(live_server, page, annotated):

@@ -20,6 +20,7 @@ const form = document.getElementById("import-form");
 const format = document.getElementById("import-format");
 const hint = document.getElementById("format-hint");
 const mappingField = document.getElementById("mapping-field");
+const bratFields = document.getElementById("brat-fields");
 const progress = document.getElementById("import-progress");
 const stage = document.getElementById("import-stage");
 const result = document.getElementById("import-result");
@@ -29,6 +30,7 @@ const body = document.getElementById("result-body");
 function formatChanged() {
   hint.textContent = HINTS[format.value] || "";
   mappingField.hidden = format.value !== "mapped-jsonl";
+  bratFields.hidden = format.value !== "brat";
 }
 
 async function loadFormats() {
@@ -114,8 +116,12 @@ form.addEventListener("submit", async (event) => {
   event.preventDefault();
   const data = new FormData(form);
   data.set("keep_schema", document.getElementById("import-keep-schema").checked ? "true" : "false");
+  data.set("update_metadata", document.getElementById("import-update-metadata").checked ? "true" : "false");
   if (format.value !== "mapped-jsonl") data.delete("mapping");
-  for (const name of ["author", "encoding"]) if (!data.get(name)) data.delete(name);
+  if (format.value !== "brat") for (const name of ["annotator_from", "texts", "event_mapping"]) data.delete(name);
+  for (const name of ["author", "encoding", "annotator_from", "texts", "event_mapping"]) {
+    if (!String(data.get(name) ?? "").trim()) data.delete(name);
+  }
   const button = form.querySelector("button[type=submit]");
   button.disabled = true;
   progress.hidden = false;
