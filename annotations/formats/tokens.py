@@ -86,14 +86,23 @@ def stretches(text: str, start: int, end: int) -> Iterator[Piece]:
 
 
 def _part(
-    text: str, a: int, b: int, words: list[str], spaces: list[bool], starts: array[int]
+    text: str,
+    a: int,
+    b: int,
+    words: list[str],
+    spaces: list[bool],
+    starts: array[int],
+    seen: dict[str, str],
 ) -> None:
-    """Append the tokens of ``text[a:b]`` (spaCy's, read as arrays: no Token objects)."""
+    """Append the tokens of ``text[a:b]`` (spaCy's, read as arrays: no Token objects); a
+    word seen before is the same string object (``seen``), so a long text's words take the
+    room of its vocabulary, not one string each."""
     from spacy.attrs import IDX, LENGTH, SPACY
 
     part = text[a:b]
     found = blank_english().tokenizer(part).to_array([IDX, LENGTH, SPACY]).tolist()
-    words.extend([part[i : i + n] for i, n, _ in found])
+    same = seen.setdefault
+    words.extend([same(word, word) for word in [part[i : i + n] for i, n, _ in found]])
     spaces.extend([bool(space) for _, _, space in found])
     starts.extend([a + i for i, _, _ in found])
 
@@ -109,9 +118,10 @@ def tokenise(text: str, pieces: Iterable[Piece], start: int = 0, end: int | None
     words: list[str] = []
     spaces: list[bool] = []
     starts: array[int] = array("q")
+    seen: dict[str, str] = {}
     for a, b in zip(cuts, cuts[1:], strict=False):
         for part in stretches(text, a, b):
-            _part(text, *part, words, spaces, starts)
+            _part(text, *part, words, spaces, starts, seen)
         if b in ends and spaces and spaces[-1]:
             # a piece ends after this space: the space becomes a token of its own
             spaces[-1] = False
