@@ -17,6 +17,7 @@ from annotations.formats.records import DocumentRecord, ExportNotes, SetRecord
 
 RELATION, STANCE, ANSWER = "relation", "stance", "answer"
 ATTRIBUTE, COMMENT, OVERLAP = "attribute value", "comment", "overlapping span"
+RELATION_ATTRIBUTE = "relation attribute value"  # where span attributes have a place
 
 
 def counts_text(counts: Counter[str] | dict[str, int]) -> str:

@@ -23,7 +23,8 @@ def record() -> dict:
     ]  # fmt: skip
     aset = {
         "kind": "annotator", "author": "anna", "status": "submitted", "spans": spans,
-        "relations": [{"type": "ATTRIBUTED_TO", "source": 2, "target": 1}],
+        "relations": [{"type": "ATTRIBUTED_TO", "source": 2, "target": 1,
+                       "attributes": {"certainty": "high"}}],
         "stances": [{"holder": 1, "object": 2, "value": "favor"}],
         "answers": {"framing": "critical", "topic": "labour"},
         "comments": [COMMENT, COMMENT],
@@ -48,8 +49,8 @@ def written(fmt: str) -> tuple[bytes, list[str]]:
         ("hf-jsonl", "hf-jsonl: left out 3 comments (a dataset row has no comment threads)"),
         ("hf-parquet", "hf-parquet: left out 3 comments (a dataset row has no comment threads)"),
         ("spacy", "spacy: left out 3 comments (a DocBin has no place for comment threads)"),
-        ("label-studio", "label-studio: left out 3 comments (tasks are written without "
-                         "comments)"),
+        ("label-studio", "label-studio: left out 3 comments, 1 relation attribute value (tasks "
+                         "are written without comments and relation attributes)"),
     ],
 )  # fmt: skip
 def test_what_a_format_cannot_hold_is_counted_in_the_notes(fmt, note):

@@ -36,10 +36,10 @@ How a set is written, and read back:
   that name. A result is per-region when its value holds a position or its id is a region's.
 
 What does not come back: relations across documents, the sets' times and statuses (beyond
-"cancelled"), comments (not written; counted in the export notes); fragments only through
-``claimlens_span``, which Label Studio's own tools ignore. ``labeling_config(schema)``
-gives the labeling configuration (XML) for a schema, so a Label Studio project can open the
-export (the export itself has no place for it).
+"cancelled"), comments and relations' attributes (not written; counted in the export notes);
+fragments only through ``claimlens_span``, which Label Studio's own tools ignore.
+``labeling_config(schema)`` gives the labeling configuration (XML) for a schema, so a Label
+Studio project can open the export (the export itself has no place for it).
 
 Reading takes Label Studio's JSON export (a JSON array of tasks; a single task object; or
 JSONL, a task per line); the text is ``data.text``, or ``data.<text_key>`` with the option

@@ -21,7 +21,7 @@ from annotations.formats.label_studio.names import (
     TEXT,
     VALUE_KIND,
 )
-from annotations.formats.left_out import COMMENT, LeftOut
+from annotations.formats.left_out import COMMENT, RELATION_ATTRIBUTE, LeftOut
 from annotations.formats.records import (
     DocumentRecord,
     ExportNotes,
@@ -203,12 +203,16 @@ def write(
     counts: dict[str, int] = {"discontinuous": 0, "across documents": 0}
     kinds = attribute_kinds(header.get("schema") or {})
     now = datetime.now(UTC).isoformat()
-    left_out = LeftOut("label-studio", (COMMENT,), "tasks are written without comments")
+    left_out = LeftOut(
+        "label-studio", (COMMENT,), "tasks are written without comments and relation attributes"
+    )
     yield b"["
     for i, record in enumerate(documents):
         left_out.count_document(record)
         for aset in record.get("sets") or []:
             left_out.count_set(aset)
+            relations = aset.get("relations") or []
+            left_out.add(RELATION_ATTRIBUTE, sum(len(r.get("attributes") or {}) for r in relations))
         yield (b",\n" if i else b"\n") + orjson.dumps(task(record, counts, kinds, now))
     yield b"\n]\n"
     left_out.note(notes)
