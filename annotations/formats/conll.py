@@ -55,7 +55,7 @@ block, and a line in the export notes (with the document and layer):
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -98,21 +98,47 @@ OVERLAPS = "overlaps "  # how the reason for an overlapping span not tagged begi
 LEFT_OUT = (RELATION, STANCE, ANSWER, ATTRIBUTE, COMMENT)
 
 
+class _Taken:
+    """The pieces tagged so far (never overlapping), sorted by start, each with the number
+    of pieces taken before it: finding a clash is a binary search, not a walk of them all."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.pieces: list[tuple[Piece, int]] = []
+
+    def clash(self, pieces: list[Piece]) -> Piece | None:
+        """The piece taken first of those overlapping any of ``pieces``; None if none."""
+        first: tuple[Piece, int] | None = None
+        for a, b in pieces:
+            k = bisect_left(self.starts, b)  # taken pieces [0, k) start before b
+            while k and self.pieces[k - 1][0][1] > a:  # ends grow with starts: walk back
+                k -= 1
+                if first is None or self.pieces[k][1] < first[1]:
+                    first = self.pieces[k]
+        return first[0] if first is not None else None
+
+    def add(self, pieces: list[Piece]) -> None:
+        for piece in pieces:
+            k = bisect_left(self.starts, piece[0])
+            self.starts.insert(k, piece[0])
+            self.pieces.insert(k, (piece, len(self.pieces)))
+
+
 def chosen(spans: list[SpanRecord]) -> tuple[list[Chunk], dict[int, list[str]]]:
     """The chunks to tag (``start, end, label``), none overlapping another, and why each span
     (by its index in ``spans``) is not written as it is."""
     chunks: list[Chunk] = []
     why: dict[int, list[str]] = {}
-    taken: list[Piece] = []
+    taken = _Taken()
     order = sorted(range(len(spans)), key=lambda i: (spans[i]["start"], -spans[i]["end"]))
     for i in order:
         span = spans[i]
         pieces = span_pieces(span)
-        clash = next((t for t in taken for a, b in pieces if a < t[1] and t[0] < b), None)
+        clash = taken.clash(pieces)
         if clash is not None:
             why.setdefault(i, []).append(f"{OVERLAPS}[{clash[0]}, {clash[1]}) in the same layer")
             continue
-        taken.extend(pieces)
+        taken.add(pieces)
         chunks.extend((a, b, span["label"]) for a, b in pieces)
         if len(pieces) > 1:
             where = " ".join(f"[{a}, {b})" for a, b in pieces)

@@ -4,6 +4,8 @@ read back with spaCy's own BIO decoder (``spacy.training.iob_utils``)."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from spacy.training.iob_utils import iob_to_biluo, tags_to_entities
 
@@ -112,3 +114,43 @@ def test_a_long_text_tagged_by_sections_gives_the_lines_of_the_whole(monkeypatch
     in_sections, _ = written([record])
 
     assert in_sections == whole
+
+
+def plainly_chosen(spans: list[dict]) -> tuple[list, dict]:
+    """The definition: spans by start, the longer first; one overlapping a piece taken
+    earlier is left out, naming the first such piece taken."""
+    chunks, why, taken = [], {}, []
+    for i in sorted(range(len(spans)), key=lambda i: (spans[i]["start"], -spans[i]["end"])):
+        pieces = [
+            tuple(p) for p in spans[i].get("fragments") or [(spans[i]["start"], spans[i]["end"])]
+        ]
+        clash = next((t for t in taken for a, b in pieces if a < t[1] and t[0] < b), None)
+        if clash is not None:
+            why[i] = [f"overlaps [{clash[0]}, {clash[1]}) in the same layer"]
+            continue
+        taken.extend(pieces)
+        chunks.extend((a, b, spans[i]["label"]) for a, b in pieces)
+    return chunks, why
+
+
+def test_the_spans_tagged_and_the_overlaps_named_are_those_of_the_plain_definition():
+    rng = random.Random(5)
+    for _ in range(200):
+        spans = []
+        for _ in range(rng.randint(1, 30)):
+            a = rng.randrange(200)
+            pieces = [(a, a + rng.randint(1, 15))]
+            if rng.random() < 0.2:  # a discontinuous span
+                c = pieces[0][1] + rng.randint(1, 20)
+                pieces.append((c, c + rng.randint(1, 10)))
+            span = {"label": "CLAIM", "start": pieces[0][0], "end": pieces[-1][1]}
+            if len(pieces) > 1:
+                span["fragments"] = [list(p) for p in pieces]
+            spans.append(span)
+        chunks, why = conll.chosen(spans)
+        expected_chunks, expected_overlaps = plainly_chosen(spans)
+        assert chunks == expected_chunks
+        overlaps = {
+            i: [r for r in reasons if r.startswith("overlaps")] for i, reasons in why.items()
+        }
+        assert {i: r for i, r in overlaps.items() if r} == expected_overlaps
