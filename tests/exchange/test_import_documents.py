@@ -97,7 +97,12 @@ def test_the_same_layer_twice_on_one_text_is_an_error_at_the_second_file(empty):
     data = zipped({"p/a.txt": TEXT, "p/a.ann": CLAIM, "p/b.txt": TEXT, "p/b.ann": CLAIM})
     outcome = imported(project, owner, data, fmt="brat", name="p.zip")
     assert [(e.file, e.line, e.message) for e in outcome.errors] == [
-        ("p/b.ann", None, "sets[0]: a second annotator set for importer on this document")
+        (
+            "p/b.ann",
+            None,
+            "sets[0]: a second annotator set for importer on this document "
+            "(the first is p/a.ann's, of the same text)",
+        )
     ]
 
 

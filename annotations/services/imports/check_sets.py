@@ -104,7 +104,12 @@ def sets_check(
         aset = CheckedSet(record=item, row=row, author=author, path=path)
         layer = layer_key(aset)
         if layer in taken:
-            errors.add(path, f"a second {row.kind} set for {layer[1] or 'gold'} on this document")
+            first = taken[layer].record.get("_where") or {}
+            whose = (
+                f" (the first is {first['file']}'s, of the same text)" if first.get("file") else ""
+            )
+            who = layer[1] or "gold"
+            errors.add(path, f"a second {row.kind} set for {who} on this document{whose}")
             continue
         taken[layer] = aset
         spans = item.get("spans") or []
