@@ -149,8 +149,8 @@ def test_results_of_other_kinds_are_noted_not_dropped():
 
 
 def test_the_converter_reads_an_export_of_an_imported_project_with_two_annotators(tmp_path):
-    # Imported sets carry no timestamps; the converter sorts a task's annotations by
-    # created_at and stops (TypeError) when some have none.
+    # A set imported without times beside one with them: the converter sorts a task's
+    # annotations by created_at and stops (TypeError) when only some have one.
     from label_studio_sdk.converter import Converter
 
     text = "Officials said the strike would end soon."
@@ -161,6 +161,7 @@ def test_the_converter_reads_an_export_of_an_imported_project_with_two_annotator
          "spans": [{"id": 1, "label": label, "start": 0, "end": 9, "text": "Officials"}]}
         for name, label in (("anna", "SOURCE"), ("bob", "CLAIM"))
     ]  # fmt: skip
+    sets[0]["started_at"] = "2026-03-02T10:00:00+00:00"  # anna's file has her time, bob's none
     data = orjson.dumps(header) + b"\n" + orjson.dumps({"text": text, "sets": sets}) + b"\n"
     owner = UserFactory(username="ls-owner")
     project = project_create(name="Imported twice", owner=owner)
@@ -169,8 +170,9 @@ def test_the_converter_reads_an_export_of_an_imported_project_with_two_annotator
     path = tmp_path / "export.json"
     path.write_bytes(exported(project, "label-studio"))
     [task] = orjson.loads(path.read_bytes())
-    for annotation in task["annotations"]:
-        assert annotation["created_at"] and annotation["updated_at"]
+    anna, bob = sorted(task["annotations"], key=lambda a: a["completed_by"]["email"])
+    assert anna["created_at"] == anna["updated_at"] == "2026-03-02T10:00:00+00:00"
+    assert bob["created_at"] == bob["updated_at"] > anna["created_at"]  # the export's time
     converter = Converter(config=labeling_config(project.schema.definition),
                           project_dir=str(tmp_path), download_resources=False)  # fmt: skip
     converter.convert(str(path), str(tmp_path / "out"), "JSON_MIN", is_dir=False)
