@@ -55,11 +55,12 @@ block, and a line in the export notes (with the document and layer):
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from annotations.formats.conll_chunks import OVERLAPS, Chunk, chosen, edges
 from annotations.formats.left_out import (
     ANSWER,
     ATTRIBUTE,
@@ -76,7 +77,6 @@ from annotations.formats.records import (
     ExportSpec,
     Header,
     SetRecord,
-    SpanRecord,
     layer_name,
     span_pieces,
 )
@@ -92,78 +92,8 @@ from annotations.formats.tokens import (
 
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
-Chunk = tuple[int, int, str]
 SECTION = 200_000  # code points of a long text tagged at a time, about
-OVERLAPS = "overlaps "  # how the reason for an overlapping span not tagged begins
 LEFT_OUT = (RELATION, STANCE, ANSWER, ATTRIBUTE, COMMENT)
-
-
-class _Taken:
-    """The pieces tagged so far (never overlapping), sorted by start, each with the number
-    of pieces taken before it: finding a clash is a binary search, not a walk of them all."""
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.pieces: list[tuple[Piece, int]] = []
-
-    def clash(self, pieces: list[Piece]) -> Piece | None:
-        """The piece taken first of those overlapping any of ``pieces``; None if none."""
-        first: tuple[Piece, int] | None = None
-        for a, b in pieces:
-            k = bisect_left(self.starts, b)  # taken pieces [0, k) start before b
-            while k and self.pieces[k - 1][0][1] > a:  # ends grow with starts: walk back
-                k -= 1
-                if first is None or self.pieces[k][1] < first[1]:
-                    first = self.pieces[k]
-        return first[0] if first is not None else None
-
-    def add(self, pieces: list[Piece]) -> None:
-        for piece in pieces:
-            k = bisect_left(self.starts, piece[0])
-            self.starts.insert(k, piece[0])
-            self.pieces.insert(k, (piece, len(self.pieces)))
-
-
-def chosen(spans: list[SpanRecord]) -> tuple[list[Chunk], dict[int, list[str]]]:
-    """The chunks to tag (``start, end, label``), none overlapping another, and why each span
-    (by its index in ``spans``) is not written as it is."""
-    chunks: list[Chunk] = []
-    why: dict[int, list[str]] = {}
-    taken = _Taken()
-    order = sorted(range(len(spans)), key=lambda i: (spans[i]["start"], -spans[i]["end"]))
-    for i in order:
-        span = spans[i]
-        pieces = span_pieces(span)
-        clash = taken.clash(pieces)
-        if clash is not None:
-            why.setdefault(i, []).append(f"{OVERLAPS}[{clash[0]}, {clash[1]}) in the same layer")
-            continue
-        taken.add(pieces)
-        chunks.extend((a, b, span["label"]) for a, b in pieces)
-        if len(pieces) > 1:
-            where = " ".join(f"[{a}, {b})" for a, b in pieces)
-            why.setdefault(i, []).append(
-                f"discontinuous: written as {len(pieces)} separate chunks {where}"
-            )
-    return chunks, why
-
-
-def _edges(text: str, span: SpanRecord, split: dict[int, Piece]) -> list[str]:
-    """Why a span's own edges cannot be written as they are (tokens split, whitespace)."""
-    reasons = []
-    for a, b in span_pieces(span):
-        if text[a:b].isspace():
-            reasons.append(f"[{a}, {b}) is whitespace only: no token to tag")
-            continue
-        if text[a].isspace() or text[b - 1].isspace():
-            reasons.append(f"whitespace at the edge of [{a}, {b}) is not written")
-        for edge, verb in ((a, "starts"), (b, "ends")):
-            if edge in split:
-                s, e = split[edge]
-                reasons.append(
-                    f"{verb} inside the token {text[s:e]!r} [{s}, {e}), written split there"
-                )
-    return reasons
 
 
 def _opens(token: Any) -> bool:
@@ -300,7 +230,7 @@ def block_lines(
     boundaries = [x for s in spans for p in span_pieces(s) for x in p]
     split = split_tokens(tokens_around(text, boundaries), boundaries)
     for i, span in enumerate(spans):
-        reasons = _edges(text, span, split)
+        reasons = edges(text, span, split)
         if reasons:
             why.setdefault(i, []).extend(reasons)
 
