@@ -24,6 +24,8 @@ from annotations.models import ExportJob, ExportJobStatus, Project
 from annotations.selectors.export import ExportFilters, document_count, document_json, export_header
 
 PROGRESS_EVERY = 200  # documents between progress updates of a job
+MAX_NOTES = 1000  # notes a job keeps
+SUMMARY_NOTES = 3  # the last notes, the writers' totals (what a format left out), always kept
 
 
 def export_file_name(project: Project, spec: ExportSpec) -> str:
@@ -71,6 +73,21 @@ def export_stream(project: Project, fmt: str, filters: ExportFilters) -> Iterato
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         yield from export_chunks(project, fmt, filters, notes)
+
+
+def notes_kept(items: list[str]) -> list[str]:
+    """A job's notes: all of them, or when there are more than ``MAX_NOTES`` the first ones,
+    a line saying how many are not shown, and the last ``SUMMARY_NOTES`` (the writers add
+    their totals last)."""
+    if len(items) <= MAX_NOTES:
+        return list(items)
+    first = MAX_NOTES - SUMMARY_NOTES - 1
+    hidden = len(items) - first - SUMMARY_NOTES
+    return [
+        *items[:first],
+        f"... {hidden:,} more notes not shown (the export command lists them all)",
+        *items[-SUMMARY_NOTES:],
+    ]
 
 
 def export_job_create(
@@ -135,7 +152,7 @@ def export_job_run(job_id: int) -> ExportJob:
     job.status = ExportJobStatus.DONE
     job.documents_done = job.documents_total
     job.size_bytes = size
-    job.notes = notes.items[:1000]
+    job.notes = notes_kept(notes.items)
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "documents_done", "size_bytes", "notes", "finished_at"])
     return job

@@ -61,3 +61,20 @@ def test_the_export_command_says_what_csv_spans_left_out(project, tmp_path, caps
     assert capsys.readouterr().err.splitlines() == [
         "note: csv-spans: left out 1 relation, 1 answer (a row per span: see csv-stances)"
     ]
+
+
+def test_a_job_with_too_many_notes_keeps_the_totals_written_last():
+    from annotations.services.exports import MAX_NOTES, notes_kept
+
+    items = [f"conll: span {k} overlaps" for k in range(2_000)] + ["conll: left out 5 stances"]
+    kept = notes_kept(items)
+    assert len(kept) == MAX_NOTES
+    assert kept[:3] == items[:3]
+    assert kept[-5:] == [
+        "conll: span 995 overlaps",
+        "... 1,002 more notes not shown (the export command lists them all)",
+        "conll: span 1998 overlaps",
+        "conll: span 1999 overlaps",
+        "conll: left out 5 stances",
+    ]
+    assert notes_kept(items[:10]) == items[:10]
