@@ -1,7 +1,8 @@
 """Where each file of a brat upload belongs: the layer (annotator) of an ``.ann``, the
 document it annotates and the ``.txt`` that holds that document's text.
 
-- The layer is the top-level folder under the root (``root/anna/batch1/a.ann`` is anna's), or
+- The root is the one folder every file sits in, else the upload's top (``root_of``). The
+  layer is the top-level folder under the root (``root/anna/batch1/a.ann`` is anna's), or
   None when every ``.ann`` sits in the root. With ``annotator_from`` =
   ``name:<regex with (?P<annotator>...)>`` it is the group matched in the file's stem
   (``article_4b22.ann`` with ``name:_(?P<annotator>[0-9a-f]{4})$`` is 4b22's), and the stem
@@ -66,16 +67,20 @@ def texts_folder(options: dict[str, Any]) -> tuple[str, ...] | None:
     return PurePosixPath(given).parts if given else None
 
 
-def root_of(paths: list[PurePosixPath]) -> tuple[str, ...]:
-    """The deepest folder that holds every file (``()`` when they share none)."""
-    common = list(paths[0].parent.parts)
-    for path in paths[1:]:
-        parts = path.parent.parts
-        n = 0
-        while n < min(len(common), len(parts)) and common[n] == parts[n]:
-            n += 1
-        del common[n:]
-    return tuple(common)
+def root_of(
+    paths: list[PurePosixPath], anns: list[PurePosixPath], texts: list[PurePosixPath]
+) -> tuple[str, ...]:
+    """The import root: the one folder every file of ``paths`` sits in (the folder given to
+    the command, a zipped project folder), else the upload's top (``()``). A single folder of
+    ``.ann`` files beside a texts folder (``corpus/ann`` beside ``corpus/text``) is the root
+    itself, not an annotator's folder."""
+    tops = {path.parts[0] if len(path.parts) > 1 else "" for path in paths}
+    root: tuple[str, ...] = (tops.pop(),) if len(tops) == 1 and "" not in tops else ()
+    folders = {path.parts[len(root)] for path in anns if len(path.parts) > len(root) + 1}
+    below = all(len(path.parts) > len(root) + 1 for path in anns)
+    if len(folders) == 1 and below and any(path.parent.parent.parts == root for path in texts):
+        root = (*root, folders.pop())
+    return root
 
 
 def in_text_folder(path: PurePosixPath, texts: tuple[str, ...] | None) -> bool:

@@ -130,8 +130,9 @@ def _placing(
     if texts is not None and not any(in_text_folder(path, texts) for path in txts):
         raise PlacingError(f"texts {'/'.join(texts)!r}: no .txt files in a folder of that name")
     # The root leaves the texts folder out: texts beside the project do not make it a layer.
-    kept = [path for path in entries if not (path in txts and in_text_folder(path, texts))]
-    root = root_of(kept or anns)
+    shared = [path for path in txts if in_text_folder(path, texts)]
+    kept = [path for path in entries if path not in shared]
+    root = root_of(kept or anns, anns, shared)
     depths = {len(path.parts) - len(root) - 1 for path in anns}
     if pattern is None and 0 in depths and len(depths) > 1:
         deepest = max(anns, key=lambda path: len(path.parts))
