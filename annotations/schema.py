@@ -30,6 +30,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal, TypedDict
 
+from annotations.schema_attributes import MAX_TEXT_ATTRIBUTE as MAX_TEXT_ATTRIBUTE  # re-export
+from annotations.schema_attributes import attribute_problem
+
 ATTRIBUTE_TYPES = ("choice", "multi_choice", "bool", "text")
 QUESTION_TYPES = ("single", "multi")
 SECTIONS = (
@@ -42,7 +45,6 @@ SECTIONS = (
     "description",
 )
 KEY_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]{0,63}$")
-MAX_TEXT_ATTRIBUTE = 2000
 
 
 # The shape of a definition once validated (defaults filled in): what is stored, exported
@@ -382,30 +384,19 @@ class Schema:
         ``ValueError`` with a message naming the attribute."""
         if not isinstance(attributes, dict):
             raise ValueError("attributes must be an object")
-        declared = {a["key"]: a for a in self.labels[label]["attributes"]}
+        declared = self.attributes_of(label)
         for key, value in attributes.items():
-            spec = declared.get(key)
-            if spec is None:
-                raise ValueError(f"label {label} has no attribute {key!r}")
-            kind = spec["type"]
-            if value is None:
-                continue
-            if kind == "choice" and value not in spec["choices"]:
-                raise ValueError(f"{key}: {value!r} is not one of {spec['choices']}")
-            if kind == "multi_choice" and (
-                not isinstance(value, list) or any(v not in spec["choices"] for v in value)
-            ):
-                raise ValueError(f"{key}: must be a list drawn from {spec['choices']}")
-            if kind == "bool" and not isinstance(value, bool):
-                raise ValueError(f"{key}: must be true or false")
-            if kind == "text" and (not isinstance(value, str) or len(value) > MAX_TEXT_ATTRIBUTE):
-                raise ValueError(f"{key}: must be text of at most {MAX_TEXT_ATTRIBUTE} characters")
-            if kind == "text" and "\x00" in value:
-                raise ValueError(f"{key}: must not contain NUL characters")
+            problem = attribute_problem(label, declared, key, value)
+            if problem is not None:
+                raise ValueError(problem)
         for key, spec in declared.items():
             if spec["required"] and attributes.get(key) is None:
                 raise ValueError(f"{key}: is required")
         return attributes
+
+    def attributes_of(self, label: str) -> dict[str, dict[str, Any]]:
+        """The attributes ``label`` declares, by key."""
+        return {a["key"]: a for a in self.labels[label]["attributes"]}
 
     def check_answer(self, question: str, value: Any) -> Any:
         spec = self.questions.get(question)

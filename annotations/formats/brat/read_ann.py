@@ -60,7 +60,8 @@ class AnnReader:
         self.bom = bom  # the .txt began with a byte-order mark (brat counts it)
         self.view = TextView(text)  # the text as this file's offsets count it
         self.first_lines: dict[str, int] = {}  # id -> the line that defined it
-        self.attribute_lines: dict[tuple[int, str], int] = {}  # (span, attribute) -> line
+        # (span id, attribute key) -> the A (or #) line that gave it (first one)
+        self.attribute_lines: dict[tuple[int, str], int] = {}
         self.naming, self.result = naming, result
         self.spans: dict[str, SpanRecord] = {}  # T id -> span
         self.extra_spans: list[SpanRecord] = []  # copies of triggers two events share
@@ -327,5 +328,6 @@ class AnnReader:
             return
         text = "\t".join(fields[2:]).strip()
         if text:
+            self.attribute_lines.setdefault((span["id"], NOTE), number)
             earlier = span["attributes"].get(NOTE)
             span["attributes"][NOTE] = f"{earlier}\n{text}" if earlier else text

@@ -189,7 +189,7 @@ def _documents(
         sources[ann.path] = ann.text
         reader = AnnReader(ann.path, txt.text, ids, naming, result, bom=txt.bom, events=events)
         spans, relations = reader.read(ann.text)
-        _lines_mark(reader.spans, relations, ann, naming)
+        _lines_mark(reader.spans, relations, ann, naming, reader.attribute_lines)
         aset = set_record(place.layer, spans, relations)
         aset["_where"] = {"file": ann_name, "line": None}  # type: ignore[typeddict-unknown-key]
         record["sets"].append(aset)
@@ -225,12 +225,18 @@ def _line_naming(text: str, name: str) -> int | None:
 
 
 def _lines_mark(
-    spans: dict[str, SpanRecord], relations: list[RelationRecord], ann: _File, naming: Naming
+    spans: dict[str, SpanRecord],
+    relations: list[RelationRecord],
+    ann: _File,
+    naming: Naming,
+    attribute_lines: dict[tuple[int, str], int],
 ) -> None:
     """Give each span of a ``T`` line and each relation of an ``R`` line its place (the
     ``.ann`` and the line), so a problem the import finds later (an unknown label, a relation
-    type the project lacks) is reported there. What other lines made (an event's relations)
-    is reported at the ``.ann``, its set's place."""
+    type the project lacks) is reported there; a span's place also has the ``A`` or ``#``
+    line of each attribute (``attributes``), where a value the schema refuses is reported.
+    What other lines made (an event's relations) is reported at the ``.ann``, its set's
+    place."""
     firsts: dict[str, int] = {}
     joins: dict[tuple[Any, ...], int] = {}
     for number, line in enumerate(ann.text.split("\n"), start=1):
@@ -246,7 +252,12 @@ def _lines_mark(
                 key = naming.relations.by_name.get(parts[0])
                 joins.setdefault((key, ends[0].get("id"), ends[1].get("id")), number)
     for ident, span in spans.items():
-        span["_where"] = {"file": ann.path, "line": firsts.get(ident)}  # type: ignore[typeddict-unknown-key]
+        lines = {key: attribute_lines.get((span["id"], key)) for key in span["attributes"]}
+        span["_where"] = {  # type: ignore[typeddict-unknown-key]
+            "file": ann.path,
+            "line": firsts.get(ident),
+            "attributes": {key: line for key, line in lines.items() if line is not None},
+        }
     for relation in relations:
         line = joins.get((relation.get("type"), relation.get("source"), relation.get("target")))
         if line is not None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from annotations.models import AnnotationSet, SetKind, SetStatus
 from annotations.schema import Schema
+from annotations.schema_attributes import attribute_problem
 from annotations.services.imports.checked import (
     CheckedDocument,
     CheckedSet,
@@ -119,7 +120,14 @@ def sets_check(
         for j, data in enumerate(spans):
             span_path = f"{path}.spans[{j}]"
             errors = places.at(data, item)
-            fields = span_fields_checked(schema, document.original, data, span_path, errors)
+            found = Errors()
+            fields = span_fields_checked(schema, document.original, data, span_path, found)
+            for found_path, message in found.items.items():
+                refused = _attribute_place(schema, data)  # an attribute: at its own line
+                if found_path == f"{span_path}.attributes" and refused is not None:
+                    places.at(refused).add(found_path, message)
+                else:
+                    errors.add(found_path, message)
             if fields is None:
                 continue
             try:
@@ -137,6 +145,21 @@ def sets_check(
             aset.spans[ref] = span
             layers.spans[(document.key, layer, ref)] = (span, document)
         document.sets.append(aset)
+
+
+def _attribute_place(schema: Schema, data: Any) -> dict[str, Any] | None:
+    """The place of the line that gave the first attribute value the schema refuses (a brat
+    ``A`` or ``#`` line), when the reader knows it: the span's problem is reported there."""
+    place = data.get("_where") if isinstance(data, dict) else None
+    lines = place.get("attributes") if isinstance(place, dict) else None
+    label, values = data.get("label"), data.get("attributes")
+    if not lines or label not in schema.labels or not isinstance(values, dict):
+        return None
+    declared = schema.attributes_of(label)
+    for key, value in values.items():
+        if key in lines and attribute_problem(label, declared, key, value) is not None:
+            return {"_where": {"file": place["file"], "line": lines[key]}}
+    return None
 
 
 def _fields_remap(fields: dict[str, Any], offsets: Any, text: str) -> None:
