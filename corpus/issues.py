@@ -23,4 +23,4 @@ class Issue:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.message}"
+        return f"{where}: {self.message}" if where else self.message  # no file: an option's
