@@ -8,7 +8,8 @@ An event is a trigger (a ``T`` line of the event's type) with role arguments:
 relation from the trigger to the argument, typed by the role. An argument that is another
 event (``Theme:E2``) is that event's trigger span (noted); ``A``, ``#`` and ``R`` lines that
 name an event name its trigger span. Two events on one trigger each get their own trigger
-span (the second a copy, noted), so each event comes back as it was written.
+span (the second a copy, noted), so each event comes back as it was written. A relation two
+events (or one argument twice under a role) make is read once, noted at the second's line.
 
 *Read with an event mapping* (the ``event_mapping`` import option, ``EventMapping``): roles
 become relations between the arguments themselves (``<trigger>`` stands for the trigger), span
@@ -16,10 +17,10 @@ labels are renamed onto the project's, and the trigger is kept with the label th
 gives, or dropped. A role no relation of the
 mapping places is noted; an event type the mapping lacks is an error at its line.
 
-*Write* (``EventWriter``): when the schema declares events, a span whose label is an event
-type is written as its ``T`` line plus an ``E`` line whose arguments are the span's relations
-typed by the event's roles (those are then not written as ``R`` lines); attributes and notes
-of the trigger, and relations from or to it, name the event, as brat writes them.
+*Write* (``event_writer.EventWriter``): when the schema declares events, a span whose label is
+an event type is written as its ``T`` line plus an ``E`` line whose arguments are the span's
+relations typed by the event's roles (those are then not written as ``R`` lines); attributes
+and notes of the trigger, and relations from or to it, name the event, as brat writes them.
 """
 
 from __future__ import annotations
@@ -231,18 +232,35 @@ class EventReader:
         return kept
 
     def relations(self) -> list[RelationRecord]:
-        """The relations the events become (once every ``E`` line is read)."""
-        out: list[RelationRecord] = []
+        """The relations the events become (once every ``E`` line is read), each placed at
+        its event's line; one an earlier event (or role) made already is stored once, noted."""
+        out: dict[tuple[Any, ...], RelationRecord] = {}
+        makers: dict[tuple[Any, ...], Event] = {}  # the event that made each relation
         mapping = self.book.mapping
         for event in self.events.values():
             arguments = self._arguments(event)
             if arguments is None:
                 continue
             if mapping is None:
-                out += self._by_role(event, arguments)
+                made = self._by_role(event, arguments)
             else:
-                out += self._mapped(event, arguments, mapping)
-        return out
+                made = self._mapped(event, arguments, mapping)
+            refs = {span["id"]: ref for _, ref, span in arguments}
+            refs[self.triggers[event.ident]["id"]] = event.trigger
+            for relation in made:
+                key = (relation["type"], relation["source"], relation["target"])
+                maker = makers.setdefault(key, event)
+                if key not in out:
+                    relation["_where"] = {"file": self.reader.path, "line": event.line}  # type: ignore[typeddict-unknown-key]
+                    out[key] = relation
+                    continue
+                between = f"{refs[relation['source']]} and {refs[relation['target']]}"
+                message = (
+                    f"{event.ident}: its {relation['type']} relation between {between} is made "
+                    f"by {maker.ident} (line {maker.line}) already: stored once"
+                )
+                self.reader.note(event.line, message)
+        return list(out.values())
 
     def _arguments(self, event: Event) -> list[tuple[str, str, SpanRecord]] | None:
         reader, found = self.reader, []
@@ -339,57 +357,3 @@ def _relation(kind: str, source: SpanRecord, target: SpanRecord) -> RelationReco
         "target_document": None,
         "attributes": {},
     }
-
-
-# --- writing ---------------------------------------------------------------------------------
-
-
-class EventWriter:
-    """The ``E`` lines of a set for a schema's event types: a span whose label is an event
-    type is an event, its relations typed by the event's roles its arguments."""
-
-    def __init__(self, schema: dict[str, Any]) -> None:
-        self.roles = {
-            event["key"]: {role["key"] for role in event.get("roles", [])}
-            for event in schema.get("events") or []
-        }
-
-    def ids(self, spans: list[SpanRecord]) -> dict[Any, str]:
-        """The event id of each trigger span (span id -> ``E1``...)."""
-        triggers = [span.get("id") for span in spans if span["label"] in self.roles]
-        return {ident: f"E{n}" for n, ident in enumerate(triggers, start=1)}
-
-    def lines(
-        self,
-        spans: list[SpanRecord],
-        relations: list[RelationRecord],
-        t_ids: dict[Any, str],
-        e_ids: dict[Any, str],
-    ) -> tuple[list[str], set[int]]:
-        """The ``E`` lines of the written triggers, and the indexes of the relations they
-        hold as arguments (not to be written again as ``R`` lines)."""
-        arguments: dict[Any, list[tuple[str, str]]] = defaultdict(list)
-        used: set[int] = set()
-        labels = {span.get("id"): span["label"] for span in spans}
-        for index, relation in enumerate(relations):
-            source, target = relation.get("source"), relation.get("target")
-            roles = self.roles.get(labels.get(source, ""), set())
-            if (
-                source in t_ids
-                and target in t_ids
-                and relation["type"] in roles
-                and relation.get("target_document") is None
-            ):
-                arguments[source].append((relation["type"], e_ids.get(target) or t_ids[target]))
-                used.add(index)
-        out = []
-        for span in spans:
-            ident = span.get("id")
-            if ident not in e_ids or ident not in t_ids:
-                continue
-            written, seen = [f"{span['label']}:{t_ids[ident]}"], defaultdict(int)
-            for role, ref in arguments[ident]:
-                seen[role] += 1
-                written.append(f"{role}{seen[role] if seen[role] > 1 else ''}:{ref}")
-            out.append(f"{e_ids[ident]}\t{' '.join(written)}")
-        return out, used

@@ -14,7 +14,7 @@ from itertools import count
 from typing import Any
 
 from annotations.formats.brat.confs import annotation_conf, visual_conf
-from annotations.formats.brat.events import EventWriter
+from annotations.formats.brat.event_writer import EventWriter
 from annotations.formats.brat.layout import CONF, README, VISUAL, Folders
 from annotations.formats.brat.naming import NOTE, NOTE_TYPE, brat_value
 from annotations.formats.handover import Handover
