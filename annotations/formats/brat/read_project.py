@@ -235,10 +235,9 @@ def _lines_mark(
     ``.ann`` and the line), so a problem the import finds later (an unknown label, a relation
     type the project lacks) is reported there; a span's place also has the ``A`` or ``#``
     line of each attribute (``attributes``), where a value the schema refuses is reported.
-    What other lines made (an event's relations) is reported at the ``.ann``, its set's
-    place."""
+    (An event's relations have their ``E`` line from ``events``.)"""
     firsts: dict[str, int] = {}
-    joins: dict[tuple[Any, ...], int] = {}
+    joins: dict[tuple[Any, ...], list[int]] = {}  # relation -> its R lines, in order
     for number, line in enumerate(ann.text.split("\n"), start=1):
         ident, tab, rest = line.partition("\t")
         if not tab:
@@ -250,7 +249,7 @@ def _lines_mark(
             ends = [spans.get(part.partition(":")[2]) for part in parts[1:3]]
             if len(parts) == 3 and ends[0] is not None and ends[1] is not None:
                 key = naming.relations.by_name.get(parts[0])
-                joins.setdefault((key, ends[0].get("id"), ends[1].get("id")), number)
+                joins.setdefault((key, ends[0].get("id"), ends[1].get("id")), []).append(number)
     for ident, span in spans.items():
         lines = {key: attribute_lines.get((span["id"], key)) for key in span["attributes"]}
         span["_where"] = {  # type: ignore[typeddict-unknown-key]
@@ -259,9 +258,10 @@ def _lines_mark(
             "attributes": {key: line for key, line in lines.items() if line is not None},
         }
     for relation in relations:
-        line = joins.get((relation.get("type"), relation.get("source"), relation.get("target")))
-        if line is not None:
-            relation["_where"] = {"file": ann.path, "line": line}  # type: ignore[typeddict-unknown-key]
+        key = (relation.get("type"), relation.get("source"), relation.get("target"))
+        lines = joins.get(key)
+        if lines and "_where" not in relation:  # the R lines of one relation, in their order
+            relation["_where"] = {"file": ann.path, "line": lines.pop(0)}  # type: ignore[typeddict-unknown-key]
 
 
 def _record(

@@ -1,5 +1,6 @@
-"""A brat attribute or note the project's schema cannot hold is reported at its own A or #
-line, not at the T line of the span it is on (through the real import service)."""
+"""A problem of a brat line is reported at that line (through the real import service): an
+attribute or note the project's schema cannot hold at its own A or # line, not at the T line
+of the span it is on; a relation given twice at the second R line."""
 
 from __future__ import annotations
 
@@ -46,3 +47,9 @@ def test_an_attribute_or_a_note_the_label_lacks_is_reported_at_its_line(empty):
         ("p/bob/a.ann", 4, "sets[1].spans[0].attributes: label CLAIM has no attribute 'Negated'"),
         ("p/bob/a.ann", 3, "sets[1].spans[1].attributes: label SOURCE has no attribute 'note'"),
     ]
+
+
+def test_a_relation_given_twice_is_reported_at_the_second_r_line(empty):
+    spans = CLAIM + "T2\tSOURCE 0 9\tOfficials\n"
+    ann = spans + "R1\tATTRIBUTED_TO Arg1:T1 Arg2:T2\nR2\tATTRIBUTED_TO Arg1:T1 Arg2:T2\n"
+    assert errors_of(empty, ann) == [("p/bob/a.ann", 4, "sets[1].relations[1]: appears twice")]
