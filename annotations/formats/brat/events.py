@@ -168,6 +168,7 @@ class EventReader:
         self.events: dict[str, Event] = {}
         self.triggers: dict[str, SpanRecord] = {}  # E id -> its trigger span
         self.dropped: dict[Any, int] = {}  # trigger spans the mapping drops: id -> E line
+        self.used_triggers: set[str] = set()  # T ids an event has as its trigger already
 
     def add(self, number: int, fields: list[str]) -> None:
         """Read one ``E`` line (its trigger must already be read)."""
@@ -192,7 +193,7 @@ class EventReader:
             reader.failed.add(ident)
             return
         key = reader.naming.labels.key(event.kind)
-        if any(other.trigger == event.trigger for other in self.events.values()):
+        if event.trigger in self.used_triggers:
             span = {**span, "id": next(reader.ids), "attributes": dict(span["attributes"])}
             reader.extra_spans.append(span)
             reader.note(
@@ -205,6 +206,7 @@ class EventReader:
             span["label"] = key
         self.events[ident] = event
         self.triggers[ident] = span
+        self.used_triggers.add(event.trigger)
 
     def span_of(self, ref: str) -> SpanRecord | None:
         """The span a reference names: a span, or an event's trigger."""
