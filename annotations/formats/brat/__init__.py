@@ -58,7 +58,8 @@ text. A byte-order mark on an ``.ann`` is no character of any line.
 - ``E`` lines are events (``events``): the trigger is a span, each role argument a relation
   from it typed by the role; with the ``event_mapping`` option, relations between the
   arguments, labels renamed onto the project's, the trigger kept or dropped. ``A``, ``#``
-  and ``R`` lines naming an event name its trigger span.
+  and ``R`` lines naming an event name its trigger span. A relation two events make is read
+  once (noted).
 - ``N`` (normalisations), ``*`` (equivalences), unknown line types, and attributes, notes or
   relations on a relation cannot be represented: each is listed in ``ReadResult.notes`` with
   its file and line, never dropped silently.
@@ -96,11 +97,11 @@ or ending with a line break is written without it; all are counted in the notes 
 
 **Modules.** ``read_project`` (the layout and the documents of an upload), ``read_ann`` (the
 lines of one ``.ann``), ``confs`` (``annotation.conf`` and ``visual.conf``, read and written),
-``text_bound`` (a ``T`` line's pieces and text column), ``events`` (``E`` lines read and
-written), ``event_schema`` (event types in ``annotation.conf`` and the schema), ``text_views``
-(the ways offsets count a CRLF text or a byte-order mark), ``export`` (the zip), ``layout``
-(files and layer folders), ``placing`` (the layer, document and text of each uploaded file),
-``naming`` (brat names as keys).
+``text_bound`` (a ``T`` line's pieces and text column), ``events`` (``E`` lines read),
+``event_writer`` (``E`` lines written), ``event_schema`` (event types in ``annotation.conf``
+and the schema), ``text_views`` (the ways offsets count a CRLF text or a byte-order mark),
+``export`` (the zip), ``layout`` (files and layer folders), ``placing`` (the layer, document
+and text of each uploaded file), ``naming`` (brat names as keys).
 """
 
 from __future__ import annotations
