@@ -39,6 +39,13 @@ def test_an_annotations_folder_beside_a_texts_folder_is_no_annotator():
     assert layers(result) == [("a", [None])]
 
 
+def test_one_annotators_folder_beside_a_texts_folder_is_theirs():
+    files = [("corpus/sources/a.txt", SENTENCE.encode()), ("corpus/anna/a.ann", CLAIM)]
+    assert layers(read(files, {"texts": "sources"})) == [("a", ["anna"])]
+    files = [("corpus/text/a.txt", SENTENCE.encode()), ("corpus/anna/a.ann", CLAIM)]
+    assert layers(read(files, {})) == [("a", ["anna"])]
+
+
 def test_a_zip_of_the_projects_contents_has_its_top_as_the_root():
     files = [("annotation.conf", b"[entities]\nCLAIM\n"), *[(n[2:], d) for n, d in ANNAS]]
     assert layers(read(files, {})) == [("a", ["anna"])]

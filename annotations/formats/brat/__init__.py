@@ -4,21 +4,21 @@
 
 *Layout.* The *root* is the one folder every uploaded file sits in (the folder given to
 ``import_annotations``, or a zipped project folder), else the zip's top (the texts folder
-aside; a single folder of ``.ann`` files beside a texts folder, ``corpus/ann`` beside
-``corpus/text``, is the root itself). When every ``.ann`` sits directly in the root, the
-upload is **one folder**: each ``.ann`` is one set of the importing person (``author`` is
-None; the import gives it to them, or to the ``author`` option). When every ``.ann`` sits in
-a folder below the root, the upload has **a folder per annotator** (bratiaa's layout, and
-our export's): the annotator is the top-level folder under the root
-(``root/anna/batch1/a.ann`` is anna's), one layer each (``gold`` is the gold layer,
-``model-<name>`` a model's). A mix of the two is refused, naming a file. So a zip of a
-single annotator's folder alone is read as one folder (the importer's); zipped with the
-project folder around it, or given to the command as the project folder, it keeps the
-annotator's name, and a stray file beside it changes nothing. With the option
-``annotator_from`` = ``name:<regex with (?P<annotator>...)>`` the annotator is the part of
-each ``.ann``'s stem the pattern matches (``article_4b22.ann``), whatever the folders, and
-the stem without it is the document's name; a bad pattern, one without the group, or an
-``.ann`` it does not match is an error. (``placing`` holds these rules.)
+aside; a single folder of ``.ann`` files named ``ann``, ``anns`` or ``annotations`` beside a
+texts folder, ``corpus/ann`` beside ``corpus/text``, is the root itself). When every ``.ann``
+sits directly in the root, the upload is **one folder**: each ``.ann`` is one set of the
+importing person (``author`` is None; the import gives it to them, or to the ``author``
+option). When every ``.ann`` sits in a folder below the root, the upload has **a folder per
+annotator** (bratiaa's layout, and our export's): the annotator is the top-level folder under
+the root (``root/anna/batch1/a.ann`` is anna's), one layer each (``gold`` is the gold layer,
+``model-<name>`` a model's). A mix of the two is refused, naming a file. So a zip of a single
+annotator's folder alone is read as one folder (the importer's); zipped with the project folder
+around it, or given to the command as the project folder, it keeps the annotator's name, and a
+stray file beside it changes nothing. With the option ``annotator_from`` = ``name:<regex with
+(?P<annotator>...)>`` the annotator is the part of each ``.ann``'s stem the pattern matches
+(``article_4b22.ann``), whatever the folders, and the stem without it is the document's name; a
+bad pattern, one without the group, or an ``.ann`` it does not match is an error. (``placing``
+holds these rules.)
 
 *Documents.* A document is known by its name and the folders between the annotator's folder
 and the file (``batch1/a``); the same in several layers is one document with a set per

@@ -24,6 +24,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 TEXT_FOLDERS = ("text", "texts", "txt")
+ANN_FOLDERS = ("ann", "anns", "annotations")  # beside a texts folder: the project's .ann files
 NAME_PREFIX = "name:"
 GROUP = "annotator"
 
@@ -72,13 +73,14 @@ def root_of(
 ) -> tuple[str, ...]:
     """The import root: the one folder every file of ``paths`` sits in (the folder given to
     the command, a zipped project folder), else the upload's top (``()``). A single folder of
-    ``.ann`` files beside a texts folder (``corpus/ann`` beside ``corpus/text``) is the root
-    itself, not an annotator's folder."""
+    ``.ann`` files named ``ann``, ``anns`` or ``annotations`` beside a texts folder
+    (``corpus/ann`` beside ``corpus/text``) is the root itself, not an annotator's folder."""
     tops = {path.parts[0] if len(path.parts) > 1 else "" for path in paths}
     root: tuple[str, ...] = (tops.pop(),) if len(tops) == 1 and "" not in tops else ()
     folders = {path.parts[len(root)] for path in anns if len(path.parts) > len(root) + 1}
     below = all(len(path.parts) > len(root) + 1 for path in anns)
-    if len(folders) == 1 and below and any(path.parent.parent.parts == root for path in texts):
+    named = len(folders) == 1 and next(iter(folders)).lower() in ANN_FOLDERS
+    if named and below and any(path.parent.parent.parts == root for path in texts):
         root = (*root, folders.pop())
     return root
 
