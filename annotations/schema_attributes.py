@@ -20,6 +20,8 @@ def attribute_problem(
     kind = spec["type"]
     if value is None:
         return None
+    if isinstance(value, list) and kind != "multi_choice":
+        return f"{key}: holds one value, given several: {value!r}"
     if kind == "choice" and value not in spec["choices"]:
         return f"{key}: {value!r} is not one of {spec['choices']}"
     if kind == "multi_choice" and (

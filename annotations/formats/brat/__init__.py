@@ -50,11 +50,13 @@ text. A byte-order mark on an ``.ann`` is no character of any line.
   as spaces (``text_bound``). A missing or empty text column is taken from the offsets
   (noted), as brat does. Span ids are integers, counted over the whole upload.
 - ``A`` (and the older ``M``) lines are span attributes: a binary attribute is ``True``, a
-  valued one its value. A brat attribute holds one value (``annotation.conf`` cannot declare
-  several): the same attribute again on a span is a note when the value is the same, an error
-  naming both lines when it is another. ``R`` lines are relations (first argument the
-  source, second the target). ``#`` ``AnnotatorNotes`` on a span become its ``note``
-  attribute (text; several notes on one span are kept, joined by a line break).
+  valued one its value. The same attribute again on a span is a note when the value is the
+  same; with another value the span holds the list of its values, which a schema attribute that
+  holds several (``multi_choice``, in a project keeping its schema) takes, and any other
+  refuses at the second ``A`` line (``annotation.conf`` cannot declare several). ``R`` lines
+  are relations (first argument the source, second the target). ``#`` ``AnnotatorNotes`` on a
+  span become its ``note`` attribute (text; several notes on one span are kept, joined by a
+  line break).
 - ``E`` lines are events (``events``): the trigger is a span, each role argument a relation
   from it typed by the role; with the ``event_mapping`` option, relations between the
   arguments, labels renamed onto the project's, the trigger kept or dropped. ``A``, ``#``

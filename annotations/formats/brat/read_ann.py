@@ -7,13 +7,15 @@ lines: ``text_bound``); ``A``/``M`` lines attributes; ``R`` lines relations; ``#
 ``AnnotatorNotes`` the span's ``note``; ``E`` lines events (``events``). Normalisations,
 equivalences, unknown line types and what points at anything but a span are notes; malformed
 lines, offsets outside the text, a text column that does not match, undefined ``T`` ids, ids
-defined twice and a second value of an attribute are errors (see the package docstring).
+defined twice are errors; a second value of an attribute makes a list of its values (the
+import refuses it where the schema's attribute holds one). See the package docstring.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from annotations.formats.brat.events import EventBook, EventReader
 from annotations.formats.brat.naming import NOTE, NOTE_TYPE, Naming
@@ -60,8 +62,9 @@ class AnnReader:
         self.bom = bom  # the .txt began with a byte-order mark (brat counts it)
         self.view = TextView(text)  # the text as this file's offsets count it
         self.first_lines: dict[str, int] = {}  # id -> the line that defined it
-        # (span id, attribute key) -> the A (or #) line that gave it (first one)
+        # (span id, attribute key) -> the A (or #) line that gave it (its last value)
         self.attribute_lines: dict[tuple[int, str], int] = {}
+        self.values: dict[tuple[int, str], dict[Any, int]] = {}  # -> each value's A line
         self.naming, self.result = naming, result
         self.spans: dict[str, SpanRecord] = {}  # T id -> span
         self.extra_spans: list[SpanRecord] = []  # copies of triggers two events share
@@ -293,19 +296,17 @@ class AnnReader:
             return
         key = self.naming.attributes.key(name)
         value = parts[2] if len(parts) == 3 else True
-        first = self.attribute_lines.setdefault((span["id"], key), number)
-        if first == number:
-            span["attributes"][key] = value
-        elif span["attributes"].get(key) == value:
+        held = self.values.setdefault((span["id"], key), {})  # value -> its line
+        if value in held:
             self.note(
-                number, f"{ident}: {target} has this {name} already (line {first}): read once"
+                number, f"{ident}: {target} has this {name} already (line {held[value]}): read once"
             )
-        else:
-            self.error(
-                number,
-                f"{ident}: {target} already has {name} (line {first}), with another value: a brat "
-                "attribute holds one value (annotation.conf cannot declare several)",
-            )
+            return
+        held[value] = number
+        # One value, or several as a list: kept for a schema whose attribute holds several
+        # (multi_choice); for any other the import reports this line, which gave one more.
+        span["attributes"][key] = value if len(held) == 1 else list(held)
+        self.attribute_lines[(span["id"], key)] = number
 
     def _annotator_note(self, number: int, fields: list[str]) -> None:
         ident = fields[0]

@@ -120,6 +120,7 @@ def sets_check(
         for j, data in enumerate(spans):
             span_path = f"{path}.spans[{j}]"
             errors = places.at(data, item)
+            _one_value_listed(schema, data)
             found = Errors()
             fields = span_fields_checked(schema, document.original, data, span_path, found)
             for found_path, message in found.items.items():
@@ -147,13 +148,29 @@ def sets_check(
         document.sets.append(aset)
 
 
+def _one_value_listed(schema: Schema, data: Any) -> None:
+    """One value given for an attribute the schema lets hold several (``multi_choice``)
+    becomes a list of one: a brat ``A`` line gives a value, not a list."""
+    if not isinstance(data, dict) or not isinstance(data.get("attributes"), dict):
+        return
+    label, values = data.get("label"), data["attributes"]
+    if not isinstance(label, str) or label not in schema.labels:
+        return
+    declared = schema.attributes_of(label)
+    for key, value in values.items():
+        if isinstance(value, str) and declared.get(key, {}).get("type") == "multi_choice":
+            values[key] = [value]
+
+
 def _attribute_place(schema: Schema, data: Any) -> dict[str, Any] | None:
     """The place of the line that gave the first attribute value the schema refuses (a brat
     ``A`` or ``#`` line), when the reader knows it: the span's problem is reported there."""
     place = data.get("_where") if isinstance(data, dict) else None
     lines = place.get("attributes") if isinstance(place, dict) else None
+    if not lines:
+        return None
     label, values = data.get("label"), data.get("attributes")
-    if not lines or label not in schema.labels or not isinstance(values, dict):
+    if not isinstance(label, str) or label not in schema.labels or not isinstance(values, dict):
         return None
     declared = schema.attributes_of(label)
     for key, value in values.items():
