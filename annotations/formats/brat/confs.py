@@ -206,10 +206,6 @@ def schema_from_conf(
         k: list(conf.attributes.get(k, [])) for k in labels
     }
     relations = {key: dict(spec) for key, spec in conf.relations.items()}
-    for key, spec in role_relation_types(conf.event_types, labels).items():
-        known = relations.setdefault(key, {**spec, "name": naming.relations.names.get(key, key)})
-        for end in ("from_labels", "to_labels"):
-            known[end] = list(dict.fromkeys(known[end] + spec[end]))
 
     def added(what: str) -> None:
         message = f"{what} is used in the .ann files but not declared here: added to the schema"
@@ -218,6 +214,11 @@ def schema_from_conf(
     event_types, new = events_merged(conf.event_types, events_seen or {})
     for what in new:
         added(what)
+    # The roles' relation types, of the declared events and those the files add.
+    for key, spec in role_relation_types(event_types, labels).items():
+        known = relations.setdefault(key, {**spec, "name": naming.relations.names.get(key, key)})
+        for end in ("from_labels", "to_labels"):
+            known[end] = list(dict.fromkeys(known[end] + spec[end]))
 
     for record in documents:
         for aset in record["sets"]:
