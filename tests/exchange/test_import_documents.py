@@ -92,16 +92,48 @@ def test_two_brat_files_with_the_same_text_are_one_document_with_both_sets(empty
     ]
 
 
-def test_the_same_layer_twice_on_one_text_is_an_error_at_the_second_file(empty):
+def test_two_files_of_one_folder_with_the_same_text_are_one_set_with_both_files_spans(empty):
     project, owner = empty
-    data = zipped({"p/a.txt": TEXT, "p/a.ann": CLAIM, "p/b.txt": TEXT, "p/b.ann": CLAIM})
+    source = "T1\tSOURCE 0 9\tOfficials\n"
+    data = zipped({"p/a.txt": TEXT, "p/a.ann": CLAIM, "p/b.txt": TEXT, "p/b.ann": source})
     outcome = imported(project, owner, data, fmt="brat", name="p.zip")
-    assert [(e.file, e.line, e.message) for e in outcome.errors] == [
+    assert outcome.ok, outcome.errors
+    assert sets_stored() == [("a", "importer", 2)]
+    assert [(n.file, n.line, n.message) for n in outcome.notes] == [
         (
             "p/b.ann",
             None,
-            "sets[0]: a second annotator set for importer on this document "
-            "(the first is p/a.ann's, of the same text)",
+            "the same text as p/a.ann: one document, and the set holds the annotations of "
+            "both files (1 spans and 0 relations from this one)",
+        )
+    ]
+
+
+def test_a_span_both_files_of_one_folder_have_is_kept_once(empty):
+    project, owner = empty
+    both = CLAIM + "T2\tSOURCE 0 9\tOfficials\nR1\tATTRIBUTED_TO Arg1:T1 Arg2:T2\n"
+    data = zipped({"p/a.txt": TEXT, "p/a.ann": both, "p/b.txt": TEXT, "p/b.ann": CLAIM})
+    outcome = imported(project, owner, data, fmt="brat", name="p.zip")
+    assert outcome.ok, outcome.errors
+    assert sets_stored() == [("a", "importer", 2)]
+    assert [n.message for n in outcome.notes if n.file == "p/b.ann"] == [
+        "the same text as p/a.ann: one document, and the set holds the annotations of both "
+        "files (1 spans and 0 relations from this one; 1 spans both files have are kept once)"
+    ]
+
+
+def test_one_authors_set_given_twice_on_one_text_is_an_error_at_the_second_line(empty):
+    project, owner = empty
+    claim = {"id": 1, "label": "CLAIM", "start": 15, "end": 25, "text": "the strike"}
+    alice = {"kind": "annotator", "author": "alice", "spans": [claim]}
+    data = jsonl({"text": TEXT, "sets": [alice]}, {"text": TEXT, "sets": [alice]})
+    outcome = imported(project, owner, data, fmt="jsonl", name="in.jsonl")
+    assert [(e.file, e.line, e.message) for e in outcome.errors] == [
+        (
+            "in.jsonl",
+            2,
+            "sets[0]: a second annotator set for alice on this document "
+            "(the first is at in.jsonl:1, of the same text)",
         )
     ]
 

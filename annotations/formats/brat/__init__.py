@@ -22,7 +22,9 @@ holds these rules.)
 
 *Documents.* A document is known by its name and the folders between the annotator's folder
 and the file (``batch1/a``); the same in several layers is one document with a set per
-layer, and the same name with a different text is an error. The text of ``<name>.ann`` is
+layer, and the same name with a different text is an error. Two names in one layer with
+the same text are one document too, whose set of that layer holds both files' spans and
+relations (what both have, once; noted). The text of ``<name>.ann`` is
 ``<name>.txt`` in the folder given by the ``texts`` option, else the nearest found walking
 up from the ``.ann``'s folder: beside it, or in a subfolder named ``text``, ``texts`` or
 ``txt`` of it or of a folder above (``corpus/text/a.txt`` for ``corpus/ann/a_4b22.ann``; one

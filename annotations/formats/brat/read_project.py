@@ -33,6 +33,7 @@ from annotations.formats.records import (
     ReadDocument,
     ReadResult,
     RelationRecord,
+    SetRecord,
     SpanRecord,
     header_with_schema,
 )
@@ -171,6 +172,9 @@ def _documents(
         return texts[path]
 
     by_key: dict[str, ReadDocument] = {}
+    # (text, layer) -> the set read first for them, and its file: a second file of one
+    # layer on the same text (two names in one folder) adds its annotations to that set
+    twins: dict[tuple[str, str | None], tuple[SetRecord, str]] = {}
     ids = count(1)
     for place in placed:
         ann_name = entries[place.path][0]
@@ -182,21 +186,70 @@ def _documents(
         txt, ann = text_file(txt_path), text_file(place.path)
         if txt is None or ann is None:
             continue
-        record = _record(by_key, place, txt, ann_name, result)
-        if record is None:
+        twin = twins.get((txt.text, place.layer))
+        record = None if twin else _record(by_key, place, txt, ann_name, result)
+        if record is None and twin is None:
             continue
         naming.reading(ann.path)
         sources[ann.path] = ann.text
         reader = AnnReader(ann.path, txt.text, ids, naming, result, bom=txt.bom, events=events)
         spans, relations = reader.read(ann.text)
         _lines_mark(reader.spans, relations, ann, naming, reader.attribute_lines)
+        if twin is not None:
+            _twin_join(twin, spans, relations, ann_name, place.layer, result)
+            continue
         aset = set_record(place.layer, spans, relations)
         aset["_where"] = {"file": ann_name, "line": None}  # type: ignore[typeddict-unknown-key]
+        assert record is not None
         record["sets"].append(aset)
+        twins[(txt.text, place.layer)] = (aset, ann_name)
     for path in sorted(set(entries) - {p.path for p in placed} - set(texts)):
         if path.suffix == ".txt" and path.name.lower() != README.lower():
             _unused_text(path, entries, placing, by_key, text_file, result)
     return list(by_key.values())
+
+
+def _twin_join(
+    twin: tuple[SetRecord, str],
+    spans: list[SpanRecord],
+    relations: list[RelationRecord],
+    ann_name: str,
+    layer: str | None,
+    result: ReadResult,
+) -> None:
+    """A second ``.ann`` of one layer on a text already read under another name: one
+    document, and one set of that layer holding both files' spans and relations (span ids
+    are counted over the whole upload, so they stay apart). A span or relation the first
+    file already has (same label, offsets and attributes) is kept once."""
+    aset, first = twin
+    known = {_span_key(span): span["id"] for span in aset["spans"]}
+    ids: dict[Any, Any] = {}  # this file's span id -> its id in the set
+    for span in spans:
+        ids[span["id"]] = known.setdefault(_span_key(span), span["id"])
+        if ids[span["id"]] == span["id"]:
+            aset["spans"].append(span)
+    links = {(r["type"], r["source"], r["target"]) for r in aset["relations"]}
+    for relation in relations:
+        relation["source"] = ids.get(relation["source"], relation["source"])
+        relation["target"] = ids.get(relation["target"], relation["target"])
+        link = (relation["type"], relation["source"], relation["target"])
+        if link not in links:
+            links.add(link)
+            aset["relations"].append(relation)
+    twice = sum(1 for span in spans if ids[span["id"]] != span["id"])
+    whose = f"{layer}'s set" if layer else "the set"
+    message = (
+        f"the same text as {first}: one document, and {whose} holds the annotations of "
+        f"both files ({len(spans)} spans and {len(relations)} relations from this one"
+        + (f"; {twice} spans both files have are kept once" if twice else "")
+        + ")"
+    )
+    result.notes.append(Issue(ann_name, None, message))
+
+
+def _span_key(span: SpanRecord) -> tuple[Any, ...]:
+    attributes = tuple(sorted((k, repr(v)) for k, v in span.get("attributes", {}).items()))
+    return (span["label"], span["start"], span["end"], repr(span.get("fragments")), attributes)
 
 
 def _names_kept(header: Any, naming: Naming) -> None:

@@ -51,6 +51,9 @@ def documents_check(
                 # list is shared, so a second set of a layer is found), the record is noted.
                 document.sets = earlier.sets
                 _same_text_note(earlier, document, outcome)
+                for item in earlier.record.get("sets") or []:
+                    if isinstance(item, dict):  # to say where a clashing set's first one is
+                        item.setdefault("_where", {"file": earlier.file, "line": earlier.line})
                 for item in record.get("sets") or []:
                     if isinstance(item, dict):  # its later problems are this record's
                         item.setdefault("_where", {"file": file, "line": line})

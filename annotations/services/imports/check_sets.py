@@ -106,9 +106,10 @@ def sets_check(
         layer = layer_key(aset)
         if layer in taken:
             first = taken[layer].record.get("_where") or {}
-            whose = (
-                f" (the first is {first['file']}'s, of the same text)" if first.get("file") else ""
-            )
+            at = first.get("file") or ""
+            if at and first.get("line") is not None:
+                at = f"{at}:{first['line']}"
+            whose = f" (the first is at {at}, of the same text)" if at else ""
             who = layer[1] or "gold"
             errors.add(path, f"a second {row.kind} set for {who} on this document{whose}")
             continue
