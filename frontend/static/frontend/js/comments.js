@@ -122,12 +122,20 @@ export class CommentThreads {
     const { comments, unread } = this.count;
     const heading = `Comments (${comments}${unread ? ` · ${unread} new` : ""})`;
     const others = threads.filter((t) => t.key !== key);
+    // Drawn again while someone types (the comments arrived, the page's thread moved): the
+    // new box takes the keyboard and the caret, so no keystroke goes to the page's keys.
+    const typing = this.box && document.activeElement === this.box;
+    const caret = typing ? [this.box.selectionStart, this.box.selectionEnd] : null;
     if (current.pending) this.box = null;
     this.root.replaceChildren(
       el("h2", { text: heading }),
       current.pending ? el("p", { class: "muted", text: current.pending }) : this.threadBox(current, threads.find((t) => t.key === key)),
     );
     if (others.length) this.root.append(el("h3", { text: "Other threads" }), el("ul", { class: "thread-list" }, ...others.map((t) => this.threadItem(t))));
+    if (typing && this.box) {
+      this.box.focus();
+      if (this.box.value.length >= caret[1]) this.box.setSelectionRange(...caret);
+    }
   }
 
   threadBox(thread, entry) {
