@@ -54,3 +54,12 @@ test("an acceptance whose span is gone is stale once, and one whose span is ther
   assert.deepEqual(suggestions.stale([]), [10]); // the claim's span was undone
   assert.deepEqual(suggestions.stale([]), []); // withdrawn once
 });
+
+test("decisions made while the stored ones were loading are kept over them", () => {
+  const suggestions = new Suggestions([modelSet]);
+  suggestions.accept([10]); // accepted before the GET of the decisions answered
+  suggestions.reject(11);
+  suggestions.decided([{ suggestion: 11, decision: "accepted" }]); // older than the rejection
+  assert.deepEqual(suggestions.stale([]), [10]); // the acceptance is still known, to withdraw
+  assert.deepEqual(suggestions.open([]).map((s) => s.key), ["m7-10"]);
+});

@@ -26,11 +26,14 @@ export class Suggestions {
     return this.sets.length > 0;
   }
 
-  /** The decisions stored for the set (GET .../decisions/): rejected ones are no longer open. */
+  /** The decisions stored for the set (GET .../decisions/): rejected ones are no longer open.
+   * Decisions made on this page while the list was on its way are newer, and stand. */
   decided(decisions) {
-    const ids = (decision) => new Set(decisions.filter((d) => d.decision === decision).map((d) => d.suggestion));
-    this.rejected = ids("rejected");
-    this.accepted = ids("accepted");
+    const stored = (decision, mine, other) =>
+      new Set([...decisions.filter((d) => d.decision === decision && !other.has(d.suggestion)).map((d) => d.suggestion), ...mine]);
+    const rejected = stored("rejected", this.rejected, this.accepted);
+    this.accepted = stored("accepted", this.accepted, this.rejected);
+    this.rejected = rejected;
     this.changes += 1;
   }
 
