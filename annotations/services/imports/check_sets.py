@@ -93,6 +93,7 @@ def sets_check(
         places.at().add("sets", "must be a list")
         return
     taken = {layer_key(aset): aset for aset in document.sets}
+    multi = _multi_choice(schema)
     for i, item in enumerate(sets):
         path = f"sets[{i}]"
         errors = places.at(item)
@@ -118,18 +119,16 @@ def sets_check(
         if not isinstance(spans, list):
             errors.add(f"{path}.spans", "must be a list")
             continue
+        set_errors = errors
         for j, data in enumerate(spans):
             span_path = f"{path}.spans[{j}]"
-            errors = places.at(data, item)
-            _one_value_listed(schema, data)
-            found = Errors()
-            fields = span_fields_checked(schema, document.original, data, span_path, found)
-            for found_path, message in found.items.items():
-                refused = _attribute_place(schema, data)  # an attribute: at its own line
-                if found_path == f"{span_path}.attributes" and refused is not None:
-                    places.at(refused).add(found_path, message)
-                else:
-                    errors.add(found_path, message)
+            _one_value_listed(multi, data)
+            own = isinstance(data, dict) and isinstance(data.get("_where"), dict)
+            errors = places.at(data, item) if own else set_errors
+            if own and data["_where"].get("attributes"):
+                fields = _span_placed(schema, document.original, data, span_path, places, errors)
+            else:
+                fields = span_fields_checked(schema, document.original, data, span_path, errors)
             if fields is None:
                 continue
             try:
@@ -149,18 +148,46 @@ def sets_check(
         document.sets.append(aset)
 
 
-def _one_value_listed(schema: Schema, data: Any) -> None:
+def _span_placed(
+    schema: Schema, text: str, data: dict[str, Any], path: str, places: Places, errors: Errors
+) -> dict[str, Any] | None:
+    """``span_fields_checked`` for a span whose reader knows the line of each attribute (a
+    brat ``A`` or ``#`` line): a value the schema refuses is reported at its own line."""
+    found = Errors()
+    fields = span_fields_checked(schema, text, data, path, found)
+    for found_path, message in found.items.items():
+        refused = _attribute_place(schema, data)
+        if found_path == f"{path}.attributes" and refused is not None:
+            places.at(refused).add(found_path, message)
+        else:
+            errors.add(found_path, message)
+    return fields
+
+
+def _multi_choice(schema: Schema) -> dict[str, set[str]]:
+    """label -> the keys of its attributes that hold several values (``multi_choice``)."""
+    found: dict[str, set[str]] = {}
+    for label in schema.labels:
+        keys = {k for k, a in schema.attributes_of(label).items() if a["type"] == "multi_choice"}
+        if keys:
+            found[label] = keys
+    return found
+
+
+def _one_value_listed(multi: dict[str, set[str]], data: Any) -> None:
     """One value given for an attribute the schema lets hold several (``multi_choice``)
-    becomes a list of one: a brat ``A`` line gives a value, not a list."""
-    if not isinstance(data, dict) or not isinstance(data.get("attributes"), dict):
+    becomes a list of one: a brat ``A`` line gives a value, not a list. (``multi``:
+    ``_multi_choice`` of the schema.)"""
+    if not multi or not isinstance(data, dict) or not isinstance(data.get("attributes"), dict):
         return
-    label, values = data.get("label"), data["attributes"]
-    if not isinstance(label, str) or label not in schema.labels:
+    label = data.get("label")
+    keys = multi.get(label) if isinstance(label, str) else None
+    if not keys:
         return
-    declared = schema.attributes_of(label)
-    for key, value in values.items():
-        if isinstance(value, str) and declared.get(key, {}).get("type") == "multi_choice":
-            values[key] = [value]
+    values = data["attributes"]
+    for key in keys & values.keys():
+        if isinstance(values[key], str):
+            values[key] = [values[key]]
 
 
 def _attribute_place(schema: Schema, data: Any) -> dict[str, Any] | None:
