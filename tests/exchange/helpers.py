@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from typing import Any
 
 import orjson
 
 from annotations.formats.records import ExportNotes
-from annotations.models import Project
+from annotations.models import AnnotationSet, Project, Span
 from annotations.selectors.export import ExportFilters
 from annotations.services.exports import export_chunks
 
@@ -59,3 +61,20 @@ def canonical(data: bytes) -> list[dict[str, Any]]:
                         stance[key] = span_place[stance[key]]
         out.append(record)
     return sorted(out, key=lambda r: r["sha256"])
+
+
+def zipped(files: dict[str, str | bytes]) -> bytes:
+    """A zip holding ``files`` (name -> text or bytes), as an upload of a brat project."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data.encode() if isinstance(data, str) else data)
+    return buffer.getvalue()
+
+
+def sets_stored() -> list[tuple[str, str, int]]:
+    """(document title, author, number of spans) of every stored set, sorted."""
+    return sorted(
+        (s.document.title, s.author.username, Span.objects.filter(annotation_set=s).count())
+        for s in AnnotationSet.objects.select_related("document", "author")
+    )

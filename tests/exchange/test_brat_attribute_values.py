@@ -11,8 +11,8 @@ import pytest
 from annotations.models import Span
 from annotations.presets import NEWS_ATTRIBUTION
 from annotations.services.projects import project_create
-from tests.exchange.helpers import imported
-from tests.exchange.test_import_documents import CLAIM, TEXT, zipped
+from tests.exchange.helpers import imported, zipped
+from tests.exchange.test_import_documents import CLAIM, TEXT
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

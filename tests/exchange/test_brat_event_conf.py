@@ -8,8 +8,8 @@ import pytest
 
 from annotations.models import Relation
 from annotations.services.projects import project_create
-from tests.exchange.helpers import imported
-from tests.exchange.test_brat_events import CONF, TEXT, brat_zip
+from tests.exchange.helpers import imported, zipped
+from tests.exchange.test_brat_events import CONF, TEXT
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ ANN = (
 def test_an_event_type_and_a_role_the_conf_lacks_are_added_and_imported(db):  # noqa: ANN001
     owner = UserFactory(username="importer")
     project = project_create(name="Target", owner=owner)
-    data = brat_zip({"p/annotation.conf": CONF, "p/anna/a.txt": TEXT, "p/anna/a.ann": ANN})
+    data = zipped({"p/annotation.conf": CONF, "p/anna/a.txt": TEXT, "p/anna/a.ann": ANN})
     outcome = imported(project, owner, data, fmt="brat", name="p.zip")
     assert outcome.ok, outcome.errors
     assert sorted(

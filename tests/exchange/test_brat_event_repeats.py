@@ -8,9 +8,9 @@ import pytest
 
 from annotations.models import Relation
 from annotations.services.projects import project_create
-from tests.exchange.helpers import imported
-from tests.exchange.test_brat_events import MAPPING, brat_zip
+from tests.exchange.helpers import imported, zipped
 from tests.factories import UserFactory
+from tests.formats.brat_helpers import ATTRIBUTION_MAPPING
 
 pytestmark = pytest.mark.django_db
 
@@ -43,8 +43,10 @@ def test_two_attributions_of_one_claim_to_one_source_give_one_attributed_to(owne
         "E1\tAttribution:T5 Source:T1 Cue:T2 Content:T4\n"
         "E2\tAttribution:T6 Source:T1 Cue:T3 Content:T4\n"
     )
-    data = brat_zip({"p/a.txt": TEXT, "p/a.ann": ann})
-    outcome = imported(project, owner, data, fmt="brat", name="p.zip", event_mapping=MAPPING)
+    data = zipped({"p/a.txt": TEXT, "p/a.ann": ann})
+    outcome = imported(
+        project, owner, data, fmt="brat", name="p.zip", event_mapping=ATTRIBUTION_MAPPING
+    )
     assert outcome.ok, outcome.errors
     assert relations_stored() == [
         ("ATTRIBUTED_TO", "the bridge was safe", "Officials"),
@@ -62,7 +64,7 @@ def test_two_attributions_of_one_claim_to_one_source_give_one_attributed_to(owne
 def test_one_argument_twice_under_a_role_is_one_relation(owner):
     project = project_create(name="Target", owner=owner)
     ann = SPANS + "E1\tAttribution:T5 Source:T1 Source2:T1 Content:T4\n"
-    data = brat_zip({"p/a.txt": TEXT, "p/a.ann": ann})
+    data = zipped({"p/a.txt": TEXT, "p/a.ann": ann})
     outcome = imported(project, owner, data, fmt="brat", name="p.zip")
     assert outcome.ok, outcome.errors
     assert relations_stored() == [

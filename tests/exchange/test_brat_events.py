@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import io
 import json
-import zipfile
 
 import pytest
 from django.core.management import call_command
 
 from annotations.models import Relation, Span
 from annotations.services.projects import project_create
-from tests.exchange.helpers import canonical, exported, imported
+from tests.exchange.helpers import canonical, exported, imported, zipped
 from tests.factories import UserFactory
+from tests.formats.brat_helpers import ATTRIBUTION_MAPPING
 
 pytestmark = pytest.mark.django_db
 
@@ -33,29 +33,9 @@ CONF = (
     "[events]\nAttribution\tSource:Source, Cue?:Cue, Content:Content\n"
     "[attributes]\nNegated\tArg:<EVENT>\n"
 )
-MAPPING = {
-    "labels": {"Content": "CLAIM", "Source": "SOURCE", "Cue": "CUE"},
-    "events": {
-        "Attribution": {
-            "trigger": None,
-            "relations": [
-                {"from": "Content", "to": "Source", "type": "ATTRIBUTED_TO"},
-                {"from": "Cue", "to": "Content", "type": "CUE_OF"},
-            ],
-        }
-    },
-}
 
 
-def brat_zip(files: dict[str, str]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, text in files.items():
-            archive.writestr(name, text)
-    return buffer.getvalue()
-
-
-PROJECT = brat_zip({"p/annotation.conf": CONF, "p/anna/a.txt": TEXT, "p/anna/a.ann": ANN})
+PROJECT = zipped({"p/annotation.conf": CONF, "p/anna/a.txt": TEXT, "p/anna/a.ann": ANN})
 
 
 @pytest.fixture
@@ -101,7 +81,13 @@ def test_an_event_is_stored_as_its_trigger_span_and_a_relation_per_role(owner):
 def test_with_a_mapping_the_preset_project_gets_claims_sources_cues_and_their_relations(owner):
     project = project_create(name="News", owner=owner)  # the news-attribution preset
     outcome = imported(
-        project, owner, PROJECT, fmt="brat", name="p.zip", event_mapping=MAPPING, keep_schema=True
+        project,
+        owner,
+        PROJECT,
+        fmt="brat",
+        name="p.zip",
+        event_mapping=ATTRIBUTION_MAPPING,
+        keep_schema=True,
     )
     assert outcome.ok, outcome.errors
     spans, relations = stored(project)
@@ -122,7 +108,9 @@ def test_with_a_mapping_the_preset_project_gets_claims_sources_cues_and_their_re
 
 def test_the_workspace_shows_the_mapped_relations(owner, client):  # noqa: ANN001
     project = project_create(name="News", owner=owner)
-    assert imported(project, owner, PROJECT, fmt="brat", name="p.zip", event_mapping=MAPPING).ok
+    assert imported(
+        project, owner, PROJECT, fmt="brat", name="p.zip", event_mapping=ATTRIBUTION_MAPPING
+    ).ok
     aset = Span.objects.filter(annotation_set__project=project).first().annotation_set
     client.force_login(aset.author)
     body = client.get(f"/api/v1/sets/{aset.pk}/").json()
@@ -138,7 +126,7 @@ def test_the_workspace_shows_the_mapped_relations(owner, client):  # noqa: ANN00
 def test_a_mapping_onto_a_relation_type_the_project_lacks_is_refused_at_the_file(owner):
     project = project_create(name="News", owner=owner)
     mapping = {
-        "labels": MAPPING["labels"],
+        "labels": ATTRIBUTION_MAPPING["labels"],
         "events": {
             "Attribution": {"relations": [{"from": "Content", "to": "Source", "type": "SAID_BY"}]}
         },
@@ -168,8 +156,10 @@ def test_a_bad_mapping_is_refused_with_what_is_wrong(owner):
 def test_an_event_type_the_mapping_lacks_is_refused_at_its_file_and_line(owner):
     project = project_create(name="News", owner=owner)
     ann = ANN + "T5\tDenial 10 14\tsaid\nE2\tDenial:T5 Source:T1\n"
-    upload = brat_zip({"p/annotation.conf": CONF, "p/anna/a.txt": TEXT, "p/anna/a.ann": ann})
-    outcome = imported(project, owner, upload, fmt="brat", name="p.zip", event_mapping=MAPPING)
+    upload = zipped({"p/annotation.conf": CONF, "p/anna/a.txt": TEXT, "p/anna/a.ann": ann})
+    outcome = imported(
+        project, owner, upload, fmt="brat", name="p.zip", event_mapping=ATTRIBUTION_MAPPING
+    )
     assert [(e.file, e.line, e.message) for e in outcome.errors] == [
         ("p/anna/a.ann", 8, "E2: event type Denial is not in the event mapping (Attribution)")
     ]
@@ -193,7 +183,7 @@ def test_import_annotations_reads_the_event_mapping_from_a_file(owner, tmp_path)
     (tmp_path / "p" / "annotation.conf").write_text(CONF)
     (folder / "a.txt").write_text(TEXT)
     (folder / "a.ann").write_text(ANN)
-    (tmp_path / "mapping.json").write_text(json.dumps(MAPPING))
+    (tmp_path / "mapping.json").write_text(json.dumps(ATTRIBUTION_MAPPING))
     project = project_create(name="News", owner=owner)
     call_command("import_annotations", str(tmp_path / "p"), project=project.pk, format="brat",
                  user="importer", event_mapping=str(tmp_path / "mapping.json"))  # fmt: skip
@@ -207,7 +197,7 @@ def test_the_api_form_passes_the_event_mapping(owner, client_for):  # noqa: ANN0
     project = project_create(name="News", owner=owner)
     upload = io.BytesIO(PROJECT)
     upload.name = "p.zip"
-    form = {"format": "brat", "files": [upload], "event_mapping": json.dumps(MAPPING)}
+    form = {"format": "brat", "files": [upload], "event_mapping": json.dumps(ATTRIBUTION_MAPPING)}
     response = client_for(owner).post(
         f"/api/v1/projects/{project.pk}/import/", form, format="multipart"
     )

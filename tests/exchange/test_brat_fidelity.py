@@ -14,21 +14,13 @@ import pytest
 from annotations.models import Span
 from annotations.services.projects import project_create
 from corpus.models import Document
-from tests.exchange.helpers import exported, imported
+from tests.exchange.helpers import exported, imported, zipped
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 CRLF_TEXT = "Officials said.\r\nThe strike\r\nwould end soon."  # brat: The=16, would=27
 MULTI_LINE = "Officials said\nthe strike\nwould end soon."  # said=10, would=26
-
-
-def zipped(files: dict[str, str | bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in files.items():
-            archive.writestr(name, data.encode() if isinstance(data, str) else data)
-    return buffer.getvalue()
 
 
 @pytest.fixture

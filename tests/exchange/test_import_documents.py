@@ -3,16 +3,12 @@ sets of both files, and a problem in one annotator's file is reported at that fi
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 import orjson
 import pytest
 
-from annotations.models import AnnotationSet, Span
 from annotations.services.projects import project_create
 from corpus.models import Document
-from tests.exchange.helpers import imported
+from tests.exchange.helpers import imported, sets_stored, zipped
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,23 +23,8 @@ def empty(db):  # noqa: ANN001
     return project_create(name="Target", owner=owner), owner
 
 
-def zipped(files: dict[str, str]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, text in files.items():
-            archive.writestr(name, text)
-    return buffer.getvalue()
-
-
 def jsonl(*records: dict) -> bytes:
     return b"\n".join(orjson.dumps(r) for r in records) + b"\n"
-
-
-def sets_stored() -> list[tuple[str, str, int]]:
-    return sorted(
-        (s.document.title, s.author.username, Span.objects.filter(annotation_set=s).count())
-        for s in AnnotationSet.objects.select_related("document", "author")
-    )
 
 
 def test_an_unknown_label_in_bobs_file_is_reported_at_bobs_file_and_line(empty):

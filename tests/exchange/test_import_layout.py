@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from annotations.models import AnnotationSet, Span
 from annotations.services.projects import project_create
 from corpus.models import Document
-from tests.exchange.helpers import imported
-from tests.exchange.test_import_documents import CLAIM, TEXT, zipped
+from tests.exchange.helpers import imported, sets_stored, zipped
+from tests.exchange.test_import_documents import CLAIM, TEXT
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,13 +27,6 @@ def empty(db):  # noqa: ANN001
     return project_create(name="Target", owner=owner), owner
 
 
-def stored() -> list[tuple[str, str, int]]:
-    return sorted(
-        (s.document.title, s.author.username, Span.objects.filter(annotation_set=s).count())
-        for s in AnnotationSet.objects.select_related("document", "author")
-    )
-
-
 def test_annotators_named_in_file_names_share_one_text_in_a_text_folder(empty):
     project, owner = empty
     data = zipped({
@@ -45,7 +37,7 @@ def test_annotators_named_in_file_names_share_one_text_in_a_text_folder(empty):
     outcome = imported(project, owner, data, fmt="brat", name="c.zip", annotator_from=PATTERN)
     assert outcome.ok, outcome.errors
     assert Document.objects.get().text == TEXT
-    assert stored() == [("article", "4b22", 1), ("article", "5fec", 0)]
+    assert sets_stored() == [("article", "4b22", 1), ("article", "5fec", 0)]
     assert sorted(outcome.users_created) == ["4b22", "5fec"]
 
 
@@ -61,7 +53,7 @@ def test_the_command_adds_a_texts_folder_from_elsewhere_on_disk(empty, tmp_path:
         "import_annotations", str(tmp_path / "project"), project=project.pk, format="brat",
         user="importer", texts=str(tmp_path / "sources"),
     )  # fmt: skip
-    assert stored() == [("article", "anna", 1), ("article", "bob", 0)]
+    assert sets_stored() == [("article", "anna", 1), ("article", "bob", 0)]
 
 
 def test_the_api_form_passes_the_annotator_pattern_and_the_texts_folder(empty, client_for):
@@ -77,4 +69,4 @@ def test_the_api_form_passes_the_annotator_pattern_and_the_texts_folder(empty, c
         f"/api/v1/projects/{project.pk}/import/", form, format="multipart"
     )
     assert response.status_code == 201, response.content
-    assert stored() == [("article", "4b22", 1), ("article", "5fec", 1)]
+    assert sets_stored() == [("article", "4b22", 1), ("article", "5fec", 1)]

@@ -5,6 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# An event mapping of an attribution corpus onto the news-attribution preset.
+ATTRIBUTION_MAPPING = {
+    "labels": {"Content": "CLAIM", "Source": "SOURCE", "Cue": "CUE"},
+    "events": {
+        "Attribution": {
+            "trigger": None,
+            "relations": [
+                {"from": "Content", "to": "Source", "type": "ATTRIBUTED_TO"},
+                {"from": "Cue", "to": "Content", "type": "CUE_OF"},
+            ],
+        }
+    },
+}
+
 SENTENCE = "Officials said the strike would end soon."  # offsets: the=15, strike=19, soon=36
 
 

@@ -14,6 +14,7 @@ import pytest
 from annotations.formats.brat import annotation_conf, read, write
 from annotations.formats.records import ExportNotes
 from annotations.schema import validate_definition
+from tests.formats.brat_helpers import ATTRIBUTION_MAPPING
 
 TEXT = "Officials said the strike would end soon."  # Officials=0, said=10, the strike...=15
 ANN = (
@@ -167,23 +168,9 @@ def test_the_annotation_conf_written_for_a_schema_with_events_declares_them():
     assert events == "Attribution\tSource:Source, Cue?:Cue, Content{1-2}:Content"
 
 
-MAPPING = {
-    "labels": {"Content": "CLAIM", "Source": "SOURCE", "Cue": "CUE"},
-    "events": {
-        "Attribution": {
-            "trigger": None,
-            "relations": [
-                {"from": "Content", "to": "Source", "type": "ATTRIBUTED_TO"},
-                {"from": "Cue", "to": "Content", "type": "CUE_OF"},
-            ],
-        }
-    },
-}
-
-
 def test_with_an_event_mapping_roles_become_relations_between_the_arguments():
     result, aset = one_set(
-        [("a.txt", TEXT.encode()), ("a.ann", ANN.encode())], {"event_mapping": MAPPING}
+        [("a.txt", TEXT.encode()), ("a.ann", ANN.encode())], {"event_mapping": ATTRIBUTION_MAPPING}
     )
     assert result.errors == [] and result.header is None  # the project keeps its schema
     assert [s["label"] for s in aset["spans"]] == ["SOURCE", "CUE", "CLAIM"]  # trigger dropped
@@ -233,7 +220,9 @@ def test_a_mapped_relation_may_start_or_end_at_the_kept_trigger():
 
 def test_an_event_type_the_mapping_lacks_is_an_error_at_its_line():
     ann = ANN + "T5\tDenial 10 14\tsaid\nE2\tDenial:T5 Source:T1\n"
-    result = read([("a.txt", TEXT.encode()), ("a.ann", ann.encode())], {"event_mapping": MAPPING})
+    result = read(
+        [("a.txt", TEXT.encode()), ("a.ann", ann.encode())], {"event_mapping": ATTRIBUTION_MAPPING}
+    )
     assert [(e.file, e.line, e.message) for e in result.errors] == [
         ("a.ann", 7, "E2: event type Denial is not in the event mapping (Attribution)")
     ]

@@ -3,9 +3,6 @@ key, and two names that would share a key are an error naming both, never merged
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 import orjson
 import pytest
 
@@ -13,7 +10,7 @@ from annotations.formats import brat, doccano
 from annotations.models import Span
 from annotations.schema import validate_definition
 from annotations.services.projects import project_create
-from tests.exchange.helpers import imported
+from tests.exchange.helpers import imported, zipped
 from tests.factories import UserFactory
 
 TEXT = "Officials said the strike would end soon."  # Officials, said, strike, end, soon
@@ -88,18 +85,10 @@ def test_doccano_labels_in_any_script_stay_distinct_and_clashes_are_errors():
 def test_an_imported_project_stores_the_names_as_written_and_the_spans_under_their_keys():
     owner = UserFactory(username="importer")
     project = project_create(name="Names", owner=owner)
-    data = _zipped({"p/a.txt": TEXT, "p/a.ann": ann(NAMES)})
+    data = zipped({"p/a.txt": TEXT, "p/a.ann": ann(NAMES)})
     outcome = imported(project, owner, data, fmt="brat", name="p.zip")
     assert outcome.ok, outcome.errors
     project.schema.refresh_from_db()
     stored = [(x["key"], x["name"]) for x in project.schema.definition["span_labels"]]
     assert stored == list(zip(KEYS, NAMES, strict=True))
     assert sorted(Span.objects.values_list("label", flat=True)) == sorted(KEYS)
-
-
-def _zipped(files: dict[str, str]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, text in files.items():
-            archive.writestr(name, text)
-    return buffer.getvalue()
