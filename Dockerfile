@@ -9,7 +9,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=config.settings \
     DJANGO_DEBUG=0 \
     GUNICORN_WORKERS=2 \
-    GUNICORN_THREADS=4
+    GUNICORN_THREADS=4 \
+    GUNICORN_MAX_REQUESTS=1000 \
+    CLAIMLENS_EXPORT_DIR=/data/exports
 
 WORKDIR /app
 
@@ -24,10 +26,15 @@ COPY . .
 # The key below exists only for this build step; it is not used at run time.
 RUN DJANGO_SECRET_KEY=collectstatic-build-only python manage.py collectstatic --noinput
 
-RUN useradd --create-home --uid 10001 claimlens
+# The export folder belongs to the app's user; a named volume mounted there starts with this
+# ownership, so web and worker (which share it) can both write.
+RUN useradd --create-home --uid 10001 claimlens \
+    && mkdir -p /data/exports && chown claimlens:claimlens /data/exports
 USER claimlens
 
 EXPOSE 8000
 
-# The same command docker-compose.yml runs after its migrations.
-CMD ["sh", "-c", "exec gunicorn config.wsgi --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS} --threads ${GUNICORN_THREADS} --access-logfile -"]
+# The same command docker-compose.yml runs once its `migrate` service has finished.
+# --max-requests: each gunicorn worker is replaced after that many requests (memory held by a
+# large import or export goes back to the system); the jitter keeps them from all restarting at once.
+CMD ["sh", "-c", "exec gunicorn config.wsgi --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS} --threads ${GUNICORN_THREADS} --max-requests ${GUNICORN_MAX_REQUESTS} --max-requests-jitter 100 --access-logfile -"]

@@ -63,8 +63,8 @@ def makefile_migrate() -> str:
     return line.replace("$(PY)", "python")
 
 
-def test_compose_has_the_three_services(compose: dict[str, Any]) -> None:
-    assert set(compose["services"]) == {"db", "web", "worker"}
+def test_compose_has_the_four_services(compose: dict[str, Any]) -> None:
+    assert set(compose["services"]) == {"db", "migrate", "web", "worker"}
 
 
 def test_db_is_postgres_16_with_a_volume_and_a_pg_isready_healthcheck(
@@ -80,10 +80,68 @@ def test_db_is_postgres_16_with_a_volume_and_a_pg_isready_healthcheck(
         assert db["environment"][name].startswith("${" + name), name
 
 
+def test_the_database_password_has_no_default_compose_refuses_to_start_without_it(
+    compose: dict[str, Any],
+) -> None:
+    assert compose["services"]["db"]["environment"]["POSTGRES_PASSWORD"] == (
+        "${POSTGRES_PASSWORD:?set it}"
+    )
+    url = compose["x-app-environment"]["DATABASE_URL"]
+    assert ":${POSTGRES_PASSWORD:?set it}@" in url
+    assert "POSTGRES_PASSWORD:-" not in COMPOSE.read_text()
+
+
+def test_migrate_runs_once_after_a_healthy_db_with_the_makefiles_command(
+    compose: dict[str, Any],
+) -> None:
+    migrate = compose["services"]["migrate"]
+    assert migrate["depends_on"]["db"]["condition"] == "service_healthy"
+    assert command_text(migrate["command"]) == makefile_migrate()
+    assert migrate["restart"] == "no"
+
+
 @pytest.mark.parametrize("service", ["web", "worker"])
-def test_app_services_wait_for_a_healthy_db(compose: dict[str, Any], service: str) -> None:
+def test_app_services_wait_for_the_migrations_to_finish(
+    compose: dict[str, Any], service: str
+) -> None:
     depends = compose["services"][service]["depends_on"]
-    assert depends["db"]["condition"] == "service_healthy"
+    assert depends == {"migrate": {"condition": "service_completed_successfully"}}
+
+
+@pytest.mark.parametrize("service", ["web", "worker"])
+def test_app_services_have_a_health_check_that_runs_the_healthcheck_command(
+    compose: dict[str, Any], service: str
+) -> None:
+    from django.core.management import get_commands
+
+    check = compose["services"][service]["healthcheck"]
+    assert check["test"][:4] == ["CMD", "python", "manage.py", "healthcheck"]
+    assert get_commands()["healthcheck"] == "annotations"
+    assert {"interval", "timeout", "retries"} <= set(check)
+
+
+def test_the_web_health_check_asks_for_gunicorns_port(compose: dict[str, Any]) -> None:
+    test = compose["services"]["web"]["healthcheck"]["test"]
+    assert test[4:] == ["--port", "8000"]
+
+
+@pytest.mark.parametrize("service", ["db", "migrate", "web", "worker"])
+def test_every_service_has_a_memory_limit(compose: dict[str, Any], service: str) -> None:
+    limit = compose["services"][service]["mem_limit"]
+    assert re.fullmatch(r"\$\{[A-Z_]+:-\d+[mg]\}", limit), limit
+
+
+@pytest.mark.parametrize("service", ["web", "worker"])
+def test_web_and_worker_share_the_export_volume(compose: dict[str, Any], service: str) -> None:
+    env = compose["x-app-environment"]
+    assert f"exports:{env['CLAIMLENS_EXPORT_DIR']}" in compose["services"][service]["volumes"]
+    assert "exports" in compose["volumes"]
+
+
+def test_the_image_makes_the_export_folder_writable_by_the_apps_user(dockerfile: str) -> None:
+    assert "CLAIMLENS_EXPORT_DIR=/data/exports" in dockerfile
+    assert "chown claimlens:claimlens /data/exports" in dockerfile
+    assert dockerfile.index("chown claimlens") < dockerfile.index("USER claimlens")
 
 
 @pytest.mark.parametrize("service", ["web", "worker"])
@@ -107,13 +165,23 @@ def test_app_services_get_the_database_and_a_secret_from_the_environment(
     assert env["DJANGO_DEBUG"] == "0"
 
 
-def test_web_migrates_then_runs_the_dockerfiles_gunicorn(
+def test_web_runs_the_dockerfiles_gunicorn_and_no_migrations(
     compose: dict[str, Any], dockerfile: str
 ) -> None:
     steps = shell_steps(command_text(compose["services"]["web"]["command"]))
-    assert steps == [makefile_migrate(), dockerfile_gunicorn(dockerfile)]
-    assert steps[0] == "python manage.py migrate --noinput"
-    assert steps[1].startswith("gunicorn config.wsgi --bind 0.0.0.0:8000 ")
+    assert steps == [dockerfile_gunicorn(dockerfile)]
+    assert steps[0].startswith("gunicorn config.wsgi --bind 0.0.0.0:8000 ")
+    assert "migrate" not in steps[0]
+
+
+def test_gunicorn_replaces_its_workers_after_max_requests(
+    compose: dict[str, Any], dockerfile: str
+) -> None:
+    gunicorn = dockerfile_gunicorn(dockerfile)
+    assert "--max-requests ${GUNICORN_MAX_REQUESTS}" in gunicorn
+    assert "--max-requests-jitter " in gunicorn
+    assert "GUNICORN_MAX_REQUESTS=" in dockerfile
+    assert "GUNICORN_MAX_REQUESTS" in compose["services"]["web"]["environment"]
 
 
 def test_gunicorn_workers_and_threads_come_from_the_environment(
