@@ -40,6 +40,7 @@ from annotations.selectors.curation_queue import (
 from annotations.selectors.merge_jobs import merge_job_get, merge_jobs_recent
 from annotations.selectors.projects import project_role, user_by_username
 from annotations.services.curation import curation_accept, curation_reject, document_curate
+from annotations.services.jobs import jobs_fail_stale
 from annotations.services.merge import document_auto_merge, merge_job_create
 from annotations.services.review_states import document_reopen, document_return
 from config.api import Pagination
@@ -324,6 +325,7 @@ class MergeJobsApi(APIView):
     @extend_schema(responses=many(MergeJobOut))
     def get(self, request: Request, project_id: int) -> Response:
         project = curated_project(request, project_id)
+        jobs_fail_stale()  # a job whose worker died shows as failed, with the reason
         return Response([merge_job_data(job) for job in merge_jobs_recent(project)])
 
     @extend_schema(request=MergeJobSerializer, responses={202: component(MergeJobOut), 400: ERROR})
@@ -345,6 +347,7 @@ class MergeJobDetailApi(APIView):
 
     @extend_schema(responses=component(MergeJobOut))
     def get(self, request: Request, job_id: int) -> Response:
+        jobs_fail_stale()
         job = merge_job_get(job_id)
         if job is None or not can_review(project_role(job.project_id, request.user)):
             raise Http404("No such auto-merge.")

@@ -19,12 +19,13 @@ from annotations.formats import UnknownFormat, export_formats, export_spec, impo
 from annotations.formats import import_spec as import_spec_of
 from annotations.models import ExportJob, ExportJobStatus
 from annotations.selectors.export import ExportFilters, FilterError, export_jobs_recent
+from annotations.services.export_files import export_file_exists, export_file_open
 from annotations.services.exports import (
     export_file_name,
     export_job_create,
-    export_job_path,
     export_stream,
 )
+from annotations.services.jobs import jobs_fail_stale
 from config.api import renamed_refused
 
 FILTER_PARAMETERS = [
@@ -131,6 +132,7 @@ class ProjectExportJobsApi(APIView):
     @extend_schema(responses=many(ExportJobOut))
     def get(self, request: Request, project_id: int) -> Response:
         project = project_exportable(request, project_id)
+        jobs_fail_stale()  # a job whose worker died shows as failed, with the reason
         jobs = export_jobs_recent(project)
         return Response([job_data(request, job) for job in jobs])
 
@@ -153,6 +155,7 @@ class ExportJobDetailApi(APIView):
 
     @extend_schema(responses=component(ExportJobOut))
     def get(self, request: Request, job_id: int) -> Response:
+        jobs_fail_stale()
         return Response(job_data(request, job_for(request, job_id)))
 
 
@@ -164,12 +167,11 @@ class ExportJobDownloadApi(APIView):
     @extend_schema(responses={(200, "*/*"): bytes})
     def get(self, request: Request, job_id: int) -> FileResponse:
         job = job_for(request, job_id)
-        path = export_job_path(job)
-        if job.status != ExportJobStatus.DONE or not path.is_file():
-            raise Http404("This export has no file (yet).")
+        if job.status != ExportJobStatus.DONE or not export_file_exists(job.file_name):
+            raise Http404("This export has no file (yet, or any more: old files expire).")
         spec = export_spec(job.format)
         return FileResponse(
-            path.open("rb"),
+            export_file_open(job.file_name),
             as_attachment=True,
             filename=job.file_name,
             content_type=spec.media_type,

@@ -19,7 +19,11 @@ class ExportJobStatus(models.TextChoices):
 class BackgroundJob(models.Model):
     """What every background job keeps: its status, ``documents_done`` of
     ``documents_total`` (its progress), notes for the person who started it, the error that
-    stopped it, and when it was created and finished. Each job names its own constraints."""
+    stopped it, and when it was created and finished. Each job names its own constraints.
+
+    ``heartbeat_at`` is the job's lease: the worker running it renews it while it works
+    (``services/jobs.py``); a running job whose lease has expired lost its worker and is
+    failed with a reason."""
 
     status = models.CharField(
         max_length=16, choices=ExportJobStatus.choices, default=ExportJobStatus.QUEUED
@@ -30,6 +34,7 @@ class BackgroundJob(models.Model):
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         abstract = True

@@ -31,6 +31,7 @@ from annotations.selectors.curation import MATCHING_MODES, CurationState
 from annotations.selectors.curation_queue import ready_document_ids
 from annotations.services.curation import draft_of, ends_for, gold_of, gold_write, state_of
 from annotations.services.errors import DomainError, SetStateConflict, VersionConflict
+from annotations.services.jobs import Lease
 from annotations.services.review_states import review_begin
 
 MAX_NOTES = 1000
@@ -176,7 +177,9 @@ def merge_job_run(job_id: int) -> MergeJob:
     documents = ready_document_ids(job.project)
     job.status = ExportJobStatus.RUNNING
     job.documents_total = len(documents)
-    job.save(update_fields=["status", "documents_total"])
+    job.heartbeat_at = timezone.now()
+    job.save(update_fields=["status", "documents_total", "heartbeat_at"])
+    lease = Lease(job)
     added: Counter = Counter()
     notes: list[str] = []
     merged = 0
@@ -190,7 +193,7 @@ def merge_job_run(job_id: int) -> MergeJob:
                 added.update(outcome.added)
                 merged += bool(outcome.added)
                 notes.extend(f"document {document_id}: {note}" for note in outcome.notes)
-            MergeJob.objects.filter(pk=job.pk).update(documents_done=done)
+            lease.renew(documents_done=done)
     except Exception as exc:  # noqa: BLE001 - recorded on the job for the person waiting
         job.status = ExportJobStatus.FAILED
         job.error = f"{type(exc).__name__}: {exc}"
