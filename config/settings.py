@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "corpus",
     "annotations",
     "frontend",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.ContentSecurityPolicyMiddleware",
+    # Last, so that it sees a locked-out attempt after the view ran (django-axes).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -107,6 +111,23 @@ DATABASES["default"]["TEST"] = {"NAME": os.environ.get("CLAIMLENS_TEST_DB_NAME",
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise RuntimeError("Claimlens runs on PostgreSQL only: DATABASE_URL must be postgres://")
 
+# Failed log-ins (the log-in page, the admin's, the token endpoint) are counted per username
+# and per client address in PostgreSQL, so every web replica sees them (django-axes).
+# AxesStandaloneBackend comes first: a locked-out attempt is refused before any password is
+# hashed, which is what keeps a flood of wrong passwords from slowing everyone else down.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("CLAIMLENS_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("CLAIMLENS_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_CLIENT_IP_CALLABLE = "config.login_throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "config.login_throttle.lockout_response"
+AXES_VERBOSE = False
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
 ]
@@ -138,6 +159,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 2**20
 CLAIMLENS_MAX_UPLOAD_BYTES = int(os.environ.get("CLAIMLENS_MAX_UPLOAD_BYTES", 50 * 2**20))
 # Where background exports write their files (served to the people who asked for them).
 CLAIMLENS_EXPORT_DIR = Path(os.environ.get("CLAIMLENS_EXPORT_DIR", BASE_DIR / ".data" / "exports"))
+# ... or an S3-compatible bucket when CLAIMLENS_S3_BUCKET is set (annotations/services/
+# export_files.py; credentials from boto3's usual AWS_* variables). Files are deleted after
+# CLAIMLENS_EXPORT_MAX_AGE_DAYS.
+CLAIMLENS_S3_BUCKET = os.environ.get("CLAIMLENS_S3_BUCKET", "")
+CLAIMLENS_S3_ENDPOINT_URL = os.environ.get("CLAIMLENS_S3_ENDPOINT_URL", "")
+CLAIMLENS_S3_PREFIX = os.environ.get("CLAIMLENS_S3_PREFIX", "exports")
+CLAIMLENS_EXPORT_MAX_AGE_DAYS = int(os.environ.get("CLAIMLENS_EXPORT_MAX_AGE_DAYS", "7"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
