@@ -199,11 +199,11 @@ def test_web_listens_on_localhost_only(compose: dict[str, Any]) -> None:
     assert compose["services"]["web"]["ports"] == ["127.0.0.1:8000:8000"]
 
 
-def test_worker_runs_the_django_tasks_database_worker(compose: dict[str, Any]) -> None:
+def test_worker_runs_the_reconnecting_task_worker(compose: dict[str, Any]) -> None:
     from django.core.management import get_commands
 
-    assert command_text(compose["services"]["worker"]["command"]) == ("python manage.py db_worker")
-    assert get_commands()["db_worker"] == "django_tasks_db"
+    assert command_text(compose["services"]["worker"]["command"]) == "python manage.py task_worker"
+    assert get_commands()["task_worker"] == "annotations"
 
 
 def test_dockerfile_installs_the_pinned_dependencies_from_pyproject(dockerfile: str) -> None:
