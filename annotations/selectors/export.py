@@ -32,7 +32,7 @@ from annotations.models import (
     Span,
     Stance,
 )
-from config.api import RENAMED_PARAMETERS
+from config.api import MAX_ID, RENAMED_PARAMETERS
 from corpus.models import Document, Outlet, Story
 
 BATCH = 200  # documents per statement
@@ -86,6 +86,12 @@ class ExportFilters:
             return [v for item in raw for v in str(item).split(",") if v.strip()]
 
         errors: dict[str, str] = {}
+        names = ("status", "author", "kind", "gold_only", "story", "outlet")
+        for name in names:  # PostgreSQL text holds no NUL: refused here, not mid-stream
+            if any("\x00" in v for v in values(name)):
+                errors[name] = "must not hold a NUL character"
+        if errors:
+            raise FilterError(errors)
         for old, new in RENAMED_PARAMETERS.items():  # refused, not ignored
             if values(old):
                 errors[old] = f"renamed: use {new}"
@@ -103,10 +109,11 @@ class ExportFilters:
             given = values(name)
             numbers[name] = None
             if given:
-                try:
-                    numbers[name] = int(given[-1])
-                except ValueError:
-                    errors[name] = "must be an id (an integer)"
+                text = given[-1].strip()
+                if text.isascii() and text.isdigit() and 0 < int(text) <= MAX_ID:
+                    numbers[name] = int(text)
+                else:
+                    errors[name] = "must be an id (a whole number from 1 to 2**63-1)"
         if errors:
             raise FilterError(errors)
         return cls(
