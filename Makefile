@@ -11,8 +11,9 @@ export DJANGO_SETTINGS_MODULE := config.settings
 run: venv db migrate demo  ## set up everything, then serve on http://127.0.0.1:8000
 	@$(PY) manage.py demo_logins --url http://$(HOST):$(PORT)/
 	$(PY) manage.py index_search
-	@# the task worker (search indexing after imports) lives as long as the server
-	$(PY) manage.py db_worker & worker=$$!; \
+	@# the task worker (search indexing, exports, merges) lives as long as the server;
+	@# task_worker reconnects after a database outage (db_worker would stop working)
+	$(PY) manage.py task_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -213,6 +213,10 @@ TASKS = {
         "BACKEND": os.environ.get("CLAIMLENS_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# A running job's lease (annotations/services/jobs.py): renewed every HEARTBEAT seconds while
+# it works; a running job not renewed for LEASE seconds lost its worker and is failed.
+CLAIMLENS_JOB_LEASE_SECONDS = int(os.environ.get("CLAIMLENS_JOB_LEASE_SECONDS", "300"))
+CLAIMLENS_JOB_HEARTBEAT_SECONDS = int(os.environ.get("CLAIMLENS_JOB_HEARTBEAT_SECONDS", "30"))
 
 
 LOGGING = {
