@@ -16,9 +16,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 
 # The pinned dependencies first, so that code changes do not reinstall them.
-# pyproject.toml declares no packages: `pip install .` installs only the dependencies.
+# pyproject.toml declares no packages: `pip install .` installs only the dependencies, here
+# the runtime ones and boto3 for S3 export storage (never the `test` extra).
 COPY pyproject.toml ./
-RUN pip install . && rm -rf build *.egg-info
+RUN pip install ".[s3]" && rm -rf build *.egg-info
 
 COPY . .
 

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from annotations.services.export_files import export_files_expire
 from annotations.services.exports import export_job_run
 from annotations.services.merge import merge_job_run
 
 
 @task()
 def export_job_task(job_id: int) -> str:
-    """Background: write an export job's file (see ``services/exports.py``)."""
-    return export_job_run(job_id).status
+    """Background: write an export job's file (see ``services/exports.py``), then delete the
+    files of exports older than ``CLAIMLENS_EXPORT_MAX_AGE_DAYS``."""
+    status = export_job_run(job_id).status
+    export_files_expire()
+    return status
 
 
 @task()
