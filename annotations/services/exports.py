@@ -3,12 +3,12 @@
 ``export_stream`` yields the file in chunks while PostgreSQL reads the next documents
 (``annotations/selectors/export.py``), inside one REPEATABLE READ transaction, so a streamed
 export is one consistent snapshot even while people annotate. ``export_job_run`` writes the
-same bytes to ``CLAIMLENS_EXPORT_DIR`` in the background and records its progress.
+same bytes to a file in the background (``services/export_files.py``: Django's storage API,
+a folder or an S3 bucket) and records its progress.
 """
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -22,6 +22,7 @@ from annotations.formats import export_spec
 from annotations.formats.records import ExportNotes, ExportSpec
 from annotations.models import ExportJob, ExportJobStatus, Project
 from annotations.selectors.export import ExportFilters, document_count, document_json, export_header
+from annotations.services.export_files import export_file_save
 from annotations.services.jobs import Lease
 
 PROGRESS_EVERY = 200  # documents between progress updates of a job
@@ -110,6 +111,7 @@ def export_job_create(
 
 
 def export_job_path(job: ExportJob) -> Path:
+    """Where a job's file is with the default storage (a folder); for tests and tools."""
     return Path(settings.CLAIMLENS_EXPORT_DIR) / job.file_name
 
 
@@ -125,8 +127,6 @@ def export_job_run(job_id: int) -> ExportJob:
     job.documents_total = document_count(job.project, filters)
     job.heartbeat_at = timezone.now()
     job.save(update_fields=["file_name", "status", "documents_total", "heartbeat_at"])
-    path = export_job_path(job)
-    partial = path.with_name(path.name + ".part")
     notes = ExportNotes()
     lease = Lease(job)
 
@@ -137,16 +137,9 @@ def export_job_run(job_id: int) -> ExportJob:
             lease.renew()
 
     try:
-        size = 0
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with partial.open("wb") as out:
-            for chunk in export_chunks(job.project, job.format, filters, notes, counted=counted):
-                out.write(chunk)
-                size += len(chunk)
-        partial.replace(path)
+        chunks = export_chunks(job.project, job.format, filters, notes, counted=counted)
+        size = export_file_save(job.file_name, chunks)
     except Exception as exc:  # noqa: BLE001 - recorded on the job for the person waiting
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
         job.status = ExportJobStatus.FAILED
         job.error = f"{type(exc).__name__}: {exc}"
         job.finished_at = timezone.now()
