@@ -11,6 +11,20 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "account/password/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="frontend/password_change.html", success_url="/account/password/done/"
+        ),
+        name="password-change",
+    ),
+    path(
+        "account/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(
+            template_name="frontend/password_change.html", extra_context={"done": True}
+        ),
+        name="password-change-done",
+    ),
     path("projects/<int:project_id>/", views.project_home, name="project-home"),
     path("projects/<int:project_id>/work/", views.workspace, name="workspace-next"),
     path(
