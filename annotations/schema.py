@@ -32,6 +32,7 @@ from typing import Any, Literal, TypedDict
 
 from annotations.schema_attributes import MAX_TEXT_ATTRIBUTE as MAX_TEXT_ATTRIBUTE  # re-export
 from annotations.schema_attributes import attribute_problem
+from annotations.schema_text import color_problem, display_text_problems, stance_values_problem
 
 ATTRIBUTE_TYPES = ("choice", "multi_choice", "bool", "text")
 QUESTION_TYPES = ("single", "multi")
@@ -190,6 +191,7 @@ def _objects(
             continue
         key = item.get("key")
         _check_key(errors, f"{item_path}.key", key)
+        errors.update(display_text_problems(item_path, item))
         if kind.any_key_repeats or isinstance(key, str):
             if key in seen:
                 errors[f"{item_path}.key"] = kind.duplicate.format(key=key)
@@ -242,6 +244,8 @@ def _span_labels(errors: dict[str, str], labels: list[Any]) -> list[dict[str, An
                 )
             else:
                 hotkeys[hotkey.lower()] = str(key)
+        if "color" in label and (problem := color_problem(label["color"])):
+            errors[f"{path}.color"] = problem
         attributes = _listed(errors, f"{path}.attributes", label.get("attributes", []))
         out.append(
             {
@@ -332,7 +336,8 @@ def _stance(errors: dict[str, str], stance: Any, label_keys: list[Any]) -> dict[
         {"key": target.get("key"), "name": target.get("name") or target.get("key")}
         for _, target in _objects(errors, "stance.targets", targets, _STANCE_TARGET)
     ]
-    _check_list_of_str(errors, "stance.values", values)
+    if problem := stance_values_problem(values):
+        errors["stance.values"] = problem
     return {
         "holder_labels": stance.get("holder_labels", []),
         "object_labels": stance.get("object_labels", []),
