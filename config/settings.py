@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.ContentSecurityPolicyMiddleware",
+    "config.cache_control.NoStoreWhenSignedInMiddleware",
     # Last, so that it sees a locked-out attempt after the view ran (django-axes).
     "axes.middleware.AxesMiddleware",
 ]
