@@ -30,6 +30,8 @@ BENCH_ENV = {
     "DJANGO_SECRET_KEY": "bench-only",
     "DJANGO_SETTINGS_MODULE": "config.settings",
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+    # Plain HTTP on 127.0.0.1: no redirect to HTTPS, no secure-only cookies.
+    "CLAIMLENS_HTTPS": "0",
 }
 
 

@@ -157,6 +157,17 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Over HTTPS, a plain-HTTP request is redirected to https:// (the proxy in front may do it
+# first; CLAIMLENS_SSL_REDIRECT=0 then), and browsers are told to use HTTPS only for a year
+# (HSTS), on subdomains too unless CLAIMLENS_HSTS_SUBDOMAINS=0. `manage.py check --deploy`
+# is clean with the image's settings (tests/access/test_deploy_check.py).
+SECURE_SSL_REDIRECT = env_bool("CLAIMLENS_SSL_REDIRECT", HTTPS)
+SECURE_HSTS_SECONDS = int(os.environ.get("CLAIMLENS_HSTS_SECONDS", 365 * 24 * 3600 if HTTPS else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("CLAIMLENS_HSTS_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("CLAIMLENS_HSTS_PRELOAD", False)
+# Asking browsers to preload HSTS for the whole domain is hard to undo: the operator opts in
+# (CLAIMLENS_HSTS_PRELOAD=1), so the check's reminder about it is not shown.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"
