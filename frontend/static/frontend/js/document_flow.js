@@ -113,6 +113,8 @@ function setUp(ws, data, set) {
   ws.redraw();
   ws.textBox.focus({ preventScroll: true });
   ws.showStatus("saved", "All changes saved");
+  // Edits this browser kept while the server could not be reached come back, and are saved.
+  if (ws.saver.restoreDraft(set)) ws.redraw();
   loadProgress(ws, set.kind);
   beside.loadStory(ws, data);
 }
