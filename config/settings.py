@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.body_limit.BodyLimitMiddleware",  # first: a body over the limit is never read
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -128,6 +129,8 @@ AXES_DISABLE_ACCESS_LOG = True
 AXES_CLIENT_IP_CALLABLE = "config.login_throttle.client_address"
 AXES_LOCKOUT_CALLABLE = "config.login_throttle.lockout_response"
 AXES_VERBOSE = False
+# An API token stops working this many days after it was made; ask for a new one then.
+CLAIMLENS_TOKEN_LIFETIME = timedelta(days=int(os.environ.get("CLAIMLENS_TOKEN_DAYS", "30")))
 
 # Applied wherever a password is chosen (the password page, the admin, `changepassword`,
 # `createsuperuser`); the demo loader's fixed logins are set directly and are not checked.
@@ -177,6 +180,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("CLAIMLENS_MAX_REQUEST_BYTES", 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 2**20
 # Largest single uploaded file an import accepts.
 CLAIMLENS_MAX_UPLOAD_BYTES = int(os.environ.get("CLAIMLENS_MAX_UPLOAD_BYTES", 50 * 2**20))
+# Largest request body, refused from its Content-Length before it is read (config/body_limit.py):
+# the largest upload and 1 MiB for the form around it, or the JSON limit if that is larger.
+CLAIMLENS_MAX_BODY_BYTES = int(
+    os.environ.get(
+        "CLAIMLENS_MAX_BODY_BYTES",
+        max(CLAIMLENS_MAX_UPLOAD_BYTES, DATA_UPLOAD_MAX_MEMORY_SIZE) + 2**20,
+    )
+)
 # Where background exports write their files (served to the people who asked for them).
 CLAIMLENS_EXPORT_DIR = Path(os.environ.get("CLAIMLENS_EXPORT_DIR", BASE_DIR / ".data" / "exports"))
 # ... or an S3-compatible bucket when CLAIMLENS_S3_BUCKET is set (annotations/services/
