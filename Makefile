@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test venv db stop migrate demo serve pytest jstest lint format bench clean
+.PHONY: run test venv venv-test db stop migrate demo serve pytest jstest lint format bench clean
 
 run: venv db migrate demo  ## set up everything, then serve on http://127.0.0.1:8000
 	@$(PY) manage.py demo_logins --url http://$(HOST):$(PORT)/
@@ -17,13 +17,21 @@ run: venv db migrate demo  ## set up everything, then serve on http://127.0.0.1:
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: venv db chromium lint jstest pytest  ## set up everything, then run the whole suite (pytest last)
+test: venv-test db chromium lint jstest pytest  ## set up everything, then run the whole suite (pytest last)
 
+# `make run` needs the runtime dependencies only; `make test` adds the `test` extra.
 venv: $(VENV)/.installed
+
+venv-test: $(VENV)/.installed-test
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || scripts/venv.sh $(VENV)
 	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q .
+	@rm -rf build *.egg-info
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install -q ".[test]"
 	@rm -rf build *.egg-info
 	touch $@
@@ -46,22 +54,22 @@ demo: migrate
 serve:
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-pytest: venv db
+pytest: venv-test db
 	$(PY) -m pytest -n 2 -q
 
 jstest:
 	@if command -v node >/dev/null 2>&1; then node --test tests/frontend/; \
 	else echo "node not found: JS unit tests skipped"; fi
 
-lint: venv
+lint: venv-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-format: venv
+format: venv-test
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: venv db chromium  ## benchmarks (not tests): print figures
+bench: venv-test db chromium  ## benchmarks (not tests): print figures
 	$(PY) bench/run_all.py
 
 clean: stop
