@@ -40,6 +40,7 @@ function describe(job) {
   const text = `#${job.id} ${job.format}: ${job.status} (${job.documents_done}/${job.documents_total} documents)`;
   const item = el("li", {}, text);
   if (job.download) item.append(" · ", el("a", { href: job.download, text: "download" }));
+  if (job.error) item.append(" · ", el("span", { class: "job-error", text: job.error }));
   return item;
 }
 
