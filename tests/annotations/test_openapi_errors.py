@@ -1,0 +1,73 @@
+"""Every operation of the OpenAPI document declares the errors it can answer, each as the
+error envelope (``annotations/api/openapi_errors.py``): a client generator sees 4xx too."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from drf_spectacular.generators import SchemaGenerator
+
+ENVELOPE = {"$ref": "#/components/schemas/ErrorEnvelope"}
+
+
+@pytest.fixture(scope="module")
+def operations() -> list[tuple[str, str, dict[str, Any]]]:
+    api = SchemaGenerator().get_schema(request=None, public=True)
+    return [
+        (path, method.upper(), operation)
+        for path, methods in api["paths"].items()
+        for method, operation in methods.items()
+    ]
+
+
+def lacking(operations, code: str, applies) -> list[str]:
+    return [
+        f"{method} {path}"
+        for path, method, operation in operations
+        if applies(path, method, operation) and code not in operation["responses"]
+    ]
+
+
+def test_every_operation_declares_401(operations):
+    assert lacking(operations, "401", lambda *_: True) == []
+
+
+def test_every_operation_on_a_named_object_declares_404(operations):
+    assert lacking(operations, "404", lambda path, *_: "{" in path) == []
+
+
+def test_every_operation_for_members_only_declares_403(operations):
+    open_to_all = {"/api/v1/auth/token/"}
+    assert lacking(operations, "403", lambda path, *_: path not in open_to_all) == []
+
+
+def test_every_operation_taking_input_declares_400_and_every_body_413(operations):
+    def takes_input(path, method, operation):
+        query = any(p["in"] == "query" for p in operation.get("parameters", []))
+        return query or "requestBody" in operation
+
+    assert lacking(operations, "400", takes_input) == []
+    has_body = lambda path, method, operation: "requestBody" in operation  # noqa: E731
+    assert lacking(operations, "413", has_body) == []
+
+
+def test_every_write_declares_409(operations):
+    writes = lambda path, method, operation: method in {"POST", "PUT", "PATCH", "DELETE"}  # noqa: E731
+    assert lacking(operations, "409", writes) == []
+
+
+def test_the_throttled_token_login_declares_429(operations):
+    token = {(path, method): op for path, method, op in operations}["/api/v1/auth/token/", "POST"]
+    assert "429" in token["responses"]
+
+
+def test_every_declared_error_is_the_error_envelope(operations):
+    other = [
+        f"{method} {path} {code}"
+        for path, method, operation in operations
+        for code, response in operation["responses"].items()
+        if code.startswith("4")
+        and response.get("content", {}).get("application/json", {}).get("schema") != ENVELOPE
+    ]
+    assert other == []
