@@ -180,6 +180,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("CLAIMLENS_MAX_REQUEST_BYTES", 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 2**20
 # Largest single uploaded file an import accepts.
 CLAIMLENS_MAX_UPLOAD_BYTES = int(os.environ.get("CLAIMLENS_MAX_UPLOAD_BYTES", 50 * 2**20))
+# Spans one annotation set may hold, and spans + relations + stances one set write may carry
+# (annotations/services/set_caps.py): 400 too_many_rows past them.
+CLAIMLENS_MAX_SPANS_PER_SET = int(os.environ.get("CLAIMLENS_MAX_SPANS_PER_SET", "20000"))
+CLAIMLENS_MAX_ROWS_PER_REQUEST = int(os.environ.get("CLAIMLENS_MAX_ROWS_PER_REQUEST", "50000"))
 # Largest request body, refused from its Content-Length before it is read (config/body_limit.py):
 # the largest upload and 1 MiB for the form around it, or the JSON limit if that is larger.
 CLAIMLENS_MAX_BODY_BYTES = int(

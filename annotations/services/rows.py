@@ -19,6 +19,7 @@ from annotations.models import AnnotationSet, Relation, SetStatus, Span, Stance
 from annotations.schema import Schema
 from annotations.services.errors import DomainError, VersionConflict
 from annotations.services.history import revision_baseline, revisions_record
+from annotations.services.set_caps import set_spans_capped
 from annotations.services.set_validation import (
     Errors,
     SpanResolver,
@@ -87,6 +88,7 @@ def span_create(
     errors = Errors()
     fields = span_fields_checked(schema, document.text, data, "span", errors)
     errors.raise_if_any("The span is not valid.")
+    set_spans_capped(Span.objects.filter(annotation_set=aset).count() + 1)
     span = Span.objects.create(annotation_set=aset, **fields)
     annotation_set_touch(aset)
     revisions_record([aset.pk], writer)

@@ -34,6 +34,7 @@ from annotations.schema import Schema
 from annotations.services.comments import comments_follow
 from annotations.services.errors import DomainError, VersionConflict
 from annotations.services.history import baseline_sql, revisions_record
+from annotations.services.set_caps import payload_rows_capped, set_spans_capped
 from annotations.services.set_rows_sql import (
     StoredSpans,
     answers_insert,
@@ -260,6 +261,7 @@ def annotation_set_write(
     ``annotation_set`` may come with ``project.schema`` and ``document`` loaded (the API's
     lookup does that); otherwise they are fetched. Its version fields are updated in place.
     ``writer`` is the person writing: the author of the revision the write leaves."""
+    payload_rows_capped(data)
     aset = annotation_set
     document = aset.document
     write_plans_generic(True)
@@ -303,6 +305,7 @@ def annotation_set_write(
         if ref:
             refs[ref] = span
     errors.raise_if_any()
+    set_spans_capped(len(keep_ids) + len(to_create))
 
     # Relations and stances may point at spans that are not created yet (refs): validate
     # them now against the span objects, insert the spans, then the rows that need ids.
