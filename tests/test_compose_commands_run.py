@@ -45,6 +45,8 @@ def app_environment() -> dict[str, str]:
         "GUNICORN_WORKERS": "1",
         "GUNICORN_THREADS": "2",
         "GUNICORN_MAX_REQUESTS": "50",
+        # what the image runs with (the test suite runs tasks inline)
+        "CLAIMLENS_TASK_BACKEND": "django_tasks_db.DatabaseBackend",
     }
 
 
@@ -102,3 +104,10 @@ def test_the_images_gunicorn_serves_pages_and_web_and_worker_pass_their_health_c
     assert done.stdout.strip() == "ok"
     worker = run(services["worker"]["healthcheck"]["test"][1:], env)
     assert worker.returncode == 0, worker.stderr
+
+
+def test_the_worker_services_command_starts_and_stops_on_an_empty_queue(db) -> None:  # noqa: ANN001
+    services = yaml.safe_load(COMPOSE.read_text())["services"]
+    command = shlex.split(command_text(services["worker"]["command"]))
+    done = run([*command, "--batch"], app_environment())
+    assert done.returncode == 0, done.stderr
