@@ -180,6 +180,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("CLAIMLENS_MAX_REQUEST_BYTES", 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 2**20
 # Largest single uploaded file an import accepts.
 CLAIMLENS_MAX_UPLOAD_BYTES = int(os.environ.get("CLAIMLENS_MAX_UPLOAD_BYTES", 50 * 2**20))
+# Requests per person (config/rate_limits.py): "N/sec|min|hour|day"; empty is no limit.
+CLAIMLENS_RATE_LIMITS = {
+    "writes": os.environ.get("CLAIMLENS_WRITE_RATE", "600/min"),
+    "imports": os.environ.get("CLAIMLENS_IMPORT_RATE", "60/hour"),
+    "exports": os.environ.get("CLAIMLENS_EXPORT_RATE", "120/hour"),
+}
 # Spans one annotation set may hold, and spans + relations + stances one set write may carry
 # (annotations/services/set_caps.py): 400 too_many_rows past them.
 CLAIMLENS_MAX_SPANS_PER_SET = int(os.environ.get("CLAIMLENS_MAX_SPANS_PER_SET", "20000"))
@@ -223,6 +229,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "annotations.api.openapi_errors.ErrorDocumentingAutoSchema",
     "EXCEPTION_HANDLER": "config.errors.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Per-person limits on writes, imports and exports: config/rate_limits.py.
+    "DEFAULT_THROTTLE_CLASSES": ["config.rate_limits.PersonRateThrottle"],
     # Password guessing against the token endpoint is throttled per client address.
     "DEFAULT_THROTTLE_RATES": {"auth": os.environ.get("CLAIMLENS_AUTH_RATE", "20/min")},
     # Proxies in front that append to X-Forwarded-For; 0 means the client address is

@@ -42,6 +42,13 @@ def fast_password_hashing(settings) -> None:  # noqa: ANN001
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def no_rate_limits(settings) -> None:  # noqa: ANN001
+    """The suite makes many requests as one person; tests/annotations/test_rate_limits.py
+    sets the rates it checks."""
+    settings.CLAIMLENS_RATE_LIMITS = {}
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     if not SEEDS.is_dir():
