@@ -1,18 +1,24 @@
-"""Token login for scripts: ``POST /api/v1/auth/token/`` with username and password."""
+"""Token login for scripts: ``POST /api/v1/auth/token/`` with username and password; a
+person's own tokens: ``GET /api/v1/auth/tokens/`` lists them (without keys),
+``DELETE /api/v1/auth/tokens/{id}/`` revokes one (``annotations/services/tokens.py``)."""
 
 from __future__ import annotations
 
 from django.contrib.auth import authenticate
 from drf_spectacular.utils import extend_schema
-from rest_framework.exceptions import AuthenticationFailed
+from rest_framework.exceptions import AuthenticationFailed, NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from annotations.api.serializers import TokenRequestSerializer, TokenSerializer
-from annotations.services.tokens import api_token_issue
+from annotations.api.serializers import (
+    ApiTokenSerializer,
+    TokenRequestSerializer,
+    TokenSerializer,
+)
+from annotations.services.tokens import api_token_issue, api_token_revoke, api_tokens_of
 
 
 class AuthTokenApi(APIView):
@@ -34,3 +40,18 @@ class AuthTokenApi(APIView):
         if user is None or not user.is_active:
             raise AuthenticationFailed("Wrong username or password.")
         return Response({"token": api_token_issue(user=user)})
+
+
+class ApiTokenListApi(APIView):
+    @extend_schema(responses=ApiTokenSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        tokens = api_tokens_of(user=request.user)
+        return Response(ApiTokenSerializer(tokens, many=True).data)
+
+
+class ApiTokenDetailApi(APIView):
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, token_id: str) -> Response:
+        if not api_token_revoke(user=request.user, token_id=token_id):
+            raise NotFound("You have no token with this id.")
+        return Response(status=204)

@@ -95,3 +95,9 @@ class TokenRequestSerializer(serializers.Serializer):
 
 class TokenSerializer(serializers.Serializer):
     token = serializers.CharField()
+
+
+class ApiTokenSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text="The key's first 8 characters; revoke by it.")
+    created = serializers.DateTimeField()
+    expires = serializers.DateTimeField()

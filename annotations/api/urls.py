@@ -16,6 +16,8 @@ from annotations.api.agreement import ProjectAgreementApi
 
 urlpatterns = [
     path("auth/token/", auth.AuthTokenApi.as_view(), name="auth-token"),
+    path("auth/tokens/", auth.ApiTokenListApi.as_view(), name="auth-token-list"),
+    path("auth/tokens/<str:token_id>/", auth.ApiTokenDetailApi.as_view(), name="auth-token-detail"),
     path("projects/", projects.ProjectListApi.as_view(), name="project-list"),
     path("projects/<int:project_id>/", projects.ProjectDetailApi.as_view(), name="project-detail"),
     path(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.annotations import (
+    permission_cases_access,
     permission_cases_agreement,
     permission_cases_curation,
     permission_cases_history,
@@ -339,6 +340,7 @@ CASES = [
     *permission_cases_agreement.CASES,
     *permission_cases_curation.CASES,
     *permission_cases_history.CASES,
+    *permission_cases_access.CASES,
 ]
 
 
