@@ -120,8 +120,9 @@ def job_data(request: Request, job: ExportJob) -> ExportJobOut:
         "error": job.error,
         "created_at": job.created_at,
         "finished_at": job.finished_at,
+        # an expired file (export_files_expire) leaves the job without a file_name
         "download": reverse("export-job-download", args=[job.pk], request=request)
-        if done
+        if done and job.file_name
         else None,
     }
 
