@@ -86,6 +86,7 @@ def test_edits_made_while_the_server_is_unreachable_survive_a_reload(live_server
     page.keyboard.press("c")
     expect(status(page)).to_have_attribute("data-state", "offline")
     expect(status(page)).to_contain_text("trying again")
+    expect(page.get_by_role("button", name="Retry")).to_be_visible()  # no need to wait
     assert texts_stored(people) == []
 
     page.reload()  # the draft comes back from the browser's storage

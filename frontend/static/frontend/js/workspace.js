@@ -166,7 +166,7 @@ export class Workspace {
     this.statusLine.textContent = message;
     const conflict = status === "conflict";
     this.buttons.reload.hidden = !conflict;
-    this.buttons.retry.hidden = status !== "failed";
+    this.buttons.retry.hidden = status !== "failed" && status !== "offline"; // offline: try now
     this.statusLine.setAttribute("role", conflict || status === "failed" ? "alert" : "status");
     if (status === "saved") reviewSaved(this);
     // The status line stays short so the toolbar never reflows; the why goes below it.
