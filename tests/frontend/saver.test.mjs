@@ -181,3 +181,21 @@ test("a draft of a set changed elsewhere since is dropped, not written over it",
   assert.equal(first.storage.items.size, 0);
   assert.deepEqual(server.set.answers, { framing: "other" });
 });
+
+test("a save refused by the write rate limit is tried again later, not given up", async (t) => {
+  t.mock.timers.enable({ apis: ["setTimeout"] });
+  const server = new FakeServer();
+  const { state, saver } = page(server);
+  const put = server.api;
+  let throttled = 1;
+  saver.api = async (method, path, body) => {
+    if (method === "PUT" && throttled-- > 0) throw new ApiError(429, "throttled", "Too many requests.");
+    return put(method, path, body);
+  };
+  addClaim(state, "the talks");
+  await saver.save();
+  assert.equal(saver.status, "offline");
+  await saver.save();
+  assert.equal(saver.status, "saved");
+  assert.equal(server.set.spans.length, 1);
+});

@@ -18,9 +18,9 @@ const DELAY_MS = 400;
 const RETRY_FIRST_MS = 1000;
 const RETRY_MAX_MS = 30000;
 
-/** Answers that mean "try again later", not "refused". */
+/** Answers that mean "try again later", not "refused" (429: the write rate limit). */
 function unreachable(error) {
-  return error.status === 0 || error.status === 502 || error.status === 503 || error.status === 504;
+  return [0, 429, 502, 503, 504].includes(error.status);
 }
 
 export class Saver {
@@ -107,7 +107,8 @@ export class Saver {
       if (error.status === 0) this.lost.push(sent); // it may have landed all the same
       this.keepDraft();
       const seconds = Math.round(this.retryMs / 1000);
-      this.report("offline", `Not saved yet: the server is unreachable, trying again in ${seconds} s`);
+      const why = error.status === 429 ? "too many saves" : "the server is unreachable";
+      this.report("offline", `Not saved yet: ${why}, trying again in ${seconds} s`);
       this.schedule(this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
     } else if (error.status === 409 && (await this.ownWriteLanded())) {
