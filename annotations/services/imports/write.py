@@ -4,6 +4,7 @@ answers with one ``COPY`` each, ids taken from the sequences beforehand."""
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 
@@ -53,9 +54,14 @@ def members_ensure(
         return
     User = get_user_model()
     users = {u.username: u for u in User.objects.filter(username__in=list(roles))}
+    username_field = User._meta.get_field(User.USERNAME_FIELD)
     for username in sorted(set(roles) - set(users)):
-        if len(username) > 150:
-            outcome.error(Issue("", None, f"username {username[:40]!r}... is too long"))
+        # The rules Django's own forms apply: letters, digits and @ . + - _, 150 at most.
+        try:
+            username_field.run_validators(username)
+        except ValidationError as refused:
+            shown = f"{username[:40]!r}{'...' if len(username) > 40 else ''}"
+            outcome.error(Issue("", None, f"username {shown}: {' '.join(refused.messages)}"))
             return
         new = User(username=username)
         new.set_unusable_password()
