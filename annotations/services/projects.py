@@ -16,6 +16,7 @@ from annotations.presets import PRESETS
 from annotations.schema import SchemaError, validate_definition
 from annotations.selectors.projects import schema_keys_in_use
 from annotations.services.errors import DomainError
+from annotations.services.schema_lock import schema_locked_for_change
 from corpus.models import Document
 from corpus.services import documents_import
 
@@ -48,10 +49,13 @@ def project_create(
     return project
 
 
+@transaction.atomic
 def project_schema_replace(*, project: Project, definition: Any) -> LabelSchema:
     """Replace the schema. Labels, relation types, targets and questions already used by
-    annotations must stay, so that no stored annotation loses its meaning."""
+    annotations must stay, so that no stored annotation loses its meaning. The schema's row
+    is locked first, so no write in flight stores a key this check misses (schema_lock.py)."""
     checked = schema_definition_checked(definition)
+    schema = schema_locked_for_change(project.schema_id)
     used = schema_keys_in_use(project)
     missing = {
         "span_labels": sorted(used["labels"] - {x["key"] for x in checked["span_labels"]}),
@@ -68,9 +72,9 @@ def project_schema_replace(*, project: Project, definition: Any) -> LabelSchema:
     missing = {k: f"still used by annotations: {', '.join(v)}" for k, v in missing.items() if v}
     if missing:
         raise DomainError("The new schema drops keys that annotations still use.", missing)
-    schema = project.schema
     schema.definition = checked
     schema.save(update_fields=["definition", "updated_at"])
+    project.schema = schema
     return schema
 
 

@@ -19,6 +19,7 @@ from annotations.models import AnnotationSet, Relation, SetStatus, Span, Stance
 from annotations.schema import Schema
 from annotations.services.errors import DomainError, VersionConflict
 from annotations.services.history import revision_baseline, revisions_record
+from annotations.services.schema_lock import schema_read_for_write
 from annotations.services.set_caps import set_spans_capped
 from annotations.services.set_validation import (
     Errors,
@@ -71,7 +72,7 @@ def _fresh(model: type, row: Any, aset: AnnotationSet) -> Any:
 
 def _context(aset: AnnotationSet) -> tuple[Schema, Document]:
     """The schema and document of a set (already loaded when the API looked the set up)."""
-    return Schema(aset.project.schema.definition), aset.document
+    return Schema(schema_read_for_write(aset.project_id)), aset.document
 
 
 def _resolver(aset: AnnotationSet, document: Document) -> SpanResolver:

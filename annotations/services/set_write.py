@@ -34,6 +34,7 @@ from annotations.schema import Schema
 from annotations.services.comments import comments_follow
 from annotations.services.errors import DomainError, VersionConflict
 from annotations.services.history import baseline_sql, revisions_record
+from annotations.services.schema_lock import schema_read_for_write
 from annotations.services.set_caps import payload_rows_capped, set_spans_capped
 from annotations.services.set_rows_sql import (
     StoredSpans,
@@ -265,9 +266,9 @@ def annotation_set_write(
     aset = annotation_set
     document = aset.document
     write_plans_generic(True)
+    schema = Schema(schema_read_for_write(aset.project_id))  # before the layer: schema_lock.py
     layer_lock(aset, document.story_id)
     annotation_set_version_bump(aset, data.get("version"))
-    schema = Schema(aset.project.schema.definition)
     errors = Errors()
 
     existing = StoredSpans(aset.pk)

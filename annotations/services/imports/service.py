@@ -14,6 +14,7 @@ from annotations.services.imports.check_documents import documents_check
 from annotations.services.imports.outcome import ImportOutcome
 from annotations.services.imports.unpack import files_read
 from annotations.services.imports.write import import_write, members_ensure
+from annotations.services.schema_lock import schema_locked_for_change
 
 _PROJECT_FIELDS = ("description", "guidelines", "blind", "annotators_per_document")
 
@@ -58,7 +59,7 @@ def records_import(
         outcome.error(Issue("", None, "nothing to import: the file holds no documents"))
         return outcome
     empty = not AnnotationSet.objects.filter(project=project).exists()
-    definition = project.schema.definition
+    definition = original = project.schema.definition
     file_schema = (header or {}).get("schema")
     take_schema = bool(file_schema) and empty and not options.get("keep_schema")
     if take_schema:
@@ -81,6 +82,9 @@ def records_import(
     _comments_note(documents, outcome)
     try:
         with transaction.atomic():
+            if not _schema_still(project, original, take_schema):
+                outcome.error(Issue("", None, CHANGED_MEANWHILE))
+                return _failed(outcome)
             if take_schema:
                 project.schema.definition = definition
                 project.schema.save(update_fields=["definition", "updated_at"])
@@ -92,11 +96,32 @@ def records_import(
                 transaction.set_rollback(True)
     except IntegrityError as exc:
         outcome.error(Issue("", None, f"the import clashed with another write: {exc}"))
+    return _failed(outcome)
+
+
+def _failed(outcome: ImportOutcome) -> ImportOutcome:
+    """``outcome`` as it goes out: with errors, nothing was imported."""
     if outcome.errors:
         outcome.counts.clear()
         outcome.users_created = []
         outcome.schema_replaced = False
     return outcome
+
+
+CHANGED_MEANWHILE = (
+    "the project's schema or annotation sets changed while the file was checked (another "
+    "import or a schema change): nothing was imported; try again"
+)
+
+
+def _schema_still(project: Project, checked_against: dict[str, Any], take_schema: bool) -> bool:
+    """Lock the project's schema for the rest of the import (schema_lock.py) and say whether
+    the file was checked against what the project still is: the same schema and, when the
+    import takes the file's schema, still no annotation sets."""
+    locked = schema_locked_for_change(project.schema_id)
+    if locked.definition != checked_against:
+        return False
+    return not take_schema or not AnnotationSet.objects.filter(project=project).exists()
 
 
 def _comments_note(documents: list[Record], outcome: ImportOutcome) -> None:
