@@ -3,12 +3,13 @@ its view is set up rather than written on each view, so a new route documents th
 
 Each is the ``ErrorEnvelope`` component (``config/errors.py`` answers every error in it):
 
-- 400 when the operation takes a body or query parameters (validation; ``details`` names
-  the fields at fault);
+- 400 when the operation takes a body or query parameters, and on every write (validation,
+  or a step the object's state refuses; ``details`` names the fields at fault);
 - 401 on every operation (missing, wrong or expired credentials; the token login's wrong
   password);
 - 403 when the view has a permission other than ``AllowAny`` (the caller's role);
-- 404 when the path names an object (missing, or one the caller may not see);
+- 404 when the path, the query or the body can name an object (missing, or one the caller
+  may not see);
 - 409 on writes (a version or state conflict, or a concurrent change that got there first);
 - 413 and 415 on operations that take a body (too large; a content type not parsed);
 - 429 when the view is throttled.
@@ -57,10 +58,10 @@ class ErrorDocumentingAutoSchema(AutoSchema):
         has_query = any(p.get("in") == "query" for p in operation.get("parameters", []))
         view = self.view
         codes = {
-            "400": has_body or has_query,
+            "400": has_body or has_query or self.method in WRITES,
             "401": True,
             "403": any(p is not AllowAny for p in view.permission_classes),
-            "404": "{" in self.path,
+            "404": "{" in self.path or has_query or has_body,
             "409": self.method in WRITES,
             "413": has_body,
             "415": has_body,

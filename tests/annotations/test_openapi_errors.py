@@ -33,8 +33,14 @@ def test_every_operation_declares_401(operations):
     assert lacking(operations, "401", lambda *_: True) == []
 
 
-def test_every_operation_on_a_named_object_declares_404(operations):
-    assert lacking(operations, "404", lambda path, *_: "{" in path) == []
+def takes_input(path, method, operation) -> bool:
+    query = any(p["in"] == "query" for p in operation.get("parameters", []))
+    return query or "requestBody" in operation
+
+
+def test_every_operation_that_can_name_an_object_declares_404(operations):
+    names = lambda path, method, operation: "{" in path or takes_input(path, method, operation)  # noqa: E731
+    assert lacking(operations, "404", names) == []
 
 
 def test_every_operation_for_members_only_declares_403(operations):
@@ -42,12 +48,11 @@ def test_every_operation_for_members_only_declares_403(operations):
     assert lacking(operations, "403", lambda path, *_: path not in open_to_all) == []
 
 
-def test_every_operation_taking_input_declares_400_and_every_body_413(operations):
-    def takes_input(path, method, operation):
-        query = any(p["in"] == "query" for p in operation.get("parameters", []))
-        return query or "requestBody" in operation
+def test_every_operation_taking_input_or_writing_declares_400_and_every_body_413(operations):
+    def refusable(path, method, operation):
+        return takes_input(path, method, operation) or method in {"POST", "PUT", "PATCH", "DELETE"}
 
-    assert lacking(operations, "400", takes_input) == []
+    assert lacking(operations, "400", refusable) == []
     has_body = lambda path, method, operation: "requestBody" in operation  # noqa: E731
     assert lacking(operations, "413", has_body) == []
 

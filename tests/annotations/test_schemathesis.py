@@ -1,14 +1,18 @@
-"""Property-based fuzzing of the whole API from its OpenAPI schema (schemathesis): whatever
-the input, the server answers with a 2xx/3xx/4xx, never a 5xx, and every 4xx of the v1 API
-uses the error envelope.
+"""Property-based fuzzing of the whole API from its OpenAPI schema (schemathesis), for every
+role (manager, reviewer, annotator, anonymous): whatever the input, the server answers with
+a 2xx/3xx/4xx, never a 5xx; the status is one the operation documents, the content type and
+body keep to the schema it declares for that status, and every 4xx of the v1 API uses the
+error envelope.
 
 Each operation runs its generated cases twice: once as generated (random ids: mostly
-missing objects), once with the path ids swapped for real objects a manager can reach, so
-the deeper code paths see hostile bodies too.
+missing objects), once with the path ids swapped for real objects the role can reach (its
+own set), so the deeper code paths see hostile bodies too. ``CLAIMLENS_FUZZ_EXAMPLES`` sets
+the examples per operation and role (12 by default; more for a longer hunt).
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
@@ -18,12 +22,25 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from annotations.models import Membership, Role
-from tests.annotations.conftest import Bench, build_bench, path_ids
+from tests.annotations.conftest import build_bench, path_ids
 from tests.factories import people_in_project
 
-MAX_EXAMPLES = 12
+MAX_EXAMPLES = int(os.environ.get("CLAIMLENS_FUZZ_EXAMPLES", "12"))
+ROLES = ["manager", "reviewer", "annotator", "anonymous"]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
 
 
 @pytest.fixture
@@ -44,25 +61,34 @@ def keep_test_connection() -> Any:
 schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
 
 
-@pytest.fixture
-def fuzz_bench(db: Any) -> tuple[Bench, dict[str, str]]:
+@pytest.fixture(params=ROLES)
+def fuzz_bench(request: Any, db: Any) -> tuple[dict[str, Any], dict[str, str]]:
+    """Real path ids and the headers of one role. The manager and the reviewer get a set of
+    their own (the annotator has one on the bench), so that real ids in the path reach the
+    code behind the permission checks; the anonymous caller sends no credentials."""
     bench = build_bench(people_in_project())
-    # The fuzzing caller manages the project and has their own set, so that real ids in the
-    # path reach the code behind the permission checks.
-    bench.aset.author = bench.people.manager
-    bench.aset.save(update_fields=["author"])
-    Membership.objects.filter(project=bench.project, user=bench.people.manager).update(
-        role=Role.MANAGER
-    )
-    token = Token.objects.create(user=bench.people.manager)
-    return bench, {"Authorization": f"Token {token.key}"}
+    ids = path_ids(bench)
+    role = request.param
+    if role == "anonymous":
+        return ids, {}
+    if role == "manager":
+        bench.aset.author = bench.people.manager
+        bench.aset.save(update_fields=["author"])
+        Membership.objects.filter(project=bench.project, user=bench.people.manager).update(
+            role=Role.MANAGER
+        )
+    if role == "reviewer":
+        ids["set_id"] = bench.gold.pk
+    token = Token.objects.create(user=getattr(bench.people, role))
+    return ids, {"Authorization": f"Token {token.key}"}
 
 
-def assert_no_server_error(case: Any, response: Any) -> None:
+def assert_keeps_to_the_contract(case: Any, response: Any) -> None:
     assert response.status_code < 500, (
         f"{case.method} {case.formatted_path} -> {response.status_code}\n"
         f"query={case.query!r} body={repr(case.body)[:500]}\n{response.text[:2000]}"
     )
+    case.validate_response(response, checks=CHECKS)
     if 400 <= response.status_code < 500 and case.formatted_path.startswith("/api/v1/"):
         try:
             body = response.json()
@@ -82,14 +108,13 @@ def assert_no_server_error(case: Any, response: Any) -> None:
     suppress_health_check=list(HealthCheck),
     derandomize=True,
 )
-def test_no_input_makes_the_api_fail_with_a_server_error(case, fuzz_bench, keep_test_connection):
-    bench, headers = fuzz_bench
+def test_no_input_breaks_the_api_contract(case, fuzz_bench, keep_test_connection):
+    ids, headers = fuzz_bench
     response = case.call(headers=headers)
-    assert_no_server_error(case, response)
+    assert_keeps_to_the_contract(case, response)
     if case.path_parameters:
-        ids = path_ids(bench)
         case.path_parameters = {
             name: ids.get(name, value) for name, value in case.path_parameters.items()
         }
         response = case.call(headers=headers)
-        assert_no_server_error(case, response)
+        assert_keeps_to_the_contract(case, response)
