@@ -2,7 +2,8 @@
 validated or written, so an oversized payload costs a count, not a transaction.
 
 - ``CLAIMLENS_MAX_ROWS_PER_REQUEST``: spans, relations and stances in one set write together.
-- ``CLAIMLENS_MAX_SPANS_PER_SET``: spans a set holds after a write (whole-set or one span).
+- ``CLAIMLENS_MAX_SPANS_PER_SET``: spans a set holds after a write (whole-set or one span)
+  or an import (an error at the set, like any other import problem).
 
 Both answer 400 ``too_many_rows`` naming the limit and its setting.
 """
@@ -31,6 +32,14 @@ def payload_rows_capped(data: Any) -> None:
             {k: f"{n} rows" for k, n in counts.items()},
             code="too_many_rows",
         )
+
+
+def spans_over_cap(count: int) -> str | None:
+    """What is wrong with a set of ``count`` spans, if it is past the limit (imports)."""
+    limit = settings.CLAIMLENS_MAX_SPANS_PER_SET
+    if count > limit:
+        return f"{count} spans; a set holds at most {limit} (CLAIMLENS_MAX_SPANS_PER_SET)"
+    return None
 
 
 def set_spans_capped(count: int) -> None:

@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import orjson
+
 from annotations.models import Span
 from tests.annotations.conftest import assert_error, current, put_set, span_payload
+from tests.exchange.helpers import imported
 
 
 def spans(bench, n: int) -> list[dict]:  # noqa: ANN001
@@ -43,3 +46,18 @@ def test_one_span_more_than_a_set_holds_is_refused(bench, owner, settings):
     )
     assert assert_error(response, 400)["code"] == "too_many_rows"
     assert Span.objects.filter(annotation_set=bench.aset).count() == held
+
+
+def test_an_import_with_a_set_over_the_cap_imports_nothing_and_names_the_set(people, settings):
+    settings.CLAIMLENS_MAX_SPANS_PER_SET = 2
+    text = "Officials said it; the union said no; the port said later."
+    spans = [
+        {"id": i, "label": "CUE", "start": start, "end": start + 4, "text": "said"}
+        for i, start in enumerate(i for i in range(len(text)) if text.startswith("said", i))
+    ]
+    record = {"text": text, "sets": [{"kind": "annotator", "author": "ana", "spans": spans}]}
+    outcome = imported(people.project, people.manager, orjson.dumps(record) + b"\n")
+    assert not outcome.ok
+    assert [(e.line, e.message) for e in outcome.errors] == [
+        (1, "sets[0].spans: 3 spans; a set holds at most 2 (CLAIMLENS_MAX_SPANS_PER_SET)")
+    ]

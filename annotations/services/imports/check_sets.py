@@ -19,6 +19,7 @@ from annotations.services.imports.checked import (
     hashable,
     layer_key,
 )
+from annotations.services.set_caps import spans_over_cap
 from annotations.services.set_validation import (
     Errors,
     answers_checked,
@@ -118,6 +119,9 @@ def sets_check(
         spans = item.get("spans") or []
         if not isinstance(spans, list):
             errors.add(f"{path}.spans", "must be a list")
+            continue
+        if too_many := spans_over_cap(len(spans)):
+            errors.add(f"{path}.spans", too_many)
             continue
         set_errors = errors
         for j, data in enumerate(spans):
