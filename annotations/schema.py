@@ -28,10 +28,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Literal, TypedDict
+from typing import Any
 
 from annotations.schema_attributes import MAX_TEXT_ATTRIBUTE as MAX_TEXT_ATTRIBUTE  # re-export
 from annotations.schema_attributes import attribute_problem
+from annotations.schema_shapes import SchemaDefinition as SchemaDefinition  # re-export
 from annotations.schema_text import color_problem, display_text_problems, stance_values_problem
 
 ATTRIBUTE_TYPES = ("choice", "multi_choice", "bool", "text")
@@ -46,86 +47,6 @@ SECTIONS = (
     "description",
 )
 KEY_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]{0,63}$")
-
-
-# The shape of a definition once validated (defaults filled in): what is stored, exported
-# and served (``GET /projects/{id}/schema/``).
-
-
-class _AttributeKeys(TypedDict):
-    key: str
-    name: str
-    type: Literal["choice", "multi_choice", "bool", "text"]
-    choices: list[str]
-    required: bool
-
-
-class AttributeSpec(_AttributeKeys, total=False):
-    ordered: bool  # a choice attribute whose choices are in order (only given when true)
-
-
-class LabelSpec(TypedDict):
-    key: str
-    name: str
-    color: str  # "#rrggbb"
-    hotkey: str
-    discontinuous: bool  # may have several fragments
-    attributes: list[AttributeSpec]
-
-
-class RelationTypeSpec(TypedDict):
-    key: str
-    name: str
-    from_labels: list[str]
-    to_labels: list[str]
-    directed: bool
-    cross_document: bool  # may link documents of one story
-    hotkey: str
-
-
-class TargetSpec(TypedDict):
-    key: str
-    name: str
-
-
-class _StanceKeys(TypedDict):
-    holder_labels: list[str]
-    object_labels: list[str]
-    targets: list[TargetSpec]
-    values: list[str]
-
-
-class StanceSpec(_StanceKeys, total=False):
-    ordered: bool  # the values are in order, e.g. against < neutral < favor (only when true)
-
-
-class _QuestionKeys(TypedDict):
-    key: str
-    text: str
-    type: Literal["single", "multi"]
-    choices: list[str]
-    per_target: bool  # answered once per stance target
-
-
-class QuestionSpec(_QuestionKeys, total=False):
-    ordered: bool  # a single-choice question whose choices are in order (only when true)
-
-
-class _SchemaSections(TypedDict):
-    span_labels: list[LabelSpec]
-    relation_types: list[RelationTypeSpec]
-    stance: StanceSpec
-    document_questions: list[QuestionSpec]
-
-
-class SchemaDefinition(_SchemaSections, total=False):
-    """A project's label schema (``docs/data-model.md``); ``name``, ``description`` and
-    ``events`` are optional. (Required keys are a base class's: ``Required[...]`` is not seen
-    under ``from __future__ import annotations`` on Python 3.11.)"""
-
-    name: str
-    description: str
-    events: list[dict[str, Any]]  # ``annotations.schema_events.EventSpec``
 
 
 class SchemaError(ValueError):
