@@ -32,8 +32,14 @@ SCOPES = {
 
 def scope_of(request: Request) -> str | None:
     match = request.resolver_match
-    scope = SCOPES.get((match.url_name if match else None, request.method))
-    if scope is None and request.method not in SAFE_METHODS:
+    return scope_for(match.url_name if match else None, request.method)
+
+
+def scope_for(url_name: str | None, method: str) -> str | None:
+    """The scope a request to the route ``url_name`` by ``method`` counts in (None: not
+    limited); the OpenAPI document asks it too, to declare 429 where it can happen."""
+    scope = SCOPES.get((url_name, method))
+    if scope is None and method not in SAFE_METHODS:
         scope = "writes"
     return scope
 

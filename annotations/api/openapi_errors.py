@@ -19,12 +19,15 @@ A code a view declares itself (``extend_schema(responses=...)``) is kept as it i
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from django.urls import Resolver404, resolve
 from drf_spectacular.openapi import AutoSchema
 from rest_framework.permissions import AllowAny
 
 from annotations.api.openapi import ERROR
+from config.rate_limits import PersonRateThrottle, scope_for
 
 DESCRIPTIONS = {
     "400": "The request is invalid; `details` names the fields at fault.",
@@ -65,9 +68,23 @@ class ErrorDocumentingAutoSchema(AutoSchema):
             "409": self.method in WRITES,
             "413": has_body,
             "415": has_body,
-            "429": bool(view.throttle_classes),
+            "429": self.throttled(),
         }
         return [code for code, applies in codes.items() if applies]
+
+    def throttled(self) -> bool:
+        """A throttle of the view can refuse this method: any throttle but the per-person
+        one (the token endpoint's), or that one for a method it counts (``scope_for``)."""
+        throttles = self.view.throttle_classes
+        if any(not issubclass(t, PersonRateThrottle) for t in throttles):
+            return True
+        if not throttles:
+            return False
+        try:  # the route's name, from its path with a sample value in each parameter
+            url_name = resolve(re.sub(r"\{[^}]+\}", "1", self.path)).url_name
+        except Resolver404:
+            return self.method in WRITES
+        return scope_for(url_name, self.method) is not None
 
     def error_response(self, code: str) -> dict[str, Any]:
         component = self.resolve_serializer(ERROR, "response")

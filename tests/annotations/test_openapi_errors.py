@@ -67,6 +67,14 @@ def test_the_throttled_token_login_declares_429(operations):
     assert "429" in token["responses"]
 
 
+def test_429_is_declared_on_writes_and_the_streamed_export_but_not_on_other_reads(operations):
+    declared = {(path, method) for path, method, op in operations if "429" in op["responses"]}
+    writes = {(p, m) for p, m, _ in operations if m in {"POST", "PUT", "PATCH", "DELETE"}}
+    assert writes <= declared
+    reads = {(p, m) for p, m in declared if m == "GET"}
+    assert reads == {("/api/v1/projects/{project_id}/export/", "GET")}
+
+
 def test_every_declared_error_is_the_error_envelope(operations):
     other = [
         f"{method} {path} {code}"
