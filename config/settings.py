@@ -260,6 +260,8 @@ TASKS = {
 # it works; a running job not renewed for LEASE seconds lost its worker and is failed.
 CLAIMLENS_JOB_LEASE_SECONDS = int(os.environ.get("CLAIMLENS_JOB_LEASE_SECONDS", "300"))
 CLAIMLENS_JOB_HEARTBEAT_SECONDS = int(os.environ.get("CLAIMLENS_JOB_HEARTBEAT_SECONDS", "30"))
+# A running task worker looks for such jobs this often, besides at its start and reconnects.
+CLAIMLENS_LEASE_CHECK_SECONDS = float(os.environ.get("CLAIMLENS_LEASE_CHECK_SECONDS", "30"))
 
 
 LOGGING = {
