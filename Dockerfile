@@ -17,9 +17,12 @@ WORKDIR /app
 
 # The pinned dependencies first, so that code changes do not reinstall them.
 # pyproject.toml declares no packages: `pip install .` installs only the dependencies, here
-# the runtime ones and boto3 for S3 export storage (never the `test` extra).
+# the runtime ones and the extras named by EXTRAS (never the `test` extra).
+# EXTRAS: `training` (CoNLL, spaCy DocBin and Parquet exports: a deployed service is where
+# researchers export training data from) and `s3` (export files in object storage).
+ARG EXTRAS="s3,training"
 COPY pyproject.toml ./
-RUN pip install ".[s3]" && rm -rf build *.egg-info
+RUN pip install ".${EXTRAS:+[$EXTRAS]}" && rm -rf build *.egg-info
 
 COPY . .
 

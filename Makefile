@@ -20,6 +20,9 @@ run: venv db migrate demo  ## set up everything, then serve on http://127.0.0.1:
 test: venv-test db chromium lint jstest pytest  ## set up everything, then run the whole suite (pytest last)
 
 # `make run` needs the runtime dependencies only; `make test` adds the `test` extra.
+# EXTRAS adds optional extras to `make run`: `make run EXTRAS=training` (CoNLL, spaCy DocBin and
+# Parquet exports), `EXTRAS=training,s3`; docs/dependencies.md lists them.
+EXTRAS ?=
 venv: $(VENV)/.installed
 
 venv-test: $(VENV)/.installed-test
@@ -27,7 +30,7 @@ venv-test: $(VENV)/.installed-test
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || scripts/venv.sh $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q .
+	$(PY) -m pip install -q ".$(if $(EXTRAS),[$(EXTRAS)])"
 	@rm -rf build *.egg-info
 	touch $@
 

@@ -71,6 +71,7 @@ def test_every_module_of_the_service_imports_with_the_runtime_dependencies_only(
         if not any(canonicalize_name(d) in runtime for d in distributions)
     )
     assert "playwright" in blocked and "django" not in blocked
+    assert "spacy" in blocked and "pyarrow" in blocked  # the `training` extra
     done = subprocess.run(
         [sys.executable, "-c", IMPORT_ALL, json.dumps(blocked), json.dumps(ROOTS)],
         cwd=REPO,

@@ -9,12 +9,18 @@ never touches the database. The records are those of the native JSONL format, de
 - ``IMPORT``: an ``ImportSpec`` whose ``read(files, options)`` gives a ``ReadResult``.
 
 Modules are imported on first use, so a heavy library (spaCy, pyarrow) costs nothing until
-someone asks for its format.
+someone asks for its format. Those libraries come with the optional ``training`` extra:
+``NEEDS`` names the formats that need one, and without it ``export_spec`` / ``import_spec``
+raise ``FormatUnavailable`` (a ``UnknownFormat``, so every caller answers it as a bad
+request) with a message that says how to install it. Such formats stay listed;
+``unavailable(name)`` gives the message, or None.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import import_module
+from importlib.util import find_spec
 from types import ModuleType
 
 from annotations.formats.records import ExportSpec, ImportSpec
@@ -35,8 +41,46 @@ FORMATS: dict[str, str] = {
 }
 
 
+# format -> (what it is called in the message, the module it needs, that module's name)
+NEEDS: dict[str, tuple[str, str, str]] = {
+    "conll": ("CoNLL", "spacy", "spaCy"),
+    "spacy": ("spaCy DocBin", "spacy", "spaCy"),
+    "hf-parquet": ("Hugging Face Parquet", "pyarrow", "pyarrow"),
+}
+EXTRA = "training"
+
+
 class UnknownFormat(ValueError):
     pass
+
+
+class FormatUnavailable(UnknownFormat):
+    """The format is known but needs a library this server was installed without."""
+
+
+@cache
+def _installed(module: str) -> bool:
+    return find_spec(module) is not None
+
+
+def unavailable(name: str) -> str | None:
+    """Why this server cannot write or read the format, or None when it can."""
+    if name not in NEEDS:
+        return None
+    title, module, library = NEEDS[name]
+    if _installed(module):
+        return None
+    return (
+        f"The {title} format needs the optional '{EXTRA}' extra ({library}), which this server "
+        f"does not have. Install it with `make run EXTRAS={EXTRA}` or "
+        f"`pip install 'claimlens[{EXTRA}]'`."
+    )
+
+
+def _check_available(name: str) -> None:
+    message = unavailable(name)
+    if message is not None:
+        raise FormatUnavailable(message)
 
 
 def _module(name: str) -> ModuleType:
@@ -72,6 +116,7 @@ def export_spec(name: str) -> ExportSpec:
         raise UnknownFormat(
             f"format {name!r} cannot be exported: use one of {', '.join(export_formats())}"
         )
+    _check_available(name)
     return spec
 
 
@@ -82,4 +127,5 @@ def import_spec(name: str) -> ImportSpec:
         raise UnknownFormat(
             f"format {name!r} cannot be imported: use one of {', '.join(import_formats())}"
         )
+    _check_available(name)
     return spec

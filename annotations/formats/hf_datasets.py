@@ -2,7 +2,7 @@
 ``datasets.load_dataset("json" | "parquet", data_files=...)``.
 
 One row per (document, set), the same columns with the same types in both files (the
-Parquet file carries ``SCHEMA`` below):
+Parquet file carries ``parquet_schema()`` below):
 
 ==================  ==============================================================
 ``document_id``     int
@@ -35,7 +35,7 @@ Parquet column has one type.
 The JSON loader guesses types from the values; a column that is null in every row of a file
 (no stories at all) or a list that is empty in every row (no relations) comes out as null
 type instead of the Parquet file's. Loading the JSONL with the Parquet file's features
-(``features=datasets.Features.from_arrow_schema(SCHEMA)``) avoids that.
+(``features=datasets.Features.from_arrow_schema(parquet_schema())``) avoids that.
 
 Comments are not written: their number is one line of the export notes (``left_out.py``).
 
@@ -47,11 +47,10 @@ has written them, the footer at the end.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 import orjson
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from annotations.formats.handover import Handover
 from annotations.formats.left_out import COMMENT, LeftOut
@@ -60,52 +59,59 @@ from annotations.formats.set_rows import set_row
 
 ROW_GROUP = 500
 
-SPAN = pa.struct(
-    [
-        ("id", pa.int64()),
-        ("label", pa.string()),
-        ("start", pa.int64()),
-        ("end", pa.int64()),
-        ("text", pa.string()),
-        ("fragments", pa.list_(pa.list_(pa.int64()))),
-        ("attributes", pa.string()),
-    ]
-)
-RELATION = pa.struct(
-    [
-        ("type", pa.string()),
-        ("source", pa.int64()),
-        ("target", pa.int64()),
-        ("target_document", pa.int64()),
-        ("attributes", pa.string()),
-    ]
-)
-STANCE = pa.struct(
-    [
-        ("holder", pa.int64()),
-        ("target", pa.string()),
-        ("object", pa.int64()),
-        ("value", pa.string()),
-    ]
-)
-SCHEMA = pa.schema(
-    [
-        ("document_id", pa.int64()),
-        ("title", pa.string()),
-        ("text", pa.string()),
-        ("outlet", pa.string()),
-        ("story", pa.string()),
-        ("layer", pa.string()),
-        ("kind", pa.string()),
-        ("author", pa.string()),
-        ("model_name", pa.string()),
-        ("status", pa.string()),
-        ("spans", pa.list_(SPAN)),
-        ("relations", pa.list_(RELATION)),
-        ("stances", pa.list_(STANCE)),
-        ("answers", pa.string()),
-    ]
-)
+
+@cache
+def parquet_schema() -> Any:
+    """The Parquet file's ``pyarrow.Schema``. pyarrow comes with the optional ``training``
+    extra, so it is imported here, when a Parquet file is written, never at import time."""
+    import pyarrow as pa
+
+    SPAN = pa.struct(
+        [
+            ("id", pa.int64()),
+            ("label", pa.string()),
+            ("start", pa.int64()),
+            ("end", pa.int64()),
+            ("text", pa.string()),
+            ("fragments", pa.list_(pa.list_(pa.int64()))),
+            ("attributes", pa.string()),
+        ]
+    )
+    RELATION = pa.struct(
+        [
+            ("type", pa.string()),
+            ("source", pa.int64()),
+            ("target", pa.int64()),
+            ("target_document", pa.int64()),
+            ("attributes", pa.string()),
+        ]
+    )
+    STANCE = pa.struct(
+        [
+            ("holder", pa.int64()),
+            ("target", pa.string()),
+            ("object", pa.int64()),
+            ("value", pa.string()),
+        ]
+    )
+    return pa.schema(
+        [
+            ("document_id", pa.int64()),
+            ("title", pa.string()),
+            ("text", pa.string()),
+            ("outlet", pa.string()),
+            ("story", pa.string()),
+            ("layer", pa.string()),
+            ("kind", pa.string()),
+            ("author", pa.string()),
+            ("model_name", pa.string()),
+            ("status", pa.string()),
+            ("spans", pa.list_(SPAN)),
+            ("relations", pa.list_(RELATION)),
+            ("stances", pa.list_(STANCE)),
+            ("answers", pa.string()),
+        ]
+    )
 
 
 def _json(value: Any) -> str:
@@ -117,7 +123,7 @@ def _left_out(fmt: str) -> LeftOut:
 
 
 def rows(record: DocumentRecord, left_out: LeftOut | None = None) -> Iterator[dict[str, Any]]:
-    """The rows of one document: one per set, keys in ``SCHEMA`` order. ``left_out``
+    """The rows of one document: one per set, keys in ``parquet_schema()`` order. ``left_out``
     counts the comments the rows leave out."""
     if left_out is not None and record.get("sets"):
         left_out.count_document(record)
@@ -143,21 +149,25 @@ def write_parquet(
     header: Header, documents: Iterable[DocumentRecord], notes: ExportNotes
 ) -> Iterator[bytes]:
     """Row groups of about ``ROW_GROUP`` rows, each yielded once written; then the footer."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = parquet_schema()
     stream = Handover()
-    writer = pq.ParquetWriter(stream, SCHEMA, compression="zstd")
+    writer = pq.ParquetWriter(stream, schema, compression="zstd")
     pending: list[dict[str, Any]] = []
     left_out = _left_out("hf-parquet")
     try:
         for record in documents:
             pending.extend(rows(record, left_out))
             if len(pending) >= ROW_GROUP:
-                writer.write_table(pa.Table.from_pylist(pending, schema=SCHEMA))
+                writer.write_table(pa.Table.from_pylist(pending, schema=schema))
                 pending = []
                 data = stream.take()
                 if data:
                     yield data
         if pending:
-            writer.write_table(pa.Table.from_pylist(pending, schema=SCHEMA))
+            writer.write_table(pa.Table.from_pylist(pending, schema=schema))
     finally:
         writer.close()
     left_out.note(notes)

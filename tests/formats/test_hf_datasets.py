@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from annotations.formats import hf_datasets
-from annotations.formats.hf_datasets import EXPORTS, SCHEMA, write_jsonl, write_parquet
+from annotations.formats.hf_datasets import EXPORTS, parquet_schema, write_jsonl, write_parquet
 from annotations.formats.records import ExportNotes, layer_name
 from tests.formats.sample_records import SET_COUNT, documents, header, many_documents
 
@@ -70,7 +70,7 @@ def test_there_is_a_row_per_document_and_set(both, fmt):
 
 def test_both_files_give_the_same_features_and_the_same_rows(hf, both):
     assert both["hf-jsonl"].features == both["hf-parquet"].features
-    assert both["hf-parquet"].features == hf.Features.from_arrow_schema(SCHEMA)
+    assert both["hf-parquet"].features == hf.Features.from_arrow_schema(parquet_schema())
     assert both["hf-jsonl"].to_list() == both["hf-parquet"].to_list()
 
 
@@ -124,8 +124,8 @@ def test_a_jsonl_without_stories_or_relations_loads_with_the_parquet_features(hf
     plain = load(hf, tmp_path, "hf-jsonl", letter)
     assert plain.features["story"].dtype == "null"  # what the JSON loader guesses alone
     typed = load(hf, tmp_path / "typed", "hf-jsonl", letter,
-                 features=hf.Features.from_arrow_schema(SCHEMA))  # fmt: skip
-    assert typed.features == hf.Features.from_arrow_schema(SCHEMA)
+                 features=hf.Features.from_arrow_schema(parquet_schema()))  # fmt: skip
+    assert typed.features == hf.Features.from_arrow_schema(parquet_schema())
     assert typed.num_rows == 2
 
 
@@ -143,10 +143,10 @@ def test_parquet_is_streamed_a_row_group_at_a_time(monkeypatch):
     assert table.metadata.num_row_groups >= 7
     assert len(chunks) >= table.metadata.num_row_groups  # each sent once written
     assert chunks[0].startswith(b"PAR1") and chunks[-1].endswith(b"PAR1")
-    assert table.schema_arrow == SCHEMA
+    assert table.schema_arrow == parquet_schema()
 
 
 def test_parquet_of_no_documents_is_a_valid_empty_table():
     data = b"".join(write_parquet(header(), [], ExportNotes()))
     table = pq.read_table(io.BytesIO(data))
-    assert table.num_rows == 0 and table.schema == SCHEMA
+    assert table.num_rows == 0 and table.schema == parquet_schema()
