@@ -19,7 +19,7 @@ def main() -> None:
     parser.add_argument("--root", required=True)
     parser.add_argument("--annotators", type=int, required=True)
     args = parser.parse_args()
-    sys.path.insert(0, args.root)
+    sys.path[0] = args.root  # the target's tree, not this script's folder
     os.chdir(args.root)
     import copy
     import random
