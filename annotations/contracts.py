@@ -248,12 +248,14 @@ class ExportFormat(TypedDict):
     name: str
     title: str
     extension: str
+    unavailable: str | None  # why this server cannot write it (an optional extra is missing)
 
 
 class ImportFormat(TypedDict):
     name: str
     title: str
     archive: bool  # reads a folder tree, uploaded as a zip
+    unavailable: str | None  # why this server cannot read it (an optional extra is missing)
 
 
 # "import" is a keyword: the functional form names the key.

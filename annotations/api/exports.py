@@ -15,7 +15,13 @@ from rest_framework.views import APIView
 from annotations.api.access import job_for, project_exportable
 from annotations.api.openapi import ERROR, component, many
 from annotations.contracts import ExportJobOut, Formats
-from annotations.formats import UnknownFormat, export_formats, export_spec, import_formats
+from annotations.formats import (
+    UnknownFormat,
+    export_formats,
+    export_spec,
+    import_formats,
+    unavailable,
+)
 from annotations.formats import import_spec as import_spec_of
 from annotations.models import ExportJob, ExportJobStatus
 from annotations.selectors.export import ExportFilters, FilterError, export_jobs_recent
@@ -58,18 +64,33 @@ def _format_and_filters(params) -> tuple[str, ExportFilters]:  # noqa: ANN001
 
 
 class FormatListApi(APIView):
-    """The formats this server writes and reads."""
+    """The formats this server writes and reads; ``unavailable`` says why one cannot be used
+    here (a library from an optional extra is missing), or is null."""
 
     @extend_schema(responses=component(Formats))
     def get(self, request: Request) -> Response:
-        exports = [(n, export_spec(n)) for n in export_formats()]
-        imports = [(n, import_spec_of(n)) for n in import_formats()]
+        exports = [(n, export_spec(n, usable=False)) for n in export_formats()]
+        imports = [(n, import_spec_of(n, usable=False)) for n in import_formats()]
         return Response(
             {
                 "export": [
-                    {"name": n, "title": s.title, "extension": s.extension} for n, s in exports
+                    {
+                        "name": n,
+                        "title": s.title,
+                        "extension": s.extension,
+                        "unavailable": unavailable(n),
+                    }
+                    for n, s in exports
                 ],
-                "import": [{"name": n, "title": s.title, "archive": s.archive} for n, s in imports],
+                "import": [
+                    {
+                        "name": n,
+                        "title": s.title,
+                        "archive": s.archive,
+                        "unavailable": unavailable(n),
+                    }
+                    for n, s in imports
+                ],
             }
         )
 

@@ -109,23 +109,27 @@ def import_formats() -> list[str]:
     return [name for name in FORMATS if _import(name) is not None]
 
 
-def export_spec(name: str) -> ExportSpec:
-    """How to write a format; ``UnknownFormat`` when it cannot be written."""
+def export_spec(name: str, *, usable: bool = True) -> ExportSpec:
+    """How to write a format; ``UnknownFormat`` when it cannot be written, and
+    ``FormatUnavailable`` when its library is missing (unless ``usable`` is False: to list it)."""
     spec = _export(name)
     if spec is None:
         raise UnknownFormat(
             f"format {name!r} cannot be exported: use one of {', '.join(export_formats())}"
         )
-    _check_available(name)
+    if usable:
+        _check_available(name)
     return spec
 
 
-def import_spec(name: str) -> ImportSpec:
-    """How to read a format; ``UnknownFormat`` when it cannot be read."""
+def import_spec(name: str, *, usable: bool = True) -> ImportSpec:
+    """How to read a format; ``UnknownFormat`` when it cannot be read, and
+    ``FormatUnavailable`` when its library is missing (unless ``usable`` is False: to list it)."""
     spec = _import(name)
     if spec is None:
         raise UnknownFormat(
             f"format {name!r} cannot be imported: use one of {', '.join(import_formats())}"
         )
-    _check_available(name)
+    if usable:
+        _check_available(name)
     return spec

@@ -90,9 +90,16 @@ jobButton.addEventListener("click", async () => {
 form.addEventListener("change", refreshLink);
 form.addEventListener("input", refreshLink);
 
+/** A format this server lacks the library for stays listed, disabled; the page says why. */
+function formatOption(f) {
+  const option = el("option", { value: f.name, text: f.unavailable ? `${f.title} (unavailable here)` : f.title });
+  option.disabled = Boolean(f.unavailable);
+  return option;
+}
+
 api("GET", "formats/")
   .then((formats) => {
-    format.replaceChildren(...formats.export.map((f) => el("option", { value: f.name, text: f.title })));
+    format.replaceChildren(...formats.export.map(formatOption));
     refreshLink();
     return loadJobs();
   })

@@ -35,7 +35,13 @@ function formatChanged() {
 
 async function loadFormats() {
   const formats = await api("GET", "formats/");
-  format.replaceChildren(...formats.import.map((f) => el("option", { value: f.name, text: f.title })));
+  format.replaceChildren(
+    ...formats.import.map((f) => {
+      const option = el("option", { value: f.name, text: f.unavailable ? `${f.title} (unavailable here)` : f.title });
+      option.disabled = Boolean(f.unavailable); // the page says why
+      return option;
+    }),
+  );
   formatChanged();
 }
 
