@@ -7,7 +7,7 @@
 Reads are not limited here. The rates are ``CLAIMLENS_RATE_LIMITS`` (``"120/min"`` style, a
 scope left out or ``None`` is not limited), read at each request so a test or an operator can
 change them. Past a rate: 429 ``throttled`` with ``Retry-After``. Counts live in Django's
-default cache: per process unless ``CACHES`` names a shared one (docs/deployment.md). The
+default cache, a PostgreSQL table every process shares (docs/deployment.md). The
 token endpoint keeps its own per-address limit (``auth``), and anonymous requests are
 refused before they count.
 """

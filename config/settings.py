@@ -256,6 +256,16 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
+# One cache for every process: rate-limit counts (config/rate_limits.py) must be shared by
+# all gunicorn workers and web replicas. A table in PostgreSQL, made by a migration
+# (corpus/migrations/0004_cache_table.py); docs/deployment.md says when to move to Redis.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "claimlens_cache",
+    }
+}
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("CLAIMLENS_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),

@@ -20,7 +20,7 @@ NEW_PASSWORD = "Vx7#qLm2@pz!"
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limits() -> None:
+def fresh_rate_limits(db) -> None:  # noqa: ANN001 (the cache is a table)
     cache.clear()
 
 

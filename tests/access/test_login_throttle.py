@@ -22,7 +22,7 @@ MESSAGE = "Too many failed log-in attempts. Try again in 15 minutes."
 
 
 @pytest.fixture(autouse=True)
-def small_failure_limit(settings) -> None:  # noqa: ANN001
+def small_failure_limit(settings, db) -> None:  # noqa: ANN001 (the cache is a table)
     settings.AXES_FAILURE_LIMIT = LIMIT
     cache.clear()  # the token endpoint's own per-address rate is kept in the cache
 

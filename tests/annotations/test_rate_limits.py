@@ -12,7 +12,7 @@ from tests.annotations.conftest import assert_error, current, span_payload
 
 
 @pytest.fixture(autouse=True)
-def fresh_counts():
+def fresh_counts(db):  # noqa: ANN001 (the counts are a table in PostgreSQL)
     cache.clear()
     yield
     cache.clear()

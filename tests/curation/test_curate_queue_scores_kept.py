@@ -17,7 +17,7 @@ from tests.curation.conftest import TEXT, annotated, span
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
+def empty_cache(db):  # noqa: ANN001 (the cache is a table)
     cache.clear()
     yield
     cache.clear()
