@@ -20,6 +20,9 @@ problem naming the member, when
 Declared sizes are not trusted: each member is read in chunks and reading stops as soon as
 the bytes read pass ``max_total``, so a header that lies about a size gains nothing (the
 standard library also stops a member at its declared size and then fails its CRC check).
+Each member's chunks go into one buffer whose bytes are taken without a copy, so a zip costs
+about what it unpacks to (at most ``max_total``) plus the buffer's growth, not twice that
+(tests/formats/test_archive_memory.py: 27 MiB unpacked, 31.5 MiB peak; 49 MiB with a join).
 Folders and operating-system litter (``__MACOSX/``, ``.DS_Store``, ``Thumbs.db``,
 ``desktop.ini``, AppleDouble ``._`` files) are skipped without a word.
 """
@@ -188,7 +191,7 @@ def _read(
     files: list[tuple[str, bytes]] = []
     total = 0
     for path, info in wanted:
-        chunks: list[bytes] = []
+        member_bytes = io.BytesIO()  # its value is taken without a copy (no list to join)
         try:
             with archive.open(info) as member:
                 while chunk := member.read(min(CHUNK, max_total - total + 1)):
@@ -199,9 +202,9 @@ def _read(
                             f"the {max_total} bytes allowed (its headers understate the sizes)"
                         )
                         return [], [Issue(name, None, message)]
-                    chunks.append(chunk)
+                    member_bytes.write(chunk)
         except _DAMAGED as exc:
             message = f"member {path!r} cannot be read (damaged archive?): {exc}"
             return [], [Issue(name, None, message)]
-        files.append((path, b"".join(chunks)))
+        files.append((path, member_bytes.getvalue()))
     return files, []
