@@ -82,3 +82,45 @@ def test_every_module_of_the_service_imports_with_the_runtime_dependencies_only(
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.splitlines()[-1]) == []
+
+
+WITHOUT_TRAINING = """
+import sys
+
+class Blocker:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("spacy", "pyarrow"):
+            raise ImportError(f"{name} is blocked")  # as if the extra were not installed
+        return None
+
+sys.meta_path.insert(0, Blocker())
+sys.modules.pop("spacy", None)
+import django
+django.setup()
+from annotations import formats
+for name in ("conll", "spacy", "hf-parquet"):
+    try:
+        formats.export_spec(name)
+    except formats.FormatUnavailable as exc:
+        print(name, exc)
+    else:
+        print(name, "usable")
+print("jsonl", formats.unavailable("jsonl"), formats.export_spec("hf-jsonl").title)
+"""
+
+
+def test_without_the_training_extra_its_formats_are_refused_with_how_to_install_it() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", WITHOUT_TRAINING],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"DJANGO_SETTINGS_MODULE": "config.settings", "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr
+    said = dict(line.split(" ", 1) for line in done.stdout.splitlines())
+    assert said["conll"].startswith("The CoNLL format needs the optional 'training' extra (spaCy)")
+    assert "`make run EXTRAS=training`" in said["spacy"]
+    assert "(pyarrow)" in said["hf-parquet"]
+    assert said["jsonl"] == "None Hugging Face datasets JSONL"

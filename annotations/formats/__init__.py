@@ -60,7 +60,10 @@ class FormatUnavailable(UnknownFormat):
 
 @cache
 def _installed(module: str) -> bool:
-    return find_spec(module) is not None
+    try:
+        return find_spec(module) is not None
+    except ImportError:  # a finder that refuses it: not usable either
+        return False
 
 
 def unavailable(name: str) -> str | None:
