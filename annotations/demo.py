@@ -17,7 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, Permission
 from django.db import transaction
 
 from annotations.models import AnnotationSet, Project, Relation, Role, SetKind, Span, Stance
@@ -206,6 +206,10 @@ def demo_load() -> DemoResult:
         )
     password, from_env = demo_password()
     users = {name: _user_ensured(name, password) for name in DEMO_USERS}
+    # The demo manager may create projects (a site permission: annotations/permissions.py).
+    users["manager"].user_permissions.add(
+        Permission.objects.get(content_type__app_label="annotations", codename="create_project")
+    )
     _user_ensured(ADMIN_USERNAME, password, superuser=True)
 
     manifest = demo_manifest()

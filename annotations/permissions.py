@@ -10,10 +10,17 @@
 - Comment threads: reviewers and managers read all, annotators all when the project is not
   blind, else only those on their own sets. Authors and managers delete comments.
 Superusers act as managers of every project. Outsiders get 404, never a hint.
+
+Site permissions (not tied to a project):
+- Creating a project: staff, superusers and holders of "Can create projects"
+  (annotations.create_project), or every signed-in user when CLAIMLENS_PROJECT_CREATORS=anyone.
+- An import may create accounts and add non-members (as annotators, never staff or
+  superusers) only for holders of "Can add people by import" (annotations.import_people).
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 from annotations.models import AnnotationSet, Comment, Project, Role, SetKind
@@ -39,6 +46,25 @@ def can_annotate(role: str | None) -> bool:
 
 def can_review(role: str | None) -> bool:
     return role in (Role.MANAGER, Role.REVIEWER)
+
+
+PROJECT_CREATION_REFUSAL = (
+    "Creating projects needs the 'can create projects' permission; ask a site administrator."
+)
+
+
+def can_create_projects(user: User) -> bool:
+    """Whether ``user`` may create a project (the API and the pages ask this)."""
+    if not user.is_authenticated:
+        return False
+    if settings.CLAIMLENS_PROJECT_CREATORS == "anyone" or user.is_staff:
+        return True
+    return user.has_perm("annotations.create_project")
+
+
+def can_import_people(user: User) -> bool:
+    """Whether an import by ``user`` may create accounts and add people to the project."""
+    return user.is_authenticated and user.has_perm("annotations.import_people")
 
 
 # What a person is told when the rule below refuses them.

@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from config.local_db import local_database_url
 
@@ -129,6 +130,11 @@ AXES_DISABLE_ACCESS_LOG = True
 AXES_CLIENT_IP_CALLABLE = "config.login_throttle.client_address"
 AXES_LOCKOUT_CALLABLE = "config.login_throttle.lockout_response"
 AXES_VERBOSE = False
+# Who may create projects: "permitted" (staff, superusers and holders of the "Can create
+# projects" permission) or "anyone" signed in.
+CLAIMLENS_PROJECT_CREATORS = os.environ.get("CLAIMLENS_PROJECT_CREATORS", "permitted")
+if CLAIMLENS_PROJECT_CREATORS not in ("permitted", "anyone"):
+    raise ImproperlyConfigured("CLAIMLENS_PROJECT_CREATORS is 'permitted' or 'anyone'")
 # An API token stops working this many days after it was made; ask for a new one then.
 CLAIMLENS_TOKEN_LIFETIME = timedelta(days=int(os.environ.get("CLAIMLENS_TOKEN_DAYS", "30")))
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 
 from annotations.models import Membership, Project, Role
 from annotations.services.projects import project_create, project_documents_add
@@ -22,6 +23,19 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     password = factory.django.Password("pw-for-tests")
+
+
+def permitted(user: User, *codenames: str) -> User:
+    """``user`` given site permissions (``create_project``, ``import_people``), fresh from
+    the database: Django caches a user's permissions."""
+    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    return User.objects.get(pk=user.pk)
+
+
+def people_importer(username: str) -> User:
+    """A user holding "Can add people by import": their imports may create accounts and add
+    the people a file names to the project, as annotators."""
+    return permitted(UserFactory(username=username), "import_people")
 
 
 class OutletFactory(factory.django.DjangoModelFactory):

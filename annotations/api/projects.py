@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -20,7 +20,7 @@ from annotations.contracts import (
     SetDetail,
 )
 from annotations.models import Membership, Project, Role
-from annotations.permissions import can_annotate
+from annotations.permissions import PROJECT_CREATION_REFUSAL, can_annotate, can_create_projects
 from annotations.schema import SchemaDefinition
 from annotations.selectors.documents import (
     document_get,
@@ -65,6 +65,8 @@ class ProjectListApi(APIView):
 
     @extend_schema(request=s.ProjectCreateSerializer, responses={201: s.ProjectSerializer})
     def post(self, request: Request) -> Response:
+        if not can_create_projects(request.user):
+            raise PermissionDenied(PROJECT_CREATION_REFUSAL)
         data = _validated(s.ProjectCreateSerializer, request.data)
         project = project_services.project_create(owner=request.user, **data)
         return Response(_project_data(request, project, Role.MANAGER), status=201)

@@ -41,6 +41,11 @@ class Project(models.Model):
 
     class Meta:
         ordering = ["id"]
+        # Site permissions (granted in the admin; superusers hold them): see permissions.py.
+        permissions = [
+            ("create_project", "Can create projects"),
+            ("import_people", "Can add people by import"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(annotators_per_document__gte=1), name="project_annotators_at_least_one"

@@ -16,7 +16,7 @@ from annotations.selectors.agreement import LayerFilters
 from annotations.services.agreement import agreement_report_for
 from annotations.services.imports import annotations_import
 from annotations.services.projects import project_create
-from tests.factories import UserFactory
+from tests.factories import people_importer
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def example(datasets_dir: Path) -> Path:
 
 @pytest.fixture
 def project(db, example):  # noqa: ANN001
-    owner = UserFactory(username="importer")
+    owner = people_importer("importer")
     project = project_create(name="bratiaa example", owner=owner)
     outcome = annotations_import(
         project=project,

@@ -241,7 +241,8 @@ def test_an_invalid_schema_gets_400_naming_the_path(bench, client_for, definitio
 
 
 def test_a_project_created_with_a_bad_schema_gets_400(client_for, people):
-    response = client_for(people.manager).post(
+    creator = factories.permitted(people.manager, "create_project")
+    response = client_for(creator).post(
         "/api/v1/projects/", {"name": "x", "schema": {"span_labels": []}}, format="json"
     )
     assert "span_labels" in assert_error(response, 400)["details"]["schema"]

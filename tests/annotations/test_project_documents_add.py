@@ -50,7 +50,7 @@ def test_nothing_to_add_adds_nothing(people: factories.People) -> None:
 
 
 def test_a_new_project_cannot_pull_in_documents_its_manager_cannot_see(bench, client_for):
-    outsider = client_for(bench.people.outsider)
+    outsider = client_for(factories.permitted(bench.people.outsider, "create_project"))
     created = outsider.post("/api/v1/projects/", {"name": "Mine"}, format="json")
     own = created.json()["id"]
     by_story = outsider.post(

@@ -14,7 +14,7 @@ from annotations.models import AnnotationSet, Relation, Span
 from annotations.services.projects import project_create
 from corpus.models import Document
 from tests.exchange.helpers import exported, imported
-from tests.factories import UserFactory
+from tests.factories import people_importer
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def files_of(root: Path) -> list[tuple[str, bytes]]:
 
 @pytest.fixture
 def empty(db):  # noqa: ANN001
-    owner = UserFactory(username="importer")
+    owner = people_importer("importer")
     return project_create(name="Target", owner=owner), owner
 
 

@@ -10,7 +10,7 @@ from annotations.models import Relation
 from annotations.services.projects import project_create
 from tests.exchange.helpers import imported, zipped
 from tests.exchange.test_brat_events import CONF, TEXT
-from tests.factories import UserFactory
+from tests.factories import people_importer
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ ANN = (
 
 
 def test_an_event_type_and_a_role_the_conf_lacks_are_added_and_imported(db):  # noqa: ANN001
-    owner = UserFactory(username="importer")
+    owner = people_importer("importer")
     project = project_create(name="Target", owner=owner)
     data = zipped({"p/annotation.conf": CONF, "p/anna/a.txt": TEXT, "p/anna/a.ann": ANN})
     outcome = imported(project, owner, data, fmt="brat", name="p.zip")

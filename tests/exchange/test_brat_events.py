@@ -14,7 +14,7 @@ from django.core.management import call_command
 from annotations.models import Relation, Span
 from annotations.services.projects import project_create
 from tests.exchange.helpers import canonical, exported, imported, zipped
-from tests.factories import UserFactory
+from tests.factories import people_importer
 from tests.formats.brat_helpers import ATTRIBUTION_MAPPING
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,7 @@ PROJECT = zipped({"p/annotation.conf": CONF, "p/anna/a.txt": TEXT, "p/anna/a.ann
 
 @pytest.fixture
 def owner(db):  # noqa: ANN001
-    return UserFactory(username="importer")
+    return people_importer("importer")
 
 
 def stored(project) -> tuple[list[tuple], list[tuple]]:  # noqa: ANN001

@@ -15,7 +15,7 @@ from annotations.models import Span
 from annotations.services.projects import project_create
 from corpus.models import Document
 from tests.exchange.helpers import exported, imported, zipped
-from tests.factories import UserFactory
+from tests.factories import people_importer
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ MULTI_LINE = "Officials said\nthe strike\nwould end soon."  # said=10, would=26
 
 @pytest.fixture
 def target(db):  # noqa: ANN001
-    owner = UserFactory(username="importer")
+    owner = people_importer("importer")
     return project_create(name="Target", owner=owner), owner
 
 

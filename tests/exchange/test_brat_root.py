@@ -11,13 +11,13 @@ from django.core.management import call_command
 from annotations.models import AnnotationSet
 from annotations.services.projects import project_create
 from tests.exchange.test_import_documents import CLAIM, TEXT
-from tests.factories import UserFactory
+from tests.factories import people_importer
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_only_annotators_batch_folder_is_imported_as_theirs(tmp_path: Path):
-    owner = UserFactory(username="importer")
+    owner = people_importer("importer")
     project = project_create(name="Target", owner=owner)
     batch = tmp_path / "root" / "anna" / "batch1"
     batch.mkdir(parents=True)

@@ -13,7 +13,7 @@ import pytest
 from annotations.models import Relation, Span
 from annotations.services.projects import project_create
 from tests.exchange.helpers import canonical, exported, imported
-from tests.factories import UserFactory
+from tests.factories import people_importer
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +92,7 @@ def stored(project) -> tuple[list[tuple], list[tuple]]:  # noqa: ANN001
 
 
 def test_a_brat_project_of_every_shape_reads_back_the_same_after_our_export(db):  # noqa: ANN001
-    owner = UserFactory(username="importer")
+    owner = people_importer("importer")
     first = project_create(name="First", owner=owner)
     outcome = imported(first, owner, upload(), fmt="brat", name="p.zip")
     assert outcome.ok, outcome.errors

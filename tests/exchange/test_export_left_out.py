@@ -11,7 +11,7 @@ from annotations.selectors.export import ExportFilters
 from annotations.services.exports import export_job_create, export_job_path
 from annotations.services.projects import project_create
 from tests.exchange.helpers import imported
-from tests.factories import UserFactory
+from tests.factories import people_importer
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def project(db):  # noqa: ANN001, ANN201
             "answers": {"framing": "critical"}}  # fmt: skip
     header = {"claimlens": "project", "version": 2, "schema": schema}
     data = orjson.dumps(header) + b"\n" + orjson.dumps({"text": TEXT, "sets": [aset]}) + b"\n"
-    owner = UserFactory(username="left-out-owner")
+    owner = people_importer("left-out-owner")
     made = project_create(name="Left out", owner=owner)
     outcome = imported(made, owner, data)
     assert outcome.ok, outcome.errors

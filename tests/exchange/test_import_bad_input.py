@@ -12,7 +12,7 @@ from annotations.models import AnnotationSet, Span
 from annotations.services.projects import project_create
 from corpus.models import Document
 from tests.exchange.helpers import exported, imported, lines
-from tests.factories import UserFactory
+from tests.factories import people_importer
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ TEXT = "Officials said the strike would end soon.\nThe union disagreed."
 
 @pytest.fixture
 def empty(db):  # noqa: ANN001
-    owner = UserFactory(username="importer")
+    owner = people_importer("importer")
     return project_create(name="Target", owner=owner), owner
 
 
@@ -223,7 +223,7 @@ def test_the_api_reports_every_problem_and_imports_nothing(annotated, client_for
     broken = lines(data)
     broken[1]["sets"][1]["spans"][0]["text"] = "not the text"
     body = b"\n".join(orjson.dumps(r) for r in broken)
-    owner = UserFactory(username="api-importer")
+    owner = people_importer("api-importer")
     target = project_create(name="Copy", owner=owner)
     upload = io.BytesIO(body)
     upload.name = "copy.jsonl"
@@ -243,7 +243,7 @@ def test_the_api_reports_every_problem_and_imports_nothing(annotated, client_for
 
 def test_the_api_imports_a_good_file_for_managers_only(annotated, client_for):
     data = exported(annotated.project)
-    owner = UserFactory(username="api-importer")
+    owner = people_importer("api-importer")
     target = project_create(name="Copy", owner=owner)
 
     def post(user):  # noqa: ANN001, ANN202

@@ -9,7 +9,7 @@ import pytest
 from annotations.services.projects import project_create
 from corpus.models import Document
 from tests.exchange.helpers import imported, sets_stored, zipped
-from tests.factories import UserFactory
+from tests.factories import people_importer
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ CLAIM = "T1\tCLAIM 15 25\tthe strike\n"
 
 @pytest.fixture
 def empty(db):  # noqa: ANN001
-    owner = UserFactory(username="importer")
+    owner = people_importer("importer")
     return project_create(name="Target", owner=owner), owner
 
 

@@ -14,7 +14,7 @@ from annotations.services.projects import project_create
 from corpus.models import Document
 from tests.exchange.helpers import imported, sets_stored, zipped
 from tests.exchange.test_import_documents import CLAIM, TEXT
-from tests.factories import UserFactory
+from tests.factories import people_importer
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ PATTERN = "name:_(?P<annotator>[0-9a-f]{4})$"
 
 @pytest.fixture
 def empty(db):  # noqa: ANN001
-    owner = UserFactory(username="importer")
+    owner = people_importer("importer")
     return project_create(name="Target", owner=owner), owner
 
 

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from annotations.models import AnnotationSet
 from annotations.services.projects import project_create
 from tests.exchange.helpers import exported, imported, lines
-from tests.factories import UserFactory
+from tests.factories import people_importer
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def with_author(data: bytes, name: str) -> bytes:
 )
 def test_a_username_django_would_refuse_is_refused_and_nothing_is_written(annotated, name):
     data = with_author(exported(annotated.project), name)
-    owner = UserFactory(username="copier")
+    owner = people_importer("copier")
     target = project_create(name="Copy", owner=owner)
 
     outcome = imported(target, owner, data)
@@ -42,7 +42,7 @@ def test_a_username_django_would_refuse_is_refused_and_nothing_is_written(annota
 
 def test_letters_of_any_script_digits_and_dot_at_plus_dash_underscore_are_usernames(annotated):
     data = with_author(exported(annotated.project), "Мария.k+1@news_desk-2")
-    owner = UserFactory(username="copier")
+    owner = people_importer("copier")
     target = project_create(name="Copy", owner=owner)
 
     outcome = imported(target, owner, data)

@@ -13,7 +13,7 @@ from annotations.models import Project
 from annotations.services.projects import project_create
 from corpus.models import Document
 from tests.exchange.helpers import canonical, exported, imported, lines
-from tests.factories import UserFactory
+from tests.factories import people_importer
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,7 @@ def test_importing_our_export_gives_back_every_set_within_a_document(annotated):
     native = exported(annotated.project)
     Project.objects.filter(pk=annotated.project.pk).delete()
     Document.objects.all().delete()
-    owner = UserFactory(username="ls-importer")
+    owner = people_importer("ls-importer")
     target = project_create(name="From LS", owner=owner)
     # The schema comes from the source project (Label Studio files carry none).
     from annotations.services.projects import project_schema_replace
@@ -163,7 +163,7 @@ def test_the_converter_reads_an_export_of_an_imported_project_with_two_annotator
     ]  # fmt: skip
     sets[0]["started_at"] = "2026-03-02T10:00:00+00:00"  # anna's file has her time, bob's none
     data = orjson.dumps(header) + b"\n" + orjson.dumps({"text": text, "sets": sets}) + b"\n"
-    owner = UserFactory(username="ls-owner")
+    owner = people_importer("ls-owner")
     project = project_create(name="Imported twice", owner=owner)
     assert imported(project, owner, data).ok
 

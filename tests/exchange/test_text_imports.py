@@ -9,7 +9,7 @@ from annotations.models import AnnotationSet, Span, Stance
 from annotations.services.projects import project_create
 from corpus.models import Document
 from tests.exchange.helpers import exported, imported, lines
-from tests.factories import UserFactory
+from tests.factories import people_importer
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ NEWSMTSC_MAPPING = {
 
 @pytest.fixture
 def empty(db):  # noqa: ANN001
-    owner = UserFactory(username="importer")
+    owner = people_importer("importer")
     return project_create(name="Target", owner=owner), owner
 
 

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 
 from annotations.formats.records import Header, Issue, Record, where
 from annotations.models import AnnotationSet, Project
+from annotations.permissions import can_import_people
 from annotations.schema import Schema, SchemaError, validate_definition
 from annotations.services.imports.check_documents import documents_check
 from annotations.services.imports.outcome import ImportOutcome
@@ -26,8 +27,11 @@ def annotations_import(
     fmt: str,
     files: list[tuple[str, bytes]],
     options: dict[str, Any] | None = None,
+    may_add_people: bool | None = None,
 ) -> ImportOutcome:
-    """Read ``files`` as format ``fmt`` and import them into ``project``: all or nothing."""
+    """Read ``files`` as format ``fmt`` and import them into ``project``: all or nothing.
+    ``may_add_people``: whether the import may create accounts and add people to the
+    project (write.members_ensure); by default, whether ``user`` holds the permission."""
     options = options or {}
     outcome = ImportOutcome()
     result = files_read(fmt, files, options, outcome)
@@ -40,6 +44,7 @@ def annotations_import(
         documents=result.documents,
         options=options,
         outcome=outcome,
+        may_add_people=may_add_people,
     )
 
 
@@ -51,6 +56,7 @@ def records_import(
     documents: list[Record],
     options: dict[str, Any] | None = None,
     outcome: ImportOutcome | None = None,
+    may_add_people: bool | None = None,
 ) -> ImportOutcome:
     """Check the records against ``project`` and write them all, or nothing."""
     options = options or {}
@@ -90,7 +96,9 @@ def records_import(
                 project.schema.save(update_fields=["definition", "updated_at"])
                 outcome.schema_replaced = True
                 _project_settings_take(project, (header or {}).get("project") or {})
-            members_ensure(project, header, parsed, outcome)
+            if may_add_people is None:
+                may_add_people = can_import_people(user)
+            members_ensure(project, header, parsed, outcome, may_add_people)
             import_write(project, parsed, outcome, bool(options.get("update_metadata")))
             if outcome.errors:
                 transaction.set_rollback(True)

@@ -34,28 +34,58 @@ from annotations.services.projects import project_documents_add
 from annotations.services.row_copy import rows_copy
 from config.sequences import ids_take
 
+PEOPLE_REFUSAL = "adding people by import needs the 'can add people by import' permission"
 
-def members_ensure(
-    project: Project, header: Header | None, parsed: list[CheckedDocument], outcome: ImportOutcome
-) -> None:
-    """Users for every username the file names (created without a password when missing)
-    and a membership for each in this project (existing roles are left as they are)."""
-    roles: dict[str, str] = {}
-    for member in (header or {}).get("members") or []:
-        if isinstance(member, dict) and isinstance(member.get("username"), str):
-            role = member.get("role")
-            roles[member["username"]] = role if role in Role.values else Role.ANNOTATOR
+
+def _named(header: Header | None, parsed: list[CheckedDocument]) -> dict[str, Issue]:
+    """Every username the file names, with where: its first set's record, else the header."""
+    named: dict[str, Issue] = {}
     for document in parsed:
         for aset in document.sets:
             if aset.author:
-                default = Role.REVIEWER if aset.row.kind == SetKind.GOLD else Role.ANNOTATOR
-                roles.setdefault(aset.author, default)
-    if not roles:
+                named.setdefault(aset.author, Issue(document.file, document.line, ""))
+    for member in (header or {}).get("members") or []:
+        if isinstance(member, dict) and isinstance(member.get("username"), str):
+            named.setdefault(member["username"], Issue("header", 1, ""))
+    return named
+
+
+def members_ensure(
+    project: Project,
+    header: Header | None,
+    parsed: list[CheckedDocument],
+    outcome: ImportOutcome,
+    may_add_people: bool = False,
+) -> None:
+    """The members every username of the file stands for. Existing members are used as they
+    are (an import never changes a role). Anyone else is an error unless the importer may add
+    people (``may_add_people``): then missing accounts are created without a password and
+    accounts added, as annotators only; staff and superusers are never added by an import."""
+    named = _named(header, parsed)
+    if not named:
         return
     User = get_user_model()
-    users = {u.username: u for u in User.objects.filter(username__in=list(roles))}
+    users = {u.username: u for u in User.objects.filter(username__in=list(named))}
+    members = set(
+        Membership.objects.filter(project=project, user__in=users.values()).values_list(
+            "user__username", flat=True
+        )
+    )
+    for username, where in named.items():
+        if username in members:
+            continue
+        shown = f"{username[:40]!r}{'...' if len(username) > 40 else ''}"
+        account = users.get(username)
+        if not may_add_people:
+            what = "is not a member of this project" if account else "has no account"
+            outcome.error(Issue(where.file, where.line, f"{shown} {what}; {PEOPLE_REFUSAL}"))
+        elif account is not None and (account.is_staff or account.is_superuser):
+            message = f"{shown} is a site administrator: add them from the project's members page"
+            outcome.error(Issue(where.file, where.line, message))
+    if outcome.errors:
+        return
     username_field = User._meta.get_field(User.USERNAME_FIELD)
-    for username in sorted(set(roles) - set(users)):
+    for username in sorted(set(named) - set(users)):
         # The rules Django's own forms apply: letters, digits and @ . + - _, 150 at most.
         try:
             username_field.run_validators(username)
@@ -69,7 +99,11 @@ def members_ensure(
         users[username] = new
         outcome.users_created.append(username)
     Membership.objects.bulk_create(
-        [Membership(project=project, user=users[u], role=r) for u, r in roles.items()],
+        [
+            Membership(project=project, user=users[u], role=Role.ANNOTATOR)
+            for u in named
+            if u not in members
+        ],
         ignore_conflicts=True,
     )
     for document in parsed:
