@@ -23,14 +23,21 @@ test: venv-test db chromium lint jstest pytest  ## set up everything, then run t
 # EXTRAS adds optional extras to `make run`: `make run EXTRAS=training` (CoNLL, spaCy DocBin and
 # Parquet exports), `EXTRAS=training,s3`; docs/dependencies.md lists them.
 EXTRAS ?=
-venv: $(VENV)/.installed
+comma := ,
+venv: $(VENV)/.installed $(if $(EXTRAS),$(VENV)/.extras-$(subst $(comma),-,$(EXTRAS)))
 
 venv-test: $(VENV)/.installed-test
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || scripts/venv.sh $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q ".$(if $(EXTRAS),[$(EXTRAS)])"
+	$(PY) -m pip install -q .
+	@rm -rf build *.egg-info
+	touch $@
+
+# one stamp per EXTRAS value, so `make run EXTRAS=training` after a plain `make run` installs it
+$(VENV)/.extras-%: $(VENV)/.installed
+	$(PY) -m pip install -q ".[$(EXTRAS)]"
 	@rm -rf build *.egg-info
 	touch $@
 
