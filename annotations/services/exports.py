@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from annotations.formats import export_spec
+from annotations.formats import UnknownFormat, export_spec
 from annotations.formats.records import ExportNotes, ExportSpec
 from annotations.models import ExportJob, ExportJobStatus, Project
 from annotations.selectors.export import ExportFilters, document_count, document_json, export_header
@@ -120,7 +120,14 @@ def export_job_run(job_id: int) -> ExportJob:
     job = ExportJob.objects.select_related("project__schema").get(pk=job_id)
     if job.status != ExportJobStatus.QUEUED:
         return job
-    spec = export_spec(job.format)
+    try:
+        spec = export_spec(job.format)
+    except UnknownFormat as exc:  # e.g. this worker lacks the `training` extra web has
+        job.status = ExportJobStatus.FAILED
+        job.error = str(exc)
+        job.finished_at = timezone.now()
+        job.save(update_fields=["status", "error", "finished_at"])
+        return job
     filters = ExportFilters.parse(job.filters)
     job.file_name = f"export-{job.pk}-{export_file_name(job.project, spec)}"
     job.status = ExportJobStatus.RUNNING

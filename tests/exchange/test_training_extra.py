@@ -12,7 +12,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from annotations import formats
-from annotations.models import ExportJob
+from annotations.models import ExportJob, ExportJobStatus
+from annotations.services.exports import export_job_run
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +82,17 @@ def test_the_export_command_exits_with_the_same_message(annotated, tmp_path, wit
 def test_with_the_extra_installed_every_format_is_available(annotated, client_for):
     listed = client_for(annotated.people.manager).get("/api/v1/formats/").json()
     assert all(f["unavailable"] is None for f in listed["export"] + listed["import"])
+
+
+def test_a_worker_without_the_extra_fails_the_queued_job_with_the_message(
+    annotated, client_for, settings, tmp_path, django_capture_on_commit_callbacks, monkeypatch
+):
+    settings.CLAIMLENS_EXPORT_DIR = tmp_path
+    url = f"/api/v1/projects/{annotated.project.pk}/exports/"
+    manager = client_for(annotated.people.manager)
+    with django_capture_on_commit_callbacks(execute=False):  # queued by a web with the extra
+        started = manager.post(url, {"format": "conll"}, format="json")
+    monkeypatch.setattr(formats, "_installed", lambda module: False)  # run by one without
+    job = export_job_run(started.json()["id"])
+    assert job.status == ExportJobStatus.FAILED
+    assert job.error == CONLL_NOTE
