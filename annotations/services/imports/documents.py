@@ -15,7 +15,10 @@ from corpus import services as corpus_services
 
 
 def documents_write(
-    parsed: list[CheckedDocument], outcome: ImportOutcome, update_metadata: bool = False
+    parsed: list[CheckedDocument],
+    outcome: ImportOutcome,
+    update_metadata: bool = False,
+    user: Any = None,
 ) -> None:
     """Give each checked document its row (``row``) and count the created and reused. For a
     reused one, what the file says differently of it is noted, or taken with
@@ -29,7 +32,7 @@ def documents_write(
     created = {row.pk for row in written.created}
     reused = [(item, given) for item, given in zip(parsed, inputs, strict=True)]
     reused = [(item, given) for item, given in reused if item.row.pk not in created]
-    metadata_compare(reused, update_metadata, outcome)
+    metadata_compare(reused, update_metadata, outcome, user)
 
 
 def _document_input(item: CheckedDocument) -> corpus_services.DocumentInput:

@@ -4,7 +4,10 @@ every project, so the stored values are kept and each difference is noted (file,
 field, stored and given); with the import option ``update_metadata`` the file's values are
 taken instead (noted too). Only what the file gives is compared: an empty field says nothing.
 ``meta`` is compared key by key, leaving out what a reader says of the file (``source``,
-``label_studio_task``: where this copy came from, not what the document is)."""
+``label_studio_task``: where this copy came from, not what the document is).
+
+A stored document the importer cannot read (in no project of theirs) is neither compared
+nor updated: its stored values are not shown in notes and the file cannot change them."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from annotations.services.imports.checked import CheckedDocument
 from annotations.services.imports.outcome import ImportOutcome
 from corpus import services as corpus_services
 from corpus.models import Document
+from corpus.selectors import documents_visible_to
 from corpus.services.document_writer import outlet_name, story_name
 
 # meta keys a reader fills in about the file itself (brat's file, Label Studio's task id)
@@ -28,8 +32,14 @@ def metadata_compare(
     reused: list[tuple[CheckedDocument, corpus_services.DocumentInput]],
     update: bool,
     outcome: ImportOutcome,
+    user: Any = None,
 ) -> None:
-    """Note (or, with ``update``, take) each field where the file differs from the row."""
+    """Note (or, with ``update``, take) each field where the file differs from the row, for
+    the rows ``user`` can read (every row when ``user`` is None: a command at the shell)."""
+    if user is not None:
+        readable = documents_visible_to(user).filter(pk__in=[d.row.pk for d, _ in reused])
+        shown = set(readable.values_list("pk", flat=True))
+        reused = [(d, given) for d, given in reused if d.row.pk in shown]
     if not reused:
         return
     rows = (

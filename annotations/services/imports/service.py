@@ -99,7 +99,7 @@ def records_import(
             if may_add_people is None:
                 may_add_people = can_import_people(user)
             members_ensure(project, header, parsed, outcome, may_add_people)
-            import_write(project, parsed, outcome, bool(options.get("update_metadata")))
+            import_write(project, parsed, outcome, bool(options.get("update_metadata")), user)
             if outcome.errors:
                 transaction.set_rollback(True)
     except IntegrityError as exc:

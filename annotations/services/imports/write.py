@@ -3,6 +3,8 @@ answers with one ``COPY`` each, ids taken from the sequences beforehand."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -131,8 +133,9 @@ def import_write(
     parsed: list[CheckedDocument],
     outcome: ImportOutcome,
     update_metadata: bool = False,
+    user: Any = None,
 ) -> None:
-    documents_write(parsed, outcome, update_metadata)
+    documents_write(parsed, outcome, update_metadata, user)
     _sets_clash(project, parsed, outcome)
     if outcome.errors:
         return
