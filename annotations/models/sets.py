@@ -51,6 +51,8 @@ class AnnotationSet(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     seconds_spent = models.PositiveIntegerField(default=0)
+    # when time on task was last added (services/time_on_task.py caps each report by it)
+    time_recorded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["id"]
