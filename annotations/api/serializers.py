@@ -8,12 +8,16 @@ from rest_framework import serializers
 
 from annotations.api.openapi import component
 from annotations.contracts import ProjectProgress
+from annotations.guidelines import guidelines_html
 from annotations.models import Project, Role, SetKind
 from annotations.presets import PRESETS
 
 
 class ProjectSerializer(serializers.ModelSerializer):
     role = serializers.SerializerMethodField()
+    guidelines_html = serializers.SerializerMethodField(
+        help_text="The guidelines (Markdown) rendered as sanitised HTML."
+    )
 
     class Meta:
         model = Project
@@ -22,16 +26,20 @@ class ProjectSerializer(serializers.ModelSerializer):
             "name",
             "description",
             "guidelines",
+            "guidelines_html",
             "blind",
             "annotators_per_document",
             "created_at",
             "role",
         ]
-        read_only_fields = ["id", "created_at", "role"]
+        read_only_fields = ["id", "created_at", "role", "guidelines_html"]
 
     def get_role(self, project: Project) -> str | None:
         roles = self.context.get("roles", {})
         return roles.get(project.pk)
+
+    def get_guidelines_html(self, project: Project) -> str:
+        return guidelines_html(project.guidelines)
 
 
 class ProjectDetailSerializer(ProjectSerializer):
