@@ -109,7 +109,7 @@ class ProjectExportApi(APIView):
         response = StreamingHttpResponse(
             export_stream(project, fmt, filters), content_type=spec.media_type
         )
-        name = export_file_name(project, spec)
+        name = export_file_name(project, fmt, spec)
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         response["X-Content-Type-Options"] = "nosniff"
         return response

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +31,16 @@ MAX_NOTES = 1000  # notes a job keeps
 SUMMARY_NOTES = 3  # the last notes, the writers' totals (what a format left out), always kept
 
 
-def export_file_name(project: Project, spec: ExportSpec) -> str:
+def export_file_name(
+    project: Project, fmt: str, spec: ExportSpec, at: datetime | None = None
+) -> str:
+    """``<project>-<id>-<format>-<date>-<time>.<ext>``, the time to the second (UTC): two
+    exports downloaded together (two formats, or one a minute later) never share a name. A
+    background job's file is prefixed ``export-<job id>-`` (``export_job_run``)."""
     slug = re.sub(r"[^a-z0-9]+", "-", project.name.lower()).strip("-")[:60] or "project"
-    return f"{slug}-{project.pk}.{spec.extension}"
+    stamp = (at or timezone.now()).astimezone(UTC).strftime("%Y%m%d-%H%M%S")
+    name = re.sub(r"[^a-z0-9]+", "-", fmt.lower()).strip("-") or "export"
+    return f"{slug}-{project.pk}-{name}-{stamp}.{spec.extension}"
 
 
 def _records(spec: ExportSpec, lines: Iterable[bytes]) -> Iterable[Any]:
@@ -129,7 +137,7 @@ def export_job_run(job_id: int) -> ExportJob:
         job.save(update_fields=["status", "error", "finished_at"])
         return job
     filters = ExportFilters.parse(job.filters)
-    job.file_name = f"export-{job.pk}-{export_file_name(job.project, spec)}"
+    job.file_name = f"export-{job.pk}-{export_file_name(job.project, job.format, spec)}"
     job.status = ExportJobStatus.RUNNING
     job.documents_total = document_count(job.project, filters)
     job.heartbeat_at = timezone.now()
