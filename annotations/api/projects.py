@@ -39,6 +39,7 @@ from annotations.selectors.projects import (
 from annotations.selectors.sets import annotation_set_detail
 from annotations.services import projects as project_services
 from annotations.services.queue import queue_next
+from annotations.services.schema_changes import project_schema_change
 from config.api import Pagination
 from corpus.api.filters import document_filters
 from corpus.selectors import documents_visible_to
@@ -106,7 +107,7 @@ class ProjectSchemaApi(APIView):
     )
     def put(self, request: Request, project_id: int) -> Response:
         project, _ = project_for(request, project_id, manage=True)
-        schema = project_services.project_schema_replace(project=project, definition=request.data)
+        schema = project_schema_change(project=project, definition=request.data)
         return Response(schema.definition)
 
 

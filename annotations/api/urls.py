@@ -13,6 +13,7 @@ from annotations.api import (
     suggestion_decisions,
 )
 from annotations.api.agreement import ProjectAgreementApi
+from annotations.api.schema_changes import ProjectSchemaRenameApi
 
 urlpatterns = [
     path("auth/token/", auth.AuthTokenApi.as_view(), name="auth-token"),
@@ -24,6 +25,11 @@ urlpatterns = [
         "projects/<int:project_id>/schema/",
         projects.ProjectSchemaApi.as_view(),
         name="project-schema",
+    ),
+    path(
+        "projects/<int:project_id>/schema/rename/",
+        ProjectSchemaRenameApi.as_view(),
+        name="project-schema-rename",
     ),
     path(
         "projects/<int:project_id>/members/",

@@ -13,6 +13,7 @@ from tests.annotations import (
     permission_cases_agreement,
     permission_cases_curation,
     permission_cases_history,
+    permission_cases_schema,
 )
 from tests.annotations.conftest import Bench, span_payload
 from tests.annotations.permission_case import (
@@ -341,6 +342,7 @@ CASES = [
     *permission_cases_agreement.CASES,
     *permission_cases_curation.CASES,
     *permission_cases_history.CASES,
+    *permission_cases_schema.CASES,
     *permission_cases_access.CASES,
 ]
 

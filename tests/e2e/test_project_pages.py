@@ -299,7 +299,9 @@ def test_a_schema_edited_in_the_text_box_is_checked_before_and_after_saving(
     page.get_by_role("button", name="Save schema").click()
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("The new schema drops keys that annotations still use.")
-    expect(alert.locator("li")).to_have_text(["span_labels: still used by annotations: CUE"])
+    expect(alert.locator("li")).to_have_text(
+        ["span_labels: CUE is used by 1 span in 1 set; rename or remove them first"]
+    )
 
     page.get_by_role("button", name="Discard changes").click()
     assert json.loads(editor.input_value()) == project.schema.definition
