@@ -39,8 +39,8 @@ function answer(chord, situation) {
 
 /** The workspace methods a row calls, recorded on a stand-in workspace. `field` says
  * whether the key went to a form field (the stand-in's isField). */
-function called(chord, situation, { event = {}, field = false } = {}) {
-  const row = rowFor(table, chord, situation);
+function called(chord, situation, { event = {}, field = false, table: rows = table } = {}) {
+  const row = rowFor(rows, chord, situation);
   if (!row) return null;
   const calls = [];
   const help = { toggle: (...args) => calls.push(["help.toggle", ...args]) };
@@ -89,11 +89,20 @@ test("ctrl+enter submits the set being edited, even from a field, which it leave
 });
 
 test("escape closes the help first, then the empty-submission question, then linking, then the selection", () => {
-  assert.deepEqual(called("Escape", editing({ help: true, confirming: true, linking: true })), [["help.toggle", false]]);
+  assert.deepEqual(called("Escape", editing({ help: true, confirming: true, linking: true })), [["toggleHelp", false]]);
+  assert.deepEqual(called("Escape", editing({ guidelines: true, linking: true })), [["toggleGuidelines", false]]);
   assert.deepEqual(called("Escape", editing({ confirming: true, linking: true })), [["cancelSubmit"]]);
   assert.deepEqual(called("Escape", editing({ linking: true, span: true })), [["cancelLinking"]]);
   assert.deepEqual(called("Escape", editing({ span: true })), [["clearSelection"]]);
   assert.deepEqual(called("Escape", editing({ typing: true, help: true })), [["blur"]]);
+});
+
+test("i shows the guidelines in every mode, but not from a field, and not where a label takes i", () => {
+  for (const situation of [editing(), READ_ONLY, NO_DOCUMENT]) assert.deepEqual(called("i", situation), [["toggleGuidelines"]]);
+  assert.equal(rowFor(table, "i", editing({ typing: true })), null);
+  const schema = { ...NEWS_SCHEMA, span_labels: [...NEWS_SCHEMA.span_labels, { key: "INFO", name: "Info", hotkey: "i" }] };
+  assert.deepEqual(called("i", editing(), { table: keyTable(schema) }), [["labelSelection", "INFO"]]);
+  assert.ok(!helpEntries(keyTable(schema)).some((entry) => entry.does.includes("show or hide the project's guidelines")));
 });
 
 test("escape answers the empty-submission question with no document edited too", () => {

@@ -54,6 +54,7 @@ export async function openBeside(ws, documentId) {
     box.onclick = (event) => {
       const key = view.keyAt(event.target);
       if (key && ws.linking && ws.selected) linking.finish(ws, { id: Number(key.slice(1)) });
+      else if (ws.linking) linking.missed(ws);
       else if (key) ws.note("This document is read-only here. Select a span on the left, press a relation key, then click a span here to link them.");
     };
     if (!layer || !spans.length) ws.note("You have no spans in that document yet: open it to annotate, then link to them here.");

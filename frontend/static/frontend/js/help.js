@@ -22,7 +22,7 @@ export class Help {
 
   /** The table's entries as a list: each key a <kbd> (a chord's parts each one). */
   render(table) {
-    const list = el("dl");
+    const list = el("dl", { class: "key-columns" });
     for (const entry of helpEntries(table)) {
       const keys = el("dt");
       entry.keys.forEach((chord, i) => {
@@ -32,10 +32,12 @@ export class Help {
           keys.append(el("kbd", { text: part === "Escape" ? "Esc" : part }));
         });
       });
-      list.append(keys, el("dd", { text: entry.does }));
+      // a <div> per key (allowed in a <dl>) keeps a key with its text in the help's columns
+      list.append(el("div", { class: "key-entry" }, keys, el("dd", { text: entry.does })));
     }
     const mouse = "With the mouse: select text, then press a label's key (or click the label); click a span to select it; Alt+select adds a fragment to the selected span.";
-    this.box.replaceChildren(el("h2", { text: "Keys" }), el("p", { class: "muted", text: mouse }), list);
+    const close = el("button", { type: "button", class: "small close", onclick: () => this.toggle(false) }, "Close ", el("kbd", { text: "Esc" }));
+    this.box.replaceChildren(el("div", { class: "help-head" }, el("h2", { text: "Keys" }), close), el("p", { class: "muted", text: mouse }), list);
   }
 
   /** Show or hide (force: true shows, false hides). */

@@ -12,7 +12,7 @@
 //   typing       the key went to a form field (input, select, textarea)
 //   inText       the key went to the document text (or to the page itself)
 //   meta         the Cmd / Windows key is held (arrows then stay the browser's)
-//   help         the help is open
+//   help         the help is open; `guidelines`: the guidelines are
 //   confirming   the page asks whether to submit a set with no annotations
 //   linking      a relation waits for its other span
 //   span         a span of the set is selected; `suggestion`: a suggestion is
@@ -68,9 +68,10 @@ export function keyTable(schema) {
       when: (s) => editing(s) && s.inText && !s.meta,
       run: (ws, event) => ws.moveCaret(event),
     },
-    { keys: ["?"], help: "show or hide this help", when: (s) => !s.typing, run: (ws) => ws.help.toggle() },
+    { keys: ["?"], help: "show or hide this help", when: (s) => !s.typing, run: (ws) => ws.toggleHelp() },
     { keys: ["Escape"], help: "leave a form field", when: (s) => s.typing, run: (ws, event) => event.target.blur() },
-    { keys: ["Escape"], help: "close this help", when: (s) => s.help, run: (ws) => ws.help.toggle(false) },
+    { keys: ["Escape"], help: "close this help", when: (s) => s.help, run: (ws) => ws.toggleHelp(false) },
+    { keys: ["Escape"], help: "close the guidelines", when: (s) => s.guidelines, run: (ws) => ws.toggleGuidelines(false) },
     { keys: ["Escape"], help: "keep annotating (do not submit an empty set)", when: (s) => s.confirming, run: (ws) => ws.cancelSubmit() },
     { keys: ["Escape"], help: "cancel linking", when: (s) => editing(s) && s.linking, run: (ws) => ws.cancelLinking() },
     { keys: ["Escape"], help: "clear the selection", when: editing, run: (ws) => ws.clearSelection() },
@@ -107,6 +108,13 @@ export function keyTable(schema) {
       help: `link the selected span, then click the other span (or Tab to it and press Enter): ${relations.map((t) => `${t.hotkey} ${t.name || t.key}`).join(", ")}`,
       when: (s, key) => editing(s) && s.relationKeys.includes(key),
       run: (ws, event, key) => ws.startLinkingByKey(key),
+    },
+    {
+      // a project whose label or relation keys take "i" reaches the guidelines by their button
+      keys: [...labels, ...relations].some((row) => row.hotkey === "i") ? [] : ["i"],
+      help: "show or hide the project's guidelines",
+      when: (s) => !s.typing,
+      run: (ws) => ws.toggleGuidelines(),
     },
     { keys: ["n"], help: "write a comment: on the selected span, or on the set as a whole", when: editing, run: (ws) => ws.focusComment() },
     { keys: ["h"], help: "show or hide the set's history (every version, with Restore)", when: editing, run: (ws) => ws.toggleHistory() },

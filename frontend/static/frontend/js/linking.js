@@ -26,6 +26,12 @@ export function startByKey(ws, key) {
   if (type) start(ws, type.key);
 }
 
+/** A click on plain text while linking: say so, and keep waiting for the other span. */
+export function missed(ws) {
+  window.getSelection().removeAllRanges();
+  ws.note("That is not a span: click a span to link to, or Escape to cancel.");
+}
+
 export function cancel(ws) {
   ws.linking = null;
   window.getSelection().removeAllRanges();

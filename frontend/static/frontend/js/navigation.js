@@ -12,6 +12,7 @@ import { wordStep } from "./words.js";
  * reached last, and Enter on the reached span completes the link. */
 export function cycle(ws, direction) {
   const isLinking = Boolean(ws.linking);
+  ws.caret = null; // shift+arrows start again from the span reached
   const pool = isLinking ? [...ws.state.spans] : [...ws.state.spans, ...ws.suggestions.open(ws.state.spans)];
   const items = pool.sort((a, b) => a.start - b.start || b.end - a.end);
   if (!items.length) return false;
@@ -46,7 +47,7 @@ export function moveCaret(ws, event) {
   if (!ws.caret) {
     const range = ws.view.selectionRange();
     const span = ws.selectedSpan();
-    const at = range ? (direction > 0 ? range.end : range.start) : span ? span.end : 0;
+    const at = range ? (direction > 0 ? range.end : range.start) : span ? span.end : (ws.view.caretPoint() ?? 0);
     ws.caret = { anchor: range && shiftKey ? range.start : at, focus: at };
   }
   const step = (position) => (ctrlKey ? wordStep(ws.chars, position, direction) : clamp(position + direction, 0, ws.chars.length));
@@ -67,15 +68,24 @@ function clamp(value, low, high) {
   return Math.max(low, Math.min(high, value));
 }
 
-/** A click in the text: selects the span under it, finishes linking there, or clears the
- * selection (a click beside the spans). A drag that selected text is no click. */
+/** A click in the text: selects the span under it, finishes linking there (a click beside
+ * the spans while linking says so and keeps waiting), or clears the selection. The caret
+ * stays where the click put it, for shift+arrows. A drag that selected text is no click. */
 export function clickText(ws, event) {
-  if (ws.mode !== "edit" || ws.view.selectionRange()) return;
-  const key = ws.view.keyAt(event.target);
-  if (ws.linking && key) {
-    linking.finish(ws, key);
+  if (ws.mode !== "edit") return;
+  if (ws.view.selectionRange()) {
+    ws.caret = null; // shift+arrows go on from this selection
     return;
   }
+  const key = ws.view.keyAt(event.target);
+  if (ws.linking) {
+    if (key) linking.finish(ws, key);
+    else linking.missed(ws);
+    return;
+  }
+  // The arrows go on from where the click put the caret, not from an earlier selection.
+  const point = ws.view.caretPoint();
+  ws.caret = point === null ? null : { anchor: point, focus: point };
   if (key) ws.select(key);
   else if (ws.selected) {
     ws.selected = null;

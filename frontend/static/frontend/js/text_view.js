@@ -229,6 +229,15 @@ export class TextView {
     return { start: this.pointAtOrAfter(a), end: this.pointAtOrAfter(b) };
   }
 
+  /** Where a click left the caret (a collapsed selection in the text), in code points, or
+   * null when the caret is elsewhere or text is selected. */
+  caretPoint() {
+    const selection = window.getSelection();
+    if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return null;
+    const unit = this.unitAt(selection.anchorNode, selection.anchorOffset);
+    return unit === null ? null : this.pointAtOrAfter(Math.min(unit, this.text.length));
+  }
+
   /** A DOM position (node, offset) as a UTF-16 index into the text. */
   unitAt(node, offset) {
     if (node.nodeType === Node.TEXT_NODE) {

@@ -14,6 +14,7 @@
 
 import { api, showMessage } from "./api.js";
 import * as flow from "./document_flow.js";
+import { GuidelinesPanel } from "./guidelines_panel.js";
 import { Help } from "./help.js";
 import { chordOf, keyTable, rowFor } from "./keys.js";
 import * as linking from "./linking.js";
@@ -42,7 +43,7 @@ export class Workspace {
     this.besideBox = root.querySelector("#beside");
     this.snapBox = root.querySelector("#snap");
     this.buttons = {};
-    for (const id of ["submit", "skip", "start-gold", "reload", "retry", "help-button"]) this.buttons[id] = root.querySelector(`#${id}`);
+    for (const id of ["submit", "skip", "start-gold", "reload", "retry", "help-button", "guidelines-button"]) this.buttons[id] = root.querySelector(`#${id}`);
     this.mode = "none";
     this.snap = true;
     this.doc = null; // the document shown (also read-only)
@@ -66,6 +67,7 @@ export class Workspace {
 
   async start() {
     this.help = new Help(this.root.querySelector("#help"), this.textBox);
+    this.guidelines = new GuidelinesPanel(this.root.querySelector("#guidelines"), this.textBox, this.projectId);
     this.bind();
     try {
       this.schema = await api("GET", `projects/${this.projectId}/schema/`);
@@ -91,7 +93,8 @@ export class Workspace {
     click("start-gold", () => flow.startGold(this));
     click("reload", () => flow.reload(this));
     click("retry", () => this.saver?.save());
-    click("help-button", () => this.help.toggle());
+    click("help-button", () => this.toggleHelp());
+    click("guidelines-button", () => this.toggleGuidelines());
     this.snapBox.addEventListener("change", () => {
       this.snap = this.snapBox.checked;
     });
@@ -345,6 +348,8 @@ export class Workspace {
   moveCaret = (event) => navigation.moveCaret(this, event);
   focusComment = () => this.comments?.focusBox();
   toggleHistory = () => this.history?.toggle();
+  toggleHelp = (force) => this.guidelines.toggle(false) ?? this.help.toggle(force); // one panel at a time
+  toggleGuidelines = (force) => this.help.toggle(false) ?? this.guidelines.toggle(force);
 
   // ---- keyboard and mouse ----------------------------------------------------------------
 
@@ -359,6 +364,7 @@ export class Workspace {
       inText: this.textBox.contains(target) || target === document.body,
       meta: event.metaKey,
       help: this.help.open,
+      guidelines: this.guidelines.open,
       confirming: this.confirming,
       linking: Boolean(this.linking),
       span: Boolean(span),
