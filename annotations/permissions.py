@@ -90,6 +90,14 @@ def can_see_agreement(role: str | None) -> bool:
     return can_review(role)
 
 
+PROGRESS_REFUSAL = "Only the project's managers and reviewers may see its progress matrix."
+
+
+def can_see_progress(role: str | None) -> bool:
+    """The progress matrix shows every annotator's sets and time: managers and reviewers."""
+    return can_review(role)
+
+
 # Why a role may not open a set of a kind, by kind: the refusal's message.
 OPEN_REFUSALS = {
     SetKind.ANNOTATOR: "Reviewers curate the gold set; annotator sets are not theirs.",

@@ -13,7 +13,9 @@ from annotations.api import (
     suggestion_decisions,
 )
 from annotations.api.agreement import ProjectAgreementApi
+from annotations.api.progress import ProgressApi
 from annotations.api.schema_changes import ProjectSchemaRenameApi
+from annotations.api.time_on_task import SetTimeApi
 
 urlpatterns = [
     path("auth/token/", auth.AuthTokenApi.as_view(), name="auth-token"),
@@ -143,6 +145,8 @@ urlpatterns = [
     path("sets/<int:set_id>/", sets.AnnotationSetDetailApi.as_view(), name="set-detail"),
     path("sets/<int:set_id>/submit/", sets.AnnotationSetSubmitApi.as_view(), name="set-submit"),
     path("sets/<int:set_id>/skip/", sets.AnnotationSetSkipApi.as_view(), name="set-skip"),
+    path("sets/<int:set_id>/time/", SetTimeApi.as_view(), name="set-time"),
+    path("projects/<int:project_id>/progress/", ProgressApi.as_view(), name="project-progress"),
     path("sets/<int:set_id>/history/", history.SetHistoryApi.as_view(), name="set-history"),
     path(
         "sets/<int:set_id>/history/<int:version>/",

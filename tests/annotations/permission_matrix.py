@@ -13,6 +13,7 @@ from tests.annotations import (
     permission_cases_agreement,
     permission_cases_curation,
     permission_cases_history,
+    permission_cases_progress,
     permission_cases_schema,
 )
 from tests.annotations.conftest import Bench, span_payload
@@ -342,6 +343,7 @@ CASES = [
     *permission_cases_agreement.CASES,
     *permission_cases_curation.CASES,
     *permission_cases_history.CASES,
+    *permission_cases_progress.CASES,
     *permission_cases_schema.CASES,
     *permission_cases_access.CASES,
 ]
