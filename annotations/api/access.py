@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from django.http import Http404
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 
 from annotations.models import AnnotationSet, ExportJob, Project
@@ -23,6 +24,7 @@ from annotations.permissions import (
 from annotations.selectors.export import export_job_get
 from annotations.selectors.projects import project_role, project_with_role
 from annotations.selectors.sets import annotation_set_lookup, row_get
+from annotations.services.project_archive import project_writable
 
 
 def project_for(
@@ -32,9 +34,11 @@ def project_for(
     manage: bool = False,
     allowed: Callable[[str], bool] | None = None,
     refusal: str = "",
+    archived_ok: bool = False,
 ) -> tuple[Project, str]:
     """The project (404 for outsiders) and the caller's role; 403 with ``refusal`` when the
-    role fails ``allowed`` (``manage``: the managers' rule)."""
+    role fails ``allowed`` (``manage``: the managers' rule); 409 for a write (an unsafe
+    method) in an archived project, unless ``archived_ok`` (exports, duplicate, unarchive)."""
     found = project_with_role(project_id, request.user)
     if found is None:
         raise Http404("No such project.")
@@ -43,11 +47,16 @@ def project_for(
         allowed, refusal = can_manage, refusal or "Only the project's managers may do this."
     if allowed is not None and not allowed(role):
         raise PermissionDenied(refusal)
+    if not archived_ok and request.method not in SAFE_METHODS:
+        project_writable(project)
     return project, role
 
 
 def project_exportable(request: Request, project_id: int) -> Project:
-    return project_for(request, project_id, allowed=can_export, refusal=EXPORT_REFUSAL)[0]
+    """Exports only read: an archived project can be exported."""
+    return project_for(
+        request, project_id, allowed=can_export, refusal=EXPORT_REFUSAL, archived_ok=True
+    )[0]
 
 
 def project_importable(request: Request, project_id: int) -> Project:
@@ -69,6 +78,8 @@ def set_for(request: Request, set_id: int, *, write: bool = False) -> tuple[Anno
         raise Http404("No such annotation set.")
     if write and not can_write_set(user, role, aset):
         raise PermissionDenied("You may read this annotation set but not change it.")
+    if write or request.method not in SAFE_METHODS:
+        project_writable(aset.project)
     return aset, role
 
 

@@ -32,6 +32,7 @@ from annotations.selectors.comments import (
 from annotations.selectors.documents import document_get
 from annotations.selectors.projects import project_role
 from annotations.services.comments import comment_create, comment_delete, comments_read_mark
+from annotations.services.project_archive import project_writable
 
 
 def _body(request: Request) -> dict:
@@ -100,6 +101,7 @@ class CommentDetailApi(APIView):
             raise Http404("No such comment.")
         if not can_delete_comment(request.user, role, comment):
             raise PermissionDenied("Only its author or a manager may delete a comment.")
+        project_writable(comment.project)
         comment_delete(comment=comment)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

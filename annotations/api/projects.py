@@ -38,6 +38,7 @@ from annotations.selectors.projects import (
 )
 from annotations.selectors.sets import annotation_set_detail
 from annotations.services import projects as project_services
+from annotations.services.project_setup import project_start
 from annotations.services.queue import queue_next
 from annotations.services.schema_changes import project_schema_change
 from config.api import Pagination
@@ -69,7 +70,7 @@ class ProjectListApi(APIView):
         if not can_create_projects(request.user):
             raise PermissionDenied(PROJECT_CREATION_REFUSAL)
         data = _validated(s.ProjectCreateSerializer, request.data)
-        project = project_services.project_create(owner=request.user, **data)
+        project = project_start(owner=request.user, **data)
         return Response(_project_data(request, project, Role.MANAGER), status=201)
 
 
@@ -90,7 +91,7 @@ class ProjectDetailApi(APIView):
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, project_id: int) -> Response:
-        project, _ = project_for(request, project_id, manage=True)
+        project, _ = project_for(request, project_id, manage=True, archived_ok=True)
         project_services.project_delete(project=project)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -211,7 +212,8 @@ class QueueNextApi(APIView):
             allowed=can_annotate,
             refusal="Reviewers curate the gold set; the queue is for annotators.",
         )
-        aset = queue_next(project=project, annotator=request.user)
+        # An archived project hands out no work: its queue reads as done.
+        aset = None if project.archived_at else queue_next(project=project, annotator=request.user)
         if aset is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
         aset.document = document_get(aset.document_id)

@@ -30,9 +30,10 @@ class ProjectSerializer(serializers.ModelSerializer):
             "blind",
             "annotators_per_document",
             "created_at",
+            "archived_at",
             "role",
         ]
-        read_only_fields = ["id", "created_at", "role", "guidelines_html"]
+        read_only_fields = ["id", "created_at", "archived_at", "role", "guidelines_html"]
 
     def get_role(self, project: Project) -> str | None:
         roles = self.context.get("roles", {})
@@ -59,10 +60,19 @@ class ProjectCreateSerializer(serializers.Serializer):
     annotators_per_document = serializers.IntegerField(
         required=False, default=2, min_value=1, max_value=100
     )
-    preset = serializers.ChoiceField(
-        choices=sorted(PRESETS), required=False, default="news-attribution"
-    )
+    preset = serializers.ChoiceField(choices=sorted(PRESETS), required=False)
     schema = serializers.JSONField(required=False, help_text="A whole schema instead of a preset")
+    schema_from_project = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        help_text="Copy the schema of this project (one you manage) instead of a preset",
+    )
+    stance_targets = serializers.ListField(
+        child=serializers.CharField(max_length=200, allow_blank=True),
+        required=False,
+        max_length=500,
+        help_text="Names of stance targets (actors, topics) to add to the schema",
+    )
 
 
 class ProjectUpdateSerializer(serializers.Serializer):

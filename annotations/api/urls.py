@@ -13,6 +13,11 @@ from annotations.api import (
     suggestion_decisions,
 )
 from annotations.api.agreement import ProjectAgreementApi
+from annotations.api.project_lifecycle import (
+    ProjectArchiveApi,
+    ProjectDuplicateApi,
+    ProjectUnarchiveApi,
+)
 from annotations.api.progress import ProgressApi
 from annotations.api.schema_changes import ProjectSchemaRenameApi
 from annotations.api.time_on_task import SetTimeApi
@@ -23,6 +28,17 @@ urlpatterns = [
     path("auth/tokens/<str:token_id>/", auth.ApiTokenDetailApi.as_view(), name="auth-token-detail"),
     path("projects/", projects.ProjectListApi.as_view(), name="project-list"),
     path("projects/<int:project_id>/", projects.ProjectDetailApi.as_view(), name="project-detail"),
+    path(
+        "projects/<int:project_id>/duplicate/",
+        ProjectDuplicateApi.as_view(),
+        name="project-duplicate",
+    ),
+    path("projects/<int:project_id>/archive/", ProjectArchiveApi.as_view(), name="project-archive"),
+    path(
+        "projects/<int:project_id>/unarchive/",
+        ProjectUnarchiveApi.as_view(),
+        name="project-unarchive",
+    ),
     path(
         "projects/<int:project_id>/schema/",
         projects.ProjectSchemaApi.as_view(),

@@ -38,6 +38,9 @@ class Project(models.Model):
         settings.AUTH_USER_MODEL, through="Membership", related_name="projects", blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    archived_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the project was archived (read-only); null: active."
+    )
 
     class Meta:
         ordering = ["id"]

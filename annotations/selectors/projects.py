@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from annotations.models import (
     AnnotationSet,
@@ -17,6 +17,7 @@ from annotations.models import (
     Project,
     ProjectDocument,
     Relation,
+    Role,
     SetKind,
     SetStatus,
     Span,
@@ -27,11 +28,16 @@ from corpus.models import Outlet, Story
 
 
 def projects_visible_to(user: AbstractBaseUser) -> QuerySet[Project]:
-    """The projects a person belongs to (every project for a superuser), in id order."""
+    """The projects a person belongs to (every project for a superuser), in id order. An
+    archived project is listed for its managers only (annotators and reviewers lose it)."""
     qs = Project.objects.select_related("schema")
     if getattr(user, "is_superuser", False):
         return qs.all().order_by("id")
-    return qs.filter(memberships__user=user).distinct().order_by("id")
+    # One filter() call: both conditions on the same membership row, the caller's.
+    mine = Q(memberships__user=user) & (
+        Q(archived_at__isnull=True) | Q(memberships__role=Role.MANAGER)
+    )
+    return qs.filter(mine).distinct().order_by("id")
 
 
 def project_with_role(project_id: int, user: AbstractBaseUser) -> tuple[Project, str] | None:

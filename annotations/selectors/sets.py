@@ -82,7 +82,7 @@ _SET_FIELDS = [field.name for field in AnnotationSet._meta.concrete_fields]
 
 SET_LOOKUP_SQL = f"""
 SELECT {columns_sql("s", AnnotationSet, _SET_FIELDS, "set")},
-       {columns_sql("p", Project, ["id", "blind", "schema"], "project")},
+       {columns_sql("p", Project, ["id", "blind", "schema", "archived_at"], "project")},
        {columns_sql("ls", LabelSchema, ["id", "definition"], "schema")},
        {columns_sql("u", User, ["id", "username"], "author")},
        {columns_sql("d", Document, DOCUMENT_READ_FIELDS, "document")},

@@ -28,6 +28,13 @@ class SetStateConflict(Exception):
         self.status = status
 
 
+class ProjectArchived(SetStateConflict):
+    """A write in an archived project (409): it is read-only until unarchived."""
+
+    def __init__(self) -> None:
+        super().__init__("This project is archived; unarchive it to change it.", "archived")
+
+
 class VersionConflict(Exception):
     """A write carrying a stale version (409): someone saved in between."""
 

@@ -43,7 +43,7 @@ def project_create(
             raise DomainError(f"Unknown preset {preset!r}.", {"preset": sorted(PRESETS)})
         schema = copy.deepcopy(PRESETS[preset])
     definition = schema_definition_checked(schema)
-    label_schema = LabelSchema.objects.create(name=f"{name} schema", definition=definition)
+    label_schema = LabelSchema.objects.create(name=f"{name} schema"[:200], definition=definition)
     project = Project.objects.create(name=name, schema=label_schema, **fields)
     Membership.objects.create(project=project, user=owner, role=Role.MANAGER)
     return project

@@ -14,6 +14,7 @@ from tests.annotations import (
     permission_cases_curation,
     permission_cases_history,
     permission_cases_progress,
+    permission_cases_projects,
     permission_cases_schema,
 )
 from tests.annotations.conftest import Bench, span_payload
@@ -344,6 +345,7 @@ CASES = [
     *permission_cases_curation.CASES,
     *permission_cases_history.CASES,
     *permission_cases_progress.CASES,
+    *permission_cases_projects.CASES,
     *permission_cases_schema.CASES,
     *permission_cases_access.CASES,
 ]
