@@ -69,7 +69,10 @@ class Document(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     language = models.CharField(max_length=16, default="en")
     meta = models.JSONField(default=dict, blank=True)
-    sha256 = models.CharField(max_length=64, unique=True)
+    sha256 = models.CharField(max_length=64)
+    # A text is stored more than once when an importer cannot read its stored copy (in no
+    # project of theirs): each copy is a variant, 0 for the first (``document_writer``).
+    variant = models.PositiveSmallIntegerField(default=0)
     zones = models.JSONField(default=list, blank=True)
     search = SearchVectorField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -92,6 +95,7 @@ class Document(models.Model):
             models.Index(fields=["story", "outlet"], name="document_story_outlet"),
         ]
         constraints = [
+            models.UniqueConstraint(fields=["sha256", "variant"], name="document_text_variant"),
             models.CheckConstraint(
                 condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="document_sha256_hex"
             ),

@@ -82,6 +82,7 @@ class ProjectDocumentImportApi(APIView):
             fmt=data.get("format") or None,
             story_name=data.get("story") or None,
             clean=data["clean"],
+            reader=request.user,
         )
         return Response(body, status=201)
 

@@ -141,7 +141,9 @@ def project_documents_choose(
 
 def _queue_append_sql() -> str:
     """One statement: the documents after the queue's last position, in the order given;
-    one already in the queue keeps its place (``ON CONFLICT DO NOTHING``). Written in SQL
+    one already in the queue keeps its place (``ON CONFLICT DO NOTHING``), and one whose text
+    the project already holds as another copy (``Document.variant``) is left out, so a text
+    is one document within a project (exports and agreement go by its hash). Written in SQL
     because the ORM took ~35 us a document to build and insert the rows (an import of
     2,000 spent ~70 ms here; bench/bench_api_import.py --profile)."""
     table = connection.ops.quote_name(ProjectDocument._meta.db_table)
@@ -149,6 +151,7 @@ def _queue_append_sql() -> str:
         name: connection.ops.quote_name(ProjectDocument._meta.get_field(name).column)
         for name in ("project", "document", "position", "assigned_count")
     }
+    documents = connection.ops.quote_name(Document._meta.db_table)
     return f"""
         INSERT INTO {table} ({column["project"]}, {column["document"]}, {column["position"]},
                              {column["assigned_count"]})
@@ -156,6 +159,14 @@ def _queue_append_sql() -> str:
         FROM unnest(%(ids)s::bigint[]) WITH ORDINALITY AS given(id, n),
              (SELECT COALESCE(MAX({column["position"]}), 0) AS position FROM {table}
               WHERE {column["project"]} = %(project)s) AS last
+        WHERE NOT EXISTS (
+            SELECT 1 FROM {table} held
+            JOIN {documents} held_document ON held_document.id = held.{column["document"]}
+            JOIN {documents} given_document ON given_document.id = given.id
+            WHERE held.{column["project"]} = %(project)s
+              AND held_document.sha256 = given_document.sha256
+              AND held_document.id <> given.id
+        )
         ORDER BY given.n
         ON CONFLICT DO NOTHING
     """
@@ -182,9 +193,18 @@ def project_documents_import(
     fmt: str | None = None,
     story_name: str | None = None,
     clean: bool = True,
+    reader: Any = None,
 ) -> DocumentImportReport:
     """Import documents into the corpus (``corpus.services.documents_import``) and append
-    every one the files gave, new or already stored, to the project's queue."""
-    report = documents_import(files=files, fmt=fmt, story_name=story_name, clean=clean)
+    every one the files gave, new or already stored, to the project's queue. A stored text
+    ``reader`` cannot read is stored again from the file (``document_writer``)."""
+    report = documents_import(
+        files=files,
+        fmt=fmt,
+        story_name=story_name,
+        clean=clean,
+        reader=reader,
+        project_id=project.pk,
+    )
     added = project_documents_add(project=project, documents=report.documents)
     return {**report.to_dict(), "added_to_project": added}

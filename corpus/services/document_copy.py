@@ -33,6 +33,7 @@ _JSONB_VERSION = b"\x01"
 _BINARY_TYPES = {
     "bigint": "int8",
     "integer": "int4",
+    "smallint": "int2",
     "text": "text",
     "jsonb": "jsonb",
     "timestamp with time zone": "timestamptz",

@@ -47,6 +47,8 @@ def documents_import(
     fmt: str | None = None,
     story_name: str | None = None,
     clean: bool = True,
+    reader: Any = None,
+    project_id: int | None = None,
 ) -> ImportReport:
     """Import documents from files (name, bytes). ``fmt`` None guesses by extension.
 
@@ -60,11 +62,13 @@ def documents_import(
     A batch's stories and outlets are created first, in a short transaction of their own.
     Its documents are then copied assuming their texts are new to the corpus; a text
     already there makes that COPY fail, and the batch is redone the careful way (look up
-    the hashes first, copy only the new texts), and so are the batches after it."""
+    the hashes first, copy only the new texts), and so are the batches after it. A stored
+    text is reused only when ``reader`` can read it (``document_writer.documents_existing``,
+    preferring the copy in project ``project_id``), else stored again as a new variant."""
     report = ImportReport()
     prepared = records_prepared(_records_read(files, fmt), clean)
     known: dict[str, Document] = {}  # created by this import, by sha256
-    near = _NearDuplicates()
+    near = _NearDuplicates(reader)
     careful = False
     names = Names()
     while pairs := list(islice(prepared, BATCH_SIZE)):
@@ -73,7 +77,7 @@ def documents_import(
         if batch.inputs:
             with transaction.atomic():
                 names = names_ensure(batch.inputs, names)
-            written, careful = _batch_store(batch, names, careful)
+            written, careful = _batch_store(batch, names, careful, reader, project_id)
         near.add(_report_add(report, batch, written, known))
     report.near_duplicates = near.found()
     return report
@@ -127,12 +131,21 @@ def _batch_make(
     return batch
 
 
-def _batch_store(batch: _Batch, names: Names, careful: bool) -> tuple[Written, bool]:
+def _batch_store(
+    batch: _Batch, names: Names, careful: bool, reader: Any, project_id: int | None
+) -> tuple[Written, bool]:
     """Store the batch's inputs; also says whether the next batches must be careful."""
     for attempt in range(_ATTEMPTS):
         try:
             with transaction.atomic():
-                return documents_write(batch.inputs, names=names, reuse=careful), careful
+                written = documents_write(
+                    batch.inputs,
+                    names=names,
+                    reuse=careful,
+                    reader=reader,
+                    project_id=project_id,
+                )
+                return written, careful
         except IntegrityError:
             if careful and attempt == _ATTEMPTS - 1:
                 raise
@@ -165,9 +178,12 @@ def _report_add(
 class _NearDuplicates:
     """Each created document compared with the earlier ones of this import and with the
     other documents of its story (``corpus.similarity``), batch by batch as they are
-    stored. A story's other documents are read when its first new document comes."""
+    stored. A story's other documents are read when its first new document comes: those
+    ``reader`` can read (``None``: every one), so the report names no document of a project
+    they are not in."""
 
-    def __init__(self) -> None:
+    def __init__(self, reader: Any = None) -> None:
+        self.reader = reader
         self.indexes: dict[int | None, ClauseIndex] = {}  # by story id
         self.pairs: dict[int | None, list[dict[str, Any]]] = {}  # by story, as stories come
         self.created: list[int] = []
@@ -181,7 +197,7 @@ class _NearDuplicates:
                 index = self.indexes[story] = ClauseIndex()
                 self.pairs[story] = []
                 if story is not None:
-                    for pk, text in _story_texts(story, self.created):
+                    for pk, text in _story_texts(story, self.created, self.reader):
                         index.add_old(pk, clauses(text))
             self.pairs[story].extend(
                 {"document": p.document, "similar_to": p.similar_to, "similarity": p.similarity}
@@ -192,13 +208,20 @@ class _NearDuplicates:
         return [pair for pairs in self.pairs.values() for pair in pairs]
 
 
-def _story_texts(story_id: int, leave_out: list[int]) -> Iterator[tuple[int, str]]:
-    """(id, text) of the story's documents but those left out."""
+def _story_texts(
+    story_id: int, leave_out: list[int], reader: Any = None
+) -> Iterator[tuple[int, str]]:
+    """(id, text) of the story's documents but those left out, of those ``reader`` can
+    read (in a project they are a member of; ``None`` or a superuser: all)."""
     table = connection.ops.quote_name(Document._meta.db_table)
+    sql = f"SELECT id, text FROM {table} WHERE story_id = %s AND NOT (id = ANY(%s))"
+    params: list[Any] = [story_id, leave_out]
+    if reader is not None and not getattr(reader, "is_superuser", False):
+        readable = Document.objects.filter(projects__members=reader).values("pk").order_by().query
+        readable_sql, readable_params = readable.sql_with_params()
+        sql += f" AND id IN ({readable_sql})"
+        params.extend(readable_params)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT id, text FROM {table} WHERE story_id = %s AND NOT (id = ANY(%s))",
-            [story_id, leave_out],
-        )
+        cursor.execute(sql, params)
         while rows := cursor.fetchmany(500):
             yield from rows

@@ -2,7 +2,12 @@
 the corpus (``document_import``) and annotated data into a project
 (``annotations.services.imports``). The rules are the same for every caller:
 
-- a text already in the corpus (same ``sha256``) is reused, never stored twice;
+- a text already in the corpus (same ``sha256``) is reused when the importer (``reader``)
+  can read a stored copy: one in the target project first, else the first variant in a
+  project they belong to (superusers and the shell: any). Otherwise the text is stored
+  again as a new ``variant`` with the file's own title, URL, outlet and metadata, so an
+  import never shows what another project stored (``documents_existing``). The hashes are
+  locked first (advisory locks, in hash order), so two imports of one new text take turns;
 - a story is found by its name, an outlet by its name case-insensitively, and either is
   created when missing. Names are trimmed (an outlet's inner spaces collapsed) and cut to
   their column's length, and so are the title, URL and language;
@@ -33,7 +38,7 @@ from typing import Any, NamedTuple
 
 import orjson
 from django.db import connection, transaction
-from django.db.models import DEFERRED
+from django.db.models import DEFERRED, Max
 from django.utils import timezone
 
 from config.sequences import ids_take
@@ -127,14 +132,46 @@ def names_ensure(
     return names
 
 
-_EXISTING_FIELDS = ("id", "sha256", "title", "story_id", "outlet_id", "language", "url")
+_EXISTING_FIELDS = (
+    "id", "sha256", "variant", "title", "story_id", "outlet_id", "language", "url"
+)  # fmt: skip
+_TEXT_LOCK_SQL = (
+    "SELECT pg_advisory_xact_lock(hashtextextended('document:' || sha, 0)) "
+    "FROM unnest(%s::text[]) AS given(sha) ORDER BY sha"
+)
 
 
-def documents_existing(sha256s: list[str]) -> dict[str, Document]:
-    """The documents already in the corpus with these hashes, by hash (without their texts,
-    which the callers do not need: ~16 KB a document)."""
-    found = Document.objects.filter(sha256__in=sha256s).only(*_EXISTING_FIELDS)
-    return {document.sha256: document for document in found}
+def documents_existing(
+    sha256s: list[str], reader: Any = None, project_id: int | None = None
+) -> dict[str, Document]:
+    """The stored document each of these hashes reuses, by hash (without its text, which
+    the callers do not need: ~16 KB a document): the one already in project ``project_id``,
+    else the first variant ``reader`` can read (in a project they are a member of). With
+    ``reader`` None (an operator at the shell) or a superuser, any variant is readable. A
+    hash with no readable copy is missing: the caller stores a new variant."""
+    found = Document.objects.filter(sha256__in=sha256s)
+    if reader is not None and not getattr(reader, "is_superuser", False):
+        found = found.filter(projects__members=reader).distinct()
+    in_project: set[int] = set()
+    if project_id is not None:
+        in_project = set(
+            Document.objects.filter(sha256__in=sha256s, projects=project_id).values_list(
+                "pk", flat=True
+            )
+        )
+    chosen: dict[str, Document] = {}
+    for document in found.only(*_EXISTING_FIELDS).order_by("variant"):
+        if document.sha256 not in chosen or document.pk in in_project:
+            chosen[document.sha256] = document
+    return chosen
+
+
+def _variants_next(sha256s: set[str]) -> dict[str, int]:
+    """The variant a new copy of each stored text takes (texts not stored: none, so 0)."""
+    if not sha256s:
+        return {}
+    top = Document.objects.filter(sha256__in=sha256s).values("sha256").annotate(Max("variant"))
+    return {row["sha256"]: row["variant__max"] + 1 for row in top}
 
 
 def documents_write(
@@ -142,21 +179,32 @@ def documents_write(
     *,
     names: Names | None = None,
     reuse: bool = True,
+    reader: Any = None,
+    project_id: int | None = None,
 ) -> Written:
     """Store ``documents`` inside the caller's transaction. With ``reuse`` a text already
-    in the corpus gives its row back; without, the caller knows every text is new and a
-    text that is not raises ``IntegrityError`` from the ``COPY`` (the batch is then redone
-    with ``reuse``). A text given twice is stored once."""
+    in the corpus that ``reader`` can read gives its row back (``documents_existing``) and
+    one they cannot is stored as a new variant; without, the caller knows every text is
+    new and a text that is not raises ``IntegrityError`` from the ``COPY`` (the batch is
+    then redone with ``reuse``). A text given twice is stored once."""
     names = names_ensure(documents, names)
-    found = documents_existing([d.sha256 for d in documents]) if reuse else {}
+    hashes = sorted({d.sha256 for d in documents})
+    found: dict[str, Document] = {}
+    variants: dict[str, int] = {}
+    if reuse:
+        with connection.cursor() as cursor:
+            cursor.execute(_TEXT_LOCK_SQL, [hashes])
+        found = documents_existing(hashes, reader, project_id)
+        variants = _variants_next(set(hashes) - found.keys())
     written = Written()
     now = timezone.now()
-    ids = iter(ids_take(Document._meta.db_table, len({d.sha256 for d in documents} - found.keys())))
+    ids = iter(ids_take(Document._meta.db_table, len(set(hashes) - found.keys())))
     copies: list[tuple[Document, Prepared | _Encoded]] = []
     for item in documents:
         row = found.get(item.sha256)
         if row is None:
-            row = found[item.sha256] = _row(item, names, now, next(ids))
+            variant = variants.get(item.sha256, 0)
+            row = found[item.sha256] = _row(item, names, now, next(ids), variant)
             written.created.append(row)
             copies.append((row, item if isinstance(item, Prepared) else _encoded(item)))
         written.documents.append(row)
@@ -177,7 +225,9 @@ def _encoded(item: DocumentInput) -> _Encoded:
     )
 
 
-def _row(item: DocumentInput | Prepared, names: Names, now: datetime, pk: int) -> Document:
+def _row(
+    item: DocumentInput | Prepared, names: Names, now: datetime, pk: int, variant: int = 0
+) -> Document:
     """The row of a new document; its id is taken beforehand, so it is as if saved. A
     ``Prepared`` document's long columns (text, raw, meta, zones) are not loaded into it,
     as with ``documents_existing``: read, they come from the database."""
@@ -196,6 +246,7 @@ def _row(item: DocumentInput | Prepared, names: Names, now: datetime, pk: int) -
         "published_at": published_at,
         "language": item.language[: _MAX["language"]] or DEFAULT_LANGUAGE,
         "sha256": item.sha256,
+        "variant": variant,
         "search": None,
         "created_at": now,
     }

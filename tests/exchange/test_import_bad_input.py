@@ -8,7 +8,7 @@ import zipfile
 import orjson
 import pytest
 
-from annotations.models import AnnotationSet, Span
+from annotations.models import AnnotationSet, Membership, Role, Span
 from annotations.services.projects import project_create
 from corpus.models import Document
 from tests.exchange.helpers import exported, imported, lines
@@ -245,6 +245,8 @@ def test_the_api_imports_a_good_file_for_managers_only(annotated, client_for):
     data = exported(annotated.project)
     owner = people_importer("api-importer")
     target = project_create(name="Copy", owner=owner)
+    # a member of the source project can read its documents, so they are reused
+    Membership.objects.create(project=annotated.project, user=owner, role=Role.REVIEWER)
 
     def post(user):  # noqa: ANN001, ANN202
         upload = io.BytesIO(data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from annotations.models import AnnotationSet, Comment, Membership, Project, Span
+from annotations.models import AnnotationSet, Comment, Membership, Project, Role, Span
 from annotations.services.projects import project_create
 from corpus.models import Document
 from tests.exchange.helpers import canonical, exported, imported, lines
@@ -71,6 +71,8 @@ def test_importing_into_a_project_of_the_same_server_reuses_the_documents(annota
     data = exported(annotated.project)
     owner = people_importer("copier")
     target = project_create(name="Copy", owner=owner)
+    # a member of the source project can read its documents, so they are reused
+    Membership.objects.create(project=annotated.project, user=owner, role=Role.REVIEWER)
     documents_before = Document.objects.count()
 
     outcome = imported(target, owner, data)

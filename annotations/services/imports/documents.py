@@ -19,12 +19,14 @@ def documents_write(
     outcome: ImportOutcome,
     update_metadata: bool = False,
     user: Any = None,
+    project_id: int | None = None,
 ) -> None:
-    """Give each checked document its row (``row``) and count the created and reused. For a
-    reused one, what the file says differently of it is noted, or taken with
-    ``update_metadata`` (``metadata``)."""
+    """Give each checked document its row (``row``) and count the created and reused. A
+    stored text is reused only where ``user`` can read it (else stored again from the
+    file: ``corpus.services.document_writer``). For a reused one, what the file says
+    differently of it is noted, or taken with ``update_metadata`` (``metadata``)."""
     inputs = [_document_input(item) for item in parsed]
-    written = corpus_services.documents_write(inputs)
+    written = corpus_services.documents_write(inputs, reader=user, project_id=project_id)
     for item, row in zip(parsed, written.documents, strict=True):
         item.row = row
     outcome.counts["documents_created"] += len(written.created)
@@ -32,7 +34,7 @@ def documents_write(
     created = {row.pk for row in written.created}
     reused = [(item, given) for item, given in zip(parsed, inputs, strict=True)]
     reused = [(item, given) for item, given in reused if item.row.pk not in created]
-    metadata_compare(reused, update_metadata, outcome, user)
+    metadata_compare(reused, update_metadata, outcome)
 
 
 def _document_input(item: CheckedDocument) -> corpus_services.DocumentInput:

@@ -6,8 +6,8 @@ taken instead (noted too). Only what the file gives is compared: an empty field 
 ``meta`` is compared key by key, leaving out what a reader says of the file (``source``,
 ``label_studio_task``: where this copy came from, not what the document is).
 
-A stored document the importer cannot read (in no project of theirs) is neither compared
-nor updated: its stored values are not shown in notes and the file cannot change them."""
+Only a document the importer can read is ever reused (``corpus.services.document_writer``:
+one they cannot is stored again from the file), so the stored values shown are theirs to see."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from annotations.services.imports.checked import CheckedDocument
 from annotations.services.imports.outcome import ImportOutcome
 from corpus import services as corpus_services
 from corpus.models import Document
-from corpus.selectors import documents_visible_to
 from corpus.services.document_writer import outlet_name, story_name
 
 # meta keys a reader fills in about the file itself (brat's file, Label Studio's task id)
@@ -32,14 +31,8 @@ def metadata_compare(
     reused: list[tuple[CheckedDocument, corpus_services.DocumentInput]],
     update: bool,
     outcome: ImportOutcome,
-    user: Any = None,
 ) -> None:
-    """Note (or, with ``update``, take) each field where the file differs from the row, for
-    the rows ``user`` can read (every row when ``user`` is None: a command at the shell)."""
-    if user is not None:
-        readable = documents_visible_to(user).filter(pk__in=[d.row.pk for d, _ in reused])
-        shown = set(readable.values_list("pk", flat=True))
-        reused = [(d, given) for d, given in reused if d.row.pk in shown]
+    """Note (or, with ``update``, take) each field where the file differs from the row."""
     if not reused:
         return
     rows = (

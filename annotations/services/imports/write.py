@@ -135,7 +135,7 @@ def import_write(
     update_metadata: bool = False,
     user: Any = None,
 ) -> None:
-    documents_write(parsed, outcome, update_metadata, user)
+    documents_write(parsed, outcome, update_metadata, user, project.pk)
     _sets_clash(project, parsed, outcome)
     if outcome.errors:
         return
