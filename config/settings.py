@@ -284,6 +284,25 @@ CLAIMLENS_JOB_HEARTBEAT_SECONDS = int(os.environ.get("CLAIMLENS_JOB_HEARTBEAT_SE
 # A running task worker looks for such jobs this often, besides at its start and reconnects.
 CLAIMLENS_LEASE_CHECK_SECONDS = float(os.environ.get("CLAIMLENS_LEASE_CHECK_SECONDS", "30"))
 
+# E-mail (invitations, password resets): printed on the console unless an SMTP server is set.
+# CLAIMLENS_EMAIL_HOST switches to SMTP; docs/deployment.md "E-mail".
+EMAIL_HOST = os.environ.get("CLAIMLENS_EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "CLAIMLENS_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(os.environ.get("CLAIMLENS_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("CLAIMLENS_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("CLAIMLENS_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("CLAIMLENS_EMAIL_TLS", EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("CLAIMLENS_EMAIL_SSL", EMAIL_PORT == 465)
+EMAIL_TIMEOUT = int(os.environ.get("CLAIMLENS_EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("CLAIMLENS_EMAIL_FROM", "Claimlens <claimlens@localhost>")
+# How long a set-password link (reset or invitation) works, in days.
+PASSWORD_RESET_TIMEOUT = 86400 * int(os.environ.get("CLAIMLENS_PASSWORD_LINK_DAYS", "3"))
+
 
 LOGGING = {
     "version": 1,

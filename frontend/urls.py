@@ -1,7 +1,27 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from frontend import agreement_pages, curate_pages, exchange_pages, settings_pages, views
+from frontend import (
+    account_pages,
+    agreement_pages,
+    curate_pages,
+    exchange_pages,
+    people_pages,
+    settings_pages,
+    views,
+)
+from frontend.account_forms import ResetForEveryoneForm
+
+# The set-password page for a reset link and for an invitation's link (Django's views).
+set_password = auth_views.PasswordResetConfirmView.as_view(
+    template_name="frontend/password_set.html", success_url="/account/password/set/"
+)
+welcome = auth_views.PasswordResetConfirmView.as_view(
+    template_name="frontend/password_set.html",
+    success_url="/account/password/set/",
+    extra_context={"welcome": True},
+)
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -24,6 +44,35 @@ urlpatterns = [
             template_name="frontend/password_change.html", extra_context={"done": True}
         ),
         name="password-change-done",
+    ),
+    path("account/", account_pages.account, name="account"),
+    path(
+        "account/password/reset/",
+        auth_views.PasswordResetView.as_view(
+            template_name="frontend/password_reset.html",
+            form_class=ResetForEveryoneForm,
+            email_template_name="frontend/email/password_reset_body.txt",
+            subject_template_name="frontend/email/password_reset_subject.txt",
+            success_url="/account/password/reset/sent/",
+        ),
+        name="password-reset",
+    ),
+    path(
+        "account/password/reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(
+            template_name="frontend/password_reset_sent.html",
+            extra_context={"timeout_days": settings.PASSWORD_RESET_TIMEOUT // 86400},
+        ),
+        name="password-reset-sent",
+    ),
+    path("account/reset/<uidb64>/<token>/", set_password, name="password-reset-confirm"),
+    path("account/welcome/<uidb64>/<token>/", welcome, name="account-welcome"),
+    path(
+        "account/password/set/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="frontend/password_set_done.html"
+        ),
+        name="password-set-done",
     ),
     path("projects/<int:project_id>/", views.project_home, name="project-home"),
     path("projects/<int:project_id>/work/", views.workspace, name="workspace-next"),
@@ -56,6 +105,11 @@ urlpatterns = [
         "projects/<int:project_id>/export/",
         exchange_pages.project_export,
         name="project-export-page",
+    ),
+    path(
+        "projects/<int:project_id>/people/",
+        people_pages.project_people,
+        name="project-people-page",
     ),
     path(
         "projects/<int:project_id>/agreement/",

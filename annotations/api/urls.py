@@ -7,6 +7,7 @@ from annotations.api import (
     exports,
     history,
     imports,
+    people,
     projects,
     rows,
     sets,
@@ -58,6 +59,16 @@ urlpatterns = [
         "projects/<int:project_id>/members/<str:username>/",
         projects.ProjectMemberDetailApi.as_view(),
         name="project-member-detail",
+    ),
+    path(
+        "projects/<int:project_id>/people/",
+        people.ProjectPeopleApi.as_view(),
+        name="project-people",
+    ),
+    path(
+        "projects/<int:project_id>/invitations/",
+        people.ProjectInvitationsApi.as_view(),
+        name="project-invitations",
     ),
     path(
         "projects/<int:project_id>/documents/",

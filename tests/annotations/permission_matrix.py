@@ -13,6 +13,7 @@ from tests.annotations import (
     permission_cases_agreement,
     permission_cases_curation,
     permission_cases_history,
+    permission_cases_people,
     permission_cases_progress,
     permission_cases_projects,
     permission_cases_schema,
@@ -348,6 +349,7 @@ CASES = [
     *permission_cases_projects.CASES,
     *permission_cases_schema.CASES,
     *permission_cases_access.CASES,
+    *permission_cases_people.CASES,
 ]
 
 

@@ -76,6 +76,7 @@ def reads(bench: Bench) -> list[tuple[str, str, dict[str, Any]]]:
         "/api/v1/projects/{project_id}/documents/{document_id}/comments/",
         "/api/v1/projects/{project_id}/merge-jobs/",
         "/api/v1/projects/{project_id}/progress/",
+        "/api/v1/projects/{project_id}/people/",
         "/api/v1/projects/{project_id}/returned/",
         "/api/v1/projects/{project_id}/suggestions/rates/",
         "/api/v1/sets/{set_id}/decisions/",

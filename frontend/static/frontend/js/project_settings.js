@@ -203,7 +203,7 @@ memberForm.addEventListener("submit", async (event) => {
   memberForm.elements.username.removeAttribute("aria-invalid");
   try {
     const member = await api("POST", `projects/${projectId}/members/`, { username, role });
-    memberForm.elements.username.value = "";
+    memberForm.reset(); // ready for the next person: no username, the role back to annotator
     await loadMembers();
     showSaved(membersFeedback, `Added ${member.username} as ${member.role}.`);
   } catch (error) {

@@ -1,0 +1,31 @@
+"""The forms of a person's own account pages: name and e-mail, and the password reset that
+reaches invited people too."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.models import AbstractBaseUser
+
+
+class AccountForm(forms.Form):
+    first_name = forms.CharField(label="First name", max_length=150, required=False)
+    last_name = forms.CharField(label="Last name", max_length=150, required=False)
+    email = forms.EmailField(
+        label="E-mail",
+        required=False,
+        help_text="Where invitations and password resets are sent.",
+    )
+
+
+class ResetForEveryoneForm(PasswordResetForm):
+    """Django's reset form, except that an invited person who never chose a password (an
+    unusable one) is sent a link too. The page answers the same whether or not an account
+    has the address, so it tells nobody who has an account."""
+
+    def get_users(self, email: str) -> Iterator[AbstractBaseUser]:
+        users = get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
+        return iter(users)
