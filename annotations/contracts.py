@@ -80,10 +80,25 @@ class SetWritten(SetWithContents):
     refs: dict[str, int]
 
 
+class FarEnd(TypedDict):
+    """The far end of a relation into another document of the story: the span and the
+    document it sits in, so a link reads "the claim in <outlet>'s <title>" after a reload."""
+
+    id: int
+    label: str
+    text: str
+    document: int
+    document_title: str
+    outlet: str | None  # the outlet's name
+
+
 class ProjectDocumentDetail(DocumentDetail):
-    """``GET /projects/{p}/documents/{d}/``: the document with every set the caller may see."""
+    """``GET /projects/{p}/documents/{d}/``: the document with every set the caller may see,
+    and ``linked_spans``: the far ends of those sets' links into other documents (only ends
+    in sets the caller may see too)."""
 
     sets: list[SetWithContents]
+    linked_spans: list[FarEnd]
 
 
 class ProjectDocumentRow(TypedDict):

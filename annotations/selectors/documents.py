@@ -23,6 +23,7 @@ from annotations.models import (
     SetStatus,
 )
 from annotations.permissions import can_review, role_acted
+from annotations.selectors.linked_spans import linked_spans
 from annotations.selectors.payloads import DOCUMENT_READ_FIELDS, document_payload, set_header
 from annotations.selectors.set_contents import set_contents_json
 from corpus.models import Document, Outlet
@@ -117,7 +118,7 @@ def project_document_read(
     *, project_id: int, document_id: int, user: AbstractBaseUser
 ) -> ProjectDocumentDetail | None:
     """The workspace's read: a project's document with every set the caller may see, in
-    three prepared statements. None when the caller may not see it (or it is not there)."""
+    four prepared statements. None when the caller may not see it (or it is not there)."""
     with connection.cursor() as cursor:
         cursor.execute(PROJECT_DOCUMENT_SQL, [user.pk, document_id, project_id])
         found = rows_fetched(cursor)
@@ -142,10 +143,18 @@ def project_document_read(
         document.outlet = instance_from(Outlet, record, "outlet")
     headers = [set_header(_set_with_author(row)) for row in sets]
     contents = set_contents_json([header["id"] for header in headers])
+    linked = linked_spans(
+        project_id=project_id,
+        document_id=document_id,
+        set_ids=[header["id"] for header in headers],
+        user_id=user.pk,
+        see_all=params["all"],
+    )
     return {
         **document_payload(document),
         "zones": orjson.Fragment(record["zones"]),  # as stored: never parsed here
         "sets": [{**header, **contents[header["id"]]} for header in headers],
+        "linked_spans": linked,
     }
 
 

@@ -7,7 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from annotations.models import AnnotationSet, Relation, Span
+from annotations.services.set_write import annotation_set_write
 from tests.e2e.workspace_helpers import (
+    LAPTOP,
     OTHER_REPORT,
     REPORT,
     annotator_set,
@@ -64,7 +66,9 @@ def test_a_claim_links_as_same_claim_to_the_annotators_claim_in_another_report(
     expect(page.locator('[data-section="selected"] .linking')).to_contain_text("same claim")
     point = page.evaluate(_BESIDE_POINT_JS, "The talks have stalled")
     page.mouse.click(point["x"], point["y"])
-    expect(page.locator('[data-section="relations"]')).to_contain_text("(Report 2)")
+    expect(page.locator('[data-section="relations"]')).to_contain_text(
+        f"({second.outlet.name} · Report 2)"
+    )
     wait_saved(page)
 
     aset = AnnotationSet.objects.get(author=people.annotator, document=first)
@@ -73,3 +77,44 @@ def test_a_claim_links_as_same_claim_to_the_annotators_claim_in_another_report(
     assert list(
         Relation.objects.filter(annotation_set=aset).values_list("type", "source", "target")
     ) == [("SAME_CLAIM", claim.pk, other_claim_id)]
+
+
+def test_a_link_to_another_report_shows_its_outlet_title_and_text_after_a_reload(
+    live_server, page, db, screenshot_path
+):
+    people, (first, second) = project_with(REPORT, OTHER_REPORT)
+    second.outlet.name = "Harbour Ledger"
+    second.outlet.save(update_fields=["name"])
+    far = write_set(
+        annotator_set(people, second), [span_on(OTHER_REPORT, "The talks have stalled", "CLAIM")]
+    )
+    (far_id,) = far.values()
+    near = annotator_set(people, first)
+    claim = span_on(REPORT, "the talks had stalled", "CLAIM")
+    near.refresh_from_db()
+    annotation_set_write(
+        annotation_set=near,
+        data={
+            "version": near.version,
+            "spans": [claim],
+            "relations": [{"type": "SAME_CLAIM", "source": claim["ref"], "target": far_id}],
+        },
+    )
+    page.set_viewport_size(LAPTOP)
+    log_in(page, live_server.url, people.annotator.username)
+    url = f"{live_server.url}/projects/{people.project.id}/documents/{first.id}/work/"
+    open_workspace(page, url)
+
+    relations = page.locator('[data-section="relations"]')
+    expect(relations).to_contain_text("The talks have stalled")
+    expect(relations.locator(".far-end")).to_have_text(" (Harbour Ledger · Report 2)")
+    expect(relations).not_to_contain_text("in another document")
+    # the story's other reports are picked at the top of the side panel, in the first screen
+    picker = page.locator('#panel [data-section="story"] #beside-doc')
+    expect(picker).to_be_in_viewport()
+    page.screenshot(path=screenshot_path("workspace-far-end-1366"))
+    picker.select_option(str(second.id))
+    expect(page.locator("#beside .beside-title")).to_have_text("Harbour Ledger · Report 2")
+    page.screenshot(path=screenshot_path("workspace-beside-1366"))
+    picker.select_option("")  # closing the report beside keeps the link's far end named
+    expect(relations.locator(".far-end")).to_have_text(" (Harbour Ledger · Report 2)")

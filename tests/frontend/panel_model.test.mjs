@@ -43,16 +43,16 @@ test("a relation row names its type and describes both ends", () => {
   const { state } = annotated();
   const [row] = buildPanelModel(input(state)).relations;
   assert.equal(row.name, "attributed to");
-  assert.deepEqual(row.source, { label: "CLAIM", text: "the talks had stalled", documentTitle: null });
-  assert.deepEqual(row.target, { label: "SOURCE", text: "a minister", documentTitle: null });
+  assert.deepEqual(row.source, { label: "CLAIM", text: "the talks had stalled", documentTitle: null, outlet: null });
+  assert.deepEqual(row.target, { label: "SOURCE", text: "a minister", documentTitle: null, outlet: null });
 });
 
-test("an end in another document is described from the beside view, or named as missing", () => {
+test("an end in another document is described with its outlet and title, or named as missing", () => {
   const { state, claim } = annotated();
   state.addRelation("SAME_CLAIM", claim, { id: 77 });
-  const external = new Map([[77, { label: "CLAIM", text: "The talks have stalled", documentTitle: "Report 2" }]]);
+  const external = new Map([[77, { label: "CLAIM", text: "The talks have stalled", documentTitle: "Report 2", outlet: "Harbour Ledger" }]]);
   const shown = buildPanelModel(input(state, { external })).relations[1];
-  assert.deepEqual(shown.target, { label: "CLAIM", text: "The talks have stalled", documentTitle: "Report 2" });
+  assert.deepEqual(shown.target, { label: "CLAIM", text: "The talks have stalled", documentTitle: "Report 2", outlet: "Harbour Ledger" });
   const hidden = buildPanelModel(input(state)).relations[1];
   assert.deepEqual(hidden.target, { missing: "span 77 in another document" });
 });

@@ -1,6 +1,9 @@
 // Across documents: when the document belongs to a story, another report of it can be
 // opened beside the text, read-only, with the edited layer's spans there (the person's own
-// set, or the gold set) so that a claim here can be linked to a claim there.
+// set, or the gold set) so that a claim here can be linked to a claim there. The picker sits
+// at the top of the side panel. `ws.external` holds every span of another document the
+// workspace knows (the far ends the server sent with the document, and the spans of reports
+// opened beside it), so a link reads "the claim in <outlet> · <title>", also after a reload.
 
 import { api } from "./api.js";
 import { el } from "./dom.js";
@@ -9,6 +12,8 @@ import { TextView } from "./text_view.js";
 
 /** The "another report of this story" picker, when the document has a story with others. */
 export async function loadStory(ws, data) {
+  const picker = ws.root.querySelector('[data-section="story"]');
+  picker.replaceChildren();
   ws.besideBox.replaceChildren();
   if (!data.story) return;
   try {
@@ -23,8 +28,7 @@ export async function loadStory(ws, data) {
       // select, where a letter would pick another report.
       if (document.activeElement === select) ws.textBox.focus({ preventScroll: true });
     });
-    const box = el("div", { id: "beside-text", class: "beside-text", tabindex: "-1" });
-    ws.besideBox.append(el("label", { for: "beside-doc", text: `Story: ${story.name}` }), select, box);
+    picker.append(el("label", { for: "beside-doc", text: `Story: ${story.name}` }), select);
   } catch (error) {
     ws.fail(error);
   }
@@ -33,11 +37,9 @@ export async function loadStory(ws, data) {
 /** Another document of the story, read-only, with this layer's spans there to link to;
  * null closes it. */
 export async function openBeside(ws, documentId) {
-  const box = ws.root.querySelector("#beside-text");
-  ws.external.clear();
   ws.root.classList.toggle("with-beside", documentId !== null);
   if (documentId === null || ws.mode !== "edit") {
-    box.replaceChildren();
+    ws.besideBox.replaceChildren();
     ws.redraw();
     return;
   }
@@ -47,7 +49,10 @@ export async function openBeside(ws, documentId) {
     if (ws.set !== set) return; // another document was opened meanwhile
     const layer = data.sets.find((s) => s.kind === set.kind && (set.kind !== "annotator" || s.author === ws.username));
     const spans = layer ? layer.spans : [];
-    for (const span of spans) ws.external.set(span.id, { ...span, key: `x${span.id}`, documentTitle: data.title });
+    for (const span of spans) ws.external.set(span.id, { ...span, key: `x${span.id}`, documentTitle: data.title, outlet: data.outlet });
+    const box = el("div", { id: "beside-text", class: "beside-text", tabindex: "-1" });
+    const heading = [data.outlet, data.title || `Document ${data.id}`].filter(Boolean).join(" · ");
+    ws.besideBox.replaceChildren(el("h2", { class: "beside-title", text: heading }), box);
     const view = new TextView(box, data.text, data.zones || [], ws.labels);
     view.render({ spans: spans.map((s) => ({ ...s, key: `x${s.id}` })) });
     ws.besideView = view;
@@ -61,5 +66,13 @@ export async function openBeside(ws, documentId) {
     ws.redraw();
   } catch (error) {
     ws.fail(error);
+  }
+}
+
+/** The far ends of the set's links into other documents, as the server sent them with the
+ * document (GET .../documents/{id}/ `linked_spans`). */
+export function rememberFarEnds(ws, ends) {
+  for (const end of ends) {
+    ws.external.set(end.id, { id: end.id, key: `x${end.id}`, label: end.label, text: end.text, documentTitle: end.document_title, outlet: end.outlet });
   }
 }

@@ -105,6 +105,7 @@ function setUp(ws, data, set) {
   ws.state = new AnnotationState(set, ws.chars);
   ws.saver = new Saver(set.id, ws.state, (status, message) => ws.showStatus(status, message));
   ws.suggestions = new Suggestions(data.sets.filter((s) => s.kind === "model"));
+  beside.rememberFarEnds(ws, data.linked_spans || []);
   showHeader(ws, data, `${set.kind === "gold" ? "gold set" : "your set"}: ${set.status}`);
   history.replaceState(null, "", `${documentUrl(ws, data.id)}?set=${set.id}`);
   ws.textBox.replaceChildren();

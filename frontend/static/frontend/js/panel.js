@@ -166,11 +166,13 @@ export class Panel {
     return el("div", { class: "relations-box" }, el("h3", { text: "Relations" }), span.relations.length ? list : none, buttons);
   }
 
-  /** One relation: its ends ({label, text, documentTitle} or {missing}) and a delete button. */
+  /** One relation: its ends ({label, text, documentTitle, outlet} or {missing}) and a
+   * delete button; an end in another document names its outlet and title. */
   relationItem(relation) {
     const describe = (end) => {
       if (end.missing) return el("span", { class: "muted", text: end.missing });
-      const from = end.documentTitle ? el("span", { class: "muted", text: ` (${end.documentTitle})` }) : null;
+      const where = [end.outlet, end.documentTitle].filter(Boolean).join(" · ");
+      const from = end.documentTitle ? el("span", { class: "muted far-end", text: ` (${where})` }) : null;
       return el("span", {}, labelChip(this.label(end.label)), " ", el("q", { text: excerpt(end.text) }), from);
     };
     return el(

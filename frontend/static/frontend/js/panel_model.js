@@ -17,7 +17,7 @@ import { relationName, relationTypesFrom, stanceQuestionsFor } from "./span_opti
  *   the edited set's content (AnnotationState.content)
  * @param {string|null} input.selected the selected span's or suggestion's key
  * @param {string|null} input.linking the relation type waiting for its other span
- * @param {Map<number, object>} input.external spans of another document by id ({label, text, documentTitle})
+ * @param {Map<number, object>} input.external spans of another document by id ({label, text, documentTitle, outlet})
  * @param {object[]} input.suggestions the open suggestions
  * @param {boolean} input.hasSuggestions whether the document has model sets at all
  * @param {object} cache kept by the caller between calls (what makes unchanged sections the same)
@@ -57,7 +57,7 @@ function sortedSpans(cache, spans) {
 function describeEnd(end, index, external) {
   const span = typeof end === "object" ? external.get(end.id) : index.get(end);
   if (!span) return { missing: typeof end === "object" ? `span ${end.id} in another document` : "?" };
-  return { label: span.label, text: span.text, documentTitle: span.documentTitle || null };
+  return { label: span.label, text: span.text, documentTitle: span.documentTitle || null, outlet: span.outlet || null };
 }
 
 function relationRow(schema, relation, describe) {
@@ -65,7 +65,7 @@ function relationRow(schema, relation, describe) {
 }
 
 function sameRows(a, b) {
-  const sameEnd = (x, y) => x.missing === y.missing && x.label === y.label && x.text === y.text && x.documentTitle === y.documentTitle;
+  const sameEnd = (x, y) => x.missing === y.missing && x.label === y.label && x.text === y.text && x.documentTitle === y.documentTitle && x.outlet === y.outlet;
   return a.length === b.length && a.every((row, i) => row.key === b[i].key && row.name === b[i].name && sameEnd(row.source, b[i].source) && sameEnd(row.target, b[i].target));
 }
 
