@@ -12,6 +12,7 @@ from frontend import (
     views,
 )
 from frontend.account_forms import ResetForEveryoneForm
+from frontend.progress_pages import project_progress
 
 # The set-password page for a reset link and for an invitation's link (Django's views).
 set_password = auth_views.PasswordResetConfirmView.as_view(
@@ -115,5 +116,10 @@ urlpatterns = [
         "projects/<int:project_id>/agreement/",
         agreement_pages.project_agreement,
         name="project-agreement-page",
+    ),
+    path(
+        "projects/<int:project_id>/progress/",
+        project_progress,
+        name="project-progress-page",
     ),
 ]

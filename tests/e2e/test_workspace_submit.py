@@ -49,7 +49,11 @@ def test_after_skipping_to_the_end_of_the_queue_ctrl_enter_submits_nothing(
     expect(page.locator("#doc-text")).to_contain_text("Nothing left in your queue")
 
     posts: list[str] = []
-    page.on("request", lambda r: posts.append(r.url) if r.method != "GET" else None)
+    # a time-on-task report of the skipped sets' last seconds is not a step on a set
+    page.on(
+        "request",
+        lambda r: posts.append(r.url) if r.method != "GET" and "/time/" not in r.url else None,
+    )
     page.keyboard.press("Control+Enter")
     page.locator("#doc-text").press("Control+Enter")
     page.keyboard.press("c")

@@ -32,6 +32,7 @@ PAGES = {
     "workspace for a document": "/projects/{project}/documents/{document}/work/",
     "import": "/projects/{project}/import/",
     "export": "/projects/{project}/export/",
+    "progress": "/projects/{project}/progress/",
     "people": "/projects/{project}/people/",
 }
 

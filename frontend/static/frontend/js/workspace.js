@@ -24,6 +24,7 @@ import { buildPanelModel } from "./panel_model.js";
 import * as spanEdits from "./span_edits.js";
 import { relationTypesFrom, stanceQuestionsFor } from "./span_options.js";
 import { acceptAllSuggestions, acceptSuggestion, rejectSuggestion } from "./suggestions.js";
+import { trackTimeOnTask } from "./time_on_task.js";
 import { commentThread, mountReview, reviewSaved, showReview } from "./workspace_review.js";
 import { snapToWords } from "./words.js";
 
@@ -69,6 +70,7 @@ export class Workspace {
     this.help = new Help(this.root.querySelector("#help"), this.textBox);
     this.guidelines = new GuidelinesPanel(this.root.querySelector("#guidelines"), this.textBox, this.projectId);
     this.bind();
+    trackTimeOnTask(this);
     try {
       this.schema = await api("GET", `projects/${this.projectId}/schema/`);
       this.labels = labelsOf(this.schema);
