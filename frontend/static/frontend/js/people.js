@@ -110,11 +110,11 @@ function removeCell(person) {
 
 function personRow(person) {
   const name = el("td", { class: "person" }, displayName(person));
-  if (person.name) name.append(element("span", "username", person.username));
   if (person.username === me) name.append(element("span", "you", "(you)"));
+  if (person.name) name.append(element("span", "username", person.username));
+  if (person.email) name.append(element("span", "email", person.email));
   const num = (value) => el("td", { class: "num" }, String(value));
   const row = el("tr", { dataset: { username: person.username } }, name);
-  if (manager) row.append(el("td", { class: "email" }, person.email || "—"));
   const lastActive = el("td", {}, lastActiveWords(person.last_active));
   if (person.last_active) lastActive.title = new Date(person.last_active).toLocaleString();
   row.append(
