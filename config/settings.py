@@ -302,6 +302,8 @@ EMAIL_TIMEOUT = int(os.environ.get("CLAIMLENS_EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("CLAIMLENS_EMAIL_FROM", "Claimlens <claimlens@localhost>")
 # How long a set-password link (reset or invitation) works, in days.
 PASSWORD_RESET_TIMEOUT = 86400 * int(os.environ.get("CLAIMLENS_PASSWORD_LINK_DAYS", "3"))
+# Password-reset mails one address may be sent in an hour (annotations/services/people.py).
+CLAIMLENS_RESET_MAILS_PER_HOUR = int(os.environ.get("CLAIMLENS_RESET_MAILS_PER_HOUR", "5"))
 
 
 LOGGING = {

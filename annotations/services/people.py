@@ -25,6 +25,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
@@ -167,6 +168,21 @@ def _send_invitation(
     except Exception as error:  # noqa: BLE001  (any backend failure: report it, keep the invite)
         return False, f"The e-mail could not be sent ({type(error).__name__}: {error})."
     return True, ""
+
+
+def reset_mail_allowed(email: str) -> bool:
+    """Whether another password-reset mail may go to ``email`` this hour (at most
+    ``CLAIMLENS_RESET_MAILS_PER_HOUR``, so the form cannot flood someone's inbox). Counted
+    in the shared cache whether or not an account has the address: the page answers the
+    same either way."""
+    key = f"password-reset:{email.strip().lower()}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        sent = cache.incr(key)
+    except ValueError:  # expired between add and incr: a new hour starts
+        cache.set(key, 1, timeout=3600)
+        sent = 1
+    return sent <= settings.CLAIMLENS_RESET_MAILS_PER_HOUR
 
 
 def account_update(

@@ -58,3 +58,11 @@ def test_an_invited_person_without_a_password_can_ask_for_a_link_too(client):
     user.save()
     ask_for_a_link(client, "ada@example.org")
     assert len(mail.outbox) == 1
+
+
+def test_past_the_hourly_limit_an_address_gets_no_more_mails_and_the_same_answer(client, settings):
+    settings.CLAIMLENS_RESET_MAILS_PER_HOUR = 2
+    UserFactory(username="ada", email="ada@example.org")
+    answers = [without_csrf_token(ask_for_a_link(client, "ADA@example.org")) for _ in range(3)]
+    assert len(mail.outbox) == 2
+    assert answers[0] == answers[2]
