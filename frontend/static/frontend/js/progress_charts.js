@@ -38,7 +38,7 @@ export function throughputChart(days, label) {
   root.append(svgEl("title", {}, label));
   const most = axisTop(Math.max(0, ...days.map((d) => d.submitted)));
   const y = (value) => top + plot - (value / most) * plot;
-  for (const tick of [0, most / 2, most]) {
+  for (const tick of [0, most / 2, most].filter(Number.isInteger)) {
     root.append(svgEl("line", { x1: left, x2: width - 8, y1: y(tick), y2: y(tick), stroke: LINE }));
     root.append(svgEl("text", { x: left - 6, y: y(tick) + 4, "text-anchor": "end", fill: MUTED }, String(tick)));
   }
