@@ -4,12 +4,14 @@ A rename is ``{"kind", "old", "new"}`` (and ``"label"`` for an attribute: the sp
 whose attribute it is). Kinds and where each key is named in a definition:
 
 - ``label``: ``span_labels[].key``, relation types' ``from_labels``/``to_labels``, stance
-  ``holder_labels``/``object_labels``, ``events[].key`` and their roles' ``labels``;
+  ``holder_labels``/``object_labels``, ``events[].key`` and their roles' ``labels``,
+  ``submit_checks[].label``;
 - ``attribute``: ``span_labels[label].attributes[].key``;
-- ``relation_type``: ``relation_types[].key`` and event roles' ``key``;
+- ``relation_type``: ``relation_types[].key``, event roles' ``key``,
+  ``submit_checks[].relation``;
 - ``stance_target``: ``stance.targets[].key``;
 - ``stance_value``: an item of ``stance.values`` (its place in the order is kept);
-- ``question``: ``document_questions[].key``.
+- ``question``: ``document_questions[].key``, ``submit_checks[].question``.
 
 ``annotations.services.schema_changes`` moves the stored rows along with it; this module
 only rewrites the definition and says what is wrong with a rename (``RenameError``).
@@ -132,4 +134,9 @@ def definition_renamed(definition: dict[str, Any], rename: KeyRename) -> dict[st
             for role in event.get("roles") or []:
                 if role.get("key") == old:
                     role["key"] = new
+    field = {"label": "label", "relation_type": "relation", "question": "question"}.get(rename.kind)
+    checks = out.get("submit_checks") if field else None
+    for check in checks if isinstance(checks, list) else []:
+        if isinstance(check, dict) and check.get(field) == old:
+            check[field] = new
     return out

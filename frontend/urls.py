@@ -12,6 +12,7 @@ from frontend import (
     views,
 )
 from frontend.account_forms import ResetForEveryoneForm
+from frontend.schema_pages import project_schema
 from frontend.progress_pages import project_progress
 
 # The set-password page for a reset link and for an invitation's link (Django's views).
@@ -96,6 +97,11 @@ urlpatterns = [
         "projects/<int:project_id>/settings/",
         settings_pages.project_settings,
         name="project-settings",
+    ),
+    path(
+        "projects/<int:project_id>/schema/",
+        project_schema,
+        name="project-schema-page",
     ),
     path(
         "projects/<int:project_id>/import/",

@@ -28,6 +28,10 @@ const SCHEMA = {
   stance: { holder_labels: ["SOURCE"], object_labels: ["CLAIM"], targets: [{ key: "union", name: "The union" }], values: ["favor", "against", "neutral"] },
   document_questions: [{ key: "framing", text: "Framing", type: "single", choices: ["critical", "neutral"], per_target: true }],
   events: [{ key: "CLAIM", roles: [{ key: "ATTRIBUTED_TO", labels: ["SOURCE"], min: 0, max: null }] }],
+  submit_checks: [
+    { kind: "require_relation", label: "CLAIM", relation: "ATTRIBUTED_TO", enabled: true, message: "" },
+    { kind: "require_answer", question: "framing", enabled: false, message: "" },
+  ],
 };
 
 test("a schema read into the form comes back out as it was", () => {
@@ -47,6 +51,7 @@ test("a label's key changed in the form is a rename, and every place naming it f
   assert.deepEqual(definition.relation_types[0].from_labels, ["ASSERTION"]);
   assert.deepEqual(definition.stance.object_labels, ["ASSERTION"]);
   assert.equal(definition.events[0].key, "ASSERTION");
+  assert.equal(definition.submit_checks[0].label, "ASSERTION");
   assert.deepEqual(renamesOf(form), [{ kind: "label", old: "CLAIM", new: "ASSERTION" }]);
 });
 
@@ -72,7 +77,10 @@ test("relation types, targets, stance values and questions are renamed by kind",
     { kind: "stance_value", old: "against", new: "opposed" },
     { kind: "question", old: "framing", new: "tone" },
   ]);
-  assert.equal(schemaFromForm(form).events[0].roles[0].key, "SAID_BY");
+  const definition = schemaFromForm(form);
+  assert.equal(definition.events[0].roles[0].key, "SAID_BY");
+  assert.equal(definition.submit_checks[0].relation, "SAID_BY");
+  assert.equal(definition.submit_checks[1].question, "tone");
 });
 
 test("a new label is an addition, not a rename, and its key is free", () => {

@@ -28,6 +28,7 @@ def settings_url(people) -> str:  # noqa: ANN001
 PAGES = {
     "home": "/projects/{project}/",
     "settings": "/projects/{project}/settings/",
+    "schema": "/projects/{project}/schema/",
     "workspace": "/projects/{project}/work/",
     "workspace for a document": "/projects/{project}/documents/{document}/work/",
     "import": "/projects/{project}/import/",

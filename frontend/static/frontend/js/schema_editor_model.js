@@ -140,12 +140,24 @@ export function hasChoices(type) {
   return type === "choice" || type === "multi_choice";
 }
 
-/** `extra` with the label and relation keys of `events` renamed as the form renamed them. */
+/** `extra` with the keys `events` and `submit_checks` name renamed as the form renamed them. */
 function renamedExtra(form) {
-  if (!Array.isArray(form.extra.events)) return form.extra;
-  const labels = new Map(form.labels.filter((l) => l.originalKey).map((l) => [l.originalKey, l.key]));
-  const relations = new Map(form.relations.filter((r) => r.originalKey).map((r) => [r.originalKey, r.key]));
-  const events = form.extra.events.map((event) => ({
+  const renamed = (rows) => new Map(rows.filter((row) => row.originalKey).map((row) => [row.originalKey, row.key]));
+  const labels = renamed(form.labels);
+  const relations = renamed(form.relations);
+  const questions = renamed(form.questions);
+  const extra = { ...form.extra };
+  if (Array.isArray(extra.submit_checks)) {
+    extra.submit_checks = extra.submit_checks.map((check) => {
+      const out = { ...check };
+      if ("label" in out) out.label = labels.get(out.label) ?? out.label;
+      if ("relation" in out) out.relation = relations.get(out.relation) ?? out.relation;
+      if ("question" in out) out.question = questions.get(out.question) ?? out.question;
+      return out;
+    });
+  }
+  if (!Array.isArray(extra.events)) return extra;
+  extra.events = extra.events.map((event) => ({
     ...event,
     key: labels.get(event.key) ?? event.key,
     roles: list(event.roles).map((role) => ({
@@ -154,7 +166,7 @@ function renamedExtra(form) {
       labels: list(role.labels).map((label) => labels.get(label) ?? label),
     })),
   }));
-  return { ...form.extra, events };
+  return extra;
 }
 
 /** The renames the form makes, in the order the server applies them: labels first, so an
