@@ -49,6 +49,7 @@ CHAINS: list[tuple[str, str, str, list[str]]] = [
         ],
     ),
     ("v1_sets_create", "200", "set_id", ["v1_sets_retrieve", "v1_sets_spans_create"]),
+    ("v1_sets_create", "200", "set_id", ["v1_sets_relations_create", "v1_sets_stances_create"]),
     (
         "v1_sets_spans_create",
         "201",
@@ -63,6 +64,79 @@ CHAINS: list[tuple[str, str, str, list[str]]] = [
     ),
     ("v1_sets_stances_create", "201", "stance_id", ["v1_stances_retrieve", "v1_stances_destroy"]),
     ("v1_projects_exports_create", "202", "job_id", ["v1_exports_retrieve"]),
+]
+
+
+# Links that fill a request BODY, or a path parameter from another field than ``id``: a set is
+# opened by POST /sets/ with the project and document in its body, and a span or relation is
+# only written with a label, offsets and span ids the project's schema and text accept. Each is
+# (operation, status, link name, target, path parameters, body or None); schemathesis merges a
+# linked body into the one it generates.
+Link = tuple[str, str, str, str, dict[str, str], "dict[str, str] | None"]
+
+
+def _from_an_opened_set(status: str) -> list[Link]:
+    """What an opened set (its body: header, spans, relations, stances) leads to."""
+    body = "$response.body#"
+    return [
+        (
+            "v1_sets_create",
+            status,
+            "reopen_the_same_set",
+            "v1_sets_create",
+            {},
+            {"project": f"{body}/project", "document": f"{body}/document", "kind": f"{body}/kind"},
+        ),
+        (
+            "v1_sets_create",
+            status,
+            "list_the_projects_documents",
+            "v1_projects_documents_list",
+            {"project_id": f"{body}/project"},
+            None,
+        ),
+        (
+            "v1_sets_create",
+            status,
+            "copy_the_first_span",
+            "v1_sets_spans_create",
+            {"set_id": f"{body}/id"},
+            {field: f"{body}/spans/0/{field}" for field in ("label", "start", "end", "text")},
+        ),
+        (
+            "v1_sets_create",
+            status,
+            "relate_the_first_relation_source_to_the_third_span",
+            "v1_sets_relations_create",
+            {"set_id": f"{body}/id"},
+            {
+                "type": f"{body}/relations/0/type",
+                "source": f"{body}/relations/0/source",
+                "target": f"{body}/spans/2/id",
+            },
+        ),
+    ]
+
+
+BODY_LINKS: list[Link] = [
+    (
+        "v1_projects_documents_list",
+        "200",
+        "open_a_set_on_the_first_document",
+        "v1_sets_create",
+        {},
+        {"project": "$request.path.project_id", "document": "$response.body#/results/0/id"},
+    ),
+    (
+        "v1_projects_documents_create",
+        "201",
+        "open_a_set_on_the_first_added_document",
+        "v1_sets_create",
+        {},
+        {"project": "$request.path.project_id", "document": "$request.body#/documents/0"},
+    ),
+    *_from_an_opened_set("200"),
+    *_from_an_opened_set("201"),
 ]
 
 
@@ -89,4 +163,14 @@ def add_links(result: dict[str, Any], generator: Any, request: Any, public: bool
                 "operationId": target,
                 "parameters": {parameter: "$response.body#/id"},
             }
+    for creator, status, name, target, parameters, body in BODY_LINKS:
+        if target not in operations:
+            raise KeyError(f"OpenAPI link to unknown operation {target!r}")
+        links = operations[creator]["responses"][status].setdefault("links", {})
+        link: dict[str, Any] = {"operationId": target}
+        if parameters:
+            link["parameters"] = dict(parameters)
+        if body is not None:
+            link["requestBody"] = dict(body)
+        links[name] = link
     return result

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from annotations.api.openapi_links import CHAINS
+from annotations.api.openapi_links import BODY_LINKS, CHAINS
 
 
 @pytest.fixture
@@ -53,3 +53,23 @@ def test_the_main_chains_are_linked(published, db):
     )
     assert "v1_spans_destroy" in linked("v1_sets_spans_create", "201")
     assert "v1_exports_retrieve" in linked("v1_projects_exports_create", "202")
+
+
+def test_a_set_is_opened_and_written_through_links_that_fill_the_body(published, db):
+    """POST /sets/ takes its project and document in the body; a span or relation write needs
+    a label, offsets and span ids: those links carry a requestBody."""
+    operations = operations_by_id(published)
+    for creator, status, name, target, parameters, body in BODY_LINKS:
+        link = operations[creator]["responses"][status]["links"][name]
+        assert link["operationId"] == target
+        assert link.get("parameters", {}) == parameters
+        if body is not None:
+            assert link["requestBody"] == body
+    opened = operations["v1_sets_create"]["responses"]["201"]["links"]
+    assert opened["copy_the_first_span"]["requestBody"]["label"] == (
+        "$response.body#/spans/0/label"
+    )
+    assert (
+        "open_a_set_on_the_first_document"
+        in (operations["v1_projects_documents_list"]["responses"]["200"]["links"])
+    )
