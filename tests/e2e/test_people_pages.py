@@ -157,3 +157,21 @@ def test_the_settings_member_form_resets_its_role_after_adding_someone(live_serv
     assert Membership.objects.get(project=people.project, user=people.outsider).role == Role.MANAGER
     expect(page.locator("#member-role")).to_have_value("annotator")
     expect(page.get_by_label("Username", exact=True)).to_have_value("")
+
+
+def test_a_person_gives_their_name_on_the_account_page_and_sees_it_in_the_top_bar(
+    live_server, page, people, screenshot_path
+):
+    log_in(page, live_server.url, people.annotator.username)
+    page.get_by_role("link", name="annotator", exact=True).click()
+    page.wait_for_url(f"{live_server.url}/account/")
+    page.get_by_label("First name").fill("Ann")
+    page.get_by_label("Last name").fill("Otator")
+    page.get_by_label("E-mail").fill("ann@example.org")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("status")).to_have_text("Saved.")
+    expect(page.locator(".topbar .who")).to_have_text("Ann Otator")
+    people.annotator.refresh_from_db()
+    assert people.annotator.email == "ann@example.org"
+    page.set_viewport_size(LAPTOP)
+    page.screenshot(path=screenshot_path("account-1366"))
