@@ -16,6 +16,9 @@ Site permissions (not tied to a project):
   (annotations.create_project), or every signed-in user when CLAIMLENS_PROJECT_CREATORS=anyone.
 - An import may create accounts and add non-members (as annotators, never staff or
   superusers) only for holders of "Can add people by import" (annotations.import_people).
+- Making an account: a project's managers, only by inviting an e-mail address into their
+  project (``annotations/services/people.py``). The people figures are for managers and
+  reviewers (``can_review``); only managers see addresses.
 """
 
 from __future__ import annotations
