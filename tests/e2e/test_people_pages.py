@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from annotations.models import AnnotationSet, Membership, Role, SetKind, SetStatus
 from tests import factories
-from tests.e2e.workspace_helpers import log_in
+from tests.e2e.workspace_helpers import log_in, mouse_select, wait_saved
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("no_script_errors")]
 
@@ -84,7 +84,14 @@ def test_a_manager_invites_an_annotator_who_sets_a_password_and_opens_the_projec
     page.get_by_role("link", name=project.name).click()
     page.wait_for_url(f"{live_server.url}/projects/{project.pk}/")
     expect(page.locator(".meta").first).to_contain_text("Your role: annotator")
-    expect(page.get_by_role("link", name="Start annotating")).to_be_visible()
+    # ... and annotates: the queue hands out a document, a claim is marked and saved.
+    page.get_by_role("link", name="Start annotating").click()
+    page.wait_for_selector("#doc-text .seg")
+    mouse_select(page, "the talks had stalled")
+    page.keyboard.press("c")
+    wait_saved(page)
+    ada_set = AnnotationSet.objects.get(project=project, author__username="ada.quill")
+    assert list(ada_set.spans.values_list("label", "text")) == [("CLAIM", "the talks had stalled")]
 
     # The link worked once.
     page.goto(live_server.url + mailed_path(message))
