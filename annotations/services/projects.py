@@ -14,9 +14,8 @@ from annotations.contracts import DocumentImportReport
 from annotations.models import LabelSchema, Membership, Project, ProjectDocument, Role
 from annotations.presets import PRESETS
 from annotations.schema import SchemaError, validate_definition
-from annotations.selectors.projects import schema_keys_in_use
 from annotations.services.errors import DomainError
-from annotations.services.schema_lock import schema_locked_for_change
+from annotations.services.schema_changes import project_schema_change
 from corpus.models import Document
 from corpus.services import documents_import
 
@@ -49,33 +48,10 @@ def project_create(
     return project
 
 
-@transaction.atomic
 def project_schema_replace(*, project: Project, definition: Any) -> LabelSchema:
-    """Replace the schema. Labels, relation types, targets and questions already used by
-    annotations must stay, so that no stored annotation loses its meaning. The schema's row
-    is locked first, so no write in flight stores a key this check misses (schema_lock.py)."""
-    checked = schema_definition_checked(definition)
-    schema = schema_locked_for_change(project.schema_id)
-    used = schema_keys_in_use(project)
-    missing = {
-        "span_labels": sorted(used["labels"] - {x["key"] for x in checked["span_labels"]}),
-        "relation_types": sorted(
-            used["relation_types"] - {x["key"] for x in checked["relation_types"]}
-        ),
-        "stance.targets": sorted(
-            used["targets"] - {x["key"] for x in checked["stance"]["targets"]}
-        ),
-        "document_questions": sorted(
-            used["questions"] - {x["key"] for x in checked["document_questions"]}
-        ),
-    }
-    missing = {k: f"still used by annotations: {', '.join(v)}" for k, v in missing.items() if v}
-    if missing:
-        raise DomainError("The new schema drops keys that annotations still use.", missing)
-    schema.definition = checked
-    schema.save(update_fields=["definition", "updated_at"])
-    project.schema = schema
-    return schema
+    """Replace the schema; refused when it drops a key stored annotations use (with how many
+    rows use it). ``schema_changes.project_schema_change`` holds the rule and the lock."""
+    return project_schema_change(project=project, definition=definition)
 
 
 def _managers_locked(project: Project) -> list[int]:

@@ -98,7 +98,9 @@ def test_a_schema_replace_dropping_a_label_waits_for_a_save_using_it_then_refuse
     commit.set()
     saver.join(timeout=10)
     replacer.join(timeout=10)
-    assert outcome["replace"] == {"span_labels": "still used by annotations: CUE"}
+    assert outcome["replace"] == {
+        "span_labels": "CUE is used by 1 span in 1 set; rename or remove them first"
+    }
     assert Span.objects.filter(annotation_set=aset, label="CUE").count() == 1
     labels = {
         x["key"] for x in LabelSchema.objects.get(pk=project.schema_id).definition["span_labels"]
