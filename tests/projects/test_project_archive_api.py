@@ -7,9 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import get_resolver
 
 from annotations.models import Project
+from annotations.services.project_archive import project_archive
 from tests.annotations.permission_matrix import CASES, Case
 from tests.annotations.test_permissions import call, user_of
 
@@ -25,6 +27,7 @@ STILL_OPEN = {
     ("project-duplicate", "post"),
     ("project-detail", "delete"),
     ("project-export-jobs", "post"),
+    ("guidelines-preview", "post"),  # no project: renders Markdown for a form
 }
 
 
@@ -118,3 +121,11 @@ def test_an_archived_project_can_still_be_read_and_exported(bench, client_for):
     assert (
         client.get(f"/api/v1/projects/{bench.project.pk}/export/?format=jsonl").status_code == 200
     )
+
+
+def test_the_import_command_refuses_an_archived_project_with_the_reason(bench, tmp_path):
+    project_archive(project=bench.project)
+    records = tmp_path / "records.jsonl"
+    records.write_text("{}\n")
+    with pytest.raises(CommandError, match="This project is archived"):
+        call_command("import_annotations", str(records), project=bench.project.pk, format="jsonl")

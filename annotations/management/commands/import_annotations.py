@@ -11,7 +11,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from annotations.formats import UnknownFormat, import_formats
 from annotations.models import Project
+from annotations.services.errors import ProjectArchived
 from annotations.services.imports import annotations_import
+from annotations.services.project_archive import project_writable
 
 
 def _files(paths: list[str]) -> list[tuple[str, bytes]]:
@@ -83,6 +85,10 @@ class Command(BaseCommand):
         project = Project.objects.select_related("schema").filter(pk=options["project"]).first()
         if project is None:
             raise CommandError(f"no project with id {options['project']}")
+        try:
+            project_writable(project)
+        except ProjectArchived as exc:
+            raise CommandError(exc.message) from exc
         user = None
         if options["user"]:
             user = get_user_model().objects.filter(username=options["user"]).first()
