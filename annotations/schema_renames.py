@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotations.schema import KEY_RE
-from annotations.schema_text import STANCE_VALUE_MAX
+from annotations.schema_text import stance_values_problem
 
 RENAME_KINDS = (
     "label",
@@ -84,8 +84,8 @@ def rename_problems(definition: dict[str, Any], rename: KeyRename) -> dict[str, 
     if rename.kind not in RENAME_KINDS:
         return {"kind": f"must be one of {', '.join(RENAME_KINDS)}"}
     if rename.kind == "stance_value":
-        if not isinstance(rename.new, str) or not rename.new or len(rename.new) > STANCE_VALUE_MAX:
-            return {"new": f"a stance value is 1 to {STANCE_VALUE_MAX} characters"}
+        if problem := stance_values_problem([rename.new]):
+            return {"new": problem}
     elif not isinstance(rename.new, str) or not KEY_RE.match(rename.new):
         return {"new": "must be a key: a letter, then letters, digits, _ or - (max 64)"}
     try:

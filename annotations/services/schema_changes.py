@@ -59,15 +59,16 @@ def project_schema_change(
     definition, or one that drops keys stored rows use."""
     schema = schema_locked_for_change(project.schema_id)
     renamed = schema.definition
-    moved_sets: set[int] = set()
     for index, rename in enumerate(renames):
         try:
             renamed = definition_renamed(renamed, rename)
         except RenameError as exc:
             details = {f"renames[{index}].{field}": text for field, text in exc.errors.items()}
             raise DomainError(f"Cannot rename {rename.describe()}.", details) from exc
-        moved_sets |= _rows_renamed(project, rename)
     checked = definition_checked(renamed if definition is None else definition)
+    moved_sets: set[int] = set()
+    for rename in renames:  # every rename and the definition are checked: now the rows
+        moved_sets |= _rows_renamed(project, rename)
     refusals = drop_refusals(checked, schema_use(project))
     if refusals:
         raise DomainError(DROP_REFUSAL, refusals)
@@ -98,15 +99,13 @@ def drop_refusals(checked: dict[str, Any], use: SchemaUse) -> dict[str, str]:
     labels = {label["key"]: label for label in checked["span_labels"]}
     stance = checked["stance"]
     targets = {target["key"] for target in stance["targets"]}
-    per_target = any(question["per_target"] for question in checked["document_questions"])
     refusals = {
         "span_labels": _refused(use.labels, set(labels), "span"),
         "relation_types": _refused(
             use.relation_types, {r["key"] for r in checked["relation_types"]}, "relation"
         ),
         "stance.targets": _refused(use.targets, targets, "stance")
-        or (per_target and _refused(use.target_answers, targets, "answer", "is answered in"))
-        or "",
+        or _refused(use.target_answers, targets, "answer", "is answered in"),
         "stance.values": _refused(use.stance_values, set(stance["values"]), "stance"),
         "document_questions": _refused(
             use.questions, {q["key"] for q in checked["document_questions"]}, "answer"

@@ -112,6 +112,7 @@ def test_a_rename_with_a_definition_stores_that_definition(used):
         (KeyRename("label", "CLAIM", "not a key"), "renames[0].new"),
         (KeyRename("attribute", "quote_type", "q", label="NOPE"), "renames[0].label"),
         (KeyRename("colour", "a", "b"), "renames[0].kind"),
+        (KeyRename("stance_value", "against", "bad\x00"), "renames[0].new"),
     ],
 )
 def test_a_rename_that_cannot_be_made_is_refused_and_nothing_moves(used, rename_, field):
