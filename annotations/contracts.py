@@ -112,6 +112,11 @@ class ProjectDocumentRow(TypedDict):
     assigned: int  # annotator sets counting against ``annotators_per_document``
     submitted: int  # annotator sets submitted
     length: int  # code points
+    story_name: str | None
+    published_at: str | None  # ISO 8601
+    url: str
+    language: str
+    review_status: str
 
 
 # --- what the annotation API takes (checked field by field by the services) ---------------

@@ -10,7 +10,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 
-from annotations.models import AnnotationSet, ExportJob, Project
+from annotations.models import AnnotationSet, ExportJob, Project, SetStatus
 from annotations.permissions import (
     EXPORT_REFUSAL,
     IMPORT_REFUSAL,
@@ -24,7 +24,13 @@ from annotations.permissions import (
 from annotations.selectors.export import export_job_get
 from annotations.selectors.projects import project_role, project_with_role
 from annotations.selectors.sets import annotation_set_lookup, row_get
+from annotations.services.errors import SetStateConflict
 from annotations.services.project_archive import project_writable
+
+ARCHIVED_SET_REFUSAL = (
+    "This annotation set is archived (its document was removed from the project); it is "
+    "kept as it was and cannot change."
+)
 
 
 def project_for(
@@ -80,6 +86,8 @@ def set_for(request: Request, set_id: int, *, write: bool = False) -> tuple[Anno
         raise PermissionDenied("You may read this annotation set but not change it.")
     if write or request.method not in SAFE_METHODS:
         project_writable(aset.project)
+        if aset.status == SetStatus.ARCHIVED:
+            raise SetStateConflict(ARCHIVED_SET_REFUSAL, SetStatus.ARCHIVED)
     return aset, role
 
 

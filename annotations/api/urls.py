@@ -20,6 +20,7 @@ from annotations.api.project_lifecycle import (
     ProjectUnarchiveApi,
 )
 from annotations.api.progress import ProgressApi
+from annotations.api.project_documents import ProjectDocumentApi, QueueOrderApi
 from annotations.api.schema_changes import ProjectSchemaRenameApi
 from annotations.api.time_on_task import SetTimeApi
 
@@ -103,8 +104,13 @@ urlpatterns = [
     ),
     path("formats/", exports.FormatListApi.as_view(), name="format-list"),
     path(
+        "projects/<int:project_id>/documents/order/",
+        QueueOrderApi.as_view(),
+        name="project-documents-order",
+    ),
+    path(
         "projects/<int:project_id>/documents/<int:document_id>/",
-        projects.ProjectDocumentDetailApi.as_view(),
+        ProjectDocumentApi.as_view(),
         name="project-document-detail",
     ),
     path(

@@ -23,6 +23,9 @@ class SetStatus(models.TextChoices):
     SKIPPED = "skipped"
     CURATED = "curated"
     RETURNED = "returned"  # sent back by a reviewer with a comment: open again
+    # its document was removed from the project: kept, read-only, out of queues, agreement and
+    # exports; ``archived_from`` keeps the status it had (services/project_documents.py)
+    ARCHIVED = "archived"
 
 
 class AnnotationSet(models.Model):
@@ -51,6 +54,8 @@ class AnnotationSet(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     seconds_spent = models.PositiveIntegerField(default=0)
+    # the status an archived set had before its document left the project; "" otherwise
+    archived_from = models.CharField(max_length=16, blank=True, default="")
     # when time on task was last added (services/time_on_task.py caps each report by it)
     time_recorded_at = models.DateTimeField(null=True, blank=True)
 
@@ -88,6 +93,11 @@ class AnnotationSet(models.Model):
                 condition=~Q(kind=SetKind.MODEL) | ~Q(model_name=""), name="set_model_has_name"
             ),
             models.CheckConstraint(condition=Q(version__gte=1), name="set_version_positive"),
+            models.CheckConstraint(
+                condition=(Q(status=SetStatus.ARCHIVED) & ~Q(archived_from=""))
+                | (~Q(status=SetStatus.ARCHIVED) & Q(archived_from="")),
+                name="set_archived_from_only_when_archived",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -65,7 +65,7 @@ LEFT JOIN {_USER} u ON u.id = s.author_id
 WHERE s.project_id = %(project)s
   AND ((s.kind = %(annotator)s AND s.status = %(submitted)s)
        OR (s.kind = %(gold)s AND s.status = %(curated)s)
-       OR (s.kind = %(model)s AND s.status <> %(skipped)s))
+       OR (s.kind = %(model)s AND s.status NOT IN (%(skipped)s, %(archived)s)))
   AND (cardinality(%(documents)s::bigint[]) = 0 OR s.document_id = ANY(%(documents)s))
   AND (%(story)s::bigint IS NULL OR d.story_id = %(story)s)
 ORDER BY s.document_id, s.id
@@ -136,6 +136,7 @@ def agreement_layers(project: Project, filters: LayerFilters) -> Inputs:
         "submitted": SetStatus.SUBMITTED,
         "curated": SetStatus.CURATED,
         "skipped": SetStatus.SKIPPED,
+        "archived": SetStatus.ARCHIVED,
     }
     wanted = set(filters.layers)
     with connection.cursor() as cursor:

@@ -3,6 +3,7 @@ caller may see (the workspace's one read)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import orjson
@@ -61,7 +62,7 @@ def project_documents(project: Project, filters: DocumentFilters) -> QuerySet[Pr
     )
     rows = (
         ProjectDocument.objects.filter(project=project)
-        .select_related("document__outlet")
+        .select_related("document__outlet", "document__story")
         .annotate(submitted_count=Coalesce(Subquery(submitted, output_field=IntegerField()), 0))
     )
     if filters.active:
@@ -81,9 +82,25 @@ def project_document_rows(rows: Any) -> list[ProjectDocumentRow]:
             "assigned": row.assigned_count,
             "submitted": row.submitted_count,
             "length": len(row.document.text),
+            "story_name": row.document.story.name if row.document.story_id else None,
+            "published_at": _iso(row.document.published_at),
+            "url": row.document.url,
+            "language": row.document.language,
+            "review_status": row.review_status,
         }
         for row in rows
     ]
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def project_document_row(project: Project, document_id: int) -> ProjectDocumentRow | None:
+    """One entry of the project's document list, as the list gives it."""
+    rows = project_documents(project, DocumentFilters()).filter(document_id=document_id)
+    found = project_document_rows(rows)
+    return found[0] if found else None
 
 
 _READ_WITHOUT_ZONES = [name for name in DOCUMENT_READ_FIELDS if name != "zones"]

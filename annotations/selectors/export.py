@@ -153,7 +153,8 @@ _USER = get_user_model()._meta.db_table
 
 _SET_WHERE = """
   s.project_id = %(project)s
-  AND (cardinality(%(statuses)s::text[]) = 0 OR s.status = ANY(%(statuses)s))
+  AND ((cardinality(%(statuses)s::text[]) = 0 AND s.status <> %(archived)s)
+       OR s.status = ANY(%(statuses)s))  -- archived sets only when asked for
   AND (cardinality(%(kinds)s::text[]) = 0 OR s.kind = ANY(%(kinds)s))
   AND (NOT %(gold_only)s OR s.kind = %(gold)s)
   AND (cardinality(%(authors)s::text[]) = 0 OR u.username = ANY(%(authors)s))
@@ -256,6 +257,7 @@ def _params(project: Project, filters: ExportFilters) -> dict[str, Any]:
         "filters_sets": filters.filters_sets,
         "gold": SetKind.GOLD,
         "annotator": SetKind.ANNOTATOR,
+        "archived": SetStatus.ARCHIVED,
     }
 
 
