@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, timedelta
 
 import pytest
 from django.db import connection
@@ -89,17 +89,24 @@ def test_a_document_submitted_by_enough_annotators_is_ready_to_curate(worked, cl
 
 
 def test_throughput_counts_submissions_per_day_with_empty_days_kept():
-    moments = [datetime(2026, 3, 1, 23, 0, tzinfo=UTC)] * 2 + [datetime(2026, 3, 3, 9, tzinfo=UTC)]
-    days = throughput_by_day(moments, today=date(2026, 3, 4))
+    days = throughput_by_day({date(2026, 3, 1): 2, date(2026, 3, 3): 1}, today=date(2026, 3, 4))
     assert days == [
         {"day": "2026-03-01", "submitted": 2},
         {"day": "2026-03-02", "submitted": 0},
         {"day": "2026-03-03", "submitted": 1},
         {"day": "2026-03-04", "submitted": 0},
     ]
-    assert throughput_by_day([], today=date(2026, 3, 4)) == []
-    long_ago = [timezone.now() - timedelta(days=400)]
-    assert len(throughput_by_day(long_ago)) == 60
+    assert throughput_by_day({}, today=date(2026, 3, 4)) == []
+    long_ago = {date(2025, 1, 1): 4}
+    assert len(throughput_by_day(long_ago, today=date(2026, 3, 4))) == 60
+
+
+def test_a_submission_late_in_the_evening_counts_on_its_utc_day(worked, client_for):
+    late = timezone.now().astimezone(UTC).replace(hour=23, minute=30) - timedelta(days=2)
+    AnnotationSet.objects.filter(status="submitted").update(submitted_at=late)
+    days = client_for(worked.manager).get(url(worked)).json()["throughput"]
+    assert days[0] == {"day": late.date().isoformat(), "submitted": 1}
+    assert len(days) == 3  # to today, the days between kept
 
 
 def test_filters_narrow_by_story_state_and_annotator(worked, client_for):
