@@ -62,7 +62,8 @@ class InvitationSerializer(serializers.Serializer):
     account_created = serializers.BooleanField()
     set_password_url = serializers.CharField(
         allow_null=True,
-        help_text="the one-time link to choose a password; null when the account has one",
+        help_text="a new account's one-time link to choose a password; null for an existing "
+        "account (one without a password gets a fresh link by mail only)",
     )
     emailed = serializers.BooleanField()
     mail_problem = serializers.CharField(help_text="why the mail was not sent; else empty")

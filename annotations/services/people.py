@@ -8,8 +8,10 @@ Inviting (``person_invite``), by the project's managers only (the API checks the
   password is set, or after ``PASSWORD_RESET_TIMEOUT``);
 - an e-mail of exactly one account: that account is added in the chosen role (a role it
   already has is changed); if it has no password yet (invited before, never finished), a
-  fresh set-password link is made and sent again; an account that has a password is only
-  told it was added, never given a link;
+  fresh set-password link is mailed to it, but never shown to the manager: only the owner of
+  the address may use it (else a manager could take over any account without a password,
+  an administrator's made with ``createsuperuser --noinput`` say); an account that has a
+  password is only told it was added;
 - an e-mail several accounts share is refused: add one of them by username.
 The mail goes through Django's e-mail framework after the accounts are written; a mail that
 cannot be sent is reported (``emailed`` false with the reason), never a lost invitation: the
@@ -48,7 +50,7 @@ class Invitation:
     email: str
     role: str
     account_created: bool
-    set_password_url: str | None  # None: the account has a password; it signs in as usual
+    set_password_url: str | None  # a new account's link, for the manager to pass on; else None
     emailed: bool
     mail_problem: str
 
@@ -108,7 +110,7 @@ def person_invite(
         email=user.email,
         role=role,
         account_created=created,
-        set_password_url=link,
+        set_password_url=link if created else None,
         emailed=emailed,
         mail_problem=problem,
     )

@@ -78,14 +78,26 @@ def test_an_address_of_an_account_with_a_password_adds_it_and_gives_no_link(clie
     assert User.objects.filter(email__iexact="grace@example.org").count() == 1
 
 
-def test_inviting_again_before_a_password_is_chosen_sends_a_fresh_link(client_for, people):
+def test_inviting_again_before_a_password_is_chosen_mails_a_fresh_link(client_for, people):
     first = invite(client_for, people, "ada@example.org").json()
     second = invite(client_for, people, "ada@example.org", "manager").json()
     assert second["account_created"] is False
-    assert second["set_password_url"]
     assert second["role"] == "manager"
     assert first["username"] == second["username"]
     assert len(mail.outbox) == 2
+    assert "/account/welcome/" in mail.outbox[1].body
+
+
+def test_an_existing_account_without_a_password_gets_its_link_by_mail_never_shown(
+    client_for, people
+):
+    admin = UserFactory(username="admin", email="admin@example.org", is_superuser=True)
+    admin.set_unusable_password()
+    admin.save()
+    body = invite(client_for, people, "admin@example.org").json()
+    assert body["set_password_url"] is None
+    assert "/account/welcome/" in mail.outbox[0].body
+    assert mail.outbox[0].to == ["admin@example.org"]
 
 
 def test_an_address_several_accounts_share_is_refused_with_the_reason(client_for, people):
