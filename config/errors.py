@@ -21,6 +21,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from annotations.services.errors import (
     DocumentFull,
     DomainError,
+    ProjectArchived,
     SetStateConflict,
     VersionConflict,
 )
@@ -62,6 +63,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             ),
             status=409,
         )
+    if isinstance(exc, ProjectArchived):
+        return Response(envelope("conflict", exc.message), status=409)
     if isinstance(exc, SetStateConflict):
         return Response(envelope("conflict", exc.message, {"status": exc.status}), status=409)
     if isinstance(exc, DocumentFull):

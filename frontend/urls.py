@@ -12,6 +12,7 @@ from frontend import (
     views,
 )
 from frontend.account_forms import ResetForEveryoneForm
+from frontend.project_pages import project_new
 from frontend.schema_pages import project_schema
 from frontend.progress_pages import project_progress
 
@@ -76,6 +77,7 @@ urlpatterns = [
         ),
         name="password-set-done",
     ),
+    path("projects/new/", project_new, name="project-new"),
     path("projects/<int:project_id>/", views.project_home, name="project-home"),
     path("projects/<int:project_id>/work/", views.workspace, name="workspace-next"),
     path(

@@ -6,15 +6,20 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from annotations.permissions import can_annotate, can_manage, can_review
+from annotations.permissions import can_annotate, can_create_projects, can_manage, can_review
 from annotations.selectors.projects import projects_visible_to
 from frontend.access import project_page
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    projects = projects_visible_to(request.user)
-    return render(request, "frontend/home.html", {"projects": projects})
+    projects = list(projects_visible_to(request.user))
+    context = {
+        "active": [p for p in projects if p.archived_at is None],
+        "archived": [p for p in projects if p.archived_at is not None],
+        "can_create_projects": can_create_projects(request.user),
+    }
+    return render(request, "frontend/home.html", context)
 
 
 @login_required

@@ -1,4 +1,5 @@
-"""A project's life after creation: duplicate, archive, unarchive (managers).
+"""A project's life after creation: duplicate, archive, unarchive (managers); and the
+guidelines' preview the create and settings pages show.
 
 Creating is ``POST /api/v1/projects/`` (``projects.py``); both go through
 ``annotations/services/project_setup.py`` and ``project_archive.py``.
@@ -14,6 +15,7 @@ from rest_framework.views import APIView
 
 from annotations.api import serializers as s
 from annotations.api.access import project_for
+from annotations.guidelines import guidelines_html
 from annotations.models import Project, Role
 from annotations.permissions import PROJECT_CREATION_REFUSAL, can_create_projects
 from annotations.services.project_archive import project_archive, project_unarchive
@@ -54,3 +56,14 @@ class ProjectUnarchiveApi(APIView):
     def post(self, request: Request, project_id: int) -> Response:
         project, role = project_for(request, project_id, manage=True, archived_ok=True)
         return Response(_project_data(project_unarchive(project=project), role))
+
+
+class GuidelinesPreviewApi(APIView):
+    """Guidelines (Markdown) as the sanitised HTML the project would show: the create and
+    settings pages' live preview. Changes nothing; for anyone signed in."""
+
+    @extend_schema(request=s.GuidelinesPreviewSerializer, responses=s.GuidelinesHtmlSerializer)
+    def post(self, request: Request) -> Response:
+        serializer = s.GuidelinesPreviewSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response({"html": guidelines_html(serializer.validated_data["guidelines"])})

@@ -83,6 +83,14 @@ class ProjectUpdateSerializer(serializers.Serializer):
     annotators_per_document = serializers.IntegerField(required=False, min_value=1, max_value=100)
 
 
+class GuidelinesPreviewSerializer(serializers.Serializer):
+    guidelines = serializers.CharField(allow_blank=True, max_length=200_000, trim_whitespace=False)
+
+
+class GuidelinesHtmlSerializer(serializers.Serializer):
+    html = serializers.CharField(help_text="The guidelines as sanitised HTML")
+
+
 class MemberSerializer(serializers.Serializer):
     username = serializers.CharField(max_length=150)
     role = serializers.ChoiceField(choices=Role.values)

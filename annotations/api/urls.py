@@ -15,6 +15,7 @@ from annotations.api import (
 )
 from annotations.api.agreement import ProjectAgreementApi
 from annotations.api.project_lifecycle import (
+    GuidelinesPreviewApi,
     ProjectArchiveApi,
     ProjectDuplicateApi,
     ProjectUnarchiveApi,
@@ -41,6 +42,7 @@ urlpatterns = [
         ProjectUnarchiveApi.as_view(),
         name="project-unarchive",
     ),
+    path("guidelines/preview/", GuidelinesPreviewApi.as_view(), name="guidelines-preview"),
     path(
         "projects/<int:project_id>/schema/",
         projects.ProjectSchemaApi.as_view(),

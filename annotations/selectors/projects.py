@@ -40,6 +40,14 @@ def projects_visible_to(user: AbstractBaseUser) -> QuerySet[Project]:
     return qs.filter(mine).distinct().order_by("id")
 
 
+def projects_managed_by(user: AbstractBaseUser) -> list[Project]:
+    """The projects ``user`` manages (every project for a superuser), archived ones too."""
+    qs = Project.objects.order_by("name", "id")
+    if getattr(user, "is_superuser", False):
+        return list(qs)
+    return list(qs.filter(memberships__user=user, memberships__role=Role.MANAGER))
+
+
 def project_with_role(project_id: int, user: AbstractBaseUser) -> tuple[Project, str] | None:
     """The project with its schema and the role the person acts in there (one query); None
     when there is no such project or the person is not in it."""

@@ -28,11 +28,12 @@ class SetStateConflict(Exception):
         self.status = status
 
 
-class ProjectArchived(SetStateConflict):
+class ProjectArchived(Exception):
     """A write in an archived project (409): it is read-only until unarchived."""
 
     def __init__(self) -> None:
-        super().__init__("This project is archived; unarchive it to change it.", "archived")
+        super().__init__("This project is archived; unarchive it to change it.")
+        self.message = str(self)
 
 
 class VersionConflict(Exception):

@@ -23,6 +23,14 @@ CASES = [
         managers_only(200),
     ),
     Case(
+        "guidelines preview",
+        "guidelines-preview",
+        "post",
+        lambda b: "/api/v1/guidelines/preview/",
+        everyone(200, outsider=200),
+        lambda b: {"guidelines": "**Mark** claims"},
+    ),
+    Case(
         "project unarchive",
         "project-unarchive",
         "post",
