@@ -12,9 +12,9 @@ from frontend import (
     views,
 )
 from frontend.account_forms import ResetForEveryoneForm
+from frontend.progress_pages import project_progress
 from frontend.project_pages import project_new
 from frontend.schema_pages import project_schema
-from frontend.progress_pages import project_progress
 
 # The set-password page for a reset link and for an invitation's link (Django's views).
 set_password = auth_views.PasswordResetConfirmView.as_view(

@@ -14,14 +14,14 @@ from annotations.api import (
     suggestion_decisions,
 )
 from annotations.api.agreement import ProjectAgreementApi
+from annotations.api.progress import ProgressApi
+from annotations.api.project_documents import ProjectDocumentApi, QueueOrderApi
 from annotations.api.project_lifecycle import (
     GuidelinesPreviewApi,
     ProjectArchiveApi,
     ProjectDuplicateApi,
     ProjectUnarchiveApi,
 )
-from annotations.api.progress import ProgressApi
-from annotations.api.project_documents import ProjectDocumentApi, QueueOrderApi
 from annotations.api.schema_changes import ProjectSchemaRenameApi
 from annotations.api.time_on_task import SetTimeApi
 
