@@ -12,6 +12,7 @@ from frontend import (
     views,
 )
 from frontend.account_forms import ResetForEveryoneForm
+from frontend.document_list_pages import project_documents
 from frontend.progress_pages import project_progress
 from frontend.project_pages import project_new
 from frontend.schema_pages import project_schema
@@ -129,5 +130,10 @@ urlpatterns = [
         "projects/<int:project_id>/progress/",
         project_progress,
         name="project-progress-page",
+    ),
+    path(
+        "projects/<int:project_id>/documents/",
+        project_documents,
+        name="project-documents-page",
     ),
 ]

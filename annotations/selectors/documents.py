@@ -27,8 +27,8 @@ from annotations.permissions import can_review, role_acted
 from annotations.selectors.linked_spans import linked_spans
 from annotations.selectors.payloads import DOCUMENT_READ_FIELDS, document_payload, set_header
 from annotations.selectors.set_contents import set_contents_json
-from corpus.models import Document, Outlet
-from corpus.selectors import DocumentFilters, documents_filtered
+from corpus.models import Document, Outlet, Story
+from corpus.selectors import DocumentFilters, documents_filtered, outlets_visible_to
 
 
 def document_get(document_id: int) -> Document | None:
@@ -94,6 +94,19 @@ def project_document_rows(rows: Any) -> list[ProjectDocumentRow]:
 
 def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
+
+
+def project_document_choices(project: Project, user: AbstractBaseUser) -> dict[str, list]:
+    """What the document list's filters and edit form offer: the stories of the project's
+    documents (id, name) and the outlets the person can see (names)."""
+    stories = (
+        Story.objects.filter(documents__in=project.queue.values("document_id"))
+        .distinct()
+        .order_by("name")
+        .values("id", "name")
+    )
+    outlets = outlets_visible_to(user).order_by("name").values_list("name", flat=True)
+    return {"stories": list(stories), "outlets": list(outlets)}
 
 
 def project_document_row(project: Project, document_id: int) -> ProjectDocumentRow | None:

@@ -35,6 +35,7 @@ PAGES = {
     "export": "/projects/{project}/export/",
     "progress": "/projects/{project}/progress/",
     "people": "/projects/{project}/people/",
+    "documents": "/projects/{project}/documents/",
 }
 
 
