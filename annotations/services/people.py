@@ -91,11 +91,17 @@ def set_password_path(user: AbstractBaseUser) -> str:
 
 
 def person_invite(
-    *, project: Project, email: str, role: str, invited_by: AbstractBaseUser, site_url: str
+    *,
+    project: Project,
+    email: str,
+    role: str,
+    invited_by: AbstractBaseUser | None,
+    site_url: str,
 ) -> Invitation:
     """Add the person with ``email`` to ``project`` in ``role``, making their account if
     needed, and mail them (see the module's docstring). ``site_url`` is the address the
-    links start with (``https://host``)."""
+    links start with (``https://host``); ``invited_by`` None is the site's operator (the
+    ``invite`` command)."""
     email = normalised_email(email)
     with transaction.atomic():
         user, created = _account_for(email)
@@ -141,14 +147,15 @@ def _send_invitation(
     project: Project,
     user: AbstractBaseUser,
     role: str,
-    invited_by: AbstractBaseUser,
+    invited_by: AbstractBaseUser | None,
     link: str | None,
     site_url: str,
 ) -> tuple[bool, str]:
     lines = [
         f"Hello {_display(user)},",
         "",
-        f"{_display(invited_by)} added you to the project “{project.name}” on Claimlens as {role}.",
+        f"{_display(invited_by) if invited_by else 'An administrator'} added you to the "
+        f"project “{project.name}” on Claimlens as {role}.",
         "",
     ]
     if link:
