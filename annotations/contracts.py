@@ -243,6 +243,7 @@ class AnnotationImportResult(TypedDict):
     counts: ImportCounts
     users_created: list[str]
     schema_replaced: bool
+    raw_articles: list[str]  # files that are articles without annotations (Add documents)
 
 
 class ExportJobOut(TypedDict):
@@ -288,10 +289,45 @@ class DuplicatePair(TypedDict):
     similarity: float
 
 
-class ImportedDocument(TypedDict):
+class RemovedLine(TypedDict):
+    """A line cleaning removed: its 1-based line in the file, the rule, the removed text."""
+
+    line: int
+    rule: str
+    text: str
+
+
+class Resemblance(TypedDict):
+    """A document an imported one is a near-duplicate of (``corpus.similarity``)."""
+
+    id: int
+    title: str
+    outlet: str
+    similarity: float
+
+
+class _ImportedDocumentKeys(TypedDict):
     id: int
     title: str
     created: bool  # false: the text was in the corpus already
+    in_project: bool  # the project held it before this import: nothing of it was changed
+    file: str
+    line: int | None  # of a JSONL or CSV record; None when the whole file is the document
+
+
+class ImportedDocument(_ImportedDocumentKeys, total=False):
+    """A document an import gave; the keys below only with ``details`` (the Add documents
+    page): what the document holds, what cleaning removed (a created document only) and
+    the documents it resembles."""
+
+    outlet: str
+    story: str
+    published_at: datetime | None
+    url: str
+    language: str
+    zones: dict[str, int]  # kind -> how many (headline, byline, dateline, caption, body)
+    removed: list[RemovedLine]
+    resembles: list[Resemblance]
 
 
 class RemovedLines(TypedDict):

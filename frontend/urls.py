@@ -12,6 +12,7 @@ from frontend import (
     views,
 )
 from frontend.account_forms import ResetForEveryoneForm
+from frontend.document_pages import project_add_documents
 from frontend.document_list_pages import project_documents
 from frontend.progress_pages import project_progress
 from frontend.project_pages import project_new
@@ -105,6 +106,11 @@ urlpatterns = [
         "projects/<int:project_id>/schema/",
         project_schema,
         name="project-schema-page",
+    ),
+    path(
+        "projects/<int:project_id>/documents/add/",
+        project_add_documents,
+        name="project-add-documents-page",
     ),
     path(
         "projects/<int:project_id>/import/",

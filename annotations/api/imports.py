@@ -8,6 +8,7 @@ from typing import Any
 
 import orjson
 from django.conf import settings
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
@@ -20,8 +21,9 @@ from annotations.api.access import project_importable
 from annotations.api.openapi import ERROR, component
 from annotations.contracts import AnnotationImportResult, DocumentImportReport
 from annotations.formats import UnknownFormat, import_spec
+from annotations.services.document_additions import project_documents_import
 from annotations.services.imports import annotations_import
-from annotations.services.projects import project_documents_import
+from annotations.services.imports.outcome import ImportOutcome
 from config.api import renamed_refused
 from config.renderers import RequestTooLarge
 
@@ -50,11 +52,18 @@ class DocumentImportSerializer(serializers.Serializer):
     story = serializers.CharField(required=False, allow_blank=True, max_length=300)
     format = serializers.ChoiceField(choices=FORMATS, required=False, allow_blank=True)
     clean = serializers.BooleanField(required=False, default=True)
+    details = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Each document's outlet, story, date, zones, removed lines and look-alikes "
+        "too (what the Add documents page shows).",
+    )
 
 
 class ProjectDocumentImportApi(APIView):
-    """Upload one or more files (txt, jsonl, csv, html). Documents are cleaned, deduplicated
-    by hash and added to the project's queue. Errors come back per file and line; a bad
+    """Upload one or more files (txt, jsonl, csv, html, or a zip of them). Documents are
+    cleaned, deduplicated by hash and added to the project's queue; a text the project holds
+    already is left as it is (``in_project``). Errors come back per file and line; a bad
     file never stops the good ones."""
 
     parser_classes = [MultiPartParser]
@@ -71,6 +80,7 @@ class ProjectDocumentImportApi(APIView):
                 "story": request.data.get("story", ""),
                 "format": request.data.get("format", ""),
                 "clean": request.data.get("clean", True),
+                "details": request.data.get("details", False),
             }
         )
         serializer.is_valid(raise_exception=True)
@@ -83,6 +93,7 @@ class ProjectDocumentImportApi(APIView):
             story_name=data.get("story") or None,
             clean=data["clean"],
             reader=request.user,
+            details=data["details"],
         )
         return Response(body, status=201)
 
@@ -145,6 +156,8 @@ class ProjectAnnotationImportApi(APIView):
             options=options,
         )
         body = outcome.to_dict()
+        if outcome.raw_articles:
+            return Response(_raw_articles_error(outcome, project.pk), status=400)
         if not outcome.ok:
             first = outcome.errors[0]
             body = {
@@ -157,6 +170,22 @@ class ProjectAnnotationImportApi(APIView):
             }
             return Response(body, status=400)
         return Response(body, status=201)
+
+
+def _raw_articles_error(outcome: ImportOutcome, project_id: int) -> dict[str, Any]:
+    """The envelope for an upload of raw articles: one message, and where to add them (the
+    page, and this API's document import)."""
+    return {
+        "error": {
+            "code": "raw_articles",
+            "message": outcome.errors[0].message,
+            "details": {
+                **outcome.to_dict(),
+                "add_documents_url": reverse("project-add-documents-page", args=[project_id]),
+                "documents_import_url": reverse("project-documents-import", args=[project_id]),
+            },
+        }
+    }
 
 
 def _sizes_check(files: list) -> None:  # noqa: ANN001 - Django UploadedFile objects

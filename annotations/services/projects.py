@@ -10,14 +10,12 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
 from django.db.models import QuerySet
 
-from annotations.contracts import DocumentImportReport
 from annotations.models import LabelSchema, Membership, Project, ProjectDocument, Role
 from annotations.presets import PRESETS
 from annotations.schema import SchemaError, validate_definition
 from annotations.services.errors import DomainError
 from annotations.services.schema_changes import project_schema_change
 from corpus.models import Document
-from corpus.services import documents_import
 
 
 def schema_definition_checked(definition: Any) -> dict[str, Any]:
@@ -160,27 +158,3 @@ def project_documents_add(*, project: Project, documents: Iterable[Document]) ->
     with connection.cursor() as cursor:
         cursor.execute(QUEUE_APPEND_SQL, {"project": project.pk, "ids": ids})
         return cursor.rowcount
-
-
-def project_documents_import(
-    *,
-    project: Project,
-    files: list[tuple[str, bytes]],
-    fmt: str | None = None,
-    story_name: str | None = None,
-    clean: bool = True,
-    reader: Any = None,
-) -> DocumentImportReport:
-    """Import documents into the corpus (``corpus.services.documents_import``) and append
-    every one the files gave, new or already stored, to the project's queue. A stored text
-    ``reader`` cannot read is stored again from the file (``document_writer``)."""
-    report = documents_import(
-        files=files,
-        fmt=fmt,
-        story_name=story_name,
-        clean=clean,
-        reader=reader,
-        project_id=project.pk,
-    )
-    added = project_documents_add(project=project, documents=report.documents)
-    return {**report.to_dict(), "added_to_project": added}

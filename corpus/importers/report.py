@@ -24,11 +24,18 @@ class ImportReport:
     removed_by_rule: Counter[str] = field(default_factory=Counter)
     files_imported: set[str] = field(default_factory=set)  # files that gave a document
     ordered: list[Document] = field(default_factory=list, repr=False)
+    sources: list[tuple[str, int | None]] = field(default_factory=list, repr=False)  # of ordered
 
     @property
     def documents(self) -> list[Document]:
         """Created and existing documents, in input order."""
         return list(self.ordered) if self.ordered else [*self.created, *self.existing]
+
+    def _sources(self) -> list[tuple[str, int | None]]:
+        """The file and line of each of ``documents`` (unknown for a report made by hand)."""
+        if self.ordered and len(self.sources) == len(self.ordered):
+            return self.sources
+        return [("", None)] * len(self.documents)
 
     def to_dict(self) -> dict[str, Any]:
         created_ids = {doc.pk for doc in self.created}
@@ -41,8 +48,14 @@ class ImportReport:
                 "near_duplicates": len(self.near_duplicates),
             },
             "documents": [
-                {"id": doc.pk, "title": doc.title, "created": doc.pk in created_ids}
-                for doc in self.documents
+                {
+                    "id": doc.pk,
+                    "title": doc.title,
+                    "created": doc.pk in created_ids,
+                    "file": file,
+                    "line": line,
+                }
+                for doc, (file, line) in zip(self.documents, self._sources(), strict=True)
             ],
             "errors": [issue.as_dict() for issue in self.errors],
             "repeated": [issue.as_dict() for issue in self.repeated],

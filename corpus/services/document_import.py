@@ -37,6 +37,7 @@ class _Batch:
 
     inputs: list[Prepared] = field(default_factory=list)
     ordered: list[Document | int] = field(default_factory=list)  # a row, or an input's index
+    sources: list[tuple[str, int | None]] = field(default_factory=list)  # file, line of each
     repeated: list[Issue] = field(default_factory=list)
     files: set[str] = field(default_factory=set)
 
@@ -122,6 +123,7 @@ def _batch_make(
             batch.repeated.append(Issue(item.file, item.line, f"same text as {where}"))
             continue
         first_seen[prepared.sha256] = item
+        batch.sources.append((item.file, item.line))
         document = known.get(prepared.sha256)
         if document is not None:  # created by an earlier batch: ``existing``
             batch.ordered.append(document)
@@ -159,6 +161,7 @@ def _report_add(
     """Add the batch to the report; the documents it created, with their clauses."""
     report.files_imported.update(batch.files)
     report.repeated.extend(batch.repeated)
+    report.sources.extend(batch.sources)
     created = {id(document) for document in written.created}
     new: list[tuple[Document, Collection[int]]] = []
     for entry in batch.ordered:

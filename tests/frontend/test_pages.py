@@ -32,6 +32,7 @@ PAGES = {
     "workspace": "/projects/{project}/work/",
     "workspace for a document": "/projects/{project}/documents/{document}/work/",
     "import": "/projects/{project}/import/",
+    "add documents": "/projects/{project}/documents/add/",
     "export": "/projects/{project}/export/",
     "progress": "/projects/{project}/progress/",
     "people": "/projects/{project}/people/",

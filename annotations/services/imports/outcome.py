@@ -19,6 +19,7 @@ class ImportOutcome:
     counts: Counter[str] = field(default_factory=Counter)
     users_created: list[str] = field(default_factory=list)
     schema_replaced: bool = False
+    raw_articles: list[str] = field(default_factory=list)  # files that are articles, not data
 
     @property
     def ok(self) -> bool:
@@ -38,4 +39,5 @@ class ImportOutcome:
             "counts": {key: self.counts[key] for key in ImportCounts.__annotations__},
             "users_created": self.users_created,
             "schema_replaced": self.schema_replaced,
+            "raw_articles": self.raw_articles,
         }

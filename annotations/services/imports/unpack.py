@@ -1,5 +1,7 @@
 """The first step of an import: uploads unpacked (zips safely, ``formats.archives``) and read
-by the format's reader into records. Problems go into the outcome; nothing is written."""
+by the format's reader into records. Problems go into the outcome; nothing is written.
+Raw articles (``raw_articles``) are not read: the outcome names them and points to the Add
+documents page."""
 
 from __future__ import annotations
 
@@ -9,8 +11,9 @@ from django.conf import settings
 
 from annotations.formats import import_spec
 from annotations.formats.archives import upload_files
-from annotations.formats.records import ReadResult
+from annotations.formats.records import Issue, ReadResult
 from annotations.services.imports.outcome import ImportOutcome
+from annotations.services.imports.raw_articles import raw_articles, raw_articles_message
 
 
 def files_read(
@@ -27,6 +30,11 @@ def files_read(
             outcome.error(issue)
         unpacked.extend(members)
     if outcome.errors:
+        return None
+    articles = raw_articles(fmt, unpacked, options.get("encoding"))
+    if articles:  # one pointer to the Add documents page, not an error per line
+        outcome.raw_articles = articles
+        outcome.error(Issue("", None, raw_articles_message(articles, len(unpacked))))
         return None
     result = spec.read(unpacked, options)
     outcome.notes.extend(result.notes)

@@ -110,7 +110,10 @@ function showFailure(message, details) {
   result.classList.add("result-failed");
   heading.textContent = "Nothing was imported";
   const parts = [el("p", { text: message })];
-  if (details && details.errors) parts.push(issueList(details.errors, details.error_count));
+  if (details && details.add_documents_url) {
+    // Raw articles: one pointer instead of a problem per line
+    parts.push(el("p", {}, el("a", { class: "button primary", id: "raw-articles-link", href: details.add_documents_url, text: "Add them as documents" })));
+  } else if (details && details.errors) parts.push(issueList(details.errors, details.error_count));
   else if (details) {
     const lines = Object.entries(details).map(([field, problems]) => `${field}: ${[].concat(problems).join(" ")}`);
     parts.push(el("ul", { class: "problems" }, ...lines.map((line) => el("li", { text: line }))));

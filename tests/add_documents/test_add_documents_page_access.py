@@ -1,0 +1,35 @@
+"""Who opens the Add documents page, and where it is linked from."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user) -> Client:  # noqa: ANN001
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_manager_opens_the_page_with_the_stories_they_can_read(people):
+    page = _client(people.manager).get(f"/projects/{people.project.pk}/documents/add/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert f'data-project-id="{people.project.pk}"' in html
+    assert f'<option value="{people.story.name}">' in html
+    assert 'accept=".csv,.htm,.html,.jsonl,.ndjson,.text,.txt,.zip"' in html
+
+
+@pytest.mark.parametrize("who", ["reviewer", "annotator"])
+def test_reviewers_and_annotators_are_refused_with_the_reason(people, who):
+    page = _client(getattr(people, who)).get(f"/projects/{people.project.pk}/documents/add/")
+    assert page.status_code == 403
+
+
+@pytest.mark.parametrize("page", ["", "import/"])
+def test_the_project_home_and_the_import_page_link_to_it(people, page):
+    html = _client(people.manager).get(f"/projects/{people.project.pk}/{page}").content.decode()
+    assert f'href="/projects/{people.project.pk}/documents/add/"' in html
