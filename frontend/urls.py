@@ -12,8 +12,8 @@ from frontend import (
     views,
 )
 from frontend.account_forms import ResetForEveryoneForm
-from frontend.document_pages import project_add_documents
 from frontend.document_list_pages import project_documents
+from frontend.document_pages import project_add_documents
 from frontend.progress_pages import project_progress
 from frontend.project_pages import project_new
 from frontend.schema_pages import project_schema
