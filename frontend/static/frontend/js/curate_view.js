@@ -13,6 +13,7 @@ import { api, showMessage } from "./api.js";
 import { el } from "./dom.js";
 import { chordOf, helpEntries, rowFor } from "./keys.js";
 import { TextView } from "./text_view.js";
+import { trackTime } from "./time_on_task.js";
 import { labelsOf } from "./workspace.js";
 import { countsLine, editOf, layerShort, listedUnits, mergedLine, nextOpenKey, relatedKeys, shownRow, spanIndex, stepKey, threadName, unitThread } from "./curate_model.js";
 import { curateKeyTable } from "./curate_keys.js";
@@ -411,4 +412,6 @@ if (root) {
   const page = new CurationPage(root);
   window.claimlens = page; // for the browser tests and the curious
   page.start();
+  // time on task: the reviewer's active time on the gold set, until the document is curated
+  page.timeOnTask = trackTime(() => (page.view?.gold && page.view.gold.status !== "curated" ? page.view.gold.id : null));
 }

@@ -5,6 +5,7 @@
 // The workspace calls trackTimeOnTask(ws) once; this module reads `ws.mode` and `ws.set`
 // every second, so it follows every document the workspace opens without hooks in its
 // flow. A set counts while it is shown for editing ("edit" mode), a model's set never.
+// The curation view calls trackTime with the document's gold set while it is not curated.
 // Reports go out every 30 s, when the set shown changes, when the tab is hidden and when the
 // page goes away (fetch with keepalive, so the request outlives the page).
 
@@ -37,13 +38,13 @@ async function sendTime(setId, seconds, keepalive) {
   return data;
 }
 
-/** The set whose time counts now, or null. */
+/** The set whose time counts now in the workspace, or null. */
 function countedSet(ws) {
   return ws.mode === "edit" && ws.set && ws.set.kind !== "model" ? ws.set.id : null;
 }
 
-/** Start counting for the workspace `ws`; returns the reporter (also `ws.timeOnTask`). */
-export function trackTimeOnTask(ws) {
+/** Count the active time on the set `currentSet()` names (null: none) and report it. */
+export function trackTime(currentSet) {
   const now = () => Date.now();
   const reporter = new TimeReporter({ send: sendTime, now: now(), hidden: document.hidden });
   const active = () => reporter.activity(now());
@@ -54,9 +55,14 @@ export function trackTimeOnTask(ws) {
   });
   window.addEventListener("pagehide", () => reporter.flush(now(), true));
   setInterval(() => {
-    reporter.watch(countedSet(ws), now());
+    reporter.watch(currentSet(), now());
     if (reporter.due(now())) reporter.flush(now());
   }, TICK_MS);
-  ws.timeOnTask = reporter;
   return reporter;
+}
+
+/** Start counting for the workspace `ws`; returns the reporter (also `ws.timeOnTask`). */
+export function trackTimeOnTask(ws) {
+  ws.timeOnTask = trackTime(() => countedSet(ws));
+  return ws.timeOnTask;
 }
