@@ -10,6 +10,7 @@ from django.contrib.auth.models import Permission
 from playwright.sync_api import Page, expect
 
 from annotations.models import Membership, Project, Role
+from annotations.services.project_setup import project_start
 from annotations.services.projects import project_documents_add
 from tests import factories
 from tests.e2e.workspace_helpers import log_in
@@ -47,7 +48,6 @@ def create_project_from_the_list(page: Page, base_url: str, screenshot_path) -> 
     page.set_viewport_size({"width": 1366, "height": 768})
     page.screenshot(path=screenshot_path("project-new-1366"))
     page.get_by_role("button", name="Create project").click()
-    page.wait_for_url(f"{base_url}/projects/*/")
     expect(page.locator("h1")).to_have_text("Gaza ceasefire talks")
     return Project.objects.get(name="Gaza ceasefire talks")
 
@@ -140,3 +140,21 @@ def test_an_uploaded_schema_with_a_fault_shows_the_validators_message_inline(
     expect(errors).to_contain_text("span_labels[0].key")
     expect(page.locator("#new-feedback")).to_have_text("The schema is not valid.")
     assert not Project.objects.filter(name="From a file").exists()
+
+
+def test_a_schema_copied_from_a_managed_project_with_targets_asks_for_none(live_server, page, lead):
+    earlier = project_start(owner=lead, name="Earlier event", stance_targets=["Hamas", "Israel"])
+    log_in(page, live_server.url, "lead")
+    page.goto(f"{live_server.url}/projects/new/")
+    expect(page.locator("#targets")).to_be_visible()  # the preset names no targets
+
+    page.get_by_label("Project to copy the schema from").select_option(str(earlier.pk))
+    expect(page.get_by_label("The schema of a project you manage")).to_be_checked()
+    expect(page.locator("#schema-summary")).to_contain_text("2 stance targets")
+    expect(page.locator("#targets")).to_be_hidden()
+    page.get_by_label("Name", exact=True).fill("Later event")
+    page.keyboard.press("Enter")  # the form submits from the keyboard
+    expect(page.locator("h1")).to_have_text("Later event")
+    later = Project.objects.get(name="Later event")
+    assert later.schema.definition == earlier.schema.definition
+    assert later.schema_id != earlier.schema_id
