@@ -75,6 +75,12 @@ test("runs of shared clauses are marked with the punctuation between them", () =
   );
 });
 
+test("a full stop inside a word does not cut a clause", () => {
+  const a = "Hamas rebuffed all U.S. offers for a compromise, he said.";
+  const b = "Officials said so: Hamas rebuffed all U.S. offers for a compromise.";
+  assert.deepEqual(sharedPieces(a, b).filter((p) => p.shared).map((p) => p.text), ["Hamas rebuffed all U.S. offers for a compromise"]);
+});
+
 test("short clauses are never counted as shared", () => {
   const pieces = sharedPieces("He said. The end.", "He said. The end.");
   assert.ok(pieces.every((p) => !p.shared));

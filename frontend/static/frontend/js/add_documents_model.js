@@ -85,9 +85,23 @@ export function summaryWords(report) {
 }
 
 // Clauses as corpus/similarity.py cuts them: at sentence and clause punctuation, quote
-// marks, brackets and dashes; an apostrophe (’ or ') stays inside its word.
-const CLAUSE = /[^.!?,;:()[\]{}"“”«»\n—–…•]+/g;
+// marks, brackets and dashes; an apostrophe (’ or ') stays inside its word, and a full stop
+// inside a word ("3.5") or after an initial ("U.S.", "J. Smith") does not cut.
+const SEPARATOR = /[!?,;:()[\]{}"“”«»\n—–…•]+|(?<!\b[A-Z])\.+(?=[\s"”’)\]]|$)/g;
 const MIN_WORDS = 4; // shorter clauses ("he said", a dateline) prove nothing
+
+/** The text's clauses and the separators between them, in order, covering it exactly. */
+function cut(text) {
+  const parts = [];
+  let covered = 0;
+  for (const match of text.matchAll(SEPARATOR)) {
+    if (match.index > covered) parts.push({ text: text.slice(covered, match.index), clause: true });
+    parts.push({ text: match[0], clause: false });
+    covered = match.index + match[0].length;
+  }
+  if (covered < text.length) parts.push({ text: text.slice(covered), clause: true });
+  return parts;
+}
 
 function clauseKey(clause) {
   return clause.toLowerCase().replaceAll("’", "'").replace(/\s+/g, " ").trim();
@@ -104,19 +118,16 @@ function isLong(key) {
  */
 export function sharedPieces(text, other) {
   const keys = new Set();
-  for (const clause of other.match(CLAUSE) || []) {
-    const key = clauseKey(clause);
-    if (isLong(key)) keys.add(key);
+  for (const part of cut(other)) {
+    const key = clauseKey(part.text);
+    if (part.clause && isLong(key)) keys.add(key);
   }
-  const tokens = []; // {text, shared: true | false | null (punctuation between clauses)}
-  let covered = 0;
-  for (const match of text.matchAll(CLAUSE)) {
-    if (match.index > covered) tokens.push({ text: text.slice(covered, match.index), shared: null });
-    const key = clauseKey(match[0]);
-    tokens.push({ text: match[0], shared: isLong(key) && keys.has(key) });
-    covered = match.index + match[0].length;
-  }
-  if (covered < text.length) tokens.push({ text: text.slice(covered), shared: null });
+  // shared: true | false, or null for a separator (shared between two shared clauses)
+  const tokens = cut(text).map((part) => {
+    if (!part.clause) return { text: part.text, shared: null };
+    const key = clauseKey(part.text);
+    return { text: part.text, shared: isLong(key) && keys.has(key) };
+  });
   const pieces = [];
   tokens.forEach((token, index) => {
     let shared = token.shared;
