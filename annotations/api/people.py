@@ -28,6 +28,9 @@ class PersonSerializer(serializers.Serializer):
     role = serializers.ChoiceField(
         choices=Role.values, allow_null=True, help_text="null: a former member whose sets stay"
     )
+    invitation_pending = serializers.BooleanField(
+        help_text="invited by e-mail, no password chosen yet: invite again to mail a fresh link"
+    )
     assigned = serializers.IntegerField(help_text="annotator sets opened, not started")
     in_progress = serializers.IntegerField(help_text="started, or returned by a reviewer")
     submitted = serializers.IntegerField()

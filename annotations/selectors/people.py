@@ -25,6 +25,7 @@ class PersonRow(TypedDict):
     name: str
     email: str
     role: str | None
+    invitation_pending: bool  # invited, no password chosen yet
     assigned: int
     in_progress: int
     submitted: int
@@ -71,6 +72,7 @@ def _row(user: Any, role: str | None, figures: dict[str, Any] | None) -> PersonR
         name=user.get_full_name(),
         email=user.email,
         role=role,
+        invitation_pending=not user.has_usable_password(),
         assigned=figures.get("assigned", 0),
         in_progress=figures.get("in_progress", 0),
         submitted=figures.get("submitted", 0),

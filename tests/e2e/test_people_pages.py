@@ -72,6 +72,16 @@ def test_a_manager_invites_an_annotator_who_sets_a_password_and_opens_the_projec
     page.set_viewport_size(LAPTOP)
     page.screenshot(path=screenshot_path("people-invited-1366"))
 
+    # Until Ada chooses a password her row says so, and a new link can be sent.
+    ada_row = page.locator("#people-rows tr[data-username='ada.quill']")
+    expect(ada_row).to_contain_text("Invited: no password yet")
+    page.get_by_role("button", name="Send ada.quill a new link").click()
+    expect(page.locator("#people-feedback")).to_have_text(
+        "A new link to choose a password was e-mailed to ada.quill@example.org."
+    )
+    assert len(mailoutbox) == 2
+    message = mailoutbox[-1]  # the newest link; the first one still works too until used
+
     # The manager changes their mind about the role before Ada even signs in.
     page.get_by_label("Role of ada.quill").select_option("annotator")
     expect(page.locator("#people-feedback")).to_have_text("Saved: ada.quill is now annotator.")

@@ -115,3 +115,11 @@ def test_annotators_are_refused_the_figures_with_the_reason(client_for, worked):
     response = client_for(worked.annotator).get(f"/api/v1/projects/{worked.project.pk}/people/")
     assert response.status_code == 403
     assert "managers and reviewers" in response.json()["error"]["message"]
+
+
+def test_someone_invited_who_has_not_chosen_a_password_is_marked_pending(worked):
+    worked.other_annotator.set_unusable_password()
+    worked.other_annotator.save()
+    rows = by_username(project_people(worked.project))
+    assert rows["other_annotator"]["invitation_pending"] is True
+    assert rows["annotator"]["invitation_pending"] is False

@@ -108,11 +108,42 @@ function removeCell(person) {
   return cell;
 }
 
+/** "Invited: no password yet", and for managers a button that mails a fresh link. */
+function pendingNote(person) {
+  const note = el("span", { class: "pending" }, "Invited: no password yet");
+  if (!manager || !person.email) return note;
+  const again = el("button", {
+    type: "button",
+    class: "small",
+    "aria-label": `Send ${person.username} a new link`,
+    text: "Send a new link",
+  });
+  again.addEventListener("click", async () => {
+    again.disabled = true;
+    try {
+      const answer = await api("POST", `projects/${projectId}/invitations/`, {
+        email: person.email,
+        role: person.role,
+      });
+      const sent = `A new link to choose a password was e-mailed to ${person.email}.`;
+      if (answer.emailed) showMessage(feedback, sent);
+      else showMessage(feedback, answer.mail_problem, "error");
+    } catch (error) {
+      showError(feedback, error);
+    } finally {
+      again.disabled = false;
+    }
+  });
+  note.append(again);
+  return note;
+}
+
 function personRow(person) {
   const name = el("td", { class: "person" }, displayName(person));
   if (person.username === me) name.append(element("span", "you", "(you)"));
   if (person.name) name.append(element("span", "username", person.username));
   if (person.email) name.append(element("span", "email", person.email));
+  if (person.invitation_pending && person.role) name.append(pendingNote(person));
   const num = (value) => el("td", { class: "num" }, String(value));
   const row = el("tr", { dataset: { username: person.username } }, name);
   const lastActive = el("td", {}, lastActiveWords(person.last_active));
