@@ -103,3 +103,47 @@ def test_adding_without_files_says_what_is_missing(live_server, page, project):
     page.click("#add-submit")
     expect(page.locator("#add-message")).to_have_text("Choose or drop at least one file first.")
     expect(page.locator("#add-files")).to_be_focused()
+
+
+def test_a_manager_adds_an_article_with_the_keyboard_alone(live_server, page, project, seeds_dir):
+    seed = sorted(seeds_dir.glob("*.txt"))[0]
+    log_in(page, live_server.url, "desk-editor")
+    page.goto(f"{live_server.url}/projects/{project.pk}/documents/add/")
+    for _ in range(30):  # Tab from the top of the page to the file input
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "add-files":
+            break
+    expect(page.locator("#add-files")).to_be_focused()
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Space")
+    chooser.value.set_files(str(seed))
+    expect(page.locator("#chosen-files")).to_contain_text("1 file")
+    page.keyboard.press("Tab")
+    expect(page.locator("#add-story")).to_be_focused()
+    page.keyboard.type("Keyboard story")
+    page.keyboard.press("Enter")
+    expect(page.locator("#add-result-heading")).to_be_focused()
+    expect(page.locator(".badge.new")).to_have_count(1)
+    summary = page.locator(".removed summary").first
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".removed details").first).to_have_attribute("open", "")
+
+
+def test_files_dropped_on_the_zone_are_the_ones_added(live_server, page, project, seeds_dir):
+    seed = sorted(seeds_dir.glob("*.txt"))[1]
+    log_in(page, live_server.url, "desk-editor")
+    page.goto(f"{live_server.url}/projects/{project.pk}/documents/add/")
+    dropped = page.evaluate_handle(
+        """(text) => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([text], "dropped.txt", { type: "text/plain" }));
+            return transfer;
+        }""",
+        seed.read_text(encoding="utf-8"),
+    )
+    page.dispatch_event("#drop-zone", "drop", {"dataTransfer": dropped})
+    expect(page.locator("#chosen-files")).to_contain_text("dropped.txt")
+    page.click("#add-submit")
+    expect(page.locator(".file-name")).to_have_text("dropped.txt")
+    expect(page.locator(".facts dd", has_text="Al Mayadeen")).to_be_visible()

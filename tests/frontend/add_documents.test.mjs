@@ -14,6 +14,7 @@ import {
 test("zones are named in reading order, counted when more than one", () => {
   assert.equal(zoneWords({ body: 1, caption: 3, headline: 1 }), "headline, 3 captions, body");
   assert.equal(zoneWords({}), "none");
+  assert.equal(zoneWords({ body: 7 }), "7 body passages");
 });
 
 test("a document's status says whether the project held it already", () => {

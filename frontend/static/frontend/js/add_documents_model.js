@@ -3,7 +3,7 @@
 // texts share (the side-by-side view). No DOM here; tests/frontend/add_documents.test.mjs.
 
 const ZONE_ORDER = ["headline", "byline", "dateline", "caption", "body"];
-const ZONE_PLURALS = { headline: "headlines", byline: "bylines", dateline: "datelines", caption: "captions", body: "bodies" };
+const ZONE_PLURALS = { headline: "headlines", byline: "bylines", dateline: "datelines", caption: "captions", body: "body passages" };
 
 /** "headline, byline, 3 captions, body" from {kind: count}; "none" when empty. */
 export function zoneWords(zones) {
