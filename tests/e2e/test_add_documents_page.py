@@ -147,3 +147,24 @@ def test_files_dropped_on_the_zone_are_the_ones_added(live_server, page, project
     page.click("#add-submit")
     expect(page.locator(".file-name")).to_have_text("dropped.txt")
     expect(page.locator(".facts dd", has_text="Al Mayadeen")).to_be_visible()
+
+
+def test_adding_an_article_the_project_holds_says_it_was_left_as_it_was(
+    live_server, page, project, seeds_dir
+):
+    seed = str(sorted(seeds_dir.glob("*.txt"))[2])
+    log_in(page, live_server.url, "desk-editor")
+    page.goto(f"{live_server.url}/projects/{project.pk}/documents/add/")
+    page.set_input_files("#add-files", seed)
+    page.click("#add-submit")
+    expect(page.locator(".badge.new")).to_have_count(1)
+    title = page.locator(".facts dd").first.inner_text()
+
+    page.set_input_files("#add-files", seed)
+    page.fill("#add-story", "Another story")
+    page.click("#add-submit")
+    expect(page.locator(".badge.kept")).to_have_text("Already in the project: left as it was")
+    expect(page.locator("#add-summary")).to_contain_text("0 added to the project")
+    expect(page.locator(".facts dd").first).to_have_text(title)
+    assert ProjectDocument.objects.filter(project=project).count() == 1
+    assert not Story.objects.filter(name="Another story", documents__isnull=False).exists()

@@ -151,12 +151,18 @@ function showReport(report) {
   heading.focus();
 }
 
+const SHOWN = 100; // documents, repeats and problems listed per file; the rest are counted
+
 function fileItem(entry) {
   const parts = [el("h3", { class: "file-name" }, el("code", { text: entry.file || "(the upload)" }))];
-  for (const document of entry.documents) parts.push(documentBlock(document));
-  for (const issue of entry.repeated) parts.push(issueLine("repeated", "Not added again", issue));
-  for (const issue of entry.errors) parts.push(issueLine("problem", "Not added", issue));
-  return el("li", { class: "file-report" }, ...parts);
+  parts.push(...entry.documents.slice(0, SHOWN).map(documentBlock), more(entry.documents.length, "documents, added as listed above"));
+  parts.push(...entry.repeated.slice(0, SHOWN).map((issue) => issueLine("repeated", "Not added again", issue)), more(entry.repeated.length, "repeats"));
+  parts.push(...entry.errors.slice(0, SHOWN).map((issue) => issueLine("problem", "Not added", issue)), more(entry.errors.length, "problems"));
+  return el("li", { class: "file-report" }, ...parts.filter(Boolean));
+}
+
+function more(count, what) {
+  return count > SHOWN ? el("p", { class: "hint", text: `And ${count - SHOWN} more ${what}.` }) : null;
 }
 
 function issueLine(kind, label, issue) {
