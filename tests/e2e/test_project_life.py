@@ -90,6 +90,7 @@ def test_a_manager_creates_duplicates_archives_and_unarchives_a_project(
     page.get_by_role("button", name="Archive", exact=True).click()
     expect(page.locator(".archived-banner")).to_contain_text("read-only")
     expect(page.get_by_role("button", name="Unarchive")).to_be_visible()
+    expect(page.locator("#queue-archived")).to_be_visible()
     page.screenshot(path=screenshot_path("project-archived-1366"), full_page=True)
 
     # Its settings refuse a change, with the reason.

@@ -79,3 +79,12 @@ def test_an_archived_projects_pages_carry_the_banner(people, page):
     assert 'class="archived-banner"' in html
     active = client_as(people.manager).get(f"/projects/{people.project.pk}/").content.decode()
     assert 'id="unarchive-project"' in active
+
+
+def test_an_archived_projects_queue_card_says_there_is_no_work_instead_of_a_start_button(people):
+    url = f"/projects/{people.project.pk}/"
+    assert 'id="start-annotating"' in client_as(people.annotator).get(url).content.decode()
+    project_archive(project=people.project)
+    html = client_as(people.annotator).get(url).content.decode()
+    assert 'id="start-annotating"' not in html
+    assert "the queue hands out no work" in html
