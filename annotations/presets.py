@@ -114,6 +114,17 @@ NEWS_ATTRIBUTION: dict[str, Any] = {
             "per_target": True,
         }
     ],
+    # warnings before a submission (annotations/schema_checks.py); a project may turn it off
+    "submit_checks": [
+        {
+            "kind": "require_relation",
+            "label": "CLAIM",
+            "relation": "ATTRIBUTED_TO",
+            "enabled": True,
+            "message": "A claim has no source: link it with ATTRIBUTED_TO (a), or submit anyway "
+            "if the article gives none.",
+        }
+    ],
 }
 
 PRESETS: dict[str, dict[str, Any]] = {"news-attribution": NEWS_ATTRIBUTION}

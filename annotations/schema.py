@@ -17,7 +17,8 @@ A schema definition is JSON::
     }
 
 ``events`` (optional: event types and their roles, as brat has them) is
-``annotations.schema_events``'.
+``annotations.schema_events``'; ``submit_checks`` (optional: what the workspace checks before
+a set is submitted, shown as warnings) is ``annotations.schema_checks``'.
 
 ``ordered`` (choice attributes, stance values, single-choice questions; false when left out)
 says the values are listed in order, so agreement on them is ordinal Krippendorff's alpha.
@@ -43,6 +44,7 @@ SECTIONS = (
     "stance",
     "document_questions",
     "events",
+    "submit_checks",
     "name",
     "description",
 )
@@ -145,6 +147,16 @@ def validate_definition(definition: Any) -> SchemaDefinition:
         from annotations.schema_events import events_checked  # it uses this module's checks
 
         checked["events"] = events_checked(errors, definition["events"], label_keys, relation_types)
+    if "submit_checks" in definition:
+        from annotations.schema_checks import submit_checks_checked
+
+        checked["submit_checks"] = submit_checks_checked(
+            errors,
+            definition["submit_checks"],
+            span_labels,
+            relation_types,
+            checked["document_questions"],
+        )
     if errors:
         raise SchemaError(errors)
     return checked

@@ -74,10 +74,11 @@ class _SchemaSections(TypedDict):
 
 
 class SchemaDefinition(_SchemaSections, total=False):
-    """A project's label schema (``docs/data-model.md``); ``name``, ``description`` and
-    ``events`` are optional. (Required keys are a base class's: ``Required[...]`` is not seen
-    under ``from __future__ import annotations`` on Python 3.11.)"""
+    """A project's label schema (``docs/data-model.md``); ``name``, ``description``,
+    ``events`` and ``submit_checks`` are optional. (Required keys are a base class's:
+    ``Required[...]`` is not seen under ``from __future__ import annotations`` on 3.11.)"""
 
     name: str
     description: str
     events: list[dict[str, Any]]  # ``annotations.schema_events.EventSpec``
+    submit_checks: list[dict[str, Any]]  # ``annotations.schema_checks.SubmitCheckSpec``

@@ -81,6 +81,9 @@ def test_a_returned_set_comes_first_with_the_reviewers_note_and_is_submitted_aga
     page.keyboard.press("s")
     wait_saved(page)
     page.keyboard.press("Control+Enter")
+    # the claim is not linked to the source: the project's check asks, and again submits anyway
+    expect(page.locator("#message .submit-warning")).to_contain_text("A claim has no source")
+    page.keyboard.press("Control+Enter")
     expect(page.locator("#doc-title")).to_have_text(second.title)
     expect(page.locator('[data-section="returned"]')).to_be_hidden()
     aset.refresh_from_db()

@@ -108,8 +108,8 @@ def test_an_edit_answers_the_empty_question_and_the_button_confirms_with_submit_
     # Asked, then a span: the set is no longer empty, so the next submit goes straight on.
     submit.click()
     expect(message).to_contain_text("Submit with no annotations?")
-    mouse_select(page, "the talks had stalled")
-    page.keyboard.press("c")
+    mouse_select(page, "Officials")  # a source: a lone claim would ask the claim's check
+    page.keyboard.press("s")
     expect(message).not_to_contain_text("Submit with no annotations?")
     wait_saved(page)
     submit.click()
@@ -138,8 +138,8 @@ def test_a_reviewer_who_submits_the_gold_set_is_told_so_and_promised_no_next_doc
     )
     expect(page.locator("#doc-meta")).to_contain_text("gold set")
     expect(page.locator("#skip")).to_be_hidden()
-    mouse_select(page, "the talks had stalled")
-    page.keyboard.press("c")
+    mouse_select(page, "Officials")  # a source: a lone claim would ask the claim's check
+    page.keyboard.press("s")
     wait_saved(page)
 
     page.keyboard.press("Control+Enter")
@@ -182,8 +182,8 @@ def test_the_toolbar_counts_only_your_own_submitted_sets(live_server, page, db):
     progress = page.locator("#progress")
     expect(progress).to_have_text("0 of 2 submitted")
 
-    mouse_select(page, "the talks had stalled")
-    page.keyboard.press("c")
+    mouse_select(page, "Officials")  # a source: a lone claim would ask the claim's check
+    page.keyboard.press("s")
     wait_saved(page)
     page.keyboard.press("Control+Enter")
     expect(page.locator("#doc-title")).to_have_text(second.title)

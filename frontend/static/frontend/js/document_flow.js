@@ -8,7 +8,9 @@
 //
 // Submitting acts on the set shown and nothing else: with no document in "edit" mode
 // nothing is submitted. A set with no annotations is submitted only after the person
-// confirms it (Ctrl+Enter again, or "Submit empty"); Esc or any edit cancels the question.
+// confirms it (Ctrl+Enter again, or "Submit empty"); so is a set the schema's submit checks
+// warn of (submit_checks.js: "a claim with no source"), listed with "Submit anyway". Esc or
+// any edit cancels the question.
 
 import { AnnotationState } from "./annotation_state.js";
 import { api } from "./api.js";
@@ -17,6 +19,7 @@ import { el } from "./dom.js";
 import { showReviewerCounts } from "./reviewer_counts.js";
 import { Saver } from "./saver.js";
 import { setToOpen } from "./set_choice.js";
+import { submitWarnings } from "./submit_checks.js";
 import { Suggestions } from "./suggestions.js";
 import { TextView } from "./text_view.js";
 
@@ -190,6 +193,11 @@ export async function submit(ws) {
     askToSubmitEmpty(ws);
     return;
   }
+  const warnings = ws.confirming ? [] : submitWarnings(ws.schema, ws.state.content);
+  if (warnings.length) {
+    askAboutWarnings(ws, warnings);
+    return;
+  }
   await finish(ws, "submit");
 }
 
@@ -210,6 +218,24 @@ function askToSubmitEmpty(ws) {
     button("Keep annotating", () => cancelSubmit(ws)),
     " ",
     el("kbd", { text: "Esc" }),
+  );
+  line.dataset.kind = "confirm";
+  line.setAttribute("role", "alert");
+  ws.confirming = true;
+}
+
+/** The submit checks that do not hold, each with a way to its first span; Ctrl+Enter again
+ * (or "Submit anyway") submits, Esc (or "Keep annotating") goes back to the set. */
+function askAboutWarnings(ws, warnings) {
+  const line = ws.messageLine;
+  const button = (text, onclick) => el("button", { type: "button", class: "small", onclick }, text);
+  const items = warnings.map((warning) =>
+    el("span", { class: "submit-warning" }, "⚠ ", warning.message, warning.keys.length ? button("Show", () => ws.select(warning.keys[0])) : null),
+  );
+  line.replaceChildren(
+    el("strong", { text: warnings.length === 1 ? "Before you submit, one check:" : `Before you submit, ${warnings.length} checks:` }),
+    ...items,
+    el("span", { class: "submit-choices" }, "Press ", el("kbd", { text: "Ctrl+Enter" }), " again or ", button("Submit anyway", () => submit(ws)), " · ", button("Keep annotating", () => cancelSubmit(ws)), " ", el("kbd", { text: "Esc" })),
   );
   line.dataset.kind = "confirm";
   line.setAttribute("role", "alert");

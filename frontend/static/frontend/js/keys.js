@@ -13,7 +13,7 @@
 //   inText       the key went to the document text (or to the page itself)
 //   meta         the Cmd / Windows key is held (arrows then stay the browser's)
 //   help         the help is open; `guidelines`: the guidelines are
-//   confirming   the page asks whether to submit a set with no annotations
+//   confirming   the page asks whether to submit (an empty set, or one the checks warn of)
 //   linking      a relation waits for its other span
 //   span         a span of the set is selected; `suggestion`: a suggestion is
 //   range        text is selected in the document
@@ -48,7 +48,7 @@ export function keyTable(schema) {
     { keys: ["Ctrl+Shift+z", "Ctrl+y"], help: "redo", when: editing, run: (ws) => ws.redo() },
     {
       keys: ["Ctrl+Enter"],
-      help: "submit and open the next document (a set with no annotations asks first: Ctrl+Enter again submits it)",
+      help: "submit and open the next document (a set with no annotations, or one the project's checks warn of, asks first: Ctrl+Enter again submits it)",
       when: (s) => s.mode === "edit",
       run: (ws, event) => {
         if (ws.isField(event.target)) event.target.blur(); // a field's change counts first
@@ -72,7 +72,7 @@ export function keyTable(schema) {
     { keys: ["Escape"], help: "leave a form field", when: (s) => s.typing, run: (ws, event) => event.target.blur() },
     { keys: ["Escape"], help: "close this help", when: (s) => s.help, run: (ws) => ws.toggleHelp(false) },
     { keys: ["Escape"], help: "close the guidelines", when: (s) => s.guidelines, run: (ws) => ws.toggleGuidelines(false) },
-    { keys: ["Escape"], help: "keep annotating (do not submit an empty set)", when: (s) => s.confirming, run: (ws) => ws.cancelSubmit() },
+    { keys: ["Escape"], help: "keep annotating (do not submit after the question)", when: (s) => s.confirming, run: (ws) => ws.cancelSubmit() },
     { keys: ["Escape"], help: "cancel linking", when: (s) => editing(s) && s.linking, run: (ws) => ws.cancelLinking() },
     { keys: ["Escape"], help: "clear the selection", when: editing, run: (ws) => ws.clearSelection() },
     {
