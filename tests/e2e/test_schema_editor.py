@@ -4,6 +4,8 @@ stored annotations carried along, and a used label that cannot be removed."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -121,3 +123,41 @@ def test_removing_a_label_in_use_is_refused_with_the_count(
     page.screenshot(path=screenshot_path("schema-editor-drop-refused"))
     people.project.schema.refresh_from_db()
     assert "CUE" in [x["key"] for x in people.project.schema.definition["span_labels"]]
+
+
+def test_a_manager_orders_stance_values_by_keyboard_and_edits_a_question_in_the_json_tab(
+    live_server, page, people, screenshot_path
+):
+    open_editor(page, live_server.url, people)
+    stance = page.get_by_role("region", name="Stance")
+    down = stance.get_by_role("button", name="Move value favor down")
+    down.focus()
+    page.keyboard.press("Enter")
+    expect(stance.get_by_role("button", name="Move value favor down")).to_be_focused()
+    page.keyboard.press("Enter")
+    values = stance.locator(".compact-row input[type=text]")
+    for index, value in enumerate(["against", "neutral", "favor", "unclear"]):
+        expect(values.nth(index)).to_have_value(value)
+
+    page.get_by_role("tab", name="JSON").click()
+    editor = page.get_by_label("Schema as JSON")
+    definition = json.loads(editor.input_value())
+    assert definition["stance"]["values"] == ["against", "neutral", "favor", "unclear"]
+    definition["document_questions"][0]["text"] = "How does the article frame each actor?"
+    editor.fill(json.dumps(definition))
+    page.get_by_role("tab", name="JSON").press("ArrowLeft")
+    expect(page.get_by_role("tab", name="Form")).to_have_attribute("aria-selected", "true")
+    questions = page.get_by_role("region", name="Document questions")
+    expect(questions.get_by_label("Question", exact=True)).to_have_value(
+        "How does the article frame each actor?"
+    )
+    page.set_viewport_size({"width": 1366, "height": 768})
+    stance.scroll_into_view_if_needed()
+    page.screenshot(path=screenshot_path("schema-editor-stance-1366"))
+
+    page.get_by_role("button", name="Save schema").click()
+    expect(page.locator("#schema-feedback")).to_have_text("Saved.")
+    people.project.schema.refresh_from_db()
+    saved = people.project.schema.definition
+    assert saved["stance"]["values"] == ["against", "neutral", "favor", "unclear"]
+    assert saved["document_questions"][0]["text"] == "How does the article frame each actor?"
