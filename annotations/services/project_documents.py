@@ -11,7 +11,8 @@ order the queue hands them out in.
 - **Removing** a document takes it out of the queue and archives its sets (status
   ``archived``, the former status kept in ``archived_from``): every row stays, out of the
   queue, agreement, exports and the workspace. A document with submitted work (annotator
-  sets submitted, or a curated gold set) is removed only when the manager confirms.
+  sets submitted, or a curated gold set) is removed only when the manager confirms. Adding
+  the document back restores its sets as they were (``archived_sets_restore``).
 - **Order**: positions are renumbered 1..n in one statement; "first" puts the given
   documents at the front in the order given, "up"/"down" swap one with its neighbour.
   ``queue.queue_next`` hands out by position, so the new order is the order of work.
@@ -23,7 +24,8 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from annotations.models import (
@@ -157,6 +159,36 @@ def project_document_remove(*, project: Project, document_id: int, confirm: bool
         )
         row.delete()
         return archived
+
+
+def archived_sets_restore(*, project: Project, document_ids: list[int]) -> int:
+    """A removed document added back to the project gets its archived sets back, as they
+    were (``archived_from``), and its queue row counts their live annotator sets again.
+    Called by ``projects.project_documents_add``; returns how many sets were restored."""
+    queued = ProjectDocument.objects.filter(project=project, document_id__in=document_ids)
+    restored = AnnotationSet.objects.filter(
+        project=project,
+        document_id__in=queued.values("document_id"),
+        status=SetStatus.ARCHIVED,
+    ).update(
+        status=F("archived_from"),
+        archived_from="",
+        version=F("version") + 1,
+        updated_at=timezone.now(),
+    )
+    if restored:
+        live = (
+            AnnotationSet.objects.filter(
+                project=project, document_id=OuterRef("document_id"), kind=SetKind.ANNOTATOR
+            )
+            .exclude(status__in=[SetStatus.SKIPPED, SetStatus.ARCHIVED])
+            .order_by()
+            .values("document_id")
+            .annotate(n=Count("id"))
+            .values("n")
+        )
+        queued.update(assigned_count=Coalesce(Subquery(live), 0))
+    return restored
 
 
 _RENUMBER_SQL = f"""

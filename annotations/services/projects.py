@@ -14,6 +14,7 @@ from annotations.models import LabelSchema, Membership, Project, ProjectDocument
 from annotations.presets import PRESETS
 from annotations.schema import SchemaError, validate_definition
 from annotations.services.errors import DomainError
+from annotations.services.project_documents import archived_sets_restore
 from annotations.services.schema_changes import project_schema_change
 from corpus.models import Document
 
@@ -157,4 +158,7 @@ def project_documents_add(*, project: Project, documents: Iterable[Document]) ->
         return 0
     with connection.cursor() as cursor:
         cursor.execute(QUEUE_APPEND_SQL, {"project": project.pk, "ids": ids})
-        return cursor.rowcount
+        added = cursor.rowcount
+    if added:  # a removed document added back gets its archived sets back
+        archived_sets_restore(project=project, document_ids=ids)
+    return added

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 
-from annotations.models import AnnotationSet, ProjectDocument, SetStatus
+from annotations.models import AnnotationSet, Membership, ProjectDocument, Role, SetStatus
 from annotations.services.annotation_sets import annotation_set_open, annotation_set_submit
 from annotations.services.projects import project_documents_add
+from tests import factories
 
 
 def _url(people, document, confirm: bool = False) -> str:  # noqa: ANN001
@@ -91,27 +92,51 @@ def test_the_queue_no_longer_hands_out_a_removed_document_nor_its_open_set(peopl
     assert response.json()["document"] != first.pk
 
 
-def _exported_statuses(client, people, document, query: str = "") -> list[str]:  # noqa: ANN001
-    url = f"/api/v1/projects/{people.project.pk}/export/?format=jsonl{query}"
+def _exported_ids(client, people) -> list[int]:  # noqa: ANN001
+    url = f"/api/v1/projects/{people.project.pk}/export/?format=jsonl"
     lines = b"".join(client.get(url).streaming_content).decode().splitlines()
     records = [json.loads(line) for line in lines if line.strip()]
-    mine = [r for r in records if r.get("claimlens") == "document" and r["id"] == document.pk]
-    return [s["status"] for record in mine for s in record["sets"]]
+    return [r["id"] for r in records if r.get("claimlens") == "document"]
 
 
-def test_archived_sets_leave_exports_unless_asked_for(people, client_for):
+def test_a_removed_document_and_its_sets_leave_the_export(people, client_for):
     document = people.documents[0]
     aset, _ = annotation_set_open(
         project=people.project, document=document, author=people.annotator
     )
     annotation_set_submit(annotation_set=aset)
     manager = client_for(people.manager)
+    assert document.pk in _exported_ids(manager, people)
+
     manager.delete(_url(people, document, confirm=True))
-    # Added back to the project: its archived set stays out of a plain export.
+
+    assert document.pk not in _exported_ids(manager, people)
+
+
+def test_a_removed_document_added_back_gets_its_sets_back_as_they_were(people, client_for):
+    document = people.documents[0]
+    done, _ = annotation_set_open(
+        project=people.project, document=document, author=people.annotator
+    )
+    annotation_set_submit(annotation_set=done)
+    open_set, _ = annotation_set_open(
+        project=people.project, document=document, author=people.other_annotator
+    )
+    client_for(people.manager).delete(_url(people, document, confirm=True))
+
     project_documents_add(project=people.project, documents=[document])
 
-    assert _exported_statuses(manager, people, document) == []
-    assert _exported_statuses(manager, people, document, "&status=archived") == ["archived"]
+    done.refresh_from_db()
+    open_set.refresh_from_db()
+    assert (done.status, done.archived_from) == (SetStatus.SUBMITTED, "")
+    assert (open_set.status, open_set.archived_from) == (SetStatus.ASSIGNED, "")
+    row = ProjectDocument.objects.get(project=people.project, document=document)
+    assert row.assigned_count == 2
+    # the queue does not hand it out a third time (two annotators per document)
+    third = factories.UserFactory(username="third")
+    Membership.objects.create(project=people.project, user=third, role=Role.ANNOTATOR)
+    response = client_for(third).get(f"/api/v1/projects/{people.project.pk}/queue/next/")
+    assert response.json()["document"] != document.pk
 
 
 def test_only_managers_remove_documents(people, client_for):
