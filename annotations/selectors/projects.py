@@ -12,16 +12,12 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from annotations.models import (
     AnnotationSet,
-    DocumentAnswer,
     Membership,
     Project,
     ProjectDocument,
-    Relation,
     Role,
     SetKind,
     SetStatus,
-    Span,
-    Stance,
 )
 from annotations.permissions import role_acted
 from corpus.models import Outlet, Story
@@ -107,22 +103,6 @@ def project_progress(project: Project) -> dict[str, Any]:
         .count()
     )
     return {"documents": total, "documents_done": done_docs, "sets_by_status": by_status}
-
-
-def schema_keys_in_use(project: Project) -> dict[str, set[str]]:
-    """The schema keys that the project's annotations use (a schema may not drop them)."""
-    sets = AnnotationSet.objects.filter(project=project)
-    in_sets = {"annotation_set__in": sets}
-    return {
-        "labels": set(Span.objects.filter(**in_sets).values_list("label", flat=True)),
-        "relation_types": set(Relation.objects.filter(**in_sets).values_list("type", flat=True)),
-        "targets": set(
-            Stance.objects.filter(**in_sets).exclude(target="").values_list("target", flat=True)
-        ),
-        "questions": set(
-            DocumentAnswer.objects.filter(**in_sets).values_list("question", flat=True)
-        ),
-    }
 
 
 def project_stories(project: Project) -> QuerySet[Story]:
