@@ -53,9 +53,10 @@ def submit_checks_checked(
     if not isinstance(checks, list):
         errors["submit_checks"] = "must be a list"
         return []
-    label_keys = {label["key"] for label in labels}
-    types = {t["key"]: t for t in relation_types}
-    question_keys = {q["key"] for q in questions}
+    # Only string keys: an invalid key (a number, an object) is reported by schema.py already.
+    label_keys = {label["key"] for label in labels if isinstance(label["key"], str)}
+    types = {t["key"]: t for t in relation_types if isinstance(t["key"], str)}
+    question_keys = {q["key"] for q in questions if isinstance(q["key"], str)}
     out: list[SubmitCheckSpec] = []
     for i, check in enumerate(checks):
         path = f"submit_checks[{i}]"

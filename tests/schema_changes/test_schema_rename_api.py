@@ -58,3 +58,14 @@ def test_a_put_dropping_a_used_label_is_refused_with_the_count(used, client_for)
     assert error["details"]["span_labels"] == (
         "CLAIM is used by 2 spans in 2 sets; rename or remove them first"
     )
+
+
+def test_a_schema_whose_keys_are_objects_is_a_400_also_with_submit_checks(used, client_for):
+    manager = client_for(used.people.manager)
+    definition = used.project.schema.definition
+    definition["document_questions"][0]["key"] = {}
+    definition["span_labels"][2]["key"] = {}
+    definition["submit_checks"] = []
+    response = manager.put(f"/api/v1/projects/{used.project.pk}/schema/", definition, format="json")
+    details = assert_error(response, 400)["details"]["schema"]
+    assert "document_questions[0].key" in details and "span_labels[2].key" in details
