@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from annotations.models import AnnotationSet, ProjectDocument, SetStatus
 from annotations.services.annotation_sets import annotation_set_open, annotation_set_submit
+from annotations.services.projects import project_documents_add
 from corpus.models import Document
 from tests import factories
 from tests.e2e.workspace_helpers import LAPTOP, log_in
@@ -124,3 +125,21 @@ def test_removing_a_document_with_submitted_work_is_refused_then_confirmed(
     expect(page.locator("#documents-status")).to_have_text("Documents 1–2 of 2")
     kept = AnnotationSet.objects.get(pk=aset.pk)
     assert (kept.status, kept.archived_from) == (SetStatus.ARCHIVED, SetStatus.SUBMITTED)
+
+
+def test_a_long_queue_comes_a_page_at_a_time_and_a_story_narrows_it(live_server, page, queue):
+    elsewhere = factories.StoryFactory(name="Another event")
+    more = [factories.DocumentFactory(story=elsewhere) for _ in range(52)]
+    project_documents_add(project=queue.project, documents=more)
+    log_in(page, live_server.url, queue.manager.username)
+    page.goto(f"{live_server.url}/projects/{queue.project.pk}/documents/")
+
+    expect(page.locator("#documents-status")).to_have_text("Documents 1–50 of 55")
+    expect(page.locator("#page-of")).to_have_text("Page 1 of 2")
+    page.get_by_role("button", name="Next page").click()
+    expect(page.locator("#documents-status")).to_have_text("Documents 51–55 of 55")
+    expect(page.locator("#documents-table tbody tr")).to_have_count(5)
+
+    page.select_option("#filter-story", label=queue.story.name)
+    expect(page.locator("#documents-status")).to_have_text("Documents 1–3 of 3")
+    expect(page.locator("#documents-pager")).to_be_hidden()
