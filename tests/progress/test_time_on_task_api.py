@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from annotations.models import AnnotationSet, SetStatus
 from annotations.services.annotation_sets import annotation_set_open, annotation_set_submit
+from annotations.services.project_archive import project_archive
 from annotations.services.time_on_task import FINISH_GRACE, SLACK_SECONDS
 from tests.annotations.conftest import assert_error
 
@@ -101,3 +102,12 @@ def test_seconds_that_are_not_a_whole_number_up_to_an_hour_are_refused(
 ):
     body = assert_error(report(client_for(people.annotator), aset, seconds), 400)
     assert "seconds" in body["details"]
+
+
+def test_an_archived_project_takes_no_time_and_its_progress_still_reads(people, aset, client_for):
+    started_ago(aset, 600)
+    project_archive(project=people.project)
+    assert_error(report(client_for(people.annotator), aset, 30), 409)
+    assert AnnotationSet.objects.get(pk=aset.pk).seconds_spent == 0
+    progress = client_for(people.manager).get(f"/api/v1/projects/{people.project.pk}/progress/")
+    assert progress.status_code == 200
