@@ -22,6 +22,7 @@ def test_managers_and_reviewers_open_the_progress_page(people, who):
     html = page.content.decode()
     assert f'data-project-id="{people.project.pk}"' in html
     assert f"/api/v1/projects/{people.project.pk}/progress/?format=csv" in html
+    assert f'href="/projects/{people.project.pk}/curate/?state=ready"' in html
 
 
 def test_an_annotator_is_refused_the_progress_page_with_the_reason(people):
