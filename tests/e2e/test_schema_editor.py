@@ -5,6 +5,7 @@ stored annotations carried along, and a used label that cannot be removed."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -161,3 +162,37 @@ def test_a_manager_orders_stance_values_by_keyboard_and_edits_a_question_in_the_
     saved = people.project.schema.definition
     assert saved["stance"]["values"] == ["against", "neutral", "favor", "unclear"]
     assert saved["document_questions"][0]["text"] == "How does the article frame each actor?"
+
+
+def test_a_manager_turns_off_the_presets_check_and_adds_one_for_the_framing_question(
+    live_server, page, people, screenshot_path
+):
+    open_editor(page, live_server.url, people)
+    checks = page.get_by_role("region", name="Checks before submitting")
+    first = checks.locator(".check-row").first
+    expect(first.get_by_label("Label")).to_have_value(re.compile(".+"))
+    first.get_by_label("On", exact=True).uncheck()
+    checks.get_by_role("button", name="Add a check").click()
+    second = checks.locator(".check-row").nth(1)
+    expect(second.get_by_label("Warn unless")).to_be_focused()
+    second.get_by_label("Warn unless").select_option("require_answer")
+    expect(second.locator(".problem", has_text="choose a question")).to_be_visible()
+    second.get_by_label("Question", exact=True).select_option(
+        label="Overall framing toward each main actor"
+    )
+    second.get_by_label("Message (blank: a generated one)").fill(
+        "Say how the article frames each actor."
+    )
+    checks.scroll_into_view_if_needed()
+    page.screenshot(path=screenshot_path("schema-editor-checks"))
+    page.get_by_role("button", name="Save schema").click()
+    expect(page.locator("#schema-feedback")).to_have_text("Saved.")
+    people.project.schema.refresh_from_db()
+    saved = people.project.schema.definition["submit_checks"]
+    assert [check["enabled"] for check in saved] == [False, True]
+    assert saved[1] == {
+        "kind": "require_answer",
+        "question": "framing",
+        "enabled": True,
+        "message": "Say how the article frames each actor.",
+    }

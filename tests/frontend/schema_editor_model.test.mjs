@@ -8,6 +8,7 @@ import {
   formProblems,
   labelRemoved,
   moved,
+  newCheck,
   newLabel,
   renamesOf,
   schemaFromForm,
@@ -158,4 +159,29 @@ test("JSON edited by hand keeps the originals of rows whose key it kept; a chang
   assert.equal(back.labels[0].originalKey, "CLAIM");
   assert.equal(back.labels[1].originalKey, null);
   assert.deepEqual(renamesOf(back), [{ kind: "label", old: "CLAIM", new: "ASSERTION" }]);
+});
+
+test("submit checks point at rows: a renamed label, relation type or question follows", () => {
+  const form = formFromSchema(SCHEMA);
+  form.labels[0].key = "ASSERTION";
+  form.relations[0].key = "SAID_BY";
+  form.questions[0].key = "tone";
+  assert.deepEqual(schemaFromForm(form).submit_checks, [
+    { kind: "require_relation", label: "ASSERTION", relation: "SAID_BY", enabled: true, message: "" },
+    { kind: "require_answer", question: "tone", enabled: false, message: "" },
+  ]);
+});
+
+test("a new check asks for its label and relation type; one whose label was removed asks again", () => {
+  const form = formFromSchema(SCHEMA);
+  form.checks.push(newCheck());
+  assert.equal(formProblems(form)["submit_checks[2].label"], "choose a label");
+  assert.equal(formProblems(form)["submit_checks[2].relation"], "choose a relation type");
+  const without = labelRemoved(form, 0);
+  assert.equal(formProblems(without)["submit_checks[0].label"], "choose a label");
+});
+
+test("a schema without submit checks gets none from the form", () => {
+  const { submit_checks: _, ...plain } = SCHEMA;
+  assert.equal("submit_checks" in schemaFromForm(formFromSchema(plain)), false);
 });

@@ -203,7 +203,7 @@ async function start() {
   try {
     load(await api("GET", `projects/${projectId}/schema/`));
     document.getElementById("schema-loading").hidden = true;
-    for (const id of ["labels-section", "relations-section", "stance-section", "questions-section"]) document.getElementById(id).hidden = false;
+    for (const id of ["labels-section", "relations-section", "stance-section", "questions-section", "checks-section"]) document.getElementById(id).hidden = false;
     saveButton.disabled = false;
   } catch (error) {
     showFailure(error);

@@ -3,10 +3,10 @@
 //
 // Each row keeps the key it was loaded with (`originalKey`, null for a new row), so a key
 // changed in the form is sent as a rename (the server moves the stored annotations with it)
-// and not as a drop plus an add. Relation ends and stance labels point at label rows by
-// their row `id`, so renaming a label's key renames it everywhere in the form at once.
-// Sections the form does not edit (`events`, `submit_checks`, ...) are kept as they are,
-// their label and relation keys renamed along.
+// and not as a drop plus an add. Relation ends, stance labels and submit checks point at
+// rows by their row `id`, so renaming a key renames it everywhere in the form at once.
+// Sections the form does not edit (`events`, ...) are kept as they are, their label and
+// relation keys renamed along.
 
 import { keyTable } from "./keys.js";
 
@@ -15,7 +15,8 @@ const COLOR_RE = /^#[0-9A-Fa-f]{6}$/;
 export const ATTRIBUTE_TYPES = ["choice", "multi_choice", "bool", "text"];
 export const QUESTION_TYPES = ["single", "multi"];
 const DEFAULT_VALUES = ["favor", "against", "neutral", "unclear"];
-const EDITED = ["span_labels", "relation_types", "stance", "document_questions"];
+const EDITED = ["span_labels", "relation_types", "stance", "document_questions", "submit_checks"];
+export const CHECK_KINDS = ["require_relation", "require_answer"];
 
 let lastId = 0;
 const nextId = () => `r${++lastId}`;
@@ -53,19 +54,31 @@ export function formFromSchema(definition) {
   const labelIds = (keys) => list(keys).map((key) => labels.find((label) => label.key === key)?.id).filter(Boolean);
   const stance = definition.stance || {};
   const extra = Object.fromEntries(Object.entries(definition).filter(([name]) => !EDITED.includes(name)));
+  const relations = list(definition.relation_types).map((type) => ({
+    id: nextId(),
+    originalKey: type.key,
+    key: type.key ?? "",
+    name: type.name ?? "",
+    from: labelIds(type.from_labels),
+    to: labelIds(type.to_labels),
+    directed: type.directed !== false,
+    cross_document: Boolean(type.cross_document),
+    hotkey: type.hotkey || "",
+  }));
+  const questions = list(definition.document_questions).map((question) => ({
+    id: nextId(),
+    originalKey: question.key,
+    key: question.key ?? "",
+    text: question.text ?? "",
+    type: question.type || "single",
+    choices: list(question.choices),
+    per_target: Boolean(question.per_target),
+    ordered: Boolean(question.ordered),
+  }));
+  const rowId = (rows, key) => rows.find((row) => row.key === key)?.id ?? null;
   return {
     labels,
-    relations: list(definition.relation_types).map((type) => ({
-      id: nextId(),
-      originalKey: type.key,
-      key: type.key ?? "",
-      name: type.name ?? "",
-      from: labelIds(type.from_labels),
-      to: labelIds(type.to_labels),
-      directed: type.directed !== false,
-      cross_document: Boolean(type.cross_document),
-      hotkey: type.hotkey || "",
-    })),
+    relations,
     stance: {
       holders: labelIds(stance.holder_labels),
       objects: labelIds(stance.object_labels),
@@ -73,15 +86,16 @@ export function formFromSchema(definition) {
       values: list(stance.values ?? DEFAULT_VALUES).map((value) => ({ id: nextId(), originalKey: value, key: value })),
       ordered: Boolean(stance.ordered),
     },
-    questions: list(definition.document_questions).map((question) => ({
+    questions,
+    hasChecks: "submit_checks" in definition,
+    checks: list(definition.submit_checks).map((check) => ({
       id: nextId(),
-      originalKey: question.key,
-      key: question.key ?? "",
-      text: question.text ?? "",
-      type: question.type || "single",
-      choices: list(question.choices),
-      per_target: Boolean(question.per_target),
-      ordered: Boolean(question.ordered),
+      kind: check.kind || "require_relation",
+      label: rowId(labels, check.label),
+      relation: rowId(relations, check.relation),
+      question: rowId(questions, check.question),
+      enabled: check.enabled !== false,
+      message: check.message || "",
     })),
     extra,
   };
@@ -133,29 +147,27 @@ export function schemaFromForm(form) {
       ...(question.ordered && question.type === "single" ? { ordered: true } : {}),
     })),
   };
+  if (form.hasChecks || form.checks.length) definition.submit_checks = form.checks.map((check) => checkOut(form, check));
   return definition;
+}
+
+/** A submit check as the schema has it: the rows it names, by their keys. */
+function checkOut(form, check) {
+  const key = (rows, id) => rows.find((row) => row.id === id)?.key ?? null;
+  const named = check.kind === "require_answer" ? { question: key(form.questions, check.question) } : { label: key(form.labels, check.label), relation: key(form.relations, check.relation) };
+  return { kind: check.kind, ...named, enabled: check.enabled, message: check.message };
 }
 
 export function hasChoices(type) {
   return type === "choice" || type === "multi_choice";
 }
 
-/** `extra` with the keys `events` and `submit_checks` name renamed as the form renamed them. */
+/** `extra` with the keys `events` names renamed as the form renamed them. */
 function renamedExtra(form) {
   const renamed = (rows) => new Map(rows.filter((row) => row.originalKey).map((row) => [row.originalKey, row.key]));
   const labels = renamed(form.labels);
   const relations = renamed(form.relations);
-  const questions = renamed(form.questions);
   const extra = { ...form.extra };
-  if (Array.isArray(extra.submit_checks)) {
-    extra.submit_checks = extra.submit_checks.map((check) => {
-      const out = { ...check };
-      if ("label" in out) out.label = labels.get(out.label) ?? out.label;
-      if ("relation" in out) out.relation = relations.get(out.relation) ?? out.relation;
-      if ("question" in out) out.question = questions.get(out.question) ?? out.question;
-      return out;
-    });
-  }
   if (!Array.isArray(extra.events)) return extra;
   extra.events = extra.events.map((event) => ({
     ...event,
@@ -233,6 +245,16 @@ export function formProblems(form) {
   form.questions.forEach((question, index) => {
     if (!question.choices.length) problems[`document_questions[${index}].choices`] = "give at least one choice";
   });
+  const exists = (rows, id) => rows.some((row) => row.id === id);
+  form.checks.forEach((check, index) => {
+    const path = `submit_checks[${index}]`;
+    if (check.kind === "require_answer") {
+      if (!exists(form.questions, check.question)) problems[`${path}.question`] = "choose a question";
+    } else {
+      if (!exists(form.labels, check.label)) problems[`${path}.label`] = "choose a label";
+      if (!exists(form.relations, check.relation)) problems[`${path}.relation`] = "choose a relation type";
+    }
+  });
   return problems;
 }
 
@@ -279,6 +301,10 @@ export function newTarget() {
 
 export function newValue() {
   return { id: nextId(), originalKey: null, key: "" };
+}
+
+export function newCheck() {
+  return { id: nextId(), kind: "require_relation", label: null, relation: null, question: null, enabled: true, message: "" };
 }
 
 export function newQuestion() {

@@ -5,6 +5,7 @@
 // a problem line under it (`data-path`: the JSON path the server's validator names).
 
 import { el } from "./dom.js";
+import { checkRows } from "./schema_form_checks.js";
 import {
   ATTRIBUTE_TYPES,
   QUESTION_TYPES,
@@ -13,6 +14,7 @@ import {
   labelRemoved,
   moved,
   newAttribute,
+  newCheck,
   newLabel,
   newQuestion,
   newRelation,
@@ -34,6 +36,7 @@ export class SchemaForm {
     root.querySelector("#add-label").addEventListener("click", () => this.add("labels", newLabel(this.form), (row) => `f-${row.id}-key`));
     root.querySelector("#add-relation").addEventListener("click", () => this.add("relations", newRelation(), (row) => `f-${row.id}-key`));
     root.querySelector("#add-question").addEventListener("click", () => this.add("questions", newQuestion(), (row) => `f-${row.id}-key`));
+    root.querySelector("#add-check").addEventListener("click", () => this.add("checks", newCheck(), (row) => `f-${row.id}-kind`));
   }
 
   /** Draw the whole form for `form`; focus the element with id `focusId` if given. */
@@ -45,11 +48,16 @@ export class SchemaForm {
     if (focusId) document.getElementById(focusId)?.focus();
   }
 
-  /** The sections that name labels (relation ends, stance labels): drawn again when a label's key or name changes. */
+  /** The sections that name labels (relation ends, stance labels, checks): drawn again when a label's key or name changes. */
   renderReferences() {
     const form = this.form;
     this.root.querySelector("#relation-rows").replaceChildren(...form.relations.map((type, i) => this.relationRow(type, i)));
     this.root.querySelector("#stance-rows").replaceChildren(this.stanceRows());
+    this.root.querySelector("#check-rows").replaceChildren(...checkRows(this));
+  }
+
+  renderChecks() {
+    this.root.querySelector("#check-rows").replaceChildren(...checkRows(this));
   }
 
   changed(structural = null) {
@@ -266,8 +274,8 @@ export class SchemaForm {
       el(
         "div",
         { class: "row-fields" },
-        this.field(f("key"), "Key", this.text(type, "key", { size: 13 }), `${path}.key`),
-        this.field(f("name"), "Name", this.text(type, "name", { maxlength: 200, size: 13 }), `${path}.name`),
+        this.field(f("key"), "Key", this.text(type, "key", { size: 13, onInput: () => this.renderChecks() }), `${path}.key`),
+        this.field(f("name"), "Name", this.text(type, "name", { maxlength: 200, size: 13, onInput: () => this.renderChecks() }), `${path}.name`),
         this.field(f("hotkey"), "Hotkey", this.text(type, "hotkey", { maxlength: 1, size: 2 }), `${path}.hotkey`, "field hotkey"),
         this.check(type, "directed", f("directed"), "Directed"),
         this.check(type, "cross_document", f("cross"), "Across documents of a story"),
@@ -348,8 +356,8 @@ export class SchemaForm {
       el(
         "div",
         { class: "row-fields" },
-        this.field(f("key"), "Key", this.text(question, "key", { size: 12 }), `${path}.key`),
-        this.field(f("text"), "Question", this.text(question, "text", { maxlength: 1000, size: 30 }), `${path}.text`, "field wide"),
+        this.field(f("key"), "Key", this.text(question, "key", { size: 12, onInput: () => this.renderChecks() }), `${path}.key`),
+        this.field(f("text"), "Question", this.text(question, "text", { maxlength: 1000, size: 30, onInput: () => this.renderChecks() }), `${path}.text`, "field wide"),
         this.field(f("type"), "Answer", type, `${path}.type`),
         this.check(question, "per_target", f("per-target"), "Asked for each stance target"),
         question.type === "single" ? this.check(question, "ordered", f("ordered"), "Choices in order") : null,
