@@ -33,7 +33,7 @@ def project_documents_import(
     """Import ``files`` (a zip's members in its place) and append every document they gave,
     new or already stored, to the project's queue. A stored text ``reader`` cannot read is
     stored again from the file (``document_writer``). ``details``: each document's outlet,
-    story, date, zones, removed lines and look-alikes too (two more queries)."""
+    story, date, zones, removed lines and look-alikes too (one more query)."""
     unpacked, problems = _unpacked(files)
     report = documents_import(
         files=unpacked,

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from annotations.models import AnnotationSet, ProjectDocument, Span
 from annotations.services.annotation_sets import annotation_set_open, annotation_set_submit
+from annotations.services.document_additions import _details_add, project_documents_import
 from annotations.services.set_write import annotation_set_write
 from corpus.models import Document
 
@@ -136,3 +137,19 @@ def test_re_adding_an_annotated_text_changes_nothing_and_says_it_is_in_the_proje
     assert AnnotationSet.objects.values().get(pk=aset.pk) == before_set
     assert list(Span.objects.filter(annotation_set=aset).values()) == before_spans
     assert list(ProjectDocument.objects.filter(project=people.project).values()) == before_queue
+
+
+def test_the_details_cost_one_query_whatever_the_number_of_documents(
+    people, django_assert_num_queries
+):
+    lines = b"\n".join(
+        f'{{"text": "Report {n}: the harbour road reopened on Friday, officials said."}}'.encode()
+        for n in range(60)
+    )
+    body = project_documents_import(
+        project=people.project, files=[("many.jsonl", lines)], reader=people.manager
+    )
+    assert len(body["documents"]) == 60
+    with django_assert_num_queries(1):
+        _details_add(body)
+    assert all("zones" in entry for entry in body["documents"])
