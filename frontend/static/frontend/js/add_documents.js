@@ -137,7 +137,9 @@ form.addEventListener("submit", async (event) => {
 });
 
 function failureWords(status, json) {
-  if (status === 0) return "The server could not be reached: nothing was added.";
+  if (status === 0) {
+    return "The connection failed before the server answered. Check the project's documents before trying again: adding the same files twice adds nothing twice.";
+  }
   const error = json && json.error;
   if (!error) return `The server answered ${status}: nothing was added.`;
   const details = Object.entries(error.details || {}).map(([field, problems]) => `${field}: ${[].concat(problems).join(" ")}`);
