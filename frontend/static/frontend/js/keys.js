@@ -110,6 +110,13 @@ export function keyTable(schema) {
       run: (ws, event, key) => ws.startLinkingByKey(key),
     },
     {
+      // a project whose label or relation keys take "r" shows or hides arcs by the checkbox
+      keys: [...labels, ...relations].some((row) => row.hotkey === "r") ? [] : ["r"],
+      help: "show or hide the relation arcs in the text",
+      when: editing,
+      run: (ws) => ws.toggleArcs(),
+    },
+    {
       // a project whose label or relation keys take "i" reaches the guidelines by their button
       keys: [...labels, ...relations].some((row) => row.hotkey === "i") ? [] : ["i"],
       help: "show or hide the project's guidelines",

@@ -20,6 +20,7 @@ import { chordOf, keyTable, rowFor } from "./keys.js";
 import * as linking from "./linking.js";
 import * as navigation from "./navigation.js";
 import { Panel } from "./panel.js";
+import { RelationArcs } from "./relation_arcs.js";
 import { buildPanelModel } from "./panel_model.js";
 import * as spanEdits from "./span_edits.js";
 import { relationTypesFrom, stanceQuestionsFor } from "./span_options.js";
@@ -69,6 +70,7 @@ export class Workspace {
   async start() {
     this.help = new Help(this.root.querySelector("#help"), this.textBox);
     this.guidelines = new GuidelinesPanel(this.root.querySelector("#guidelines"), this.textBox, this.projectId);
+    this.arcs = new RelationArcs(this, this.root.querySelector("#arcs-toggle"));
     this.bind();
     trackTimeOnTask(this);
     try {
@@ -122,6 +124,7 @@ export class Workspace {
     this.buttons["start-gold"].hidden = mode !== "read-only";
     this.snapBox.closest("label").hidden = mode !== "edit";
     showReview(this);
+    this.arcs.schedule();
   }
 
   // ---- drawing and messages --------------------------------------------------------------
@@ -142,6 +145,7 @@ export class Workspace {
       related,
       dim: !this.quiet,
     });
+    this.arcs.schedule();
     this.renderPanel();
   }
 
@@ -351,6 +355,7 @@ export class Workspace {
   focusComment = () => this.comments?.focusBox();
   toggleHistory = () => this.history?.toggle();
   toggleHelp = (force) => this.guidelines.toggle(false) ?? this.help.toggle(force); // one panel at a time
+  toggleArcs = () => this.arcs.toggle();
   toggleGuidelines = (force) => this.help.toggle(false) ?? this.guidelines.toggle(force);
 
   // ---- keyboard and mouse ----------------------------------------------------------------
