@@ -122,7 +122,7 @@ def native(schema_labels: list[str], text: str) -> bytes:
 
 
 def test_of_two_imports_into_an_empty_project_only_the_first_applies_its_schema(monkeypatch):
-    owner = factories.UserFactory(username="importer")
+    owner = factories.people_importer("importer")  # the files name "ana", not yet a member
     project = project_create(name="Empty", owner=owner)
     first = native(["FIRST"], "The first report said so.")
     second = native(["SECOND"], "The second report said so.")
