@@ -155,3 +155,44 @@ def test_a_new_relation_gets_its_arc_and_many_overlapping_ones_stack(
     ]
     assert overlapping == [], "no two arc labels cover each other"
     page.screenshot(path=screenshot_path("workspace-relation-arcs-many-1366"))
+
+
+def test_on_a_long_document_only_the_relations_near_the_viewport_are_drawn(live_server, page, db):
+    paragraph = "Officials said the talks had stalled, a minister told reporters.\n\n"
+    long_text = paragraph * 150
+    people, (document,) = project_with(long_text)
+    aset = annotator_set(people, document)
+    spans, relations = [], []
+    for i in range(150):
+        at = i * len(paragraph)
+        claim = "the talks had stalled"
+        c_start = at + paragraph.index(claim)
+        s_start = at + paragraph.index("Officials")
+        spans.append(
+            {"ref": f"c{i}", "label": "CLAIM", "start": c_start, "end": c_start + len(claim)}
+        )
+        spans.append({"ref": f"s{i}", "label": "SOURCE", "start": s_start, "end": s_start + 9})
+        relations.append({"type": "ATTRIBUTED_TO", "source": f"c{i}", "target": f"s{i}"})
+    for span in spans:
+        span["text"] = long_text[span["start"] : span["end"]]
+    aset.refresh_from_db()
+    annotation_set_write(
+        annotation_set=aset,
+        data={"version": aset.version, "spans": spans, "relations": relations},
+    )
+    page.set_viewport_size(LAPTOP)
+    log_in(page, live_server.url, people.annotator.username)
+    open_workspace(page, f"{live_server.url}/projects/{people.project.id}/work/")
+
+    arcs = page.locator(".relation-arcs .arc")
+    expect(arcs.first).to_be_attached()
+    drawn_js = (
+        "() => [...document.querySelectorAll('.relation-arcs .arc')].map((g) => g.dataset.source)"
+    )
+    at_top = page.evaluate(drawn_js)
+    assert 0 < len(at_top) < 40, f"{len(at_top)} of 150 arcs drawn at the top"
+    page.mouse.wheel(0, 4000)
+    page.wait_for_timeout(300)
+    further = page.evaluate(drawn_js)
+    assert 0 < len(further) < 40
+    assert not set(further) & set(at_top), "scrolled on, other relations are drawn"

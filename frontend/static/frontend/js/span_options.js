@@ -1,5 +1,6 @@
-// What the schema offers a span: the relation types it can start and the stance questions
-// about it. Pure: reads the schema and the set's content ({spans, relations, ...}).
+// What the schema offers a span: the relation types it can start, the stance questions
+// about it, and how each label is drawn (labelsOf). Pure: reads the schema and the set's
+// content ({spans, relations, ...}).
 
 import { excerpt } from "./excerpt.js";
 
@@ -40,4 +41,19 @@ export function stanceQuestionsFor(schema, content, span) {
     rows.push({ holder: null, about: { object: span.key }, text: "the article toward this claim" });
   }
   return rows;
+}
+
+/** Label key -> what drawing needs: name, colour, letter (the hotkey, else the initial). */
+export function labelsOf(schema) {
+  const labels = new Map();
+  for (const spec of schema.span_labels || []) {
+    labels.set(spec.key, {
+      name: spec.name || spec.key,
+      color: spec.color || "#555555",
+      hotkey: spec.hotkey || null,
+      letter: (spec.hotkey || spec.key[0] || "?").toUpperCase(),
+      spec,
+    });
+  }
+  return labels;
 }

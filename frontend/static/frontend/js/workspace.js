@@ -23,11 +23,13 @@ import { Panel } from "./panel.js";
 import { RelationArcs } from "./relation_arcs.js";
 import { buildPanelModel } from "./panel_model.js";
 import * as spanEdits from "./span_edits.js";
-import { relationTypesFrom, stanceQuestionsFor } from "./span_options.js";
+import { labelsOf, relationTypesFrom, stanceQuestionsFor } from "./span_options.js";
 import { acceptAllSuggestions, acceptSuggestion, rejectSuggestion } from "./suggestions.js";
 import { trackTimeOnTask } from "./time_on_task.js";
 import { commentThread, mountReview, reviewSaved, showReview } from "./workspace_review.js";
 import { snapToWords } from "./words.js";
+
+export { labelsOf }; // the curation view draws labels as the workspace does
 
 export class Workspace {
   constructor(root) {
@@ -399,21 +401,6 @@ export class Workspace {
   onClick(event) {
     navigation.clickText(this, event);
   }
-}
-
-/** Label key -> what drawing needs: name, colour, letter (the hotkey, else the initial). */
-export function labelsOf(schema) {
-  const labels = new Map();
-  for (const spec of schema.span_labels || []) {
-    labels.set(spec.key, {
-      name: spec.name || spec.key,
-      color: spec.color || "#555555",
-      hotkey: spec.hotkey || null,
-      letter: (spec.hotkey || spec.key[0] || "?").toUpperCase(),
-      spec,
-    });
-  }
-  return labels;
 }
 
 const root = document.querySelector("#workspace");
