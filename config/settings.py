@@ -253,7 +253,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # Swagger UI's files are served from this server, never from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": STATIC_URL + "frontend/img/favicon.svg",  # the site's own
     "REDOC_DIST": "SIDECAR",
     # OpenAPI links for the create -> read/change/delete chains (annotations/api/openapi_links.py).
     "POSTPROCESSING_HOOKS": [

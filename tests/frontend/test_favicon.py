@@ -20,3 +20,10 @@ def test_the_login_page_links_the_svg_favicon_that_static_files_hold():
     assert found is not None
     with open(found, encoding="utf-8") as icon:
         assert icon.read().lstrip().startswith("<svg")
+
+
+def test_the_api_docs_page_shows_the_same_favicon(people):
+    client = Client()
+    client.force_login(people.manager)
+    html = client.get("/api/docs/").content.decode()
+    assert 'href="/static/frontend/img/favicon.svg"' in html
