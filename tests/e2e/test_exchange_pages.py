@@ -13,7 +13,7 @@ from annotations.services.projects import project_create
 from tests.e2e.workspace_helpers import log_in
 from tests.exchange import conftest as exchange
 from tests.exchange.helpers import exported, lines
-from tests.factories import UserFactory
+from tests.factories import people_importer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("no_script_errors")]
 annotated = exchange.annotated  # the annotated project of the exchange tests
@@ -21,7 +21,7 @@ annotated = exchange.annotated  # the annotated project of the exchange tests
 
 @pytest.fixture
 def target(db):  # noqa: ANN001
-    owner = UserFactory(username="importing-manager")
+    owner = people_importer("importing-manager")  # its imports may add the people files name
     return project_create(name="Empty target", owner=owner), owner
 
 
