@@ -69,7 +69,13 @@ def project_schema_change(
     moved_sets: set[int] = set()
     for rename in renames:  # every rename and the definition are checked: now the rows
         moved_sets |= _rows_renamed(project, rename)
-    refusals = drop_refusals(checked, schema_use(project))
+    choice_attributes = [
+        f"{label['key']}.{attribute['key']}"
+        for label in checked["span_labels"]
+        for attribute in label["attributes"]
+        if attribute["type"] in ("choice", "multi_choice")
+    ]
+    refusals = drop_refusals(checked, schema_use(project, choice_attributes))
     if refusals:
         raise DomainError(DROP_REFUSAL, refusals)
     if moved_sets:
@@ -116,6 +122,22 @@ def drop_refusals(checked: dict[str, Any], use: SchemaUse) -> dict[str, str]:
         carried = {attr: n for (owner, attr), n in use.attributes.items() if owner == key}
         refusals[f"span_labels[{index}].attributes"] = _refused(
             carried, declared, "span", "is set on"
+        )
+        for a, attribute in enumerate(label["attributes"]):
+            if attribute["type"] not in ("choice", "multi_choice"):
+                continue
+            chosen = {
+                v: n
+                for (owner, attr, v), n in use.choices.items()
+                if (owner, attr) == (key, attribute["key"])
+            }
+            refusals[f"span_labels[{index}].attributes[{a}].choices"] = _refused(
+                chosen, set(attribute["choices"]), "span", "is chosen on"
+            )
+    for index, question in enumerate(checked["document_questions"]):
+        given = {v: n for (q, v), n in use.answer_choices.items() if q == question["key"]}
+        refusals[f"document_questions[{index}].choices"] = _refused(
+            given, set(question["choices"]), "answer", "is given in"
         )
     return {path: text for path, text in refusals.items() if text}
 

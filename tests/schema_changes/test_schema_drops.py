@@ -91,3 +91,33 @@ def test_keys_no_row_uses_may_be_dropped(used):
     definition["span_labels"][0]["attributes"] = definition["span_labels"][0]["attributes"][:1]
     schema = project_schema_change(project=used.project, definition=definition)
     assert [label["key"] for label in schema.definition["span_labels"]] == ["CLAIM", "SOURCE"]
+
+
+def test_dropping_a_choice_spans_have_chosen_is_refused_at_the_attributes_choices(used):
+    def drop(definition: dict) -> None:
+        definition["span_labels"][0]["attributes"][0]["choices"] = ["direct", "mixed", "none"]
+
+    assert refusal(used, drop) == {
+        "span_labels[0].attributes[0].choices": (
+            "indirect is chosen on 1 span in 1 set; rename or remove them first"
+        )
+    }
+
+
+def test_dropping_a_choice_an_answer_gives_is_refused_also_for_a_per_target_answer(used):
+    def drop(definition: dict) -> None:
+        definition["document_questions"][0]["choices"] = ["sympathetic", "neutral", "mixed"]
+
+    assert refusal(used, drop) == {
+        "document_questions[0].choices": (
+            "critical is given in 1 answer in 1 set; rename or remove them first"
+        )
+    }
+
+
+def test_choices_nobody_chose_may_go(used):
+    definition = used.project.schema.definition
+    definition["span_labels"][0]["attributes"][0]["choices"] = ["indirect"]
+    definition["document_questions"][0]["choices"] = ["critical"]
+    schema = project_schema_change(project=used.project, definition=definition)
+    assert schema.definition["document_questions"][0]["choices"] == ["critical"]
