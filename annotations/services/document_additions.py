@@ -15,6 +15,7 @@ from annotations.contracts import DocumentImportReport, Resemblance
 from annotations.formats.archives import ZIP_MAGIC, upload_files
 from annotations.models import Project
 from annotations.selectors.imported_documents import documents_described, documents_held
+from annotations.services.project_archive import project_writable
 from annotations.services.projects import project_documents_add
 from corpus.issues import Issue
 from corpus.services import documents_import
@@ -33,7 +34,9 @@ def project_documents_import(
     """Import ``files`` (a zip's members in its place) and append every document they gave,
     new or already stored, to the project's queue. A stored text ``reader`` cannot read is
     stored again from the file (``document_writer``). ``details``: each document's outlet,
-    story, date, zones, removed lines and look-alikes too (one more query)."""
+    story, date, zones, removed lines and look-alikes too (one more query). An archived
+    project refuses (``ProjectArchived``)."""
+    project_writable(project)
     unpacked, problems = _unpacked(files)
     report = documents_import(
         files=unpacked,
