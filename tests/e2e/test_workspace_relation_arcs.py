@@ -116,6 +116,10 @@ def test_arcs_join_the_right_spans_and_the_toggle_is_remembered(
     expect(arcs).to_have_count(0)
     page.locator("#arcs-toggle").check()
     expect(arcs).to_have_count(2)
+    page.set_viewport_size({"width": 1280, "height": 720})  # the browser tests' default size
+    page.wait_for_timeout(200)
+    assert all(arc["ends"] for arc in page.evaluate(_ARCS_JS))  # redrawn for the new width
+    page.screenshot(path=screenshot_path("workspace-relation-arcs-default"))
 
 
 def test_a_new_relation_gets_its_arc_and_many_overlapping_ones_stack(
