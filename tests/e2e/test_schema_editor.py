@@ -38,6 +38,8 @@ def test_a_manager_adds_a_label_with_a_colour_and_hotkey_and_sees_it_in_the_prev
 ):
     open_editor(page, live_server.url, people)
     page.screenshot(path=screenshot_path("schema-editor"), full_page=True)
+    questions = page.get_by_role("region", name="Document questions")
+    questions.screenshot(path=screenshot_path("schema-editor-questions"))
     preview = page.locator("#preview-panel")
     expect(preview.locator(".label-button")).to_have_count(3)
 
