@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from annotations.services.project_archive import project_archive
+
 pytestmark = pytest.mark.django_db
 
 
@@ -33,3 +35,11 @@ def test_reviewers_and_annotators_are_refused_with_the_reason(people, who):
 def test_the_project_home_and_the_import_page_link_to_it(people, page):
     html = _client(people.manager).get(f"/projects/{people.project.pk}/{page}").content.decode()
     assert f'href="/projects/{people.project.pk}/documents/add/"' in html
+
+
+def test_in_an_archived_project_the_page_says_so_and_cannot_add(people):
+    project_archive(project=people.project)
+    html = _client(people.manager).get(f"/projects/{people.project.pk}/documents/add/")
+    text = html.content.decode()
+    assert "This project is read-only" in text
+    assert 'id="add-submit" disabled' in text
