@@ -32,7 +32,9 @@ def secret(db):  # noqa: ANN001, ANN201
 
 
 def a_record(**fields: object) -> bytes:
-    return orjson.dumps({"text": TEXT, **fields}) + b"\n"
+    """A native record of the text, with its ``sets`` key (empty): a line without one is a
+    raw article, which the annotation import sends to the Add documents page."""
+    return orjson.dumps({"text": TEXT, "sets": [], **fields}) + b"\n"
 
 
 def test_the_report_shows_nothing_of_a_document_the_importer_cannot_read(secret):
@@ -154,7 +156,7 @@ def test_two_outsiders_importing_one_new_text_at_once_each_get_a_valid_copy():
     text = "A new text two outsiders import at the same moment, said the clerk."
     people = [UserFactory(username=f"outsider{n}") for n in range(2)]
     projects = [project_create(name=f"Desk {n}", owner=p) for n, p in enumerate(people)]
-    record = orjson.dumps({"text": text}) + b"\n"
+    record = orjson.dumps({"text": text, "sets": []}) + b"\n"
 
     outcomes = run_together(
         [lambda p=p, u=u: imported(p, u, record) for p, u in zip(projects, people, strict=True)]

@@ -17,7 +17,7 @@ from annotations.services.projects import (
     project_schema_replace,
 )
 from tests.exchange.helpers import canonical, exported, imported, lines
-from tests.factories import DocumentFactory, UserFactory
+from tests.factories import DocumentFactory, UserFactory, people_importer
 from tests.schemas import schema_with_targets
 
 pytestmark = pytest.mark.django_db
@@ -180,7 +180,7 @@ def test_the_native_export_holds_every_field(written):
 def test_an_import_of_the_export_exports_the_same(written):
     _, aset, _, _ = written
     before = exported(Project.objects.get(pk=aset.project_id))
-    owner = UserFactory(username="copier")
+    owner = people_importer("copier")  # the file names the annotator, not yet a member
     target = project_create(name="Copy", owner=owner)
 
     outcome = imported(target, owner, before)
