@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from annotations.models import Span
 from annotations.services.annotation_sets import annotation_set_open
 from tests import factories
-from tests.e2e.workspace_helpers import log_in
+from tests.e2e.workspace_helpers import log_in, open_workspace
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("no_script_errors")]
 
@@ -87,11 +87,14 @@ def test_renaming_a_label_in_use_carries_the_annotators_spans_along(
 
     key = label_row(page, 1).get_by_label("Key", exact=True)
     key.fill("ASSERTION")
+    label_row(page, 1).get_by_label("Name").first.fill("Assertion")
     expect(page.locator("#schema-renames")).to_have_text(
         "Saving renames label CLAIM to ASSERTION in every stored annotation."
     )
     relation = page.locator(".relation-row").first
-    expect(relation.get_by_role("group", name="From labels").get_by_label("Claim")).to_be_checked()
+    expect(
+        relation.get_by_role("group", name="From labels").get_by_label("Assertion")
+    ).to_be_checked()
     page.get_by_role("button", name="Save schema").click()
     expect(page.locator("#schema-feedback")).to_have_text(
         "Saved. One rename carried into the stored annotations."
@@ -101,6 +104,15 @@ def test_renaming_a_label_in_use_carries_the_annotators_spans_along(
         "ASSERTION"
     ]
     expect(page.locator("#schema-renames")).to_be_hidden()
+
+    # The annotator opens the document and finds the span under its new label.
+    page.get_by_role("button", name="Log out").click()
+    log_in(page, live_server.url, people.annotator.username)
+    open_workspace(
+        page, f"{live_server.url}/projects/{people.project.pk}/documents/{document.pk}/work/"
+    )
+    expect(page.locator("#panel .span-list")).to_contain_text("Assertion")
+    page.screenshot(path=screenshot_path("schema-renamed-annotator-workspace"))
 
 
 def test_removing_a_label_in_use_is_refused_with_the_count(
