@@ -17,7 +17,7 @@ from annotations.services.projects import (
     project_schema_replace,
 )
 from tests.exchange.helpers import canonical, exported, imported, lines
-from tests.factories import DocumentFactory, UserFactory, people_importer
+from tests.factories import DocumentFactory, people_importer
 from tests.schemas import schema_with_targets
 
 pytestmark = pytest.mark.django_db
