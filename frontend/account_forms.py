@@ -1,5 +1,5 @@
-"""The forms of a person's own account pages: name and e-mail, and the password reset that
-reaches invited people too."""
+"""The forms of a person's own account pages: name (the e-mail is shown read-only, never
+edited), and the password reset that reaches invited people too."""
 
 from __future__ import annotations
 
@@ -16,11 +16,6 @@ from annotations.services.people import reset_mail_allowed
 class AccountForm(forms.Form):
     first_name = forms.CharField(label="First name", max_length=150, required=False)
     last_name = forms.CharField(label="Last name", max_length=150, required=False)
-    email = forms.EmailField(
-        label="E-mail",
-        required=False,
-        help_text="Where invitations and password resets are sent.",
-    )
 
 
 class ResetForEveryoneForm(PasswordResetForm):

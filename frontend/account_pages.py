@@ -1,6 +1,6 @@
-"""A person's own account: name and e-mail (``/account/``), and the password pages on
-Django's views with our templates (change, reset by e-mail, the invited person's first
-password: ``frontend/urls.py``)."""
+"""A person's own account: their name, and their e-mail shown read-only (``/account/``);
+the password pages are Django's views with our templates (change, reset by e-mail, the
+invited person's first password: ``frontend/urls.py``)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,6 @@ def account(request: HttpRequest) -> HttpResponse:
             initial={
                 "first_name": user.first_name,
                 "last_name": user.last_name,
-                "email": user.email,
             }
         )
     return render(request, "frontend/account.html", {"form": form, "saved": saved})

@@ -1,5 +1,5 @@
 """People: a manager invites someone into a project by e-mail, and a person edits their own
-name and e-mail.
+name (not their e-mail: see ``account_update``).
 
 Inviting (``person_invite``), by the project's managers only (the API checks the role):
 - an e-mail no account has: a new account is made with a username derived from the address
@@ -38,9 +38,11 @@ from django.utils.http import urlsafe_base64_encode
 
 from annotations.models import Project
 from annotations.services.errors import DomainError
+from annotations.services.project_archive import project_writable
 from annotations.services.projects import membership_set
 
 USERNAME_MAX = 150
+INVITATION_MAILS_PER_HOUR = 5  # to one address, so invitations cannot flood an inbox
 _NOT_USERNAME = re.compile(r"[^\w.+-]+", re.ASCII)
 
 
@@ -102,6 +104,7 @@ def person_invite(
     needed, and mail them (see the module's docstring). ``site_url`` is the address the
     links start with (``https://host``); ``invited_by`` None is the site's operator (the
     ``invite`` command)."""
+    project_writable(project)
     email = normalised_email(email)
     with transaction.atomic():
         user, created = _account_for(email)
@@ -151,6 +154,12 @@ def _send_invitation(
     link: str | None,
     site_url: str,
 ) -> tuple[bool, str]:
+    if not invitation_mail_allowed(user.email):
+        return False, (
+            f"The e-mail was not sent: this address has had {INVITATION_MAILS_PER_HOUR} "
+            "invitations in the last hour. The person is added; try again later or pass the "
+            "link on yourself."
+        )
     lines = [
         f"Hello {_display(user)},",
         "",
@@ -184,26 +193,46 @@ def reset_mail_allowed(email: str) -> bool:
     ``CLAIMLENS_RESET_MAILS_PER_HOUR``, so the form cannot flood someone's inbox). Counted
     in the shared cache whether or not an account has the address: the page answers the
     same either way."""
-    key = f"password-reset:{email.strip().lower()}"
+    return _mail_allowed("password-reset", email, settings.CLAIMLENS_RESET_MAILS_PER_HOUR)
+
+
+def invitation_mail_allowed(email: str) -> bool:
+    """Whether another invitation mail may go to ``email`` this hour (at most
+    ``INVITATION_MAILS_PER_HOUR``, whichever project or manager sends it)."""
+    return _mail_allowed("invitation", email, INVITATION_MAILS_PER_HOUR)
+
+
+def _mail_allowed(kind: str, email: str, per_hour: int) -> bool:
+    """Count one more mail of ``kind`` to ``email`` in the shared cache (an hour's window)
+    and say whether it is within ``per_hour``."""
+    key = f"{kind}:{email.strip().lower()}"
     cache.add(key, 0, timeout=3600)
     try:
         sent = cache.incr(key)
     except ValueError:  # expired between add and incr: a new hour starts
         cache.set(key, 1, timeout=3600)
         sent = 1
-    return sent <= settings.CLAIMLENS_RESET_MAILS_PER_HOUR
+    return sent <= per_hour
 
 
 def account_update(
-    *, user: AbstractBaseUser, first_name: str, last_name: str, email: str
+    *,
+    user: AbstractBaseUser,
+    first_name: str,
+    last_name: str,
+    email: str | None = None,
 ) -> AbstractBaseUser:
-    """A person's own name and e-mail. An e-mail another account has is refused (invitations
-    and password resets find people by it)."""
-    first_name, last_name = first_name.strip(), last_name.strip()
-    email = normalised_email(email) if email.strip() else ""
-    others = get_user_model().objects.exclude(pk=user.pk)
-    if email and others.filter(email__iexact=email).exists():
-        raise DomainError("Another account has this e-mail address.", {"email": ["already in use"]})
-    user.first_name, user.last_name, user.email = first_name[:150], last_name[:150], email
-    user.save(update_fields=["first_name", "last_name", "email"])
+    """A person's own name. Their e-mail is not theirs to change: invitations find an
+    existing account by its address, so an address anyone could claim unverified would let
+    them capture an invitation meant for someone else. An ``email`` other than the stored
+    one (case aside) is refused; the address is set by the invitation or a site
+    administrator."""
+    if email is not None and email.strip().lower() != (user.email or "").strip().lower():
+        raise DomainError(
+            "Your e-mail address cannot be changed here; it is set by the invitation or a "
+            "site administrator.",
+            {"email": ["cannot be changed here"]},
+        )
+    user.first_name, user.last_name = first_name.strip()[:150], last_name.strip()[:150]
+    user.save(update_fields=["first_name", "last_name"])
     return user

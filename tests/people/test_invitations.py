@@ -124,3 +124,28 @@ def test_a_mail_that_cannot_be_sent_keeps_the_invitation_and_says_why(client_for
     assert "could not be sent" in body["mail_problem"]
     assert body["set_password_url"]
     assert Membership.objects.filter(project=people.project, user__username="ada").exists()
+
+
+def test_past_the_hourly_limit_an_address_is_still_added_but_not_mailed_and_told_why(
+    client_for, people, monkeypatch
+):
+    monkeypatch.setattr("annotations.services.people.INVITATION_MAILS_PER_HOUR", 2)
+    answers = [invite(client_for, people, "ADA@example.org").json() for _ in range(3)]
+    assert len(mail.outbox) == 2
+    assert [answer["emailed"] for answer in answers] == [True, True, False]
+    assert "2 invitations in the last hour" in answers[2]["mail_problem"]
+    assert Membership.objects.filter(project=people.project, user__username="ada").exists()
+
+
+def test_an_address_put_on_ones_own_account_cannot_capture_an_invitation(
+    client, client_for, people
+):
+    attacker = UserFactory(username="mallory", email="mallory@example.org")
+    client.force_login(attacker)
+    client.post("/account/", {"first_name": "", "last_name": "", "email": "ada@example.org"})
+    attacker.refresh_from_db()
+    assert attacker.email == "mallory@example.org"
+    body = invite(client_for, people, "ada@example.org").json()
+    assert body["account_created"] is True
+    assert not Membership.objects.filter(project=people.project, user=attacker).exists()
+    assert mail.outbox[0].to == ["ada@example.org"]

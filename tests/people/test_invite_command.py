@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from annotations.models import Membership
 
@@ -37,3 +39,13 @@ def test_an_unknown_project_or_a_bad_address_is_an_error_not_a_traceback(people)
         call_command("invite", "999999", "ada@example.org")
     with pytest.raises(CommandError, match="not an e-mail address"):
         call_command("invite", str(people.project.pk), "ada@")
+
+
+def test_the_command_refuses_an_archived_project_and_adds_nobody(people):
+    people.project.archived_at = timezone.now()
+    people.project.save(update_fields=["archived_at"])
+    with pytest.raises(CommandError, match="This project is archived"):
+        call_command("invite", str(people.project.pk), "ada@example.org")
+    assert not Membership.objects.filter(project=people.project, user__username="ada").exists()
+    assert not get_user_model().objects.filter(email="ada@example.org").exists()
+    assert mail.outbox == []

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from annotations.models import Project, Role
-from annotations.services.errors import DomainError
+from annotations.services.errors import DomainError, ProjectArchived
 from annotations.services.people import person_invite
 
 
@@ -36,7 +36,7 @@ class Command(BaseCommand):
                 invited_by=None,
                 site_url=options["url"],
             )
-        except DomainError as error:
+        except (DomainError, ProjectArchived) as error:
             raise CommandError(error.message) from error
         made = "made" if invitation.account_created else "found"
         self.stdout.write(
