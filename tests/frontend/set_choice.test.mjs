@@ -36,3 +36,17 @@ test("the set the address names wins when the caller may edit it", () => {
   assert.deepEqual(setToOpen({ role: "manager", username: "boss", sets: [someoneElses, gold], wanted: someoneElses.id }), { set: gold });
   assert.deepEqual(setToOpen({ role: "annotator", username: "ann", sets: [mine, gold], wanted: gold.id }), { set: mine });
 });
+
+test("in an archived project the set the person would edit comes back marked archived", () => {
+  assert.deepEqual(setToOpen({ role: "annotator", username: "ann", sets: [mine, gold], archived: true }), { set: mine, archived: true });
+  assert.deepEqual(setToOpen({ role: "reviewer", username: "rev", sets: [someoneElses, gold], archived: true }), { set: gold, archived: true });
+  assert.deepEqual(setToOpen({ role: "manager", username: "boss", sets: [managersOwn, gold], wanted: managersOwn.id, archived: true }), {
+    set: managersOwn,
+    archived: true,
+  });
+});
+
+test("in an archived project a document without the person's set is read-only or not theirs", () => {
+  assert.deepEqual(setToOpen({ role: "reviewer", username: "rev", sets: [someoneElses], archived: true }), { readOnly: true, archived: true });
+  assert.deepEqual(setToOpen({ role: "annotator", username: "ann", sets: [someoneElses], archived: true }), { notAssigned: true });
+});

@@ -6,6 +6,10 @@
 // its id shows the set set_choice.js picks, read-only, or that it is not the person's. A
 // gold set is created only when a reviewer or manager asks ("Start the gold set").
 //
+// In an archived project (the root's data-archived) nothing is written: the set the person
+// would edit is shown read-only with its spans, relations and stances (showArchived), the
+// queue hands out nothing, and no gold set is started.
+//
 // Submitting acts on the set shown and nothing else: with no document in "edit" mode
 // nothing is submitted. A set with no annotations is submitted only after the person
 // confirms it (Ctrl+Enter again, or "Submit empty"); so is a set the schema's submit checks
@@ -18,6 +22,7 @@ import * as beside from "./beside.js";
 import { el } from "./dom.js";
 import { showReviewerCounts } from "./reviewer_counts.js";
 import { Saver } from "./saver.js";
+import { buildPanelModel } from "./panel_model.js";
 import { setToOpen } from "./set_choice.js";
 import { submitWarnings } from "./submit_checks.js";
 import { Suggestions } from "./suggestions.js";
@@ -25,12 +30,16 @@ import { TextView } from "./text_view.js";
 
 /** Open a document by id (or the next one from the queue when null). `wanted` is the set
  * the page address names, if any. Resolves to what was shown: "opened", "read-only",
- * "not assigned", "queue done" or "no queue". */
+ * "not assigned", "queue done", "no queue" or "archived". */
 export async function openDocument(ws, documentId, wanted = null) {
   leave(ws);
   if (documentId === null) return openNext(ws);
   const data = await api("GET", `projects/${ws.projectId}/documents/${documentId}/`);
-  const choice = setToOpen({ role: ws.role, username: ws.username, sets: data.sets, wanted });
+  const choice = setToOpen({ role: ws.role, username: ws.username, sets: data.sets, wanted, archived: isArchived(ws) });
+  if (choice.set && choice.archived) {
+    showArchived(ws, data, choice.set);
+    return "archived";
+  }
   if (choice.set) {
     setUp(ws, data, choice.set);
     return "opened";
@@ -45,6 +54,10 @@ export async function openDocument(ws, documentId, wanted = null) {
 
 /** The next document of the person's queue (the set the queue hands out), or why none. */
 async function openNext(ws) {
+  if (isArchived(ws)) {
+    showNothing(ws, "This project is archived: the queue hands out no work until a manager unarchives it.", ["Back to the project", projectUrl(ws)]);
+    return "archived";
+  }
   if (ws.role !== "annotator" && ws.role !== "manager") {
     showNothing(ws, "Reviewers have no queue: open a document from the Curate queue to curate its gold set.", ["Go to the Curate queue", curateUrl(ws)]);
     return "no queue";
@@ -76,6 +89,7 @@ function leave(ws, message = "Loading…") {
   ws.external.clear();
   ws.besideBox.replaceChildren();
   ws.root.classList.remove("with-beside");
+  delete ws.root.dataset.shown;
   ws.panel.clear();
   ws.setMode("none");
   ws.titleBox.textContent = "";
@@ -135,12 +149,53 @@ function showReadOnly(ws, data) {
   ws.view.render({ spans: [] });
   ws.setMode("read-only");
   ws.showStatus("read-only", "Read-only");
+  if (isArchived(ws)) ws.buttons["start-gold"].hidden = true;
   // The curation view is where the annotators' layers show and merge into gold; an empty gold
   // set started here is for writing one by hand.
-  ws.note("No gold set yet, so this is read-only: merge the annotators' layers in the curation view, or Start the gold set (g) to write one by hand.");
+  ws.note(isArchived(ws) ? ARCHIVED : "No gold set yet, so this is read-only: merge the annotators' layers in the curation view, or Start the gold set (g) to write one by hand.");
   ws.messageLine.append(" ", el("a", { id: "to-curation", href: `/projects/${ws.projectId}/curate/${data.id}/`, text: "Open the curation view" }));
   ws.textBox.focus({ preventScroll: true });
   loadProgress(ws, null);
+}
+
+const ARCHIVED = "This project is archived: you can read its work but not change it.";
+
+function isArchived(ws) {
+  return ws.root.dataset.archived === "true";
+}
+
+/** The set the person would edit, in an archived project: its spans in the text, its
+ * relations, stances and answers in the panel, and nothing that edits: no saver (so no
+ * autosave), "read-only" mode (no editing keys), Submit and Skip shown disabled, the
+ * panel's controls disabled. */
+function showArchived(ws, data, set) {
+  ws.doc = data;
+  ws.documentId = data.id;
+  const content = new AnnotationState(set, Array.from(data.text)).content;
+  beside.rememberFarEnds(ws, data.linked_spans || []);
+  showHeader(ws, data, `${set.kind === "gold" ? "gold set" : "your set"}: ${set.status} · read-only`);
+  history.replaceState(null, "", `${documentUrl(ws, data.id)}?set=${set.id}`);
+  ws.textBox.replaceChildren();
+  ws.view = new TextView(ws.textBox, data.text, data.zones || [], ws.labels);
+  ws.view.render({ spans: content.spans, dim: false });
+  ws.setMode("read-only");
+  ws.root.dataset.shown = "archived-set"; // the panel shows (workspace.css)
+  ws.buttons["start-gold"].hidden = true;
+  for (const id of ["submit", "skip"]) {
+    Object.assign(ws.buttons[id], { hidden: id === "skip" && set.kind !== "annotator", disabled: true, title: ARCHIVED });
+  }
+  const input = { schema: ws.schema, content, selected: null, linking: null, external: ws.external, suggestions: [], hasSuggestions: false };
+  ws.panel.render(buildPanelModel(input));
+  // Every control that would edit is disabled (their actions do nothing outside "edit"
+  // anyway); the span list's rows and a long list's "Show more" (in a p.muted) stay usable.
+  for (const control of ws.root.querySelectorAll("#panel :is(button, input, select, textarea)")) {
+    if (!control.closest('[data-section="spans"], p.muted')) control.disabled = true;
+  }
+  ws.root.querySelector('[data-section="selected"]').replaceChildren(el("p", { class: "muted", text: ARCHIVED }));
+  ws.showStatus("read-only", "Read-only");
+  ws.note(ARCHIVED);
+  ws.textBox.focus({ preventScroll: true });
+  loadProgress(ws, set.kind);
 }
 
 /** An annotator's view of a document the queue did not give them: nothing to edit. */
@@ -171,7 +226,7 @@ function documentUrl(ws, documentId) {
 
 /** Start (or join) the document's gold set and edit it. */
 export async function startGold(ws) {
-  if (ws.mode !== "read-only" || ws.busy) return;
+  if (ws.mode !== "read-only" || ws.busy || isArchived(ws)) return;
   const data = ws.doc;
   ws.busy = true;
   try {

@@ -9,13 +9,21 @@
 // - `wanted` (the set id the page address names, after the queue opened it) wins when it
 //   is one of those the caller may edit: a manager who reloads their queue document goes
 //   on with their own set, not the gold one.
+// - In an archived project (`archived`) nothing is edited: the same choice comes back marked
+//   `archived: true`, so the set is shown read-only, and a document without one is shown
+//   read-only with no offer to start a gold set.
 
 /**
- * @param {{role: string, username: string, sets: object[], wanted?: number|null}} input
+ * @param {{role: string, username: string, sets: object[], wanted?: number|null, archived?: boolean}} input
  *   `sets` as the document read returns them (id, kind, author, ...)
- * @returns {{set: object}|{readOnly: true}|{notAssigned: true}}
+ * @returns {{set: object, archived?: true}|{readOnly: true, archived?: true}|{notAssigned: true}}
  */
-export function setToOpen({ role, username, sets, wanted = null }) {
+export function setToOpen({ role, username, sets, wanted = null, archived = false }) {
+  const choice = chooseSet(role, username, sets, wanted);
+  return archived && !choice.notAssigned ? { ...choice, archived: true } : choice;
+}
+
+function chooseSet(role, username, sets, wanted) {
   const reviews = role === "reviewer" || role === "manager";
   const own = sets.find((s) => s.kind === "annotator" && s.author === username);
   const gold = reviews ? sets.find((s) => s.kind === "gold") : undefined;
