@@ -45,6 +45,16 @@ test("the summary names the labels and counts the rest", () => {
   assert.equal(schemaSummary(preset), "Labels Claim, Source · 1 relation type · 0 stance targets · 1 document question");
 });
 
+test("the summary counts the typed targets when the schema names none", () => {
+  const typed = targetNames("Benjamin Netanyahu\nHamas\n");
+  assert.equal(schemaSummary(preset, typed), "Labels Claim, Source · 1 relation type · 2 stance targets · 1 document question");
+});
+
+test("the schema's own targets are counted, not the box's", () => {
+  const named = { ...preset, stance: { ...preset.stance, targets: [{ key: "a", name: "A" }] } };
+  assert.match(schemaSummary(named, ["X", "Y"]), /· 1 stance target ·/);
+});
+
 test("a schema file must be a JSON object", () => {
   assert.deepEqual(parseSchemaFile('{"span_labels": []}'), { schema: { span_labels: [] } });
   assert.match(parseSchemaFile("label,colour").error, /not JSON/);

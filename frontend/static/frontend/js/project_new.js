@@ -6,7 +6,7 @@
 import { api, ApiError, showMessage } from "./api.js";
 import { el } from "./dom.js";
 import { bindGuidelinesPreview } from "./guidelines_preview.js";
-import { createBody, errorsByField, parseSchemaFile, perTargetQuestions, schemaSummary, targetsNeeded } from "./project_new_model.js";
+import { createBody, errorsByField, parseSchemaFile, perTargetQuestions, schemaSummary, targetNames, targetsNeeded } from "./project_new_model.js";
 
 const presets = JSON.parse(document.getElementById("presets").textContent);
 const form = document.getElementById("project-new");
@@ -16,6 +16,7 @@ const feedback = $("new-feedback");
 let fileSchema = null; // the uploaded file's schema, once read
 let fileProblem = "";
 let schemaRead = 0; // guards against an older read answering last
+let shownSchema = null; // the schema the summary describes
 
 function source() {
   return form.querySelector("input[name=source]:checked").value;
@@ -53,15 +54,21 @@ async function schemaChanged() {
     showSchemaErrors([error.message]);
   }
   if (ticket !== schemaRead) return;
-  $("schema-summary").textContent = schema ? schemaSummary(schema) : source() === "file" ? "Choose a JSON file." : "";
+  shownSchema = schema;
   const ask = targetsNeeded(schema);
   $("targets").hidden = !ask;
+  showSummary();
   if (ask) {
     const questions = perTargetQuestions(schema);
     $("targets-hint").textContent = questions.length
       ? `This schema asks “${questions.join("”, “")}” once per target; without targets that question does not appear. Add the main actors now, or later in the schema.`
       : "Stance can be taken toward these targets as well as toward claims.";
   }
+}
+
+function showSummary() {
+  const typed = $("targets").hidden ? [] : targetNames($("new-targets").value);
+  $("schema-summary").textContent = shownSchema ? schemaSummary(shownSchema, typed) : source() === "file" ? "Choose a JSON file." : "";
 }
 
 async function fileChosen() {
@@ -155,6 +162,7 @@ $("new-project").addEventListener("change", () => {
   schemaChanged();
 });
 $("new-schema-file").addEventListener("change", fileChosen);
+$("new-targets").addEventListener("input", showSummary);
 bindGuidelinesPreview($("new-guidelines"), $("guidelines-preview"));
 schemaChanged();
 $("new-name").focus();

@@ -36,13 +36,16 @@ function counted(count, noun) {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-/** "Labels CLAIM, SOURCE, CUE · 4 relation types · 2 stance targets · 1 document question". */
-export function schemaSummary(schema) {
+/** "Labels CLAIM, SOURCE, CUE · 4 relation types · 2 stance targets · 1 document question".
+ * ``typedTargets`` (the form's target box, read by targetNames) count when the schema names
+ * no targets of its own: they are the ones the project will be created with. */
+export function schemaSummary(schema, typedTargets = []) {
   if (!schema || typeof schema !== "object") return "";
   const labels = (schema.span_labels || []).map((l) => l.name || l.key);
   const parts = [labels.length ? `Labels ${labels.join(", ")}` : "No labels"];
   parts.push(counted((schema.relation_types || []).length, "relation type"));
-  parts.push(counted((schema.stance?.targets || []).length, "stance target"));
+  const own = schema.stance?.targets || [];
+  parts.push(counted(own.length ? own.length : typedTargets.length, "stance target"));
   parts.push(counted((schema.document_questions || []).length, "document question"));
   return parts.join(" · ");
 }
