@@ -17,6 +17,7 @@ import { trackTime } from "./time_on_task.js";
 import { labelsOf } from "./workspace.js";
 import { countsLine, editOf, layerShort, listedUnits, mergedLine, nextOpenKey, relatedKeys, shownRow, spanIndex, stepKey, threadName, unitThread } from "./curate_model.js";
 import { curateKeyTable } from "./curate_keys.js";
+import { markArchived, refused } from "./curate_archived.js";
 import { drawKeyHelp, drawModelChoices, drawUnitDetail, drawUnitList } from "./curate_panel.js";
 import { drawCurationText } from "./curate_text.js";
 import { drawDiffTool, drawEditTool, drawMergeTool, drawReturnTool } from "./curate_tools.js";
@@ -39,6 +40,7 @@ export class CurationPage {
     this.models = []; // the model layers shown beside the annotators'
     this.busy = false;
     this.keys = curateKeyTable();
+    this.archived = markArchived(root, this.message); // reads, writes nothing (curate_archived.js)
   }
 
   async start() {
@@ -248,12 +250,14 @@ export class CurationPage {
   }
 
   post(what, extra) {
+    if (this.archived) return refused();
     return api("POST", `projects/${this.projectId}/curation/${this.documentId}/${what}`, this.body(extra));
   }
 
   /** A step whose answer is the plain view: the view is read again as the page asks for it. */
   postThenReload(what, body) {
     return async () => {
+      if (this.archived) return refused();
       await api("POST", `projects/${this.projectId}/curation/${this.documentId}/${what}`, body);
       return this.fetchView();
     };
@@ -413,5 +417,5 @@ if (root) {
   window.claimlens = page; // for the browser tests and the curious
   page.start();
   // time on task: the reviewer's active time on the gold set, until the document is curated
-  page.timeOnTask = trackTime(() => (page.view?.gold && page.view.gold.status !== "curated" ? page.view.gold.id : null));
+  page.timeOnTask = trackTime(() => (!page.archived && page.view?.gold && page.view.gold.status !== "curated" ? page.view.gold.id : null));
 }
