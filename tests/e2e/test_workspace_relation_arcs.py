@@ -26,6 +26,30 @@ TEXT = (
 
 # For each arc drawn: its label, the texts of the spans it joins, and whether its two ends
 # sit over those spans (the path's first and last points inside the spans' boxes).
+# The arcs (as lines of text: their labels, their curves' tops) that reach into the text
+# of a line above the one their ends are on.
+_ARCS_INTO_TEXT_JS = """
+() => {
+  const range = document.createRange();
+  range.selectNodeContents(document.getElementById("doc-text"));
+  const lines = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+  const into = [];
+  for (const arc of document.querySelectorAll(".relation-arcs .arc")) {
+    const curve = arc.querySelector("path").getBoundingClientRect();
+    const label = arc.querySelector("text").getBoundingClientRect();
+    const ends = curve.bottom;
+    for (const line of lines) {
+      if (line.bottom >= ends - 4) continue; // the ends' own line or below
+      const hits = [curve, label].some(
+        (r) => r.top < line.bottom - 1 && r.left < line.right && line.left < r.right,
+      );
+      if (hits) into.push(arc.querySelector("text").textContent);
+    }
+  }
+  return into;
+}
+"""
+
 _ARCS_JS = """
 () => {
   const ws = window.claimlens;
@@ -137,6 +161,7 @@ def test_a_new_relation_gets_its_arc_and_many_overlapping_ones_stack(
             ("ATTRIBUTED_TO", "it was never invited", "The union"),
             ("SAME_SOURCE", "The union", "a spokesman"),
             ("CUE_OF", "added", "it was never invited"),
+            ("ATTRIBUTED_TO", "it was never invited", "a spokesman"),
         ],
     )
     page.set_viewport_size(LAPTOP)
@@ -144,7 +169,7 @@ def test_a_new_relation_gets_its_arc_and_many_overlapping_ones_stack(
     open_workspace(page, f"{live_server.url}/projects/{people.project.id}/work/")
 
     arcs = page.locator(".relation-arcs .arc")
-    expect(arcs).to_have_count(7)
+    expect(arcs).to_have_count(8)
     assert all(arc["ends"] for arc in page.evaluate(_ARCS_JS))
     tops = page.evaluate(
         """() => [...document.querySelectorAll('.relation-arcs .arc text')]
@@ -158,6 +183,7 @@ def test_a_new_relation_gets_its_arc_and_many_overlapping_ones_stack(
         if a[0] < b[2] - 2 and b[0] < a[2] - 2 and a[1] < b[3] - 2 and b[1] < a[3] - 2
     ]
     assert overlapping == [], "no two arc labels cover each other"
+    assert page.evaluate(_ARCS_INTO_TEXT_JS) == [], "no arc runs into the line above its ends"
     page.screenshot(path=screenshot_path("workspace-relation-arcs-many-1366"))
 
 

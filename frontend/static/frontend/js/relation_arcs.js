@@ -27,6 +27,7 @@ export class RelationArcs {
     this.checkbox = checkbox;
     this.on = readSetting();
     this.frame = null;
+    this.highest = 1; // the highest arc level the lines have room for
     this.svg = svgElement("svg", { class: "relation-arcs", "aria-hidden": "true" });
     this.column = ws.textBox.closest(".document");
     this.column.classList.add("with-arcs");
@@ -85,7 +86,20 @@ export class RelationArcs {
     }
     if (!arcs.length) return;
     this.svg.append(arrowHead());
-    layoutArcs(arcs).forEach((arc, index) => this.svg.append(this.arcElement(arc, relations[index])));
+    const laid = layoutArcs(arcs);
+    laid.forEach((arc, index) => this.svg.append(this.arcElement(arc, relations[index])));
+    this.makeRoom(Math.max(...laid.map((arc) => arc.level)));
+  }
+
+  /** Lines have room for two levels of arcs; a higher stack makes every line taller by a
+   * level each (workspace.css, --arc-levels), so no arc runs into the line above. The room
+   * only grows while the page is open, so scrolling to fewer arcs never makes the text jump;
+   * the arcs are drawn again at the lines' new height. */
+  makeRoom(highest) {
+    if (highest <= this.highest) return;
+    this.highest = highest;
+    this.column.style.setProperty("--arc-levels", String(highest));
+    this.schedule();
   }
 
   /** The middle of the top of a span's first line, in the overlay's pixels, and whether
