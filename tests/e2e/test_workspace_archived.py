@@ -110,3 +110,21 @@ def test_the_queue_of_an_archived_project_says_it_hands_out_no_work(
     expect(page.locator("#doc-text a")).to_have_text("Back to the project")
     page.screenshot(path=screenshot_path("workspace-archived-queue"))
     assert writes == []
+
+
+def test_a_manager_is_not_offered_a_gold_set_in_an_archived_project(
+    live_server, page: Page, db, screenshot_path
+):
+    people, document, _ = archived_project_with_a_saved_span()  # no gold set on it
+    log_in(page, live_server.url, people.manager.username)
+    writes = writes_sent(page)
+    page.goto(f"{live_server.url}/projects/{people.project.id}/documents/{document.id}/work/")
+
+    expect(page.locator("#message")).to_contain_text(ARCHIVED_NOTE)
+    expect(page.locator("#save-status")).to_have_text("Read-only")
+    expect(page.locator("#start-gold")).to_be_hidden()
+    page.locator("#doc-text").focus()
+    page.keyboard.press("g")  # would start the gold set in an active project
+    page.wait_for_timeout(1_000)
+    expect(page.locator("#doc-meta")).not_to_contain_text("gold set:")
+    assert writes == []
