@@ -107,7 +107,7 @@ class ProjectDocumentApi(ProjectDocumentDetailApi):
 
 
 class QueueOrderApi(APIView):
-    class InputSerializer(serializers.Serializer):
+    class QueueOrderSerializer(serializers.Serializer):
         documents = serializers.ListField(
             child=serializers.IntegerField(min_value=1), min_length=1, max_length=1000
         )
@@ -115,14 +115,14 @@ class QueueOrderApi(APIView):
 
     @extend_schema(
         operation_id="v1_projects_documents_order_create",
-        request=InputSerializer,
+        request=QueueOrderSerializer,
         responses={200: component(QueueOrdered), 400: ERROR},
     )
     def post(self, request: Request, project_id: int) -> Response:
         """Reorder the queue: ``first`` puts the documents at its front in the order given
         (annotators get them next), ``up``/``down`` move one document by one place."""
         project, _ = project_for(request, project_id, manage=True)
-        data = self.InputSerializer(data=request.data)
+        data = self.QueueOrderSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         given = data.validated_data["documents"]
         order = project_documents_order(

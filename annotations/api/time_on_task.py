@@ -18,12 +18,12 @@ from annotations.services.time_on_task import MAX_REPORT_SECONDS, time_on_task_a
 
 
 class SetTimeApi(APIView):
-    class InputSerializer(serializers.Serializer):
+    class TimeReportSerializer(serializers.Serializer):
         seconds = serializers.IntegerField(min_value=0, max_value=MAX_REPORT_SECONDS)
 
     @extend_schema(
         operation_id="v1_sets_time_create",
-        request=InputSerializer,
+        request=TimeReportSerializer,
         responses={200: component(TimeReported), 400: ERROR, 409: ERROR},
     )
     def post(self, request: Request, set_id: int) -> Response:
@@ -31,7 +31,7 @@ class SetTimeApi(APIView):
         (fewer when the report was more than the time since the last one) and the total.
         409 once the set is submitted, skipped or curated (after a short grace)."""
         aset, _ = set_for(request, set_id, write=True)
-        data = self.InputSerializer(data=request.data)
+        data = self.TimeReportSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         recorded = time_on_task_add(annotation_set=aset, seconds=data.validated_data["seconds"])
         return Response({"added": recorded.added, "seconds_spent": recorded.seconds_spent})

@@ -258,7 +258,7 @@ def test_a_relation_type_with_a_number_for_labels_is_a_400_not_a_500(bench, clie
     assert "relation_types[0].from_labels" in error["details"]["schema"]
 
 
-def test_an_untouched_span_still_saves_after_the_schema_drops_its_attribute_value(
+def test_a_schema_change_dropping_a_chosen_attribute_value_is_refused_with_its_count(
     bench, client_for
 ):
     client = client_for(bench.people.annotator)
@@ -270,15 +270,37 @@ def test_an_untouched_span_still_saves_after_the_schema_drops_its_attribute_valu
         set_url(bench.aset), {"version": body["version"], "spans": spans}, format="json"
     )
     assert saved.status_code == 200, saved.content
-
-    schema = (
-        client_for(bench.people.manager).get(f"/api/v1/projects/{bench.project.pk}/schema/").json()
-    )
+    manager = client_for(bench.people.manager)
+    schema = manager.get(f"/api/v1/projects/{bench.project.pk}/schema/").json()
     schema["span_labels"][0]["attributes"][0]["choices"] = ["direct", "indirect"]
-    changed = client_for(bench.people.manager).put(
-        f"/api/v1/projects/{bench.project.pk}/schema/", schema, format="json"
+
+    changed = manager.put(f"/api/v1/projects/{bench.project.pk}/schema/", schema, format="json")
+
+    assert changed.status_code == 400, changed.content
+    assert changed.json()["error"]["details"] == {
+        "span_labels[0].attributes[0].choices": (
+            "mixed is chosen on 1 span in 1 set; rename or remove them first"
+        )
+    }
+
+
+def test_an_untouched_span_still_saves_after_the_schema_lost_its_attribute_value(bench, client_for):
+    """The API refuses such a schema change (above), but a schema edited another way (the
+    admin, an older release) must not lock people out of saving what they did not touch."""
+    client = client_for(bench.people.annotator)
+    body = client.get(set_url(bench.aset)).json()
+    spans = body["spans"]
+    claim = next(s for s in spans if s["label"] == "CLAIM")
+    claim["attributes"] = {"quote_type": "mixed"}
+    saved = client.put(
+        set_url(bench.aset), {"version": body["version"], "spans": spans}, format="json"
     )
-    assert changed.status_code == 200, changed.content
+    assert saved.status_code == 200, saved.content
+    schema = bench.project.schema
+    definition = copy.deepcopy(schema.definition)
+    definition["span_labels"][0]["attributes"][0]["choices"] = ["direct", "indirect"]
+    schema.definition = definition
+    schema.save(update_fields=["definition"])
 
     again = client.put(
         set_url(bench.aset),

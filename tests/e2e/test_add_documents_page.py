@@ -33,6 +33,7 @@ def test_a_manager_adds_the_seed_articles_and_reads_the_report_per_file(
     page.get_by_role("link", name="Add documents").click()
     expect(page.get_by_role("heading", name="Add documents", exact=True)).to_be_visible()
 
+    expect(page.locator("#add-documents")).to_have_attribute("data-ready", "true")
     page.set_input_files("#add-files", seeds)
     expect(page.locator("#chosen-files")).to_contain_text("5 files")
     page.fill("#add-story", "Hostage talks, March")
@@ -155,11 +156,13 @@ def test_adding_an_article_the_project_holds_says_it_was_left_as_it_was(
     seed = str(sorted(seeds_dir.glob("*.txt"))[2])
     log_in(page, live_server.url, "desk-editor")
     page.goto(f"{live_server.url}/projects/{project.pk}/documents/add/")
+    expect(page.locator("#add-documents")).to_have_attribute("data-ready", "true")
     page.set_input_files("#add-files", seed)
     page.click("#add-submit")
     expect(page.locator(".badge.new")).to_have_count(1)
     title = page.locator(".facts dd").first.inner_text()
 
+    expect(page.locator("#add-documents")).to_have_attribute("data-ready", "true")
     page.set_input_files("#add-files", seed)
     page.fill("#add-story", "Another story")
     page.click("#add-submit")

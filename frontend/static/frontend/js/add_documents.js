@@ -254,3 +254,6 @@ function column(document, otherText) {
 }
 
 document.getElementById("compare-close").addEventListener("click", () => dialog.close());
+
+// Every listener is in place: a test (or a fast hand) may choose files from now on.
+root.dataset.ready = "true";
