@@ -5,6 +5,7 @@
 
 import { api, ApiError } from "./api.js";
 import { el } from "./dom.js";
+import { postWithProgress } from "./upload.js";
 import {
   dateWord,
   documentStatus,
@@ -66,38 +67,17 @@ zone.addEventListener("drop", (event) => {
   showChosen();
 });
 
-function csrfToken() {
-  const meta = document.querySelector('meta[name="csrf-token"]');
-  return meta ? meta.content : "";
-}
-
 /** POST the files with upload progress; resolves {status, json}. */
 function upload(data) {
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/v1/projects/${projectId}/documents/import/`);
-    xhr.setRequestHeader("X-CSRFToken", csrfToken());
-    xhr.setRequestHeader("Accept", "application/json");
-    xhr.upload.addEventListener("progress", (event) => {
-      if (!event.lengthComputable) return;
-      progress.value = Math.round((100 * event.loaded) / event.total);
-      stage.textContent = `Uploading… ${progress.value}%`;
-    });
-    xhr.upload.addEventListener("load", () => {
+  return postWithProgress(`/api/v1/projects/${projectId}/documents/import/`, data, {
+    onProgress: (percent) => {
+      progress.value = percent;
+      stage.textContent = `Uploading… ${percent}%`;
+    },
+    onSent: () => {
       progress.value = 100;
       stage.textContent = "Uploaded. Cleaning and storing…";
-    });
-    xhr.addEventListener("load", () => {
-      let json = null;
-      try {
-        json = JSON.parse(xhr.responseText);
-      } catch {
-        json = null;
-      }
-      resolve({ status: xhr.status, json });
-    });
-    xhr.addEventListener("error", () => resolve({ status: 0, json: null }));
-    xhr.send(data);
+    },
   });
 }
 

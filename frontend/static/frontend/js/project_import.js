@@ -3,6 +3,7 @@
 
 import { api, ApiError } from "./api.js";
 import { el } from "./dom.js";
+import { postWithProgress } from "./upload.js";
 
 const HINTS = {
   jsonl: "A Claimlens JSONL export: the project's schema, documents and every set.",
@@ -45,38 +46,17 @@ async function loadFormats() {
   formatChanged();
 }
 
-function csrfToken() {
-  const meta = document.querySelector('meta[name="csrf-token"]');
-  return meta ? meta.content : "";
-}
-
-/** POST the form with XMLHttpRequest (fetch reports no upload progress). */
+/** POST the form with upload progress; resolves {status, json}. */
 function upload(data) {
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/v1/projects/${projectId}/import/`);
-    xhr.setRequestHeader("X-CSRFToken", csrfToken());
-    xhr.setRequestHeader("Accept", "application/json");
-    xhr.upload.addEventListener("progress", (event) => {
-      if (!event.lengthComputable) return;
-      progress.value = Math.round((100 * event.loaded) / event.total);
-      stage.textContent = `Uploading… ${progress.value}%`;
-    });
-    xhr.upload.addEventListener("load", () => {
+  return postWithProgress(`/api/v1/projects/${projectId}/import/`, data, {
+    onProgress: (percent) => {
+      progress.value = percent;
+      stage.textContent = `Uploading… ${percent}%`;
+    },
+    onSent: () => {
       progress.removeAttribute("value"); // indeterminate while the server checks and writes
       stage.textContent = "Checking and importing…";
-    });
-    xhr.addEventListener("load", () => {
-      let json = null;
-      try {
-        json = JSON.parse(xhr.responseText);
-      } catch {
-        json = null;
-      }
-      resolve({ status: xhr.status, json });
-    });
-    xhr.addEventListener("error", () => resolve({ status: 0, json: null }));
-    xhr.send(data);
+    },
   });
 }
 
