@@ -133,11 +133,17 @@ def test_removing_a_label_in_use_is_refused_with_the_count(
     )
     labels = page.get_by_role("region", name="Span labels")
     expect(labels.locator(".problem:visible")).to_have_text(
-        "CUE is used by 2 spans in 2 sets; rename or remove them first"
+        "CUE is used by 2 spans in 2 sets; rename or remove them first Undo remove"
     )
     page.screenshot(path=screenshot_path("schema-editor-drop-refused"))
     people.project.schema.refresh_from_db()
     assert "CUE" in [x["key"] for x in people.project.schema.definition["span_labels"]]
+
+    # Beside the refusal, the manager puts the label back.
+    labels.get_by_role("button", name="Undo remove").click()
+    expect(page.locator(".label-row")).to_have_count(3)
+    expect(page.get_by_role("button", name="Remove label CUE")).to_be_visible()
+    expect(labels.locator(".problem:visible")).to_have_count(0)
 
 
 def test_a_manager_orders_stance_values_by_keyboard_and_edits_a_question_in_the_json_tab(

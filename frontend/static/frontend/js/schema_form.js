@@ -61,6 +61,7 @@ export class SchemaForm {
   }
 
   changed(structural = null) {
+    this.undo = null; // "Undo remove" undoes only the last change
     if (structural) this.render(this.form, structural);
     this.onChange(this.form);
   }
@@ -144,9 +145,11 @@ export class SchemaForm {
           "aria-label": `Remove ${what} ${name}`,
           title: "Remove",
           onclick: () => {
+            const before = structuredClone(this.form);
             if (remove) remove();
             else set(get().filter((_, i) => i !== index));
             this.changed(removeFocus);
+            this.undo = { form: before, focus: removeFocus };
           },
         },
         "Remove",
@@ -378,7 +381,19 @@ export class SchemaForm {
       if (input && message) input.setAttribute("aria-invalid", "true");
       else if (input) input.removeAttribute("aria-invalid");
       if (message) shown.add(line.dataset.path);
+      if (message && !input && this.undo) line.append(" ", this.undoButton(line));
     }
     return Object.keys(problems).filter((path) => !shown.has(path));
+  }
+
+  /** Beside a section's problem (a refused removal, say): put back what the last remove took. */
+  undoButton(line) {
+    const undo = this.undo;
+    const restore = () => {
+      line.hidden = true;
+      this.render(undo.form, undo.focus);
+      this.changed();
+    };
+    return el("button", { type: "button", class: "small", onclick: restore }, "Undo remove");
   }
 }
