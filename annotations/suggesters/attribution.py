@@ -59,9 +59,10 @@ _CUE = r"(?:" + "|".join(_CUE_WORDS) + r")"
 
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 _CAP = r"(?:[A-Z][\w.\-’']*)"
+_TITLE = r"(?:spokes(?:man|woman|person)|minister|leader|director|engineer|mayor)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 _NAME = (
-    rf"(?:(?:[Tt]he\s+)?(?!{_WEEKDAY}){_CAP}(?:\s+(?:(?:bin|de|of)\s+)?(?:{_CAP}|al-\w+))*"
+    rf"(?:(?:[Tt]he\s+|{_TITLE}\s+)?(?!{_WEEKDAY}){_CAP}(?:\s+(?:(?:bin|de|of)\s+)?(?:{_CAP}|al-\w+))*"
     r"(?:['’]s\s+(?:[a-z]+\s+)?(?:office|spokes(?:man|woman|person)|ministry|government))?)"
 )
 _HEAD = (
@@ -71,7 +72,7 @@ _HEAD = (
 _DET = r"(?:the|The|a|A|an|An|one|One|two|Two|three|several|Several|another|Another|some|Some)"
 _MOD = (
     rf"(?:{_CAP}|senior|top|former|diplomatic|military|government|administration|security"
-    r"|other|foreign|regional|Israeli|American)"
+    r"|other|foreign|regional|council|Israeli|American)"
 )
 _PHRASE = (
     rf"(?:(?:{_DET}\s+)?(?:{_MOD}\s+){{0,3}}{_HEAD}"
@@ -83,9 +84,9 @@ _AUX = r"(?:\s+(?:also|later|earlier|previously|repeatedly|has|have|had|would|wi
 QUOTE_RE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
 CUE_RE = re.compile(rf"\b(?:{_CUE}|according to)\b")
 # Speaker then cue, right after a closing quote: ' Netanyahu's office said'.
-AFTER_SPEAKER_CUE_RE = re.compile(rf"\s+(?P<speaker>{_SPEAKER}){_AUX}\s+(?P<cue>{_CUE})\b")
+AFTER_SPEAKER_CUE_RE = re.compile(rf",?\s+(?P<speaker>{_SPEAKER}){_AUX}\s+(?P<cue>{_CUE})\b")
 # Cue then speaker, right after a closing quote: ' said Kirby'.
-AFTER_CUE_SPEAKER_RE = re.compile(rf"\s+(?P<cue>{_CUE})\s+(?P<speaker>{_PHRASE}|{_NAME})\b")
+AFTER_CUE_SPEAKER_RE = re.compile(rf",?\s+(?P<cue>{_CUE})\s+(?P<speaker>{_PHRASE}|{_NAME})\b")
 # Speaker and cue ending the text before a quote: 'A spokesman said: '.
 BEFORE_QUOTE_RE = re.compile(rf"\b(?P<speaker>{_SPEAKER}){_AUX}\s+(?P<cue>{_CUE})[:,]?\s*$")
 # The speaker ending the text before a cue (an optional appositive between them).
@@ -276,7 +277,7 @@ def _sentence(text: str, at: int) -> Range:
 def _trim(text: str, a: int, b: int) -> Range:
     while a < b and text[a] in " \t,;:":
         a += 1
-    while b > a and text[b - 1] in " \t,;:":
+    while b > a and text[b - 1] in " \t,;:.":
         b -= 1
     return a, b
 

@@ -46,7 +46,7 @@ def test_a_direct_quote_with_the_cue_before_the_speaker_is_found_with_curly_quot
 
 def test_a_direct_quote_introduced_by_speaker_and_cue_is_found() -> None:
     result = suggest_attributions('The White House said: "We remain hopeful about a deal."')
-    assert triples(result) == [("We remain hopeful about a deal.", "The White House", "said")]
+    assert triples(result) == [("We remain hopeful about a deal", "The White House", "said")]
 
 
 def test_a_quote_split_by_its_cue_is_one_discontinuous_claim() -> None:
@@ -54,9 +54,9 @@ def test_a_quote_split_by_its_cue_is_one_discontinuous_claim() -> None:
     claim = only_claim(suggest_attributions(text))
     assert [text[a:b] for a, b in claim.fragments] == [
         "The talks are stuck",
-        "but they are not over.",
+        "but they are not over",
     ]
-    assert claim.text == "The talks are stuck but they are not over."
+    assert claim.text == "The talks are stuck but they are not over"
     checked = check_span(
         text, claim.start, claim.end, claim.text, [list(f) for f in claim.fragments]
     )
