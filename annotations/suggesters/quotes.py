@@ -32,6 +32,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from annotations.suggesters.passages import find_shared_passages
+from annotations.suggesters.tokens import normalised_words, tokenize
+
 QUOTE_PATTERNS = (
     re.compile(r'"([^"\n]+)"'),
     re.compile(r"“([^“”\n]+)”"),
@@ -39,7 +42,6 @@ QUOTE_PATTERNS = (
     re.compile(r"«([^«»\n]+)»"),
     re.compile(r"‘((?:[^‘’\n]|’(?=\w))+)’(?!\w)"),
 )
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Trailing characters a quote often carries that are not part of the claim ("...,").
 TRAILING = " \t,;:"
 
@@ -51,6 +53,9 @@ class AlignerSettings:
     min_ratio: float = 0.8
     min_containment: float = 0.9
     min_partial_tokens: int = 5
+    # Shared runs of words outside quote marks (0 turns them off).
+    min_passage_tokens: int = 20
+    passage_shingle_size: int = 8
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,7 @@ class ProposedLink:
     target: int
     score: float
     containment: float
-    kind: str  # "same" (ratio rule) or "partial" (containment rule)
+    kind: str  # "same" (ratio rule), "partial" (containment rule) or "passage" (unquoted run)
 
 
 @dataclass(frozen=True)
@@ -82,15 +87,6 @@ class Alignment:
 class _Quote:
     span: ProposedSpan
     tokens: tuple[str, ...]
-
-
-def normalise_token(word: str) -> str:
-    token = word.casefold().replace("’", "'")
-    return token[:-2] if token.endswith("'s") else token
-
-
-def tokens_of(text: str) -> tuple[str, ...]:
-    return tuple(normalise_token(m.group()) for m in WORD.finditer(text))
 
 
 def find_quotes(document_id: int, text: str, min_tokens: int) -> list[_Quote]:
@@ -110,7 +106,7 @@ def find_quotes(document_id: int, text: str, min_tokens: int) -> list[_Quote]:
     for start, end in sorted(found, key=lambda se: (se[0], -se[1])):
         if start < last_end:
             continue
-        tokens = tokens_of(text[start:end])
+        tokens = normalised_words(text[start:end])
         if len(tokens) < min_tokens:
             continue
         last_end = end
@@ -169,32 +165,71 @@ def align_quotes(
     documents: Iterable[tuple[int, str]], settings: AlignerSettings | None = None
 ) -> Alignment:
     """Propose CLAIM spans and SAME_CLAIM links for one story's ``(document id, text)`` pairs.
-    Spans are ordered by (document id, start); links by (source, target). Only quotes that
+    Spans are ordered by (document id, start, end); links by (source, target). Only spans that
     take part in a link are proposed."""
     settings = settings or AlignerSettings()
+    texts = dict(sorted(documents, key=lambda item: item[0]))
     quotes = [
         quote
-        for document_id, text in sorted(documents, key=lambda item: item[0])
+        for document_id, text in texts.items()
         for quote in find_quotes(document_id, text, settings.min_quote_tokens)
     ]
+    scored = _quote_links(quotes, settings)
+    if settings.min_passage_tokens:
+        scored += _passage_links(texts, quotes, settings)
+    spans = sorted({span for a, b, *_ in scored for span in (a, b)}, key=_span_order)
+    position = {span: i for i, span in enumerate(spans)}
+    links = [
+        ProposedLink(
+            *sorted((position[a], position[b])), round(ratio, 4), round(containment, 4), kind
+        )
+        for a, b, ratio, containment, kind in scored
+    ]
+    links.sort(key=lambda link: (link.source, link.target))
+    return Alignment(spans=spans, links=links)
+
+
+_Scored = tuple[ProposedSpan, ProposedSpan, float, float, str]
+
+
+def _span_order(span: ProposedSpan) -> tuple[int, int, int]:
+    return (span.document_id, span.start, span.end)
+
+
+def _quote_links(quotes: Sequence[_Quote], settings: AlignerSettings) -> list[_Scored]:
     holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for number, quote in enumerate(quotes):
         holders[quote.tokens].append(number)
     sequences = list(holders)
     similar = _similar_sequences(sequences, settings)
     similar.update({(i, i): (1.0, 1.0, "same") for i in range(len(sequences))})
-    scored: list[tuple[int, int, float, float, str]] = []
+    scored: list[_Scored] = []
     for (i, j), (ratio, containment, kind) in similar.items():
         for a in holders[sequences[i]]:
             for b in holders[sequences[j]]:
                 if quotes[a].span.document_id != quotes[b].span.document_id and (i != j or a < b):
-                    scored.append((min(a, b), max(a, b), ratio, containment, kind))
-    linked = sorted({n for a, b, *_ in scored for n in (a, b)})
-    position = {number: i for i, number in enumerate(linked)}
-    spans = [quotes[number].span for number in linked]
-    links = [
-        ProposedLink(position[a], position[b], round(ratio, 4), round(containment, 4), kind)
-        for a, b, ratio, containment, kind in scored
-    ]
-    links.sort(key=lambda link: (link.source, link.target))
-    return Alignment(spans=spans, links=links)
+                    scored.append((quotes[a].span, quotes[b].span, ratio, containment, kind))
+    return scored
+
+
+def _passage_links(
+    texts: dict[int, str], quotes: Sequence[_Quote], settings: AlignerSettings
+) -> list[_Scored]:
+    excluded: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for quote in quotes:
+        excluded[quote.span.document_id].append((quote.span.start, quote.span.end))
+    passages = find_shared_passages(
+        {document_id: tokenize(text) for document_id, text in texts.items()},
+        min_tokens=settings.min_passage_tokens,
+        shingle_size=settings.passage_shingle_size,
+        excluded=excluded,
+    )
+    scored: list[_Scored] = []
+    for p in passages:
+        one, two = texts[p.first], texts[p.second]
+        first = ProposedSpan(p.first, p.start, p.end, one[p.start : p.end])
+        second = ProposedSpan(
+            p.second, p.other_start, p.other_end, two[p.other_start : p.other_end]
+        )
+        scored.append((first, second, 1.0, 1.0, "passage"))
+    return scored

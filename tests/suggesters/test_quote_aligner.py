@@ -95,6 +95,36 @@ def test_the_output_order_does_not_depend_on_the_input_order() -> None:
     assert [(link.source, link.target) for link in result.links] == [(0, 1), (0, 2), (1, 2)]
 
 
+COPIED = (
+    "The inspection report found that two of the eleven cables on the northern span had lost "
+    "more than a third of their strength since the last survey in the spring"
+)
+
+
+def test_a_long_passage_copied_without_quote_marks_is_linked_as_a_passage() -> None:
+    one = f"Port Veyra, Monday. {COPIED}. The council met later."
+    two = f"According to a leaked memo, {COPIED.lower()}; divers went down on Tuesday."
+    result = align_quotes([(1, one), (2, two)])
+    assert [(link.kind, link.score) for link in result.links] == [("passage", 1.0)]
+    first, second = result.spans
+    assert first.text == COPIED
+    assert second.text == COPIED.lower()
+    assert two[second.start : second.end] == second.text
+
+
+def test_a_shared_run_shorter_than_the_passage_minimum_is_not_linked() -> None:
+    short = " ".join(COPIED.split()[:15])
+    one = f"Port Veyra, Monday. {short}. The council met later."
+    two = f"Elsewhere: {short}, divers said nothing."
+    assert align_quotes([(1, one), (2, two)]).links == []
+    assert align_quotes([(1, one), (2, two)], AlignerSettings(min_passage_tokens=12)).links
+
+
+def test_passages_can_be_turned_off() -> None:
+    documents = [(1, f"{COPIED}."), (2, f"{COPIED}.")]
+    assert align_quotes(documents, AlignerSettings(min_passage_tokens=0)).links == []
+
+
 def test_the_axios_and_al_mayadeen_seed_articles_share_their_quotes(seeds_dir: Path) -> None:
     paths = sorted(seeds_dir.glob("*.txt"))
     documents = [(number, path.read_text(encoding="utf-8")) for number, path in enumerate(paths)]
@@ -110,6 +140,7 @@ def test_the_axios_and_al_mayadeen_seed_articles_share_their_quotes(seeds_dir: P
         == {axios, al_mayadeen}
     ]
     assert len(shared) >= 12  # 13 when written
+    assert {link.kind for link in result.links} == {"same"}
     for span in result.spans:
         text = texts[span.document_id]
         assert text[span.start : span.end] == span.text
