@@ -94,9 +94,11 @@ SPEAKER_BEFORE_CUE_RE = re.compile(rf"\b(?P<speaker>{_SPEAKER})(?:,\s[^,\n]{{3,8
 SPEAKER_AFTER_RE = re.compile(rf"\s+(?P<speaker>{_PHRASE}|{_NAME})")
 SPLIT_CONTINUES_RE = re.compile(r"^[^\S\n]*,?[^\S\n]*(?=[“\"])")
 # What may stand between an indirect cue and its clause: an object and 'that'.
-INDIRECT_LEAD_RE = re.compile(
-    rf"^\s+(?:(?:reporters|{_NAME}|{_PHRASE})\s+)?(?:on\s+\w+\s+|\w+day\s+)?(?:that\s+)?"
-)
+_WHEN = r"(?:on\s+\w+\s+|\w+day\s+)?"
+_OBJECT = rf"(?:reporters|{_NAME}|{_PHRASE}|(?:the|a|an|his|her|their)\s+\w+(?:\s+\w+)?)"
+THAT_LEAD_RE = re.compile(rf"^\s+(?:{_OBJECT}\s+)?{_WHEN}that\s+")
+TOLD_LEAD_RE = re.compile(rf"^\s+(?:reporters|{_NAME})\s+{_WHEN}")  # 'told CNN on Monday'
+PLAIN_LEAD_RE = re.compile(rf"^\s+{_WHEN}")
 # An indirect cue followed by one of these has a circumstance after it, not what was said.
 NOT_A_CLAUSE_RE = re.compile(
     r"(?:(?:in|at|on|during|according|adding|saying|to|after|before|with|last|earlier)\b"
@@ -234,12 +236,20 @@ def _cue_driven(b: _Builder) -> None:
             continue
         speaker = (s.start("speaker"), s.end("speaker"))
         head = text[sa : speaker[0]].rstrip()
-        lead = INDIRECT_LEAD_RE.match(text[cb:sb])
+        lead = _indirect_lead(text[cb:sb], m.group())
         clause_from = cb + (lead.end() if lead else 0)
         if head.endswith(",") and len(text[clause_from:sb].strip(' .!?”"’')) == 0:
             b.attribution([(sa, sa + len(head) - 1)], "indirect", speaker, (ca, cb))
         elif _words(text[clause_from:sb]) >= 3 and not NOT_A_CLAUSE_RE.match(text, clause_from):
             b.attribution([(clause_from, sb)], "indirect", speaker, (ca, cb))
+
+
+def _indirect_lead(after_cue: str, cue: str) -> re.Match[str] | None:
+    """What stands between an indirect cue and its clause: an object, a time, 'that'."""
+    lead = THAT_LEAD_RE.match(after_cue)
+    if not lead and cue in ("tell", "tells", "told"):
+        lead = TOLD_LEAD_RE.match(after_cue)
+    return lead or PLAIN_LEAD_RE.match(after_cue)
 
 
 def _according_to(b: _Builder, sa: int, sb: int, ca: int, cb: int) -> None:

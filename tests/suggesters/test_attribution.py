@@ -95,6 +95,18 @@ def test_a_pronoun_speaker_and_an_inflected_cue_are_found() -> None:
     assert triples(result) == [("the ceasefire could collapse within days", "She", "warned")]
 
 
+def test_the_object_of_told_before_that_is_not_part_of_the_claim() -> None:
+    result = suggest_attributions("Katz told the visiting envoys that the crossing stays shut.")
+    assert triples(result) == [("the crossing stays shut", "Katz", "told")]
+
+
+def test_a_clause_after_said_keeps_its_own_capitalised_subject() -> None:
+    result = suggest_attributions("Israel said the Biden administration's decision was a mistake.")
+    assert triples(result) == [
+        ("the Biden administration's decision was a mistake", "Israel", "said")
+    ]
+
+
 def test_a_sentence_without_a_cue_gets_no_suggestions() -> None:
     result = suggest_attributions("The delegation returned to Doha on Tuesday evening.")
     assert result.spans == [] and result.relations == []
