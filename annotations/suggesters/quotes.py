@@ -42,8 +42,9 @@ QUOTE_PATTERNS = (
     re.compile(r"«([^«»\n]+)»"),
     re.compile(r"‘((?:[^‘’\n]|’(?=\w))+)’(?!\w)"),
 )
-# Trailing characters a quote often carries that are not part of the claim ("...,").
-TRAILING = " \t,;:"
+# Trailing characters a quote often carries that are not part of the claim ("...," / "...."),
+# as the gold layer marks them; "?" and "!" stay.
+TRAILING = " \t,;:."
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ def test_a_quote_in_curly_marks_matches_the_same_quote_in_straight_marks_and_oth
     assert linked_texts([(1, one), (2, two)]) == {
         (
             "The bridge will reopen before the festival",
-            "the Bridge will REOPEN before the festival.",
+            "the Bridge will REOPEN before the festival",
         )
     }
 
