@@ -51,6 +51,9 @@ CUE_VERBS: tuple[tuple[str, ...], ...] = (
     ("assert", "asserts", "asserted", "asserting"),
     ("reply", "replies", "replied", "replying"),
     ("write", "writes", "wrote", "writing"),
+    ("report", "reports", "reported", "reporting"),
+    ("believe", "believes", "believed", "believing"),
+    ("indicate", "indicates", "indicated", "indicating"),
 )
 CUE_PHRASES: tuple[str, ...] = ("according to",)
 
@@ -66,7 +69,7 @@ _NAME = (
     r"(?:['’]s\s+(?:[a-z]+\s+)?(?:office|spokes(?:man|woman|person)|ministry|government))?)"
 )
 _HEAD = (
-    r"(?:officials?|sources?|spokes(?:man|woman|person)|diplomats?|aides?|negotiators?"
+    r"(?:officials?|sources?|reports?|media|spokes(?:man|woman|person)|diplomats?|aides?|negotiators?"
     r"|mediators?|people|statement|officers?|analysts?|experts?|ministers?|leaders?)"
 )
 _DET = r"(?:the|The|a|A|an|An|one|One|two|Two|three|several|Several|another|Another|some|Some)"
@@ -82,7 +85,7 @@ _SPEAKER = rf"(?:{_PHRASE}|{_PRONOUN}|{_NAME})"
 _AUX = r"(?:\s+(?:also|later|earlier|previously|repeatedly|has|have|had|would|will|then))*"
 
 QUOTE_RE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
-CUE_RE = re.compile(rf"\b(?:{_CUE}|according to)\b")
+CUE_RE = re.compile(rf"\b(?:{_CUE}|[Aa]ccording to)\b")
 # Speaker then cue, right after a closing quote: ' Netanyahu's office said'.
 AFTER_SPEAKER_CUE_RE = re.compile(rf",?\s+(?P<speaker>{_SPEAKER}){_AUX}\s+(?P<cue>{_CUE})\b")
 # Cue then speaker, right after a closing quote: ' said Kirby'.
@@ -92,12 +95,14 @@ BEFORE_QUOTE_RE = re.compile(rf"\b(?P<speaker>{_SPEAKER}){_AUX}\s+(?P<cue>{_CUE}
 # The speaker ending the text before a cue (an optional appositive between them).
 SPEAKER_BEFORE_CUE_RE = re.compile(rf"\b(?P<speaker>{_SPEAKER})(?:,\s[^,\n]{{3,80}},)?{_AUX}\s+$")
 SPEAKER_AFTER_RE = re.compile(rf"\s+(?P<speaker>{_PHRASE}|{_NAME})")
+# Between an attributed quote and the next one that goes on in the speaker's voice.
+CONTINUES_RE = re.compile(r"[^\S\n]*[.!?]?[^\S\n]*")  # ' said. "Next...' on one line
 SPLIT_CONTINUES_RE = re.compile(r"^[^\S\n]*,?[^\S\n]*(?=[“\"])")
 # What may stand between an indirect cue and its clause: an object and 'that'.
-_WHEN = r"(?:on\s+\w+\s+|\w+day\s+)?"
+_WHEN = r"(?:on\s+\w+\b\s*|\w+day\b\s*)?"
 _OBJECT = rf"(?:reporters|{_NAME}|{_PHRASE}|(?:the|a|an|his|her|their)\s+\w+(?:\s+\w+)?)"
 THAT_LEAD_RE = re.compile(rf"^\s+(?:{_OBJECT}\s+)?{_WHEN}that\s+")
-TOLD_LEAD_RE = re.compile(rf"^\s+(?:reporters|{_NAME})\s+{_WHEN}")  # 'told CNN on Monday'
+TOLD_LEAD_RE = re.compile(rf"^\s+(?:reporters|{_NAME})\b\s*{_WHEN}")  # 'told CNN on Monday'
 PLAIN_LEAD_RE = re.compile(rf"^\s+{_WHEN}")
 # An indirect cue followed by one of these has a circumstance after it, not what was said.
 NOT_A_CLAUSE_RE = re.compile(
@@ -189,35 +194,56 @@ def suggest_attributions(text: str) -> Suggestions:
 
 
 def _direct_quotes(b: _Builder) -> None:
+    """Quotes attributed after them (a split quote as one CLAIM), a quote that follows an
+    attributed one in the next sentence of its paragraph (the same speaker goes on), and
+    quotes introduced by speaker and cue."""
     quotes = [(m.start(m.lastindex), m.end(m.lastindex)) for m in QUOTE_RE.finditer(b.text)]
     used: set[int] = set()
+    last: tuple[Range, Range, int] | None = None  # speaker, cue, where the attribution ends
     for i, (qa, qb) in enumerate(quotes):
         if i in used:
             continue
-        after = b.text[qb + 1 : qb + 1 + _LOOKBEHIND]
-        m = AFTER_SPEAKER_CUE_RE.match(after) or AFTER_CUE_SPEAKER_RE.match(after)
-        if m:
-            base = qb + 1
-            pieces = [(qa, qb)]
-            rest = after[m.end() :]
-            cont = SPLIT_CONTINUES_RE.match(rest)
-            if cont and i + 1 < len(quotes):
-                na, nb = quotes[i + 1]
-                if na - 1 == base + m.end() + cont.end():
-                    pieces.append((na, nb))
-                    used.add(i + 1)
-            speaker = (base + m.start("speaker"), base + m.end("speaker"))
-            cue = (base + m.start("cue"), base + m.end("cue"))
+        found = _attributed_after(b.text, quotes, i, used)
+        if found:
+            pieces, speaker, cue, ends = found
             b.attribution(pieces, "direct", speaker, cue)
+            last = (speaker, cue, ends)
             continue
+        if last and CONTINUES_RE.fullmatch(b.text, last[2], qa - 1):
+            b.attribution([(qa, qb)], "direct", last[0], last[1])
+            last = (last[0], last[1], qb + 1)
+            continue
+        last = None
         line_start = b.text.rfind("\n", 0, qa) + 1
         before_from = max(line_start, qa - 1 - _LOOKBEHIND)
-        before = b.text[before_from : qa - 1]
-        m = BEFORE_QUOTE_RE.search(before)
+        m = BEFORE_QUOTE_RE.search(b.text[before_from : qa - 1])
         if m:
             speaker = (before_from + m.start("speaker"), before_from + m.end("speaker"))
             cue = (before_from + m.start("cue"), before_from + m.end("cue"))
             b.attribution([(qa, qb)], "direct", speaker, cue)
+
+
+def _attributed_after(
+    text: str, quotes: list[Range], i: int, used: set[int]
+) -> tuple[list[Range], Range, Range, int] | None:
+    """The quote's pieces, speaker, cue and where the attribution ends, when a speaker and a
+    cue follow the quote; a quote right after the attribution is its second piece."""
+    qa, qb = quotes[i]
+    base = qb + 1
+    after = text[base : base + _LOOKBEHIND]
+    m = AFTER_SPEAKER_CUE_RE.match(after) or AFTER_CUE_SPEAKER_RE.match(after)
+    if not m:
+        return None
+    pieces = [(qa, qb)]
+    ends = base + m.end()
+    cont = SPLIT_CONTINUES_RE.match(after[m.end() :])
+    if cont and i + 1 < len(quotes) and quotes[i + 1][0] - 1 == ends + cont.end():
+        pieces.append(quotes[i + 1])
+        used.add(i + 1)
+        ends = quotes[i + 1][1] + 1
+    speaker = (base + m.start("speaker"), base + m.end("speaker"))
+    cue = (base + m.start("cue"), base + m.end("cue"))
+    return pieces, speaker, cue, ends
 
 
 def _cue_driven(b: _Builder) -> None:
@@ -227,7 +253,7 @@ def _cue_driven(b: _Builder) -> None:
         if not b.free([(ca, cb)]) or m.group().endswith("ing"):
             continue  # a participle ('..., adding that') has no speaker of its own next to it
         sa, sb = _sentence(text, ca)
-        if m.group() == "according to":
+        if m.group().lower() == "according to":
             _according_to(b, sa, sb, ca, cb)
             continue
         before_from = max(sa, ca - _LOOKBEHIND)
@@ -285,7 +311,7 @@ def _sentence(text: str, at: int) -> Range:
 
 
 def _trim(text: str, a: int, b: int) -> Range:
-    while a < b and text[a] in " \t,;:":
+    while a < b and text[a] in " \t,;:•":
         a += 1
     while b > a and text[b - 1] in " \t,;:.":
         b -= 1

@@ -107,6 +107,39 @@ def test_a_clause_after_said_keeps_its_own_capitalised_subject() -> None:
     ]
 
 
+def test_a_quote_in_the_next_sentence_goes_on_in_the_same_speakers_voice() -> None:
+    result = suggest_attributions(
+        '"We are close to a deal," one official said. "The gaps are small now."'
+    )
+    assert triples(result) == [
+        ("We are close to a deal", "one official", "said"),
+        ("The gaps are small now", "one official", "said"),
+    ]
+
+
+def test_a_quote_in_a_new_paragraph_is_not_given_the_previous_speaker() -> None:
+    result = suggest_attributions('"We are close," one official said.\n"Nothing is agreed."')
+    assert triples(result) == [("We are close", "one official", "said")]
+
+
+def test_according_to_at_the_start_of_a_sentence_attributes_what_follows() -> None:
+    result = suggest_attributions(
+        "According to people briefed on the talks, Hamas wants a permanent ceasefire."
+    )
+    assert triples(result) == [
+        ("Hamas wants a permanent ceasefire", "people briefed on the talks", "According to")
+    ]
+
+
+def test_a_trailing_attribution_with_told_and_an_outlet_is_found() -> None:
+    result = suggest_attributions(
+        "Israel agreed to release 700 prisoners, two Israeli officials told Axios."
+    )
+    assert triples(result) == [
+        ("Israel agreed to release 700 prisoners", "two Israeli officials", "told")
+    ]
+
+
 def test_a_sentence_without_a_cue_gets_no_suggestions() -> None:
     result = suggest_attributions("The delegation returned to Doha on Tuesday evening.")
     assert result.spans == [] and result.relations == []
