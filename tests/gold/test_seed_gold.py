@@ -70,6 +70,13 @@ def test_every_gold_document_is_a_seed_article_as_the_import_stores_it(gold, tex
         assert texts[document["file"]].sha256 == document["sha256"], document["file"]
 
 
+def test_the_gold_annotates_all_five_seed_articles(gold, seeds_dir):
+    seeds = sorted(path.name for path in seeds_dir.glob("*.txt"))
+    assert sorted(document["file"] for document in gold["documents"]) == seeds
+    for document in gold["documents"]:
+        assert any(span["label"] == "CLAIM" for span in document["spans"]), document["file"]
+
+
 def test_every_span_lies_inside_its_document_and_on_word_boundaries(gold, texts):
     for document in gold["documents"]:
         text = texts[document["file"]].text
