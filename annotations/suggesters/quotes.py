@@ -20,8 +20,11 @@ How it works:
    when ``containment >= min_containment`` and the shorter quote has at least
    ``min_partial_tokens`` words (one outlet quotes part of the other's sentence).
 
-What it cannot do is listed in docs/suggesters.md (paraphrase without shared words, unquoted
-copied passages, quotes whose marks are unbalanced or span paragraphs).
+5. Long runs of words two documents share outside quote marks (``min_passage_tokens`` words or
+   more, see annotations/suggesters/passages.py) are linked too, as kind "passage".
+
+What it cannot do is listed in docs/suggesters.md (paraphrase, one-word quotes, quotes whose
+marks are unbalanced or span paragraphs).
 """
 
 from __future__ import annotations
