@@ -140,6 +140,14 @@ def test_a_trailing_attribution_with_told_and_an_outlet_is_found() -> None:
     ]
 
 
+def test_offsets_are_code_points_after_emoji_and_accents() -> None:
+    text = "Crowds 🌉🇶🇦 gathered in Doha.\n“Déjà vu all over again,” the mediator said."
+    result = suggest_attributions(text)
+    assert triples(result) == [("Déjà vu all over again", "the mediator", "said")]
+    for span in result.spans:
+        assert text[span.start : span.end] == span.text
+
+
 def test_a_sentence_without_a_cue_gets_no_suggestions() -> None:
     result = suggest_attributions("The delegation returned to Doha on Tuesday evening.")
     assert result.spans == [] and result.relations == []
