@@ -109,6 +109,8 @@ NOT_A_CLAUSE_RE = re.compile(
     r"(?:(?:in|at|on|during|according|adding|saying|to|after|before|with|last|earlier)\b"
     r"|[A-Z]\w*,|[,;:(])"
 )
+# A connective opening a sentence links it to the one before; it is not part of the claim.
+LEADING_CONNECTIVE_RE = re.compile(r"(?:But|However|And|Yet|Still|Meanwhile|Instead),?\s+")
 SENTENCE_END_RE = re.compile(r"[.!?](?=[”\"’]?(?:\s|$))")
 _NOT_SENTENCE_ENDS = re.compile(r"(?:\b[A-Z]|\bU\.S|\bMr|\bMrs|\bMs|\bDr|\bSt)$")
 
@@ -315,7 +317,8 @@ def _trim(text: str, a: int, b: int) -> Range:
         a += 1
     while b > a and text[b - 1] in " \t,;:.":
         b -= 1
-    return a, b
+    connective = LEADING_CONNECTIVE_RE.match(text, a, b)
+    return (connective.end() if connective else a), b
 
 
 def _words(fragment: str) -> int:

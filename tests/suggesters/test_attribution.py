@@ -148,6 +148,11 @@ def test_offsets_are_code_points_after_emoji_and_accents() -> None:
         assert text[span.start : span.end] == span.text
 
 
+def test_a_connective_opening_the_sentence_is_left_out_of_the_claim() -> None:
+    result = suggest_attributions("But the deadlock is much more serious, another official said.")
+    assert triples(result) == [("the deadlock is much more serious", "another official", "said")]
+
+
 def test_a_sentence_without_a_cue_gets_no_suggestions() -> None:
     result = suggest_attributions("The delegation returned to Doha on Tuesday evening.")
     assert result.spans == [] and result.relations == []
