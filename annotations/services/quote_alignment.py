@@ -15,6 +15,7 @@ from annotations.formats.records import Record, RelationRecord, SetRecord, SpanR
 from annotations.models import Project, ProjectDocument
 from annotations.services.imports.outcome import ImportOutcome
 from annotations.services.imports.service import records_import
+from annotations.services.project_archive import project_writable
 from annotations.suggesters.quotes import AlignerSettings, Alignment, align_quotes
 from corpus.models import Document, Story
 
@@ -73,6 +74,9 @@ def quote_alignment_write(
     model_name: str = QUOTE_ALIGNER,
     settings: AlignerSettings | None = None,
 ) -> ImportOutcome:
+    """Align the quotes of ``story``'s documents in ``project`` and write them as model sets.
+    Raises ProjectArchived for an archived project."""
+    project_writable(project)
     documents = [
         row.document
         for row in ProjectDocument.objects.filter(project=project, document__story=story)
@@ -84,6 +88,12 @@ def quote_alignment_write(
     outcome = ImportOutcome()
     if not records:
         return outcome
+    # A model's sets name no people: nothing to add to the project.
     return records_import(
-        project=project, user=user, header=None, documents=records, outcome=outcome
+        project=project,
+        user=user,
+        header=None,
+        documents=records,
+        outcome=outcome,
+        may_add_people=False,
     )

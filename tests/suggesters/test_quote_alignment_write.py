@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import CommandError, call_command
 
 from annotations.models import AnnotationSet, Relation, Span
+from annotations.services.errors import ProjectArchived
+from annotations.services.project_archive import project_archive
 from annotations.services.projects import project_documents_add
 from annotations.services.quote_alignment import QUOTE_ALIGNER, quote_alignment_write
 from corpus.services import documents_import
@@ -56,3 +60,27 @@ def test_running_it_again_reports_the_clash_and_writes_nothing(seed_project):
     again = quote_alignment_write(project=people.project, story=story, user=people.manager)
     assert not again.ok
     assert Span.objects.filter(annotation_set__project=people.project).count() == spans_before
+
+
+def test_the_command_writes_the_layer_and_says_what_it_wrote(seed_project):
+    people, documents = seed_project
+    out = StringIO()
+    arguments = ["--project", str(people.project.pk), "--story", str(documents[0].story_id)]
+    call_command("align_quotes", *arguments, stdout=out)
+    assert "spans: 26" in out.getvalue()
+    with pytest.raises(CommandError, match="nothing written"):
+        call_command("align_quotes", *arguments, stdout=StringIO(), stderr=StringIO())
+
+
+def test_the_command_refuses_an_unknown_story(seed_project):
+    people, _documents = seed_project
+    with pytest.raises(CommandError, match="no story with id 0"):
+        call_command("align_quotes", "--project", str(people.project.pk), "--story", "0")
+
+
+def test_an_archived_project_is_refused_and_gets_no_layer(seed_project):
+    people, documents = seed_project
+    project_archive(project=people.project)
+    with pytest.raises(ProjectArchived):
+        quote_alignment_write(project=people.project, story=documents[0].story, user=None)
+    assert not AnnotationSet.objects.filter(project=people.project, kind="model").exists()
