@@ -143,6 +143,19 @@ def test_every_claim_is_attributed_to_one_source_through_a_cue_beside_neither(go
             assert len(_covered(texts[document["file"]], spans[cues[0]]).split()) <= 3, where
 
 
+def test_every_stance_is_a_source_on_another_source_s_claim_with_a_preset_value(gold):
+    stance = NEWS_ATTRIBUTION["stance"]
+    for document in gold["documents"]:
+        spans = _spans(document)
+        attributed = {r["from"]: r["to"] for r in document["relations"]
+                      if r["label"] == "ATTRIBUTED_TO"}  # fmt: skip
+        for record in document["stances"]:
+            assert spans[record["holder"]]["label"] in stance["holder_labels"], record
+            assert spans[record["object"]]["label"] in stance["object_labels"], record
+            assert record["value"] in stance["values"], record
+            assert attributed[record["object"]] != record["holder"], record
+
+
 def test_every_span_is_in_some_relation(gold):
     for document in gold["documents"]:
         related = {r["from"] for r in document["relations"]} | {
