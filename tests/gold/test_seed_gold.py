@@ -186,7 +186,18 @@ def test_same_claim_links_cover_the_shared_axios_quotes_and_the_delusional_pair(
     assert (TIMES_OF_ISRAEL, CNN) in pairs
 
 
-def test_no_same_claim_pair_is_given_twice(gold):
+def test_same_source_links_join_source_spans_of_two_documents(gold):
+    documents = {document["file"]: _spans(document) for document in gold["documents"]}
+    assert gold["same_source"]
+    for link in gold["same_source"]:
+        ends = [link["from"], link["to"]]
+        assert ends[0]["file"] != ends[1]["file"], link
+        labels = [documents[end["file"]][end["span"]]["label"] for end in ends]
+        assert labels == ["SOURCE", "SOURCE"], link
+
+
+@pytest.mark.parametrize("links", ["same_claim", "same_source"])
+def test_no_cross_document_pair_is_given_twice(gold, links):
     pairs = [frozenset((end["file"], end["span"]) for end in (link["from"], link["to"]))
-             for link in gold["same_claim"]]  # fmt: skip
+             for link in gold[links]]  # fmt: skip
     assert len(pairs) == len(set(pairs))
