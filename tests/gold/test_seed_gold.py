@@ -104,6 +104,14 @@ def test_span_ids_are_unique_and_labels_and_attributes_come_from_the_preset(gold
                 assert value in choices[key], (document["file"], span["id"], key)
 
 
+def test_every_claim_says_its_quote_type_and_every_source_its_source_type(gold):
+    required = {"CLAIM": "quote_type", "SOURCE": "source_type", "CUE": None}
+    for document in gold["documents"]:
+        for span in document["spans"]:
+            if required[span["label"]]:
+                assert required[span["label"]] in span["attributes"], (document["file"], span["id"])
+
+
 def test_a_direct_quote_sits_between_quote_marks_and_a_mixed_one_holds_some(gold, texts):
     for document in gold["documents"]:
         text = texts[document["file"]].text
