@@ -84,6 +84,7 @@ def test_the_seed_articles_given_to_the_annotation_import_point_to_add_documents
 ):
     log_in(page, live_server.url, "desk-editor")
     page.goto(f"{live_server.url}/projects/{project.pk}/import/")
+    expect(page.locator("#project-import")).to_have_attribute("data-ready", "true")
     page.select_option("#import-format", "jsonl")
     page.set_input_files("#import-files", sorted(str(p) for p in seeds_dir.glob("*.txt")))
     page.click("#import-form button[type=submit]")
@@ -101,6 +102,7 @@ def test_the_seed_articles_given_to_the_annotation_import_point_to_add_documents
 def test_adding_without_files_says_what_is_missing(live_server, page, project):
     log_in(page, live_server.url, "desk-editor")
     page.goto(f"{live_server.url}/projects/{project.pk}/documents/add/")
+    expect(page.locator("#add-documents")).to_have_attribute("data-ready", "true")
     page.click("#add-submit")
     expect(page.locator("#add-message")).to_have_text("Choose or drop at least one file first.")
     expect(page.locator("#add-files")).to_be_focused()
@@ -110,6 +112,7 @@ def test_a_manager_adds_an_article_with_the_keyboard_alone(live_server, page, pr
     seed = sorted(seeds_dir.glob("*.txt"))[0]
     log_in(page, live_server.url, "desk-editor")
     page.goto(f"{live_server.url}/projects/{project.pk}/documents/add/")
+    expect(page.locator("#add-documents")).to_have_attribute("data-ready", "true")
     for _ in range(30):  # Tab from the top of the page to the file input
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "add-files":
@@ -135,6 +138,7 @@ def test_files_dropped_on_the_zone_are_the_ones_added(live_server, page, project
     seed = sorted(seeds_dir.glob("*.txt"))[1]
     log_in(page, live_server.url, "desk-editor")
     page.goto(f"{live_server.url}/projects/{project.pk}/documents/add/")
+    expect(page.locator("#add-documents")).to_have_attribute("data-ready", "true")
     dropped = page.evaluate_handle(
         """(text) => {
             const transfer = new DataTransfer();

@@ -132,3 +132,6 @@ loadFormats().catch((error) => {
   showFailure(error instanceof ApiError ? error.message : String(error));
   result.hidden = false;
 });
+
+// Every listener is in place: a test (or a fast hand) may use the form from now on.
+root.dataset.ready = "true";
