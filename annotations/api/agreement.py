@@ -21,6 +21,7 @@ from annotations.api.openapi import ERROR, component
 from annotations.permissions import AGREEMENT_REFUSAL, can_see_agreement
 from annotations.selectors.agreement import LayerFilters
 from annotations.services.agreement import agreement_report_for
+from config.api import MAX_ID
 from config.renderers import OrjsonRenderer
 
 
@@ -46,7 +47,9 @@ class AgreementQuery(serializers.Serializer):
     labels = serializers.CharField(required=False, default="")
     layers = serializers.CharField(required=False, default="")
     documents = serializers.CharField(required=False, default="")
-    story = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)
+    story = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=1, max_value=MAX_ID
+    )
     against = serializers.CharField(required=False, default="")
     match = serializers.ChoiceField(choices=["exact", "overlap"], default="exact")
     min_iou = serializers.FloatField(required=False, default=0.0, min_value=0.0, max_value=1.0)

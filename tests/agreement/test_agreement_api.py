@@ -101,6 +101,12 @@ def test_bad_parameters_are_refused_in_the_error_envelope_even_for_csv(team, cli
     assert_error(manager.get(team.url, {"documents": "1,x"}), 400)
 
 
+def test_a_story_id_beyond_64_bits_is_refused_not_a_server_error(team, client_for):
+    manager = client_for(team.people.manager)
+    refused = assert_error(manager.get(team.url, {"story": str(2**64)}), 400)
+    assert "story" in refused["details"]
+
+
 def test_a_second_request_is_served_from_the_cache_until_a_set_changes(team, client_for):
     reviewer = client_for(team.people.reviewer)
     first = reviewer.get(team.url, {"measure": "spans"}).json()
