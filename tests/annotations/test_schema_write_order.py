@@ -5,25 +5,19 @@ with it and then refuses; two imports into an empty project do not both apply th
 from __future__ import annotations
 
 import copy
-import threading
-import time
 
 import orjson
 import pytest
-from django.db import connection, transaction
 
 from annotations.models import LabelSchema, Span
 from annotations.presets import NEWS_ATTRIBUTION
-from annotations.services.annotation_sets import annotation_set_open
-from annotations.services.errors import DomainError
 from annotations.services.imports import service as import_service
 from annotations.services.projects import (
     project_create,
-    project_documents_add,
     project_schema_replace,
 )
-from annotations.services.set_write import annotation_set_write
 from tests import factories
+from tests.annotations.schema_races import a_set_to_race_on, change_during_a_save
 from tests.exchange.helpers import imported
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -39,65 +33,16 @@ def without_cue() -> dict:
     return definition
 
 
-def waiting_for_a_lock(timeout: float = 10.0) -> bool:
-    """Whether another connection is waiting on a row lock (polled, at most ``timeout``)."""
-    deadline = time.monotonic() + timeout
-    with connection.cursor() as cursor:
-        while time.monotonic() < deadline:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                "AND datname = current_database()"
-            )
-            if cursor.fetchone()[0]:
-                return True
-            time.sleep(0.02)
-    return False
-
-
 def test_a_schema_replace_dropping_a_label_waits_for_a_save_using_it_then_refuses():
-    owner = factories.UserFactory(username="owner")
-    project = project_create(name="Race", owner=owner)
-    document = factories.DocumentFactory(text="Officials said the strike would end.")
-    project_documents_add(project=project, documents=[document])
-    aset, _ = annotation_set_open(project=project, document=document, author=owner)
-    saved = threading.Event()
-    commit = threading.Event()
-    outcome: dict[str, object] = {}
+    owner, project, aset = a_set_to_race_on("Race")
 
-    def save() -> None:
-        try:
-            with transaction.atomic():
-                span = {"label": "CUE", "start": 10, "end": 14, "text": "said"}
-                data = {"version": aset.version, "spans": [span]}
-                annotation_set_write(annotation_set=aset, data=data, writer=owner)
-                saved.set()
-                commit.wait(timeout=10)
-        except BaseException as exc:  # noqa: BLE001 - shown by the assertion below
-            outcome["save"] = exc
-        finally:
-            saved.set()
-            connection.close()
+    outcome = change_during_a_save(
+        aset,
+        owner,
+        lambda: project_schema_replace(project=project, definition=without_cue()),
+        "replace",
+    )
 
-    def replace() -> None:
-        try:
-            project_schema_replace(project=project, definition=without_cue())
-            outcome["replace"] = "done"
-        except DomainError as exc:
-            outcome["replace"] = exc.details
-        finally:
-            connection.close()
-
-    saver = threading.Thread(target=save)
-    saver.start()
-    assert saved.wait(timeout=10)
-    assert "save" not in outcome, outcome
-    replacer = threading.Thread(target=replace)
-    replacer.start()
-    assert waiting_for_a_lock(), "the replace should wait for the save in flight"
-    assert "replace" not in outcome
-    commit.set()
-    saver.join(timeout=10)
-    replacer.join(timeout=10)
     assert outcome["replace"] == {
         "span_labels": "CUE is used by 1 span in 1 set; rename or remove them first"
     }
