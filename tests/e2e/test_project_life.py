@@ -72,6 +72,7 @@ def test_a_manager_creates_duplicates_archives_and_unarchives_a_project(
     framing = page.locator("fieldset.question", has_text="Overall framing toward each main actor")
     expect(framing.locator(".target-name")).to_have_text(["Benjamin Netanyahu", "Hamas"])
     page.go_back()
+    expect(page.locator("#project-lifecycle")).to_have_attribute("data-ready", "true")
 
     # Duplicate: the copy opens, with the settings and none of the documents.
     page.get_by_role("button", name="Duplicate").click()
@@ -85,6 +86,7 @@ def test_a_manager_creates_duplicates_archives_and_unarchives_a_project(
     annotator = factories.UserFactory(username="annotator")
     Membership.objects.create(project=project, user=annotator, role=Role.ANNOTATOR)
     page.goto(f"{base}/projects/{project.pk}/")
+    expect(page.locator("#project-lifecycle")).to_have_attribute("data-ready", "true")
     page.get_by_role("button", name="Archive…").click()
     page.get_by_role("button", name="Keep it active").click()
     expect(page.get_by_role("button", name="Archive…")).to_be_focused()
@@ -119,6 +121,7 @@ def test_a_manager_creates_duplicates_archives_and_unarchives_a_project(
 
     # Unarchive: active again, back in the annotator's list.
     page.goto(f"{base}/projects/{project.pk}/")
+    expect(page.locator("#project-lifecycle")).to_have_attribute("data-ready", "true")
     page.get_by_role("button", name="Unarchive").click()
     expect(page.get_by_role("button", name="Archive…")).to_be_visible()
     expect(page.locator(".archived-banner")).to_have_count(0)

@@ -57,3 +57,5 @@ if (unarchive) {
     }),
   );
 }
+
+card.dataset.ready = "true";
