@@ -1,0 +1,207 @@
+"""How a rewrite reworded its original, sentence by sentence (pure; no ORM).
+
+Both texts are cut into sentences (``corpus.sentences``) and aligned in order (a monotone
+alignment: no sentence is paired across another pair), each original sentence with at most
+one sentence of the rewrite. Every row of the alignment is one of:
+
+- ``copied``: the same sentence once quote marks, case and white space are normalised;
+- ``changed``: similar (the word similarity is at least ``CHANGED_THRESHOLD``), with a
+  word-level diff: the original's words ``kept`` or ``removed``, the rewrite's ``kept`` or
+  ``added``;
+- ``added``: a sentence only the rewrite has;
+- ``dropped``: a sentence only the original has.
+
+Word similarity is difflib's ratio over the two sentences' normalised words (punctuation
+counts as words): ``2 * matched / (len(a) + len(b))``. The alignment is the one with the
+largest sum of similarities over its pairs (dynamic programming over the two sentence lists);
+a pair below the threshold is never made. The ratio is bounded above by the words' multiset
+overlap (``_overlap_bound``), so most pairs are ruled out without running difflib.
+
+A sentence the rewrite moved elsewhere shows as dropped at its old place and added at its new
+one: the alignment keeps the rewrite's order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from corpus.sentences import Range, sentence_ranges
+
+CHANGED_THRESHOLD = 0.5
+KINDS = ("copied", "changed", "added", "dropped")
+
+_WORD_RE = re.compile(r"\w+|[^\w\s]")
+_QUOTES = str.maketrans({c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛′`"})
+_SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of one sentence: ``kept`` in both, ``removed`` from the original or
+    ``added`` by the rewrite. Offsets are the document's."""
+
+    op: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    runs: tuple[Run, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    kind: str
+    similarity: float
+    original: Sentence | None
+    rewrite: Sentence | None
+
+
+@dataclass(frozen=True)
+class Alignment:
+    rows: list[Row]
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def normalised(text: str) -> str:
+    """Quote marks made plain, case folded, white space collapsed: what ``copied`` compares."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """(normalised word, start, end) of each word or punctuation mark in ``text[start:end]``."""
+    return [
+        (normalised(m.group()), m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)
+    ]
+
+
+class _Side:
+    """One text's sentences with what the alignment compares."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ranges: list[Range] = sentence_ranges(text)
+        self.plain = [normalised(text[a:b]) for a, b in self.ranges]
+        self.words = [_words(text, a, b) for a, b in self.ranges]
+        self.keys = [[w for w, _, _ in words] for words in self.words]
+        self.bags = [Counter(keys) for keys in self.keys]
+
+
+def _overlap_bound(a: Counter[str], b: Counter[str], size: int) -> float:
+    """An upper bound of difflib's ratio: no more words can match than the two share."""
+    return 2 * sum((a & b).values()) / size if size else 0.0
+
+
+def _similarity(original: _Side, i: int, rewrite: _Side, j: int) -> float:
+    if original.plain[i] == rewrite.plain[j]:
+        return 1.0
+    size = len(original.keys[i]) + len(rewrite.keys[j])
+    if _overlap_bound(original.bags[i], rewrite.bags[j], size) < CHANGED_THRESHOLD:
+        return 0.0
+    return SequenceMatcher(None, original.keys[i], rewrite.keys[j], autojunk=False).ratio()
+
+
+def _pairs(original: _Side, rewrite: _Side) -> list[tuple[int, int, float]]:
+    """The monotone pairing with the largest total similarity, as (i, j, similarity)."""
+    n, m = len(original.ranges), len(rewrite.ranges)
+    sims = {}
+    shared = {key for bag in rewrite.bags for key in bag}
+    for i in range(n):
+        if not shared & original.bags[i].keys():
+            continue
+        for j in range(m):
+            s = _similarity(original, i, rewrite, j)
+            if s >= CHANGED_THRESHOLD:
+                sims[i, j] = s
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        row, below = best[i], best[i + 1]
+        for j in range(m - 1, -1, -1):
+            score = max(below[j], row[j + 1])
+            s = sims.get((i, j))
+            if s is not None:
+                score = max(score, s + below[j + 1])
+            row[j] = score
+    pairs: list[tuple[int, int, float]] = []
+    i = j = 0
+    while i < n and j < m:
+        s = sims.get((i, j))
+        if s is not None and best[i][j] == s + best[i + 1][j + 1]:
+            pairs.append((i, j, s))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def _runs(words: list[tuple[str, int, int]], changed: set[int], op: str) -> tuple[Run, ...]:
+    """The sentence as runs: each word ``op`` when its index is in ``changed``, else
+    ``kept``; the white space between two words goes with them when they share an op, else
+    with the kept side. The runs cover the sentence from its first word to its last."""
+    runs: list[Run] = []
+    for index, (_, start, end) in enumerate(words):
+        kind = op if index in changed else "kept"
+        if not runs:
+            runs.append(Run(kind, start, end))
+        elif runs[-1].op == kind:
+            runs[-1] = Run(kind, runs[-1].start, end)
+        elif kind == "kept":
+            runs.append(Run(kind, runs[-1].end, end))
+        else:  # a changed word after kept ones: the gap stays kept
+            runs[-1] = Run("kept", runs[-1].start, start)
+            runs.append(Run(kind, start, end))
+    return tuple(runs)
+
+
+def _diff(original: _Side, i: int, rewrite: _Side, j: int) -> tuple[Sentence, Sentence]:
+    a, b = original.keys[i], rewrite.keys[j]
+    removed: set[int] = set()
+    added: set[int] = set()
+    for tag, a1, a2, b1, b2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            removed.update(range(a1, a2))
+            added.update(range(b1, b2))
+    (oa, ob), (ra, rb) = original.ranges[i], rewrite.ranges[j]
+    return (
+        Sentence(oa, ob, _runs(original.words[i], removed, "removed")),
+        Sentence(ra, rb, _runs(rewrite.words[j], added, "added")),
+    )
+
+
+def rewrite_alignment(original_text: str, rewrite_text: str) -> Alignment:
+    """The rewrite's sentences aligned with the original's, in order (see the module's
+    docstring); rows follow both texts: a dropped sentence comes where it stood in the
+    original, an added one where it stands in the rewrite."""
+    original, rewrite = _Side(original_text), _Side(rewrite_text)
+    rows: list[Row] = []
+    i = j = 0
+    for pi, pj, similarity in [*_pairs(original, rewrite), (len(original.ranges), None, 0.0)]:
+        while i < pi:
+            rows.append(Row("dropped", 0.0, Sentence(*original.ranges[i]), None))
+            i += 1
+        end = len(rewrite.ranges) if pj is None else pj
+        while j < end:
+            rows.append(Row("added", 0.0, None, Sentence(*rewrite.ranges[j])))
+            j += 1
+        if pj is None:
+            break
+        if original.plain[pi] == rewrite.plain[pj]:
+            rows.append(
+                Row("copied", 1.0, Sentence(*original.ranges[pi]), Sentence(*rewrite.ranges[pj]))
+            )
+        else:
+            before, after = _diff(original, pi, rewrite, pj)
+            rows.append(Row("changed", round(similarity, 3), before, after))
+        i, j = pi + 1, pj + 1
+    counts = Counter(row.kind for row in rows)
+    return Alignment(rows, {kind: counts.get(kind, 0) for kind in KINDS})
