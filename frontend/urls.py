@@ -17,6 +17,7 @@ from frontend.document_pages import project_add_documents
 from frontend.progress_pages import project_progress
 from frontend.project_pages import project_new
 from frontend.schema_pages import project_schema
+from frontend.source_pages import project_sources, source_page
 
 # The set-password page for a reset link and for an invitation's link (Django's views).
 set_password = auth_views.PasswordResetConfirmView.as_view(
@@ -141,5 +142,11 @@ urlpatterns = [
         "projects/<int:project_id>/documents/",
         project_documents,
         name="project-documents-page",
+    ),
+    path("projects/<int:project_id>/sources/", project_sources, name="project-sources"),
+    path(
+        "projects/<int:project_id>/sources/<int:entry_id>/",
+        source_page,
+        name="source-page",
     ),
 ]

@@ -37,6 +37,8 @@ PAGES = {
     "progress": "/projects/{project}/progress/",
     "people": "/projects/{project}/people/",
     "documents": "/projects/{project}/documents/",
+    "sources": "/projects/{project}/sources/",
+    "source page": "/projects/{project}/sources/1/",
 }
 
 

@@ -1,0 +1,48 @@
+"""The source registry's pages: the registry of a project (every member reads; members who
+annotate add sources; managers and reviewers edit and delete) and one source's page (how
+each outlet named it and every claim attributed to it, in a layer the person may read). The
+pages are shells; their scripts call ``/api/v1/projects/{id}/sources/...``
+(``js/sources.js``, ``js/source_page.js``)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from annotations.permissions import can_annotate, can_review
+from annotations.selectors.story_layers import default_layer, layers_readable
+from frontend.access import project_page
+
+KINDS = [
+    ("named_person", "named person"),
+    ("named_organisation", "named organisation"),
+    ("anonymous_official", "anonymous official"),
+    ("other", "other"),
+]
+
+
+@login_required
+def project_sources(request: HttpRequest, project_id: int) -> HttpResponse:
+    project, role = project_page(request, project_id)  # every member reads the registry
+    context = {
+        "project": project,
+        "role": role,
+        "kinds": KINDS,
+        "can_add": can_annotate(role) or can_review(role),
+        "can_edit": can_review(role),
+    }
+    return render(request, "frontend/sources.html", context)
+
+
+@login_required
+def source_page(request: HttpRequest, project_id: int, entry_id: int) -> HttpResponse:
+    project, role = project_page(request, project_id)
+    context = {
+        "project": project,
+        "role": role,
+        "entry_id": entry_id,
+        "layers": layers_readable(request.user, role, project),
+        "layer": default_layer(request.user, role),
+    }
+    return render(request, "frontend/source_page.html", context)

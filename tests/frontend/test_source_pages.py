@@ -1,0 +1,87 @@
+"""The source registry's pages as the server renders them: every member opens the registry
+and a source's page; who may add and edit is carried for the script; a source's layer
+picker offers only the layers the person may read (a blind project's annotator: their own)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from django.test import Client
+
+from annotations.services.project_archive import project_archive
+
+pytestmark = pytest.mark.django_db
+
+
+def page_of(user, url: str):  # noqa: ANN001, ANN201
+    client = Client()
+    client.force_login(user)
+    return client.get(url)
+
+
+def registry_url(people) -> str:  # noqa: ANN001
+    return f"/projects/{people.project.pk}/sources/"
+
+
+def layers_offered(html: str) -> list[str]:
+    found = re.search(r'<script id="source-layers" type="application/json">(.*?)</script>', html)
+    return json.loads(found.group(1))
+
+
+@pytest.mark.parametrize(
+    ("who", "can_add", "can_edit"),
+    [
+        ("manager", "true", "true"),
+        ("reviewer", "true", "true"),
+        ("annotator", "true", "false"),
+    ],
+)
+def test_every_member_opens_the_registry_and_the_page_says_what_they_may_change(
+    people, who, can_add, can_edit
+):
+    response = page_of(getattr(people, who), registry_url(people))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'data-can-add="{can_add}"' in html
+    assert f'data-can-edit="{can_edit}"' in html
+    assert ('id="source-dialog"' in html) == (can_edit == "true")
+    assert 'id="source-add"' in html
+
+
+def test_an_archived_project_offers_no_add_form(people):
+    project_archive(project=people.project)
+    html = page_of(people.manager, registry_url(people)).content.decode()
+    assert 'id="source-add"' not in html
+    assert "the registry is read-only" in html
+
+
+def test_a_reviewer_reads_a_source_in_the_gold_layer_by_default(people):
+    html = page_of(people.reviewer, f"{registry_url(people)}5/").content.decode()
+    assert 'data-entry-id="5"' in html
+    assert 'data-layer="gold"' in html
+    assert "gold" in layers_offered(html)
+
+
+def test_a_blind_projects_annotator_is_offered_only_their_own_layer(people):
+    assert people.project.blind
+    html = page_of(people.annotator, f"{registry_url(people)}5/").content.decode()
+    assert 'data-layer="annotator:annotator"' in html
+    assert layers_offered(html) == ["annotator:annotator"]
+
+
+def test_the_project_home_links_the_registry_for_managers_and_reviewers(people):
+    link = f'href="{registry_url(people)}"'
+    assert link in page_of(people.reviewer, f"/projects/{people.project.pk}/").content.decode()
+
+
+def test_the_pages_load_their_modules_and_have_no_inline_script_or_style(people):
+    for url, module in [
+        (registry_url(people), "frontend/js/sources.js"),
+        (f"{registry_url(people)}5/", "frontend/js/source_page.js"),
+    ]:
+        html = page_of(people.manager, url).content.decode()
+        assert f'<script type="module" src="/static/{module}"></script>' in html
+        assert "<script>" not in html
+        assert " style=" not in html
