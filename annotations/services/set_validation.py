@@ -171,8 +171,13 @@ def relation_fields_checked(
     if source is None:
         errors.add(f"{path}.source", "must be a span of this set (its id or ref)")
         return None
-    target = resolver.local(item.get("target"))
-    if target is None and rtype["cross_document"]:
+    # A link naming another document (an import's ``target_document``) looks there first:
+    # refs need only be unique within a set, so the source's set may hold the same ref.
+    across_first = rtype["cross_document"] and item.get("target_document") is not None
+    target = resolver.across(item.get("target")) if across_first else None
+    if target is None:
+        target = resolver.local(item.get("target"))
+    if target is None and rtype["cross_document"] and not across_first:
         target = resolver.across(item.get("target"))
     if target is None:
         where = (
