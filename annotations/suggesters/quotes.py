@@ -20,10 +20,15 @@ How it works:
    when ``containment >= min_containment`` and the shorter quote has at least
    ``min_partial_tokens`` words (one outlet quotes part of the other's sentence).
 
-5. Long runs of words two documents share outside quote marks (``min_passage_tokens`` words or
+5. Quotes that say the same in other words share few word sequences but many content words:
+   two quotes of at least ``min_paraphrase_tokens`` words whose content words overlap enough
+   (see annotations/suggesters/paraphrases.py) are linked as kind "paraphrase", unless a rule
+   above linked them already or their speakers have different names (speakers.py).
+
+6. Long runs of words two documents share outside quote marks (``min_passage_tokens`` words or
    more, see annotations/suggesters/passages.py) are linked too, as kind "passage".
 
-What it cannot do is listed in docs/suggesters.md (paraphrase, one-word quotes, quotes whose
+What it cannot do is listed in docs/suggesters.md (most paraphrase, one-word quotes, quotes whose
 marks are unbalanced or span paragraphs).
 """
 
@@ -35,7 +40,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from annotations.suggesters.paraphrases import ParaphraseSettings, paraphrase_pairs
 from annotations.suggesters.passages import find_shared_passages
+from annotations.suggesters.speakers import Name, quote_speakers, speakers_conflict
 from annotations.suggesters.tokens import normalised_words, tokenize
 
 QUOTE_PATTERNS = (
@@ -57,6 +64,15 @@ class AlignerSettings:
     min_ratio: float = 0.8
     min_containment: float = 0.9
     min_partial_tokens: int = 5
+    # Paraphrased quotes (0 turns them off): least words of each quote, least content words
+    # shared, least Dice coefficient of the two quotes' content words.
+    min_paraphrase_tokens: int = 6
+    min_paraphrase_shared: int = 3
+    min_paraphrase_dice: float = 0.6
+    # Quotes whose word sequences match this much (difflib's ratio) are the same quote with a
+    # word changed, or one frame with another subject ("The bridge / The harbour will reopen as
+    # long as the cracks remain"): the ``min_ratio`` rule judges them, never the paraphrase one.
+    max_paraphrase_ratio: float = 0.5
     # Shared runs of words outside quote marks (0 turns them off).
     min_passage_tokens: int = 20
     passage_shingle_size: int = 8
@@ -78,7 +94,9 @@ class ProposedLink:
     target: int
     score: float
     containment: float
-    kind: str  # "same" (ratio rule), "partial" (containment rule) or "passage" (unquoted run)
+    # "same" (ratio rule), "partial" (containment rule), "paraphrase" (content words: score is
+    # their Dice coefficient, containment the share of the smaller set) or "passage" (unquoted)
+    kind: str
 
 
 @dataclass(frozen=True)
@@ -162,6 +180,21 @@ def _similar_sequences(
             similar[(i, j)] = (ratio, containment, "same")
         elif shorter >= settings.min_partial_tokens and containment >= settings.min_containment:
             similar[(i, j)] = (ratio, containment, "partial")
+    if settings.min_paraphrase_tokens:
+        paraphrase = ParaphraseSettings(
+            min_tokens=settings.min_paraphrase_tokens,
+            min_shared=settings.min_paraphrase_shared,
+            min_dice=settings.min_paraphrase_dice,
+        )
+        for (i, j), (dice, containment) in paraphrase_pairs(sequences, paraphrase).items():
+            if (i, j) in similar:
+                continue
+            a, b = sequences[i], sequences[j]
+            bound = 2 * sum((counts[i] & counts[j]).values()) / (len(a) + len(b))
+            if bound < settings.max_paraphrase_ratio or (
+                _score(a, b)[0] < settings.max_paraphrase_ratio
+            ):
+                similar[(i, j)] = (dice, containment, "paraphrase")
     return similar
 
 
@@ -178,7 +211,7 @@ def align_quotes(
         for document_id, text in texts.items()
         for quote in find_quotes(document_id, text, settings.min_quote_tokens)
     ]
-    scored = _quote_links(quotes, settings)
+    scored = _quote_links(texts, quotes, settings)
     if settings.min_passage_tokens:
         scored += _passage_links(texts, quotes, settings)
     spans = sorted({span for a, b, *_ in scored for span in (a, b)}, key=_span_order)
@@ -200,7 +233,9 @@ def _span_order(span: ProposedSpan) -> tuple[int, int, int]:
     return (span.document_id, span.start, span.end)
 
 
-def _quote_links(quotes: Sequence[_Quote], settings: AlignerSettings) -> list[_Scored]:
+def _quote_links(
+    texts: dict[int, str], quotes: Sequence[_Quote], settings: AlignerSettings
+) -> list[_Scored]:
     holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for number, quote in enumerate(quotes):
         holders[quote.tokens].append(number)
@@ -208,12 +243,38 @@ def _quote_links(quotes: Sequence[_Quote], settings: AlignerSettings) -> list[_S
     similar = _similar_sequences(sequences, settings)
     similar.update({(i, i): (1.0, 1.0, "same") for i in range(len(sequences))})
     scored: list[_Scored] = []
+    paraphrased: list[tuple[int, int, float, float]] = []
     for (i, j), (ratio, containment, kind) in similar.items():
         for a in holders[sequences[i]]:
             for b in holders[sequences[j]]:
-                if quotes[a].span.document_id != quotes[b].span.document_id and (i != j or a < b):
+                if quotes[a].span.document_id == quotes[b].span.document_id or (i == j and a >= b):
+                    continue
+                if kind == "paraphrase":
+                    paraphrased.append((a, b, ratio, containment))
+                else:
                     scored.append((quotes[a].span, quotes[b].span, ratio, containment, kind))
+    names = _speaker_names(texts, quotes, {n for a, b, *_ in paraphrased for n in (a, b)})
+    scored.extend(
+        (quotes[a].span, quotes[b].span, ratio, containment, "paraphrase")
+        for a, b, ratio, containment in paraphrased
+        if not speakers_conflict(names[a], names[b])
+    )
     return scored
+
+
+def _speaker_names(
+    texts: dict[int, str], quotes: Sequence[_Quote], numbers: set[int]
+) -> dict[int, Name]:
+    """The speaker's name of each quote in ``numbers`` (the attribution suggester runs once on
+    each document that holds one)."""
+    by_document: dict[int, list[int]] = defaultdict(list)
+    for number in sorted(numbers):
+        by_document[quotes[number].span.document_id].append(number)
+    names: dict[int, Name] = {}
+    for document_id, held in by_document.items():
+        ranges = [(quotes[n].span.start, quotes[n].span.end) for n in held]
+        names.update(zip(held, quote_speakers(texts[document_id], ranges), strict=True))
+    return names
 
 
 def _passage_links(

@@ -140,7 +140,7 @@ def test_the_axios_and_al_mayadeen_seed_articles_share_their_quotes(seeds_dir: P
         == {axios, al_mayadeen}
     ]
     assert len(shared) >= 12  # 13 when written
-    assert {link.kind for link in result.links} == {"same"}
+    assert {link.kind for link in shared} == {"same"}
     for span in result.spans:
         text = texts[span.document_id]
         assert text[span.start : span.end] == span.text

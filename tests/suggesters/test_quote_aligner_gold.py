@@ -2,9 +2,9 @@
 its SAME_CLAIM links, scored link by link. A proposed link is right when each of its two
 spans overlaps the CLAIM at the same end of one gold link (exact: the same offsets too).
 
-The gold layer is complete for Axios, Al Mayadeen and The Times of Israel, so precision is
-measured on links between those three; recall on every gold link (the Times of Israel / CNN
-pair is a one-word quote and a paraphrase: the aligner does not find it, see
+The gold layer covers all five seed articles in full, so precision is measured on every
+proposed link and recall on every gold link; of the reworded gold links the aligner finds
+only the Times of Israel / CNN paraphrase of Netanyahu's "delusional" remark (see
 docs/suggesters.md)."""
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from corpus.services import documents_import
 pytestmark = pytest.mark.django_db
 
 GOLD_PATH = Path(__file__).parent.parent / "gold" / "seed_story_gold.json"
-COMPLETE = ("000", "001", "003")  # Axios, Al Mayadeen, The Times of Israel
 
 End = tuple[str, int, int]  # file, start, end
 
@@ -71,16 +70,22 @@ def _matches(proposed: frozenset[End], gold: frozenset[End], exact: bool) -> boo
 def _scores(seeds_dir: Path, *, exact: bool, wording: str | None = None) -> tuple[float, float]:
     gold = _gold_links(wording)
     proposed = _proposed_links(seeds_dir)
-    judged = [link for link in proposed if all(end[0][:3] in COMPLETE for end in link)]
-    right = [p for p in judged if any(_matches(p, g, exact) for g in _gold_links())]
+    right = [p for p in proposed if any(_matches(p, g, exact) for g in _gold_links())]
     found = [g for g in gold if any(_matches(p, g, exact) for p in proposed)]
-    return len(right) / len(judged), len(found) / len(gold)
+    return len(right) / len(proposed), len(found) / len(gold)
 
 
 def test_every_proposed_link_overlaps_a_gold_link(seeds_dir: Path) -> None:
     precision, recall = _scores(seeds_dir, exact=False)
-    assert precision == 1.0  # 13 of 13 when written
-    assert recall >= 0.55  # 12 of 21: the 9 reworded links are not found
+    assert precision == 1.0  # 14 of 14 when written
+    assert recall >= 0.6  # 13 of 21: 8 of the 9 reworded links are not found
+
+
+def test_the_times_of_israel_and_cnn_paraphrase_is_the_reworded_link_found(
+    seeds_dir: Path,
+) -> None:
+    _precision, recall = _scores(seeds_dir, exact=True, wording="reworded")
+    assert recall == 1 / 9  # the "delusional" pair, with the gold offsets exactly
 
 
 def test_the_gold_links_of_the_same_quoted_words_are_found(seeds_dir: Path) -> None:
@@ -90,5 +95,5 @@ def test_the_gold_links_of_the_same_quoted_words_are_found(seeds_dir: Path) -> N
 
 def test_most_proposed_spans_have_the_gold_offsets_exactly(seeds_dir: Path) -> None:
     precision, recall = _scores(seeds_dir, exact=True)
-    assert precision >= 0.8  # 11 of 13 when written: two partial quotes inside one mixed claim
-    assert recall >= 0.5  # 11 of 21
+    assert precision >= 0.8  # 12 of 14 when written: two partial quotes inside one mixed claim
+    assert recall >= 0.55  # 12 of 21
