@@ -17,6 +17,10 @@ largest sum of similarities over its pairs (dynamic programming over the two sen
 a pair below the threshold is never made. The ratio is bounded above by the words' multiset
 overlap (``_overlap_bound``), so most pairs are ruled out without running difflib.
 
+Which pairs: ``rewrite_pairs`` flags near-duplicates with the corpus import's own measure and
+threshold (``corpus.similarity``), the documents taken in publication order, so the earlier
+published document of a pair is its original.
+
 A sentence the rewrite moved elsewhere shows as dropped at its old place and added at its new
 one: the alignment keeps the rewrite's order.
 """
@@ -30,6 +34,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from corpus.sentences import Range, sentence_ranges
+from corpus.similarity import ClauseIndex, NearDuplicate, clauses
 
 CHANGED_THRESHOLD = 0.5
 KINDS = ("copied", "changed", "added", "dropped")
@@ -205,3 +210,20 @@ def rewrite_alignment(original_text: str, rewrite_text: str) -> Alignment:
         i, j = pi + 1, pj + 1
     counts = Counter(row.kind for row in rows)
     return Alignment(rows, {kind: counts.get(kind, 0) for kind in KINDS})
+
+
+def rewrite_pairs(documents: list[tuple[int, str]]) -> list[NearDuplicate]:
+    """The near-duplicate pairs among ``documents`` ((id, text), earliest published first),
+    as the corpus import flags them: ``document`` is the rewrite, ``similar_to`` its
+    original (published earlier)."""
+    index = ClauseIndex()
+    pairs: list[NearDuplicate] = []
+    for key, text in documents:
+        pairs.extend(index.add(key, clauses(text)))
+    return pairs
+
+
+def clause_similarity(original_text: str, rewrite_text: str) -> float:
+    """The import's near-duplicate score of two texts (shared clauses over the fewer)."""
+    a, b = clauses(original_text), clauses(rewrite_text)
+    return round(len(a & b) / min(len(a), len(b)), 3) if a and b else 0.0

@@ -22,6 +22,7 @@ from annotations.api.project_lifecycle import (
     ProjectDuplicateApi,
     ProjectUnarchiveApi,
 )
+from annotations.api.rewrites import StoryRewriteApi, StoryRewritesApi
 from annotations.api.schema_changes import ProjectSchemaRenameApi
 from annotations.api.time_on_task import SetTimeApi
 
@@ -124,6 +125,14 @@ urlpatterns = [
         "projects/<int:project_id>/agreement/",
         ProjectAgreementApi.as_view(),
         name="project-agreement",
+    ),
+    path(
+        "stories/<int:story_id>/rewrites/", StoryRewritesApi.as_view(), name="story-rewrite-pairs"
+    ),
+    path(
+        "stories/<int:story_id>/rewrites/<int:original_id>/<int:rewrite_id>/",
+        StoryRewriteApi.as_view(),
+        name="story-rewrite-alignment",
     ),
     path(
         "projects/<int:project_id>/curation/",

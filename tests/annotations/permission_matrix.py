@@ -17,6 +17,7 @@ from tests.annotations import (
     permission_cases_people,
     permission_cases_progress,
     permission_cases_projects,
+    permission_cases_rewrites,
     permission_cases_schema,
 )
 from tests.annotations.conftest import Bench, span_payload
@@ -349,6 +350,7 @@ CASES = [
     *permission_cases_history.CASES,
     *permission_cases_progress.CASES,
     *permission_cases_projects.CASES,
+    *permission_cases_rewrites.CASES,
     *permission_cases_schema.CASES,
     *permission_cases_access.CASES,
     *permission_cases_people.CASES,

@@ -1,0 +1,163 @@
+"""Rewrites within a story: which of its documents in a project re-report another, and how
+one pair aligns sentence by sentence (``corpus.rewrites``).
+
+The corpus import reports near-duplicates when documents are added but does not store them,
+so the pairs are computed here, over the story's documents in the project, with the import's
+own measure and threshold (``corpus.similarity``); documents are taken in publication order
+(those without a date last, then by id), so the earlier published document of a pair is the
+original.
+
+Access: every member of the project reads its documents, so every member reads their
+rewrites (blind projects hide sets, not texts). The project can be left out when the
+caller's projects hold the story's documents in exactly one project.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import F
+from django.http import Http404
+
+from annotations.models import Project
+from annotations.selectors.projects import project_with_role
+from annotations.services.errors import DomainError
+from corpus.models import Document, Story
+from corpus.rewrites import Alignment, Sentence, clause_similarity, rewrite_alignment, rewrite_pairs
+
+NO_STORY = "No such story."
+SEVERAL_PROJECTS = (
+    "The story's documents are in several of your projects; name one with ?project=<id>."
+)
+
+
+@dataclass(frozen=True)
+class StoryInProject:
+    story: Story
+    project: Project
+    role: str
+
+
+def story_in_project(
+    user: AbstractBaseUser, story_id: int, project_id: int | None
+) -> StoryInProject:
+    """The story and the project whose documents of it the caller reads: 404 when the
+    caller is in no project holding the story's documents (or not in the project named),
+    400 naming ``project`` when it is left out and several of their projects hold them."""
+    story = Story.objects.filter(pk=story_id).first()
+    if story is None:
+        raise Http404(NO_STORY)
+    if project_id is None:
+        holders = _projects_holding(user, story)
+        if not holders:
+            raise Http404(NO_STORY)
+        if len(holders) > 1:
+            raise DomainError(SEVERAL_PROJECTS, {"project": SEVERAL_PROJECTS})
+        project_id = holders[0]
+    found = project_with_role(project_id, user)
+    if found is None or not _story_documents(found[0], story).exists():
+        raise Http404(NO_STORY)
+    project, role = found
+    return StoryInProject(story, project, role)
+
+
+def _projects_holding(user: AbstractBaseUser, story: Story) -> list[int]:
+    projects = Project.objects.filter(queue__document__story=story)
+    if not getattr(user, "is_superuser", False):  # a superuser acts in every project
+        projects = projects.filter(members=user)
+    return list(projects.values_list("pk", flat=True).distinct().order_by("pk")[:2])
+
+
+def _story_documents(project: Project, story: Story) -> Any:
+    return Document.objects.filter(story=story, projects=project)
+
+
+def _documents(found: StoryInProject, ids: list[int] | None = None) -> list[Document]:
+    qs = _story_documents(found.project, found.story).select_related("outlet")
+    if ids is not None:
+        qs = qs.filter(pk__in=ids)
+    return list(qs.order_by(F("published_at").asc(nulls_last=True), "pk"))
+
+
+def document_summary(document: Document) -> dict[str, Any]:
+    return {
+        "id": document.pk,
+        "title": document.title,
+        "outlet": document.outlet.name if document.outlet_id else None,
+        "published_at": document.published_at,
+    }
+
+
+def story_rewrite_pairs(found: StoryInProject) -> dict[str, Any]:
+    """The story's near-duplicate pairs in the project, most similar first."""
+    documents = _documents(found)
+    by_id = {document.pk: document for document in documents}
+    pairs = rewrite_pairs([(document.pk, document.text) for document in documents])
+    pairs.sort(key=lambda pair: (-pair.similarity, pair.similar_to, pair.document))
+    return {
+        "story": {"id": found.story.pk, "name": found.story.name},
+        "project": found.project.pk,
+        "documents": len(documents),
+        "pairs": [
+            {
+                "original": document_summary(by_id[pair.similar_to]),
+                "rewrite": document_summary(by_id[pair.document]),
+                "similarity": pair.similarity,
+            }
+            for pair in pairs
+        ],
+    }
+
+
+def story_rewrite(found: StoryInProject, original_id: int, rewrite_id: int) -> dict[str, Any]:
+    """Two documents of the story in the project, the rewrite aligned with the original
+    (any two may be compared; ``near_duplicate`` says whether the import would flag them)."""
+    if original_id == rewrite_id:
+        message = "Compare two different documents."
+        raise DomainError(message, {"rewrite_id": message})
+    by_id = {document.pk: document for document in _documents(found, [original_id, rewrite_id])}
+    if original_id not in by_id or rewrite_id not in by_id:
+        raise Http404("No such document in this story and project.")
+    original, rewrite = by_id[original_id], by_id[rewrite_id]
+    alignment = rewrite_alignment(original.text, rewrite.text)
+    similarity = clause_similarity(original.text, rewrite.text)
+    return {
+        "story": {"id": found.story.pk, "name": found.story.name},
+        "project": found.project.pk,
+        "original": document_summary(original),
+        "rewrite": document_summary(rewrite),
+        "similarity": similarity,
+        "near_duplicate": bool(rewrite_pairs([(1, original.text), (2, rewrite.text)])),
+        **_alignment_json(alignment, original.text, rewrite.text),
+    }
+
+
+def _alignment_json(alignment: Alignment, original: str, rewrite: str) -> dict[str, Any]:
+    return {
+        "counts": alignment.counts,
+        "rows": [
+            {
+                "kind": row.kind,
+                "similarity": row.similarity,
+                "original": _sentence_json(row.original, original),
+                "rewrite": _sentence_json(row.rewrite, rewrite),
+            }
+            for row in alignment.rows
+        ],
+    }
+
+
+def _sentence_json(sentence: Sentence | None, text: str) -> dict[str, Any] | None:
+    if sentence is None:
+        return None
+    return {
+        "start": sentence.start,
+        "end": sentence.end,
+        "text": text[sentence.start : sentence.end],
+        "runs": [
+            {"op": run.op, "start": run.start, "end": run.end, "text": text[run.start : run.end]}
+            for run in sentence.runs
+        ],
+    }
