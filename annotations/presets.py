@@ -50,6 +50,8 @@ NEWS_ATTRIBUTION: dict[str, Any] = {
                     ],
                 },
                 {"key": "side", "name": "Side", "type": "text"},
+                # the project's source registry (annotations/models/sources.py): an entry key
+                {"key": "entry", "name": "Registry entry", "type": "registry"},
             ],
         },
         {

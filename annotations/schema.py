@@ -4,7 +4,8 @@ A schema definition is JSON::
 
     {
       "span_labels": [{"key", "name", "color", "hotkey", "discontinuous": bool,
-                       "attributes": [{"key", "name", "type": choice|multi_choice|bool|text,
+                       "attributes": [{"key", "name",
+                                       "type": choice|multi_choice|bool|text|registry,
                                        "choices": [...], "required": bool,
                                        "ordered": bool}]}],
       "relation_types": [{"key", "name", "from_labels", "to_labels", "directed": bool,
@@ -19,6 +20,10 @@ A schema definition is JSON::
 ``events`` (optional: event types and their roles, as brat has them) is
 ``annotations.schema_events``'; ``submit_checks`` (optional: what the workspace checks before
 a set is submitted, shown as warnings) is ``annotations.schema_checks``'.
+
+A ``registry`` attribute holds the key of an entry of the project's source registry (or
+null): ``Schema(definition, registry_keys=...)`` refuses a key not among ``registry_keys``
+(``annotations/services/source_links.py`` builds the schema every set write checks with).
 
 ``ordered`` (choice attributes, stance values, single-choice questions; false when left out)
 says the values are listed in order, so agreement on them is ordinal Krippendorff's alpha.
@@ -36,7 +41,7 @@ from annotations.schema_attributes import attribute_problem
 from annotations.schema_shapes import SchemaDefinition as SchemaDefinition  # re-export
 from annotations.schema_text import color_problem, display_text_problems, stance_values_problem
 
-ATTRIBUTE_TYPES = ("choice", "multi_choice", "bool", "text")
+ATTRIBUTE_TYPES = ("choice", "multi_choice", "bool", "text", "registry")
 QUESTION_TYPES = ("single", "multi")
 SECTIONS = (
     "span_labels",
@@ -309,8 +314,9 @@ def _questions(errors: dict[str, str], questions: Any) -> list[dict[str, Any]]:
 class Schema:
     """Read-only lookups over a validated definition."""
 
-    def __init__(self, definition: dict[str, Any]):
+    def __init__(self, definition: dict[str, Any], registry_keys: frozenset[str] | None = None):
         self.definition = definition
+        self.registry_keys = registry_keys  # None: registry keys are not checked here
         self.labels = {label["key"]: label for label in definition["span_labels"]}
         self.relation_types = {r["key"]: r for r in definition["relation_types"]}
         self.stance = definition["stance"]
@@ -325,12 +331,24 @@ class Schema:
         declared = self.attributes_of(label)
         for key, value in attributes.items():
             problem = attribute_problem(label, declared, key, value)
+            if problem is None and declared[key]["type"] == "registry":
+                problem = self._registry_problem(key, value)
             if problem is not None:
                 raise ValueError(problem)
         for key, spec in declared.items():
             if spec["required"] and attributes.get(key) is None:
                 raise ValueError(f"{key}: is required")
         return attributes
+
+    def _registry_problem(self, key: str, value: Any) -> str | None:
+        if value is None or self.registry_keys is None or value in self.registry_keys:
+            return None
+        return f"{key}: {value!r} is not an entry of the project's source registry"
+
+    def has_registry_attribute(self) -> bool:
+        return any(
+            a["type"] == "registry" for label in self.labels.values() for a in label["attributes"]
+        )
 
     def attributes_of(self, label: str) -> dict[str, dict[str, Any]]:
         """The attributes ``label`` declares, by key."""

@@ -4,9 +4,11 @@ to report it at the line that gave it (a brat ``A`` or ``#`` line)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 MAX_TEXT_ATTRIBUTE = 2000
+REGISTRY_KEY = re.compile(r"^[-a-zA-Z0-9_]{1,64}$")  # a SlugField's value: SourceEntry.key
 
 
 def attribute_problem(
@@ -34,4 +36,6 @@ def attribute_problem(
         return f"{key}: must be text of at most {MAX_TEXT_ATTRIBUTE} characters"
     if kind == "text" and "\x00" in value:
         return f"{key}: must not contain NUL characters"
+    if kind == "registry" and (not isinstance(value, str) or not REGISTRY_KEY.match(value)):
+        return f"{key}: must be the key of a source registry entry (a slug) or null"
     return None

@@ -10,7 +10,7 @@ from typing import Any, Literal, TypedDict
 class _AttributeKeys(TypedDict):
     key: str
     name: str
-    type: Literal["choice", "multi_choice", "bool", "text"]
+    type: Literal["choice", "multi_choice", "bool", "text", "registry"]  # registry: an entry key
     choices: list[str]
     required: bool
 

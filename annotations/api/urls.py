@@ -11,6 +11,7 @@ from annotations.api import (
     projects,
     rows,
     sets,
+    sources,
     suggestion_decisions,
 )
 from annotations.api.agreement import ProjectAgreementApi
@@ -233,6 +234,31 @@ urlpatterns = [
         name="project-comments-unread",
     ),
     path("comments/<int:comment_id>/", comments.CommentDetailApi.as_view(), name="comment-detail"),
+    path(
+        "projects/<int:project_id>/sources/",
+        sources.ProjectSourcesApi.as_view(),
+        name="project-sources",
+    ),
+    path(
+        "projects/<int:project_id>/sources/suggest/",
+        sources.SourceSuggestApi.as_view(),
+        name="project-sources-suggest",
+    ),
+    path(
+        "projects/<int:project_id>/sources/<int:entry_id>/",
+        sources.SourceDetailApi.as_view(),
+        name="project-source-detail",
+    ),
+    path(
+        "projects/<int:project_id>/sources/<int:entry_id>/aliases/",
+        sources.SourceAliasesApi.as_view(),
+        name="project-source-aliases",
+    ),
+    path(
+        "projects/<int:project_id>/sources/<int:entry_id>/claims/",
+        sources.SourceClaimsApi.as_view(),
+        name="project-source-claims",
+    ),
     path("sets/<int:set_id>/spans/", rows.SpanListApi.as_view(), name="span-list"),
     path("spans/<int:span_id>/", rows.SpanDetailApi.as_view(), name="span-detail"),
     path("sets/<int:set_id>/relations/", rows.RelationListApi.as_view(), name="relation-list"),

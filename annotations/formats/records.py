@@ -54,6 +54,17 @@ class Member(TypedDict):
     role: str  # manager, reviewer, annotator
 
 
+class SourceRecord(TypedDict):
+    """An entry of the project's source registry (``annotations/models/sources.py``): spans
+    link to it by ``key`` (a ``registry`` attribute's value)."""
+
+    key: str
+    name: str
+    kind: str  # named_person, named_organisation, anonymous_official, other
+    affiliation: NotRequired[str]
+    aliases: NotRequired[list[str]]
+
+
 class Header(TypedDict):
     """The first line of a native JSONL file."""
 
@@ -62,6 +73,7 @@ class Header(TypedDict):
     project: NotRequired[ProjectSettings]
     schema: NotRequired[dict[str, Any]]  # a definition as ``annotations.schema`` describes it
     members: NotRequired[list[Member]]
+    sources: NotRequired[list[SourceRecord]]  # the source registry; the import adds missing keys
 
 
 class SpanRecord(TypedDict):

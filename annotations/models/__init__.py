@@ -32,6 +32,7 @@ from annotations.models.sets import (
     Span,
     Stance,
 )
+from annotations.models.sources import SourceAlias, SourceEntry, SourceKind
 
 __all__ = [
     "AgreementCache",
@@ -54,6 +55,9 @@ __all__ = [
     "SetKind",
     "SetRevision",
     "SetStatus",
+    "SourceAlias",
+    "SourceEntry",
+    "SourceKind",
     "Span",
     "Stance",
     "SuggestionDecision",

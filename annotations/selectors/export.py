@@ -32,6 +32,7 @@ from annotations.models import (
     Span,
     Stance,
 )
+from annotations.selectors.sources import registry_records
 from config.api import MAX_ID, RENAMED_PARAMETERS
 from corpus.models import Document, Outlet, Story
 
@@ -145,6 +146,7 @@ def export_header(project: Project) -> Header:
         },
         "schema": project.schema.definition,
         "members": [{"username": u, "role": r} for u, r in members],
+        "sources": registry_records(project),
     }
 
 

@@ -30,6 +30,7 @@ from annotations.services.set_validation import (
     stance_checked,
 )
 from annotations.services.set_write import layer_lock, set_rows_clear, set_rows_cleared_follow
+from annotations.services.source_links import schema_for_write
 from corpus.models import Document
 
 
@@ -72,7 +73,8 @@ def _fresh(model: type, row: Any, aset: AnnotationSet) -> Any:
 
 def _context(aset: AnnotationSet) -> tuple[Schema, Document]:
     """The schema and document of a set (already loaded when the API looked the set up)."""
-    return Schema(schema_read_for_write(aset.project_id)), aset.document
+    definition = schema_read_for_write(aset.project_id)
+    return schema_for_write(aset.project_id, definition), aset.document
 
 
 def _resolver(aset: AnnotationSet, document: Document) -> SpanResolver:

@@ -30,7 +30,6 @@ from annotations.models import (
     Stance,
     SuggestionDecision,
 )
-from annotations.schema import Schema
 from annotations.services.comments import comments_follow
 from annotations.services.errors import DomainError, VersionConflict
 from annotations.services.history import baseline_sql, revisions_record
@@ -54,6 +53,7 @@ from annotations.services.set_validation import (
     span_fields_checked,
     stance_checked,
 )
+from annotations.services.source_links import schema_for_write
 
 _SET = AnnotationSet._meta.db_table
 
@@ -266,7 +266,8 @@ def annotation_set_write(
     aset = annotation_set
     document = aset.document
     write_plans_generic(True)
-    schema = Schema(schema_read_for_write(aset.project_id))  # before the layer: schema_lock.py
+    definition = schema_read_for_write(aset.project_id)  # before the layer: schema_lock.py
+    schema = schema_for_write(aset.project_id, definition)
     layer_lock(aset, document.story_id)
     annotation_set_version_bump(aset, data.get("version"))
     errors = Errors()

@@ -19,6 +19,7 @@ from tests.annotations import (
     permission_cases_projects,
     permission_cases_rewrites,
     permission_cases_schema,
+    permission_cases_sources,
 )
 from tests.annotations.conftest import Bench, span_payload
 from tests.annotations.permission_case import (
@@ -352,6 +353,7 @@ CASES = [
     *permission_cases_projects.CASES,
     *permission_cases_rewrites.CASES,
     *permission_cases_schema.CASES,
+    *permission_cases_sources.CASES,
     *permission_cases_access.CASES,
     *permission_cases_people.CASES,
 ]

@@ -10,12 +10,14 @@ from django.db import IntegrityError, transaction
 from annotations.formats.records import Header, Issue, Record, where
 from annotations.models import AnnotationSet, Project
 from annotations.permissions import can_import_people
-from annotations.schema import Schema, SchemaError, validate_definition
+from annotations.schema import SchemaError, validate_definition
 from annotations.services.imports.check_documents import documents_check
 from annotations.services.imports.outcome import ImportOutcome
+from annotations.services.imports.sources import header_sources_checked, header_sources_create
 from annotations.services.imports.unpack import files_read
 from annotations.services.imports.write import import_write, members_ensure
 from annotations.services.schema_lock import schema_locked_for_change
+from annotations.services.source_links import schema_for_write
 
 _PROJECT_FIELDS = ("description", "guidelines", "blind", "annotators_per_document")
 
@@ -80,7 +82,11 @@ def records_import(
         message = f"the project {reason}: its schema can be changed in its settings"
         outcome.error(Issue("header", None, message))
         return outcome
-    schema = Schema(definition)
+    new_sources = header_sources_checked(project, header, user, outcome)
+    if outcome.errors:
+        return outcome
+    extra_keys = frozenset(entry["key"] for entry in new_sources)
+    schema = schema_for_write(project.pk, definition, extra_keys)
 
     parsed = documents_check(documents, schema, user, options, outcome)
     if outcome.errors:
@@ -99,6 +105,8 @@ def records_import(
             if may_add_people is None:
                 may_add_people = can_import_people(user)
             members_ensure(project, header, parsed, outcome, may_add_people)
+            if added := header_sources_create(project, new_sources):
+                outcome.notes.append(Issue("header", 1, f"source registry: {added} entries added"))
             import_write(project, parsed, outcome, bool(options.get("update_metadata")), user)
             if outcome.errors:
                 transaction.set_rollback(True)
