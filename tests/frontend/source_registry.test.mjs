@@ -195,3 +195,35 @@ test("a date reads as day, month and year, and nothing without one", () => {
   assert.equal(dateWords(null), "");
   assert.equal(dateWords("not a date"), "");
 });
+
+test("the workspace's key g opens the source linker when editing, and still starts the gold set when read-only", async () => {
+  const { keyTable, rowFor, helpEntries } = await import("../../frontend/static/frontend/js/keys.js");
+  const situation = { mode: "edit", typing: false, span: true, relationKeys: [], range: false };
+  const table = keyTable({ span_labels: [{ key: "SOURCE", hotkey: "s" }], relation_types: [] });
+  const row = rowFor(table, "g", situation);
+  assert.match(row.help, /registry entry/);
+  assert.ok(helpEntries(table).some((entry) => entry.keys.includes("g") && /registry/.test(entry.does)));
+  assert.equal(rowFor(table, "g", { ...situation, span: false }), null);
+  assert.equal(rowFor(table, "g", { ...situation, typing: true }), null);
+  let opened = false;
+  let noted = "";
+  row.run({ mode: "edit", panel: { openSourceLinker: () => (opened = true) }, note: (text) => (noted = text) });
+  assert.ok(opened);
+  row.run({ mode: "edit", panel: { openSourceLinker: () => false }, note: (text) => (noted = text) });
+  assert.match(noted, /registry entry field/);
+  let gold = false;
+  rowFor(table, "g", { ...situation, mode: "read-only", span: false }).run({ mode: "read-only", startGold: () => (gold = true) });
+  assert.ok(gold);
+});
+
+test("the schema editor offers a registry attribute, and it comes back out as it went in", async () => {
+  const { ATTRIBUTE_TYPES, formFromSchema, schemaFromForm } = await import("../../frontend/static/frontend/js/schema_editor_model.js");
+  assert.ok(ATTRIBUTE_TYPES.includes("registry"));
+  const schema = {
+    span_labels: [{ key: "SOURCE", name: "Source", color: "#D55E00", hotkey: "s", discontinuous: false, attributes: [{ key: "entry", name: "Registry entry", type: "registry", choices: [], required: false }] }],
+    relation_types: [],
+    stance: { holder_labels: [], object_labels: [], targets: [], values: [] },
+    document_questions: [],
+  };
+  assert.deepEqual(schemaFromForm(formFromSchema(schema)).span_labels, schema.span_labels);
+});

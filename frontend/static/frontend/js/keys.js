@@ -56,10 +56,11 @@ export function keyTable(schema) {
       },
     },
     {
+      // one row for g: a letter on two rows would hide one of them in the help
       keys: ["g"],
-      help: "start the gold set of a document shown read-only, and edit it",
-      when: (s) => s.mode === "read-only" && !s.typing,
-      run: (ws) => ws.startGold(),
+      help: "start the gold set of a document shown read-only, and edit it; when editing, link the selected source to a registry entry (type to search, ↑ ↓ and Enter choose)",
+      when: (s) => (s.mode === "read-only" && !s.typing) || (editing(s) && s.span),
+      run: (ws) => (ws.mode === "edit" ? ws.panel.openSourceLinker() || ws.note("Only a span with a registry entry field (a SOURCE) links to the registry.") : ws.startGold()),
     },
     {
       keys: ARROWS.flatMap((arrow) => [arrow, `Shift+${arrow}`, `Ctrl+${arrow}`, `Ctrl+Shift+${arrow}`]),

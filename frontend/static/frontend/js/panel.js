@@ -5,6 +5,7 @@
 
 import { el } from "./dom.js";
 import { excerpt } from "./excerpt.js";
+import { sourceLinkField } from "./source_linker.js";
 
 const LIST_WINDOW = 40; // long documents: lists show this many rows around the selection
 
@@ -138,6 +139,7 @@ export class Panel {
     const id = `attr-${spec.key}`;
     const value = span.attributes[spec.key];
     const set = (v) => this.actions.setAttribute(span.key, spec.key, v);
+    if (spec.type === "registry") return sourceLinkField({ projectId: this.root.closest("[data-project]")?.dataset.project, span, spec, set });
     let input;
     if (spec.type === "choice") {
       input = el("select", { id, onchange: (e) => set(e.target.value || null) }, el("option", { value: "", text: "—" }));
@@ -151,6 +153,13 @@ export class Panel {
       input = el("input", { id, type: "text", value: value ?? "", onchange: (e) => set(e.target.value || null) });
     }
     return el("div", { class: "field" }, el("label", { for: id, text: spec.name || spec.key }), input);
+  }
+
+  /** Open the selected span's source linker (key g); false when the span has none. */
+  openSourceLinker() {
+    const button = this.sections.selected.querySelector("[data-source-linker]");
+    button?.click();
+    return Boolean(button);
   }
 
   relationButtons(span) {

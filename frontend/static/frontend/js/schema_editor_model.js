@@ -12,7 +12,7 @@ import { keyTable } from "./keys.js";
 
 const KEY_RE = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const COLOR_RE = /^#[0-9A-Fa-f]{6}$/;
-export const ATTRIBUTE_TYPES = ["choice", "multi_choice", "bool", "text"];
+export const ATTRIBUTE_TYPES = ["choice", "multi_choice", "bool", "text", "registry"]; // registry: a source registry entry's key
 export const QUESTION_TYPES = ["single", "multi"];
 const DEFAULT_VALUES = ["favor", "against", "neutral", "unclear"];
 const EDITED = ["span_labels", "relation_types", "stance", "document_questions", "submit_checks"];

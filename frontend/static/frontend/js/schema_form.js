@@ -22,7 +22,7 @@ import {
   newValue,
 } from "./schema_editor_model.js";
 
-const TYPE_NAMES = { choice: "one choice", multi_choice: "several choices", bool: "yes / no", text: "free text", single: "one choice", multi: "several choices" };
+const TYPE_NAMES = { choice: "one choice", multi_choice: "several choices", bool: "yes / no", text: "free text", registry: "source registry entry", single: "one choice", multi: "several choices" };
 
 export class SchemaForm {
   /**

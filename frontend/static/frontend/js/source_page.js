@@ -4,6 +4,7 @@
 
 import { api, showMessage } from "./api.js";
 import { el } from "./dom.js";
+import { excerpt } from "./excerpt.js";
 import { claimsByOutlet, claimsSummary, dateWords, layerWords, namingRows, workspaceLink } from "./source_page_model.js";
 import { entrySummary } from "./source_registry_model.js";
 
@@ -59,15 +60,12 @@ function claimItem(item) {
     "li",
     { class: "claim-item" },
     el("blockquote", { class: "claim-text", text: claim.text }),
+    el("p", { class: "claim-meta" }, "named as ", el("q", { class: "named-as", text: item.named_as || "—" }), item.cue ? el("span", {}, " · cue ", el("q", { text: item.cue })) : null),
     el(
       "p",
-      { class: "claim-meta" },
-      "named as ",
-      el("q", { class: "named-as", text: item.named_as || "—" }),
-      item.cue ? el("span", {}, " · cue ", el("q", { text: item.cue })) : null,
-      el("span", { class: "muted", text: ` · ${where}` }),
-      " · ",
-      el("a", { href, "aria-label": `Open “${claim.text}” in the workspace (${doc.outlet || "no outlet"})` }, "Open in the workspace"),
+      { class: "claim-where" },
+      `${where} · `,
+      el("a", { href, "aria-label": `Open “${excerpt(claim.text)}” in the workspace (${doc.outlet || "no outlet"})` }, "Open in the workspace"),
     ),
   );
 }
