@@ -25,6 +25,7 @@ from annotations.api.project_lifecycle import (
 )
 from annotations.api.rewrites import StoryRewriteApi, StoryRewritesApi
 from annotations.api.schema_changes import ProjectSchemaRenameApi
+from annotations.api.story_claims import StoryClaimsApi
 from annotations.api.time_on_task import SetTimeApi
 
 urlpatterns = [
@@ -259,6 +260,7 @@ urlpatterns = [
         sources.SourceClaimsApi.as_view(),
         name="project-source-claims",
     ),
+    path("stories/<int:story_id>/claims/", StoryClaimsApi.as_view(), name="story-claims"),
     path("sets/<int:set_id>/spans/", rows.SpanListApi.as_view(), name="span-list"),
     path("spans/<int:span_id>/", rows.SpanDetailApi.as_view(), name="span-detail"),
     path("sets/<int:set_id>/relations/", rows.RelationListApi.as_view(), name="relation-list"),

@@ -20,6 +20,7 @@ from tests.annotations import (
     permission_cases_rewrites,
     permission_cases_schema,
     permission_cases_sources,
+    permission_cases_story_claims,
 )
 from tests.annotations.conftest import Bench, span_payload
 from tests.annotations.permission_case import (
@@ -354,6 +355,7 @@ CASES = [
     *permission_cases_rewrites.CASES,
     *permission_cases_schema.CASES,
     *permission_cases_sources.CASES,
+    *permission_cases_story_claims.CASES,
     *permission_cases_access.CASES,
     *permission_cases_people.CASES,
 ]
