@@ -15,6 +15,7 @@ from annotations.models.projects import (
     ReviewStatus,
     Role,
 )
+from annotations.models.recommenders import Recommender
 from annotations.models.review import (
     AgreementCache,
     Comment,
@@ -49,6 +50,7 @@ __all__ = [
     "MergeJob",
     "Project",
     "ProjectDocument",
+    "Recommender",
     "Relation",
     "ReviewStatus",
     "Role",
