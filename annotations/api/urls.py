@@ -9,6 +9,7 @@ from annotations.api import (
     imports,
     people,
     projects,
+    recommenders,
     rows,
     sets,
     sources,
@@ -267,4 +268,19 @@ urlpatterns = [
     path("relations/<int:relation_id>/", rows.RelationDetailApi.as_view(), name="relation-detail"),
     path("sets/<int:set_id>/stances/", rows.StanceListApi.as_view(), name="stance-list"),
     path("stances/<int:stance_id>/", rows.StanceDetailApi.as_view(), name="stance-detail"),
+    path(
+        "projects/<int:project_id>/recommenders/",
+        recommenders.RecommenderListApi.as_view(),
+        name="project-recommenders",
+    ),
+    path(
+        "projects/<int:project_id>/recommenders/<int:recommender_id>/",
+        recommenders.RecommenderDetailApi.as_view(),
+        name="project-recommender-detail",
+    ),
+    path(
+        "projects/<int:project_id>/recommenders/<int:recommender_id>/check/",
+        recommenders.RecommenderCheckApi.as_view(),
+        name="project-recommender-check",
+    ),
 ]
