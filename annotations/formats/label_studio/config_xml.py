@@ -43,7 +43,7 @@ def labeling_config(schema: dict[str, Any]) -> str:
         per_region[STANCE + target["key"]] = {"type": "choice", "choices": values}
     per_region[STANCE_OF_DOCUMENT] = {"type": "choice", "choices": values}
     for name, spec in per_region.items():
-        if spec["type"] == "text":
+        if spec["type"] in ("text", "registry"):  # a registry key: written as text
             lines.append(f'  <TextArea name={quoteattr(name)} toName="{TEXT}"{PER_REGION}/>')
         elif spec["choices"]:
             multiple = "multiple" if spec["type"] == "multi_choice" else "single"

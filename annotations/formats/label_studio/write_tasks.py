@@ -116,7 +116,7 @@ def _results(
         for key, value in (span.get("attributes") or {}).items():
             if value is None:
                 continue
-            free_text = kinds.get((span["label"], key), "text") == "text"
+            free_text = kinds.get((span["label"], key), "text") in ("text", "registry")
             results.append(_region_choice(ids[0], first[span.get("id")], key, value, free_text))
     for relation in aset.get("relations", []):
         if relation.get("target_document") is not None:
