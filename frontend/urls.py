@@ -16,6 +16,7 @@ from frontend.document_list_pages import project_documents
 from frontend.document_pages import project_add_documents
 from frontend.progress_pages import project_progress
 from frontend.project_pages import project_new
+from frontend.rewrites_pages import story_rewrites
 from frontend.schema_pages import project_schema
 from frontend.source_pages import project_sources, source_page
 
@@ -137,6 +138,11 @@ urlpatterns = [
         "projects/<int:project_id>/progress/",
         project_progress,
         name="project-progress-page",
+    ),
+    path(
+        "projects/<int:project_id>/stories/<int:story_id>/rewrites/",
+        story_rewrites,
+        name="story-rewrites",
     ),
     path(
         "projects/<int:project_id>/documents/",

@@ -35,6 +35,7 @@ PAGES = {
     "add documents": "/projects/{project}/documents/add/",
     "export": "/projects/{project}/export/",
     "progress": "/projects/{project}/progress/",
+    "rewrites of a story": "/projects/{project}/stories/{story}/rewrites/",
     "people": "/projects/{project}/people/",
     "documents": "/projects/{project}/documents/",
     "sources": "/projects/{project}/sources/",
@@ -43,7 +44,9 @@ PAGES = {
 
 
 def page_url(people, page: str) -> str:  # noqa: ANN001
-    return PAGES[page].format(project=people.project.pk, document=people.documents[0].pk)
+    return PAGES[page].format(
+        project=people.project.pk, document=people.documents[0].pk, story=people.story.pk
+    )
 
 
 @pytest.mark.parametrize("who", ["manager", "reviewer", "annotator", "other_annotator"])

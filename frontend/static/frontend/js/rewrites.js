@@ -1,0 +1,150 @@
+// The rewrites page: reads the story's near-duplicate pairs (GET /api/v1/stories/{id}/
+// rewrites/?project=), lets the person pick one, and draws its alignment
+// (.../rewrites/{original}/{rewrite}/) as two columns row by row: copied rows quiet, changed
+// rows with removed words struck through (<del>) and added ones underlined (<ins>), added and
+// dropped rows labelled. The chosen pair and "changes only" live in the address (?pair=,
+// &changes=1) so a view can be linked. Pure logic in rewrites_model.js.
+
+import { api, showMessage } from "./api.js";
+import { el, element } from "./dom.js";
+import {
+  documentName,
+  kindLabel,
+  pairFor,
+  pairKey,
+  pairLabel,
+  publishedDay,
+  rowsShown,
+  sentencePieces,
+  similarityLabel,
+  summaryItems,
+} from "./rewrites_model.js";
+
+const root = document.getElementById("story-rewrites-page");
+const projectId = root.dataset.projectId;
+const storyId = root.dataset.storyId;
+const message = document.getElementById("rewrites-message");
+const form = document.getElementById("pair-form");
+const picker = document.getElementById("pair-picker");
+const changesOnly = document.getElementById("changes-only");
+const card = document.getElementById("alignment-card");
+const numberFormat = new Intl.NumberFormat();
+
+let alignment = null;
+
+function rewritesPath(suffix = "") {
+  return `stories/${storyId}/rewrites/${suffix}?project=${projectId}`;
+}
+
+function remember() {
+  const params = new URLSearchParams(window.location.search);
+  params.set("pair", picker.value);
+  if (changesOnly.checked) params.set("changes", "1");
+  else params.delete("changes");
+  window.history.replaceState(null, "", `?${params}`);
+}
+
+function columnHead(cell, role, doc) {
+  const day = publishedDay(doc);
+  const link = el("a", { href: `/projects/${projectId}/documents/${doc.id}/work/`, text: documentName(doc) });
+  cell.replaceChildren(`${role}: `, link, day ? element("span", "muted", `, ${day}`) : "");
+  cell.title = doc.title || "";
+}
+
+function sentenceCell(sentence, missing) {
+  if (!sentence) return el("td", { class: "sentence missing" }, element("span", "muted", missing));
+  const cell = el("td", { class: "sentence" });
+  for (const piece of sentencePieces(sentence)) {
+    if (piece.op === "removed") cell.append(el("del", { text: piece.text }));
+    else if (piece.op === "added") cell.append(el("ins", { text: piece.text }));
+    else cell.append(piece.text);
+  }
+  return cell;
+}
+
+function rowOf(row) {
+  return el(
+    "tr",
+    { class: `kind-${row.kind}`, dataset: { kind: row.kind } },
+    el(
+      "th",
+      { scope: "row", class: "kind-col" },
+      element("span", `kind-tag kind-${row.kind}`, kindLabel(row)),
+      row.kind === "changed" ? element("span", "similarity", similarityLabel(row)) : null,
+    ),
+    sentenceCell(row.original, "not in the original"),
+    sentenceCell(row.rewrite, "not in the rewrite"),
+  );
+}
+
+function renderSummary() {
+  const summary = document.getElementById("rewrite-summary");
+  summary.replaceChildren(
+    ...summaryItems(alignment.counts).map((item) =>
+      el("div", { class: `figure kind-${item.kind}` }, element("dt", "", item.label), el("dd", { id: `count-${item.kind}`, text: numberFormat.format(item.count) })),
+    ),
+  );
+  summary.hidden = false;
+  document.getElementById("rewrite-legend").hidden = false;
+}
+
+function renderRows() {
+  const rows = rowsShown(alignment.rows, changesOnly.checked);
+  const body = document.querySelector("#alignment tbody");
+  body.replaceChildren(...rows.map(rowOf));
+  if (!rows.length) {
+    body.append(el("tr", {}, el("td", { colspan: 3, class: "muted", text: "Every sentence was copied." })));
+  }
+}
+
+async function showPair() {
+  remember();
+  const [originalId, rewriteId] = picker.value.split("-");
+  root.dataset.state = "loading";
+  showMessage(message, "Aligning the pair…");
+  try {
+    alignment = await api("GET", rewritesPath(`${originalId}/${rewriteId}/`));
+  } catch (error) {
+    showMessage(message, error.message, "error");
+    root.dataset.state = "error";
+    return;
+  }
+  columnHead(document.getElementById("original-head"), "Original", alignment.original);
+  columnHead(document.getElementById("rewrite-head"), "Rewrite", alignment.rewrite);
+  renderSummary();
+  renderRows();
+  card.hidden = false;
+  showMessage(message, "");
+  root.dataset.state = "shown";
+}
+
+async function start() {
+  let listing;
+  try {
+    listing = await api("GET", rewritesPath());
+  } catch (error) {
+    showMessage(message, error.message, "error");
+    return;
+  }
+  if (!listing.pairs.length) {
+    const n = listing.documents;
+    showMessage(message, `None of the story's ${n} document${n === 1 ? "" : "s"} in this project re-reports another: no near-duplicate pair.`);
+    root.dataset.state = "empty";
+    return;
+  }
+  picker.replaceChildren(...listing.pairs.map((pair) => el("option", { value: pairKey(pair), text: pairLabel(pair) })));
+  const params = new URLSearchParams(window.location.search);
+  picker.value = pairKey(pairFor(listing.pairs, params.get("pair")));
+  changesOnly.checked = params.get("changes") === "1";
+  form.hidden = false;
+  picker.addEventListener("change", showPair);
+  changesOnly.addEventListener("change", () => {
+    remember();
+    if (alignment) renderRows();
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  await showPair();
+}
+
+await start();
+root.dataset.ready = "true";

@@ -1,0 +1,73 @@
+// The rewrites page's pure logic (no DOM): the pair picker's words and keys, the summary,
+// which rows show, and a sentence cut into the pieces the page draws. Unit-tested with
+// node (tests/frontend/rewrites_model.test.mjs).
+
+export const KINDS = ["copied", "changed", "added", "dropped"];
+
+const KIND_WORDS = {
+  copied: "Copied",
+  changed: "Changed",
+  added: "Added",
+  dropped: "Dropped",
+};
+
+/** A document's name in the page: its outlet, else its title, else its id. */
+export function documentName(doc) {
+  return doc.outlet || doc.title || `Document ${doc.id}`;
+}
+
+/** The day a document was published (UTC, e.g. "26 Mar 2024"), or "" when unknown. */
+export function publishedDay(doc) {
+  if (!doc.published_at) return "";
+  const day = new Date(doc.published_at);
+  return day.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+}
+
+/** The pair's value in the picker and in the page's address: "<original>-<rewrite>". */
+export function pairKey(pair) {
+  return `${pair.original.id}-${pair.rewrite.id}`;
+}
+
+/** The pair a key names, among `pairs`; the first pair when the key names none. */
+export function pairFor(pairs, key) {
+  return pairs.find((pair) => pairKey(pair) === key) || pairs[0] || null;
+}
+
+/** The pair as the picker says it: who rewrote whom, and how much they share. */
+export function pairLabel(pair) {
+  const share = Math.round(pair.similarity * 100);
+  return `${documentName(pair.rewrite)} rewrote ${documentName(pair.original)} (${share}% of clauses shared)`;
+}
+
+/** The summary's items, in a fixed order: [{kind, label, count}]. */
+export function summaryItems(counts) {
+  return KINDS.map((kind) => ({ kind, label: KIND_WORDS[kind], count: counts[kind] || 0 }));
+}
+
+/** The rows shown: all of them, or without the copied ones. */
+export function rowsShown(rows, changesOnly) {
+  return changesOnly ? rows.filter((row) => row.kind !== "copied") : rows;
+}
+
+/** What a row's first column says: its kind in words. */
+export function kindLabel(row) {
+  return KIND_WORDS[row.kind] || row.kind;
+}
+
+/** A changed row's word similarity in words ("98% similar"); "" for other rows. */
+export function similarityLabel(row) {
+  return row.kind === "changed" ? `${Math.round(row.similarity * 100)}% similar` : "";
+}
+
+/** A sentence as pieces to draw: [{op, text}] ("kept", "removed", "added"); a sentence
+ *  without runs (copied, added, dropped) is one kept piece. */
+export function sentencePieces(sentence) {
+  if (!sentence) return [];
+  if (!sentence.runs || !sentence.runs.length) return [{ op: "kept", text: sentence.text }];
+  return sentence.runs.map((run) => ({ op: run.op, text: run.text }));
+}
+
+/** The workspace at a sentence of a document (the workspace reads ?at=start-end). */
+export function workspaceLink(projectId, documentId, sentence) {
+  return `/projects/${projectId}/documents/${documentId}/work/?at=${sentence.start}-${sentence.end}`;
+}
