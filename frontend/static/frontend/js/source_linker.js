@@ -47,6 +47,7 @@ export function sourceLinkField({ projectId, span, spec, set }) {
   const unlink = key ? el("button", { type: "button", text: "Unlink", onclick: () => set(null) }) : null;
   const field = el("div", { class: "field source-link", role: "group", "aria-labelledby": labelId }, el("span", { class: "field-name", id: labelId, text: spec.name || spec.key }), now, el("div", { class: "row" }, open, unlink));
   open.addEventListener("click", () => {
+    if (!projectId) return; // the schema editor's preview draws the panel without a project
     if (field.querySelector(".source-combobox")) {
       field.querySelector(".source-combobox input").focus();
       return;
