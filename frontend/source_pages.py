@@ -29,8 +29,9 @@ def project_sources(request: HttpRequest, project_id: int) -> HttpResponse:
         "project": project,
         "role": role,
         "kinds": KINDS,
-        "can_add": can_annotate(role) or can_review(role),
-        "can_edit": can_review(role),
+        # an archived project's registry is read-only (the API answers 409 to writes)
+        "can_add": (can_annotate(role) or can_review(role)) and project.archived_at is None,
+        "can_edit": can_review(role) and project.archived_at is None,
     }
     return render(request, "frontend/sources.html", context)
 

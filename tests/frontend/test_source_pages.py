@@ -50,10 +50,12 @@ def test_every_member_opens_the_registry_and_the_page_says_what_they_may_change(
     assert 'id="source-add"' in html
 
 
-def test_an_archived_project_offers_no_add_form(people):
+def test_an_archived_project_offers_no_add_form_and_no_edits(people):
     project_archive(project=people.project)
     html = page_of(people.manager, registry_url(people)).content.decode()
     assert 'id="source-add"' not in html
+    assert 'id="source-dialog"' not in html
+    assert 'data-can-edit="false"' in html
     assert "the registry is read-only" in html
 
 

