@@ -19,6 +19,7 @@ from frontend.project_pages import project_new
 from frontend.rewrites_pages import story_rewrites
 from frontend.schema_pages import project_schema
 from frontend.source_pages import project_sources, source_page
+from frontend.story_pages import project_stories, story_workbench
 
 # The set-password page for a reset link and for an invitation's link (Django's views).
 set_password = auth_views.PasswordResetConfirmView.as_view(
@@ -143,6 +144,12 @@ urlpatterns = [
         "projects/<int:project_id>/stories/<int:story_id>/rewrites/",
         story_rewrites,
         name="story-rewrites",
+    ),
+    path("projects/<int:project_id>/stories/", project_stories, name="project-stories"),
+    path(
+        "projects/<int:project_id>/stories/<int:story_id>/",
+        story_workbench,
+        name="story-workbench",
     ),
     path(
         "projects/<int:project_id>/documents/",

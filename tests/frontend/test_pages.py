@@ -36,6 +36,8 @@ PAGES = {
     "export": "/projects/{project}/export/",
     "progress": "/projects/{project}/progress/",
     "rewrites of a story": "/projects/{project}/stories/{story}/rewrites/",
+    "stories": "/projects/{project}/stories/",
+    "story workbench": "/projects/{project}/stories/{story}/",
     "people": "/projects/{project}/people/",
     "documents": "/projects/{project}/documents/",
     "sources": "/projects/{project}/sources/",

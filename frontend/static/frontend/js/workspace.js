@@ -28,6 +28,7 @@ import { acceptAllSuggestions, acceptSuggestion, rejectSuggestion } from "./sugg
 import { trackTimeOnTask } from "./time_on_task.js";
 import { commentThread, mountReview, reviewSaved, showReview } from "./workspace_review.js";
 import { snapToWords } from "./words.js";
+import "./workspace_at.js"; // ?at=<start>-<end>: open at that place
 
 export { labelsOf }; // the curation view draws labels as the workspace does
 

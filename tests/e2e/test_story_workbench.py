@@ -1,0 +1,109 @@
+"""The story workbench in Chromium, as a researcher uses it: the seed story's claims across
+its outlets in the gold layer, the shared quotes in one row each with both outlets'
+wording, a click into the workspace at that wording; and a blind project's annotator, who
+sees only their own layer."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.workspace_helpers import LAPTOP, log_in
+from tests.factories import people_in_project
+from tests.seed_story import AXIOS, seed_story_project
+
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("no_script_errors")]
+
+
+# Whether the line holding a code point is within the viewport.
+IN_VIEW_JS = """(start) => {
+  const view = window.claimlens.view;
+  const box = view.domPoint(view.map.toUtf16(start)).node.parentElement.getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= window.innerHeight;
+}"""
+
+
+def open_workbench(page, url: str):  # noqa: ANN001, ANN201
+    page.goto(url)
+    root = page.locator("#story-workbench")
+    expect(root).to_have_attribute("data-ready", "true")
+    return root
+
+
+def row_with(page, words: str):  # noqa: ANN001, ANN201
+    return page.locator("#claims-table tbody tr").filter(has_text=words)
+
+
+def test_a_researcher_follows_shared_quotes_across_outlets_and_opens_one(
+    live_server, page, db, screenshot_path
+):
+    people = people_in_project(n_documents=0)
+    seed = seed_story_project(people.project, people.manager)
+    url = f"{live_server.url}/projects/{people.project.pk}/stories/{seed.story.pk}/"
+    log_in(page, live_server.url, people.reviewer.username)
+    open_workbench(page, url)
+    expect(page.locator("#story-layer")).to_have_value("gold")
+    heads = page.locator("#claims-table thead th.outlet-head .outlet-name")
+    expect(heads).to_have_text(["No outlet", "Al Mayadeen", "Axios", "CNN", "The Times of Israel"])
+
+    # A quote Axios and Al Mayadeen share: one row, both outlets' wording, two outlets.
+    inaccurate = row_with(page, "This statement is inaccurate in almost every respect")
+    expect(inaccurate).to_have_count(1)
+    expect(inaccurate.locator("th .status")).to_have_text("2 outlets")
+    expect(inaccurate.locator("td.carried")).to_have_count(2)
+    expect(inaccurate.locator("td.carried .source")).to_have_text(["one official", "one official"])
+    stuck = row_with(page, "We are dramatically stuck")
+    expect(stuck).to_have_count(1)
+    expect(stuck.locator("td.carried")).to_have_count(2)
+
+    # The Times of Israel and CNN report the "delusional" remark in their own words.
+    delusional = row_with(page, "delusional demands of Hamas")
+    expect(delusional).to_have_count(1)
+    expect(delusional.locator("td.carried")).to_have_count(2)
+    expect(delusional.locator("td.carried").first.locator("mark").first).to_be_visible()
+
+    # A claim only one outlet carries says so.
+    expect(page.locator("tr.only-outlet-row th .status").first).to_contain_text("Only ")
+    expect(page.locator("#outlet-charts svg")).to_have_count(4)
+    page.screenshot(path=screenshot_path("story_workbench"))
+    page.set_viewport_size(LAPTOP)
+    page.screenshot(path=screenshot_path("story_workbench_1366"))
+    page.locator("#outlet-charts").scroll_into_view_if_needed()
+    page.screenshot(path=screenshot_path("story_workbench_charts_1366"))
+
+    # From the keyboard: focus Axios's wording of the quote and open it.
+    axios_link = stuck.locator("td.carried").nth(1).locator("a.wording")
+    href = axios_link.get_attribute("href")
+    assert href.startswith(f"/projects/{people.project.pk}/documents/{seed.document(AXIOS).pk}/")
+    axios_link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/documents/{seed.document(AXIOS).pk}/work/**")
+    workspace = page.locator("#workspace")
+    expect(workspace).to_have_attribute("data-at", "span")
+    selected = page.evaluate("() => window.claimlens.selectedSpan()")
+    start, end = (int(n) for n in href.split("at=")[1].split("-"))
+    assert (selected["start"], selected["end"], selected["label"]) == (start, end, "CLAIM")
+    in_view = page.evaluate(IN_VIEW_JS, start)
+    assert in_view, "the claim's first line is on screen"
+    page.screenshot(path=screenshot_path("story_workbench_to_workspace_1366"))
+
+
+def test_a_blind_projects_annotator_sees_only_their_own_layer(live_server, page, db):
+    people = people_in_project(n_documents=0)
+    seed = seed_story_project(people.project, people.manager)
+    assert people.project.blind
+    log_in(page, live_server.url, people.annotator.username)
+    open_workbench(
+        page, f"{live_server.url}/projects/{people.project.pk}/stories/{seed.story.pk}/?layer=gold"
+    )
+    picker = page.locator("#story-layer option")
+    expect(picker).to_have_count(1)
+    expect(picker).to_have_text("annotator:annotator")
+    status = page.locator("#story-status")
+    expect(status).to_contain_text("No claim in the layer annotator:annotator")
+    expect(page.locator("#claims-table")).to_be_hidden()
+    answer = page.request.get(
+        f"{live_server.url}/api/v1/stories/{seed.story.pk}/claims/?layer=gold"
+    )
+    assert answer.status == 403
+    assert "blind" in answer.json()["error"]["message"]
