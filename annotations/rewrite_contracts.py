@@ -48,9 +48,13 @@ class RewriteSentence(TypedDict):
 
 class RewriteRow(TypedDict):
     kind: Literal["copied", "changed", "added", "dropped"]
-    similarity: float  # word similarity of a changed pair (1 copied, 0 added or dropped)
+    similarity: float  # word similarity of a changed or moved pair (1 copied, else 0)
     original: RewriteSentence | None  # None for an added sentence
     rewrite: RewriteSentence | None  # None for a dropped sentence
+    # An added or dropped row's counterpart (an index into ``rows``) when the rewrite moved
+    # the sentence: the dropped row where it was, the added row where it is; then
+    # ``similarity`` is the two sentences'. None otherwise.
+    moved: int | None
 
 
 class RewriteCounts(TypedDict):

@@ -22,7 +22,8 @@ threshold (``corpus.similarity``), the documents taken in publication order, so 
 published document of a pair is its original.
 
 A sentence the rewrite moved elsewhere shows as dropped at its old place and added at its new
-one: the alignment keeps the rewrite's order.
+one (the alignment keeps both texts' order); the two rows name each other in ``moved`` when
+they are similar enough to be a pair (most similar first, each row once).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from corpus.sentences import Range, sentence_ranges
@@ -67,6 +68,7 @@ class Row:
     similarity: float
     original: Sentence | None
     rewrite: Sentence | None
+    moved: int | None = None  # an added or dropped row's counterpart row: a moved sentence
 
 
 @dataclass(frozen=True)
@@ -114,18 +116,25 @@ def _similarity(original: _Side, i: int, rewrite: _Side, j: int) -> float:
     return SequenceMatcher(None, original.keys[i], rewrite.keys[j], autojunk=False).ratio()
 
 
-def _pairs(original: _Side, rewrite: _Side) -> list[tuple[int, int, float]]:
-    """The monotone pairing with the largest total similarity, as (i, j, similarity)."""
-    n, m = len(original.ranges), len(rewrite.ranges)
+def _similar(original: _Side, rewrite: _Side) -> dict[tuple[int, int], float]:
+    """Every pair of sentences at least ``CHANGED_THRESHOLD`` similar: {(i, j): similarity}."""
     sims = {}
     shared = {key for bag in rewrite.bags for key in bag}
-    for i in range(n):
+    for i in range(len(original.ranges)):
         if not shared & original.bags[i].keys():
             continue
-        for j in range(m):
+        for j in range(len(rewrite.ranges)):
             s = _similarity(original, i, rewrite, j)
             if s >= CHANGED_THRESHOLD:
                 sims[i, j] = s
+    return sims
+
+
+def _pairs(
+    original: _Side, rewrite: _Side, sims: dict[tuple[int, int], float]
+) -> list[tuple[int, int, float]]:
+    """The monotone pairing with the largest total similarity, as (i, j, similarity)."""
+    n, m = len(original.ranges), len(rewrite.ranges)
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         row, below = best[i], best[i + 1]
@@ -188,16 +197,18 @@ def rewrite_alignment(original_text: str, rewrite_text: str) -> Alignment:
     docstring); rows follow both texts: a dropped sentence comes where it stood in the
     original, an added one where it stands in the rewrite."""
     original, rewrite = _Side(original_text), _Side(rewrite_text)
+    sims = _similar(original, rewrite)
     rows: list[Row] = []
+    dropped: dict[int, int] = {}  # original sentence -> its dropped row
+    added: dict[int, int] = {}  # rewrite sentence -> its added row
     i = j = 0
-    for pi, pj, similarity in [*_pairs(original, rewrite), (len(original.ranges), None, 0.0)]:
-        while i < pi:
-            rows.append(Row("dropped", 0.0, Sentence(*original.ranges[i]), None))
-            i += 1
-        end = len(rewrite.ranges) if pj is None else pj
-        while j < end:
-            rows.append(Row("added", 0.0, None, Sentence(*rewrite.ranges[j])))
-            j += 1
+    for pi, pj, similarity in [*_pairs(original, rewrite, sims), (len(original.ranges), None, 0.0)]:
+        for alone in range(i, pi):
+            dropped[alone] = len(rows)
+            rows.append(Row("dropped", 0.0, Sentence(*original.ranges[alone]), None))
+        for alone in range(j, len(rewrite.ranges) if pj is None else pj):
+            added[alone] = len(rows)
+            rows.append(Row("added", 0.0, None, Sentence(*rewrite.ranges[alone])))
         if pj is None:
             break
         if original.plain[pi] == rewrite.plain[pj]:
@@ -208,8 +219,27 @@ def rewrite_alignment(original_text: str, rewrite_text: str) -> Alignment:
             before, after = _diff(original, pi, rewrite, pj)
             rows.append(Row("changed", round(similarity, 3), before, after))
         i, j = pi + 1, pj + 1
+    _mark_moved(rows, dropped, added, sims)
     counts = Counter(row.kind for row in rows)
     return Alignment(rows, {kind: counts.get(kind, 0) for kind in KINDS})
+
+
+def _mark_moved(
+    rows: list[Row],
+    dropped: dict[int, int],
+    added: dict[int, int],
+    sims: dict[tuple[int, int], float],
+) -> None:
+    """A dropped sentence similar to an added one moved (most similar first, each row
+    once): both rows name each other in ``moved`` and carry their similarity."""
+    candidates = sorted(
+        ((s, i, j) for (i, j), s in sims.items() if i in dropped and j in added), reverse=True
+    )
+    for s, i, j in candidates:
+        a, b = dropped[i], added[j]
+        if rows[a].moved is None and rows[b].moved is None:
+            rows[a] = replace(rows[a], moved=b, similarity=round(s, 3))
+            rows[b] = replace(rows[b], moved=a, similarity=round(s, 3))
 
 
 def rewrite_pairs(documents: list[tuple[int, str]]) -> list[NearDuplicate]:

@@ -143,6 +143,7 @@ def _alignment_json(alignment: Alignment, original: str, rewrite: str) -> dict[s
                 "similarity": row.similarity,
                 "original": _sentence_json(row.original, original),
                 "rewrite": _sentence_json(row.rewrite, rewrite),
+                "moved": row.moved,
             }
             for row in alignment.rows
         ],

@@ -101,6 +101,21 @@ def test_the_alignment_keeps_the_order_of_both_texts() -> None:
     assert starts == sorted(starts)
 
 
+def test_a_sentence_the_rewrite_moved_is_dropped_and_added_and_the_two_rows_name_each_other() -> (
+    None
+):
+    original = "First point made here. Second point made here too. Third and last point."
+    rewrite = "Third and last point. First point made here. Second point made here too."
+    added, _, _, dropped = rewrite_alignment(original, rewrite).rows
+    assert (added.kind, added.moved, added.similarity) == ("added", 3, 1.0)
+    assert (dropped.kind, dropped.moved) == ("dropped", 0)
+
+
+def test_an_added_sentence_unlike_any_dropped_one_has_not_moved() -> None:
+    alignment = rewrite_alignment("The weather was fine.", "Prices of bread went up again.")
+    assert [row.moved for row in alignment.rows] == [None, None]
+
+
 def test_empty_texts_align_to_nothing() -> None:
     assert rewrite_alignment("", "").rows == []
     assert kinds(rewrite_alignment("", "One sentence.")) == ["added"]

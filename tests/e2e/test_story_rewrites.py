@@ -64,11 +64,23 @@ def test_a_researcher_reads_how_al_mayadeen_rewrote_axios_sentence_by_sentence(
     added = row_with(page, "Who's to blame")
     expect(added).to_have_attribute("data-kind", "added")
     expect(added.locator("td").nth(0)).to_have_text("not in the original")
+
+    moved_from = page.locator(
+        "#alignment tbody tr[data-kind=dropped]", has_text="The negotiation on the hostages issue"
+    )
+    moved_from.get_by_role("link", name="Moved: where it is now").focus()
+    page.keyboard.press("Enter")
+    moved_to = page.locator("#alignment tbody tr:focus")
+    expect(moved_to).to_have_attribute("data-kind", "added")
+    expect(moved_to).to_contain_text("The negotiation on the hostages issue")
+    expect(moved_to.get_by_role("link", name="Moved: where it was")).to_be_visible()
     page.screenshot(path=screenshot_path("story-rewrites"), full_page=True)
     page.set_viewport_size(LAPTOP)
     page.screenshot(path=screenshot_path("story-rewrites-1366"))
     reworded.scroll_into_view_if_needed()
     page.screenshot(path=screenshot_path("story-rewrites-1366-changed"))
+    moved_from.get_by_role("link", name="Moved: where it is now").click()
+    page.screenshot(path=screenshot_path("story-rewrites-1366-moved"))
 
 
 def test_changes_only_is_reached_by_keyboard_and_kept_in_the_address(

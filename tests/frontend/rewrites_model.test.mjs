@@ -6,6 +6,7 @@ import { test } from "node:test";
 import {
   documentName,
   kindLabel,
+  movedNote,
   pairFor,
   pairKey,
   pairLabel,
@@ -80,4 +81,18 @@ test("a sentence with runs is drawn run by run; one without, as one kept piece",
 
 test("a sentence links to the workspace at its offsets", () => {
   assert.equal(workspaceLink(7, 2, { start: 10, end: 40 }), "/projects/7/documents/2/work/?at=10-40");
+});
+
+test("a moved row points at its counterpart, with the similarity when reworded", () => {
+  assert.deepEqual(movedNote({ kind: "dropped", moved: 66, similarity: 0.97 }), {
+    target: "row-66",
+    text: "Moved: where it is now",
+    detail: ", 97% similar",
+  });
+  assert.deepEqual(movedNote({ kind: "added", moved: 30, similarity: 1 }), {
+    target: "row-30",
+    text: "Moved: where it was",
+    detail: "",
+  });
+  assert.equal(movedNote({ kind: "added", moved: null, similarity: 0 }), null);
 });

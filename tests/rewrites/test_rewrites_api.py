@@ -59,6 +59,11 @@ def test_the_pair_aligns_with_copied_changed_and_added_sentences_slicing_both_te
             assert text[sentence["start"] : sentence["end"]] == sentence["text"]
             for run in sentence["runs"]:
                 assert text[run["start"] : run["end"]] == run["text"]
+    moved = [(n, row["moved"]) for n, row in enumerate(body["rows"]) if row["moved"] is not None]
+    assert moved, "the rewrite moved the Gallant paragraphs"
+    for n, other in moved:
+        assert body["rows"][other]["moved"] == n
+        assert {body["rows"][n]["kind"], body["rows"][other]["kind"]} == {"added", "dropped"}
     changed = next(row for row in body["rows"] if row["kind"] == "changed")
     assert {run["op"] for run in changed["original"]["runs"]} <= {"kept", "removed"}
     assert {run["op"] for run in changed["rewrite"]["runs"]} <= {"kept", "added"}

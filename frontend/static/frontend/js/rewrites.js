@@ -10,6 +10,7 @@ import { el, element } from "./dom.js";
 import {
   documentName,
   kindLabel,
+  movedNote,
   pairFor,
   pairKey,
   pairLabel,
@@ -62,15 +63,30 @@ function sentenceCell(sentence, missing) {
   return cell;
 }
 
-function rowOf(row) {
+function movedLink(row) {
+  const note = movedNote(row);
+  if (!note) return null;
+  const link = el("a", { href: `#${note.target}`, class: "moved", text: note.text });
+  link.addEventListener("click", (event) => {
+    const target = document.getElementById(note.target);
+    if (!target) return;
+    event.preventDefault();
+    target.scrollIntoView({ block: "center" });
+    target.focus();
+  });
+  return el("span", { class: "similarity" }, link, note.detail);
+}
+
+function rowOf(row, index) {
   return el(
     "tr",
-    { class: `kind-${row.kind}`, dataset: { kind: row.kind } },
+    { id: `row-${index}`, class: `kind-${row.kind}`, tabindex: row.moved === null ? null : -1, dataset: { kind: row.kind } },
     el(
       "th",
       { scope: "row", class: "kind-col" },
       element("span", `kind-tag kind-${row.kind}`, kindLabel(row)),
       row.kind === "changed" ? element("span", "similarity", similarityLabel(row)) : null,
+      movedLink(row),
     ),
     sentenceCell(row.original, "not in the original"),
     sentenceCell(row.rewrite, "not in the rewrite"),
@@ -89,9 +105,11 @@ function renderSummary() {
 }
 
 function renderRows() {
-  const rows = rowsShown(alignment.rows, changesOnly.checked);
+  const numbered = alignment.rows.map((row, index) => ({ row, index }));
+  const shown = new Set(rowsShown(alignment.rows, changesOnly.checked));
+  const rows = numbered.filter(({ row }) => shown.has(row));
   const body = document.querySelector("#alignment tbody");
-  body.replaceChildren(...rows.map(rowOf));
+  body.replaceChildren(...rows.map(({ row, index }) => rowOf(row, index)));
   if (!rows.length) {
     body.append(el("tr", {}, el("td", { colspan: 3, class: "muted", text: "Every sentence was copied." })));
   }

@@ -71,3 +71,12 @@ export function sentencePieces(sentence) {
 export function workspaceLink(projectId, documentId, sentence) {
   return `/projects/${projectId}/documents/${documentId}/work/?at=${sentence.start}-${sentence.end}`;
 }
+
+/** A moved row's note: where its sentence went (a dropped row) or came from (an added
+ *  row), and how similar the two are; null for a row that did not move. */
+export function movedNote(row) {
+  if (row.moved === null || row.moved === undefined) return null;
+  const words = row.kind === "dropped" ? "Moved: where it is now" : "Moved: where it was";
+  const alike = row.similarity < 1 ? `, ${Math.round(row.similarity * 100)}% similar` : "";
+  return { target: `row-${row.moved}`, text: words, detail: alike };
+}
