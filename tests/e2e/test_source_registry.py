@@ -2,7 +2,8 @@
 registry entry the linker suggests by alias, from the keyboard, and the entry's page then
 lists the claims attributed to it with the outlet's wording; an annotator makes a new source
 from the linker; a manager keeps the registry (adds a source with aliases, finds it, edits it
-in the dialog, and is told why a source spans link to cannot be deleted)."""
+in the dialog, and is told why a source spans link to cannot be deleted); the source page
+reads another layer when asked, and the address keeps it."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from playwright.sync_api import Page, expect
 from annotations.models import AnnotationSet, SetKind, Span
 from annotations.services.sources import source_create
 from tests import factories
+from tests.curation.conftest import annotated, span
 from tests.e2e.workspace_helpers import (
     LAPTOP,
     annotator_set,
@@ -21,7 +23,7 @@ from tests.e2e.workspace_helpers import (
     open_workspace,
     wait_saved,
 )
-from tests.seed_story import AXIOS, seed_story_project
+from tests.seed_story import AL_MAYADEEN, AXIOS, seed_story_project
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("no_script_errors")]
 
@@ -29,6 +31,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("no_script_errors")]
 # claims are attributed to.
 NAMED_AS = "Netanyahu's office"
 AXIOS_CLAIM = "Hamas rebuffed all U.S. offers for a compromise"
+# Al Mayadeen names it the same way and attributes this claim to it.
+AL_MAYADEEN_CLAIM = "the group's stance was due to the UNSC's resolution"
 
 
 def ready(page: Page, root: str) -> None:
@@ -225,3 +229,44 @@ def test_a_manager_keeps_the_registry_and_is_told_why_a_linked_source_stays(
     page.get_by_role("button", name="Yes, delete Benjamin Netanyahu").click()
     expect(feedback).to_have_text("Deleted Benjamin Netanyahu.")
     assert not project.sources.filter(name="Benjamin Netanyahu").exists()
+
+
+def test_a_researcher_reads_a_source_in_another_layer_and_the_address_keeps_it(
+    live_server, page, seed
+):
+    people, story, office = seed
+    project = people.project
+    gold_source = Span.objects.filter(
+        annotation_set__project=project, annotation_set__kind=SetKind.GOLD, text=NAMED_AS
+    )
+    gold_source.update(attributes={"source_type": "named_organization", "entry": office.key})
+    al_mayadeen = story.document(AL_MAYADEEN)
+    text = al_mayadeen.text
+    annotated(
+        people,
+        al_mayadeen,
+        people.annotator,
+        spans=[
+            span(text, "CLAIM", AL_MAYADEEN_CLAIM, "claim"),
+            span(text, "SOURCE", NAMED_AS, "office", entry=office.key),
+        ],
+        relations=[{"type": "ATTRIBUTED_TO", "source": "claim", "target": "office"}],
+    )
+    log_in(page, live_server.url, people.reviewer.username)
+    page.goto(f"{live_server.url}/projects/{project.pk}/sources/{office.pk}/")
+    ready(page, "#source-page")
+    layer = page.get_by_label("Layer")
+    expect(layer).to_have_value("gold")
+    expect(page.locator("#claims-status")).to_have_text("5 claims from 2 outlets")
+
+    layer.select_option(label="annotator (annotator)")
+    expect(page.locator("#claims-status")).to_have_text("1 claim from 1 outlet")
+    group = page.get_by_role("region", name="Al Mayadeen")
+    expect(group.locator(".claim-text")).to_have_text(AL_MAYADEEN_CLAIM)
+    expect(page.locator("#naming-rows tr")).to_have_count(1)
+    assert page.url.endswith("?layer=annotator%3Aannotator")
+
+    page.reload()
+    ready(page, "#source-page")
+    expect(layer).to_have_value("annotator:annotator")
+    expect(page.locator("#claims-status")).to_have_text("1 claim from 1 outlet")
