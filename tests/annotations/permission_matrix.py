@@ -17,11 +17,10 @@ from tests.annotations import (
     permission_cases_people,
     permission_cases_progress,
     permission_cases_projects,
-    permission_cases_recommenders,
+    permission_cases_quality,
     permission_cases_rewrites,
     permission_cases_schema,
     permission_cases_sources,
-    permission_cases_story_claims,
 )
 from tests.annotations.conftest import Bench, span_payload
 from tests.annotations.permission_case import (
@@ -353,11 +352,10 @@ CASES = [
     *permission_cases_history.CASES,
     *permission_cases_progress.CASES,
     *permission_cases_projects.CASES,
-    *permission_cases_recommenders.CASES,
+    *permission_cases_quality.CASES,
     *permission_cases_rewrites.CASES,
     *permission_cases_schema.CASES,
     *permission_cases_sources.CASES,
-    *permission_cases_story_claims.CASES,
     *permission_cases_access.CASES,
     *permission_cases_people.CASES,
 ]

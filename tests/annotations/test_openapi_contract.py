@@ -147,6 +147,8 @@ def test_every_get_route_is_read_against_its_schema(api, bench):
         "/api/v1/sets/",
         "/api/v1/exports/{job_id}/",
         "/api/v1/projects/{project_id}/queue/next/",  # in the set steps' test below
+        # tests/suggesters/test_suggestion_quality_api.py
+        "/api/v1/projects/{project_id}/suggestions/quality/",
         *SOURCE_REGISTRY_READS,  # tests/sources/test_sources_openapi.py
         *RECOMMENDER_READS,  # tests/recommenders/test_recommenders_openapi.py
     }
