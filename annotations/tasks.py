@@ -7,6 +7,7 @@ from django_tasks import task
 from annotations.services.export_files import export_files_expire
 from annotations.services.exports import export_job_run
 from annotations.services.merge import merge_job_run
+from annotations.services.suggester_runs import suggester_run_execute
 
 
 @task()
@@ -22,3 +23,10 @@ def export_job_task(job_id: int) -> str:
 def merge_job_task(job_id: int) -> str:
     """Background: auto-merge every document ready to curate (see ``services/merge.py``)."""
     return merge_job_run(job_id).status
+
+
+@task()
+def suggester_run_task(run_id: int) -> str:
+    """Background: run a suggester and write its model layer (see
+    ``services/suggester_runs.py``)."""
+    return suggester_run_execute(run_id).status

@@ -25,6 +25,7 @@ from annotations.api.project_lifecycle import (
 )
 from annotations.api.rewrites import StoryRewriteApi, StoryRewritesApi
 from annotations.api.schema_changes import ProjectSchemaRenameApi
+from annotations.api.suggester_runs import SuggesterRunDetailApi, SuggesterRunsApi
 from annotations.api.suggestion_quality import ProjectSuggestionQualityApi
 from annotations.api.time_on_task import SetTimeApi
 
@@ -182,6 +183,16 @@ urlpatterns = [
         name="merge-jobs",
     ),
     path("merge-jobs/<int:job_id>/", curation.MergeJobDetailApi.as_view(), name="merge-job"),
+    path(
+        "projects/<int:project_id>/suggester-runs/",
+        SuggesterRunsApi.as_view(),
+        name="project-suggester-runs",
+    ),
+    path(
+        "projects/<int:project_id>/suggester-runs/<int:run_id>/",
+        SuggesterRunDetailApi.as_view(),
+        name="project-suggester-run",
+    ),
     path(
         "projects/<int:project_id>/returned/",
         curation.ReturnedSetsApi.as_view(),

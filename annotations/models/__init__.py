@@ -34,6 +34,7 @@ from annotations.models.sets import (
     Stance,
 )
 from annotations.models.sources import SourceAlias, SourceEntry, SourceKind
+from annotations.models.suggesters import SuggesterName, SuggesterRun
 
 __all__ = [
     "AgreementCache",
@@ -62,5 +63,7 @@ __all__ = [
     "SourceKind",
     "Span",
     "Stance",
+    "SuggesterName",
+    "SuggesterRun",
     "SuggestionDecision",
 ]

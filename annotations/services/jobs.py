@@ -25,10 +25,10 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from annotations.models import ExportJob, ExportJobStatus, MergeJob
+from annotations.models import ExportJob, ExportJobStatus, MergeJob, SuggesterRun
 from annotations.models.jobs import BackgroundJob
 
-JOB_MODELS: tuple[type[BackgroundJob], ...] = (ExportJob, MergeJob)
+JOB_MODELS: tuple[type[BackgroundJob], ...] = (ExportJob, MergeJob, SuggesterRun)
 
 
 LEASE_SECONDS = 300  # defaults of the two settings

@@ -20,6 +20,7 @@ from tests.annotations import (
     permission_cases_quality,
     permission_cases_rewrites,
     permission_cases_schema,
+    permission_cases_suggester_runs,
     permission_cases_sources,
 )
 from tests.annotations.conftest import Bench, span_payload
@@ -355,6 +356,7 @@ CASES = [
     *permission_cases_quality.CASES,
     *permission_cases_rewrites.CASES,
     *permission_cases_schema.CASES,
+    *permission_cases_suggester_runs.CASES,
     *permission_cases_sources.CASES,
     *permission_cases_access.CASES,
     *permission_cases_people.CASES,
