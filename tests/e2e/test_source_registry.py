@@ -119,6 +119,10 @@ def test_a_researcher_links_a_source_to_the_entry_suggested_by_alias_and_reads_i
     page.set_viewport_size({"width": 1280, "height": 720})
     page.screenshot(path=screenshot_path("source-page"), full_page=True)
 
+    link.click()  # the workspace opens at the claim, selected
+    expect(page.locator("#workspace")).to_have_attribute("data-at", "span")
+    expect(selected.locator(".selected-text q")).to_contain_text(AXIOS_CLAIM)
+
 
 def test_an_annotator_makes_a_new_source_from_the_linker(live_server, page, seed):
     people, story, _ = seed
