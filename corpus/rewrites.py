@@ -14,8 +14,9 @@ one sentence of the rewrite. Every row of the alignment is one of:
 Word similarity is difflib's ratio over the two sentences' normalised words (punctuation
 counts as words): ``2 * matched / (len(a) + len(b))``. The alignment is the one with the
 largest sum of similarities over its pairs (dynamic programming over the two sentence lists);
-a pair below the threshold is never made. The ratio is bounded above by the words' multiset
-overlap (``_overlap_bound``), so most pairs are ruled out without running difflib.
+a pair below the threshold is never made. The ratio is bounded above by the two lengths and
+by the words' multiset overlap (``_overlap_bound``), so most pairs are ruled out without
+running difflib.
 
 Which pairs: ``rewrite_pairs`` flags near-duplicates with the corpus import's own measure and
 threshold (``corpus.similarity``), the documents taken in publication order, so the earlier
@@ -103,15 +104,19 @@ class _Side:
 
 
 def _overlap_bound(a: Counter[str], b: Counter[str], size: int) -> float:
-    """An upper bound of difflib's ratio: no more words can match than the two share."""
-    return 2 * sum((a & b).values()) / size if size else 0.0
+    """An upper bound of difflib's ratio: no more words can match than the two share. The
+    shared vocabulary is found in C (a set intersection of the keys), then counted."""
+    shared = a.keys() & b.keys()
+    return 2 * sum(min(a[w], b[w]) for w in shared) / size if size else 0.0
 
 
 def _similarity(original: _Side, i: int, rewrite: _Side, j: int) -> float:
     if original.plain[i] == rewrite.plain[j]:
         return 1.0
-    size = len(original.keys[i]) + len(rewrite.keys[j])
-    if _overlap_bound(original.bags[i], rewrite.bags[j], size) < CHANGED_THRESHOLD:
+    a, b = len(original.keys[i]), len(rewrite.keys[j])
+    if 2 * min(a, b) < CHANGED_THRESHOLD * (a + b):  # difflib's real_quick_ratio: lengths alone
+        return 0.0
+    if _overlap_bound(original.bags[i], rewrite.bags[j], a + b) < CHANGED_THRESHOLD:
         return 0.0
     return SequenceMatcher(None, original.keys[i], rewrite.keys[j], autojunk=False).ratio()
 
