@@ -9,6 +9,7 @@ from annotations.api import (
     imports,
     people,
     projects,
+    recommenders,
     rows,
     sets,
     sources,
@@ -25,6 +26,7 @@ from annotations.api.project_lifecycle import (
 )
 from annotations.api.rewrites import StoryRewriteApi, StoryRewritesApi
 from annotations.api.schema_changes import ProjectSchemaRenameApi
+from annotations.api.story_claims import StoryClaimsApi
 from annotations.api.suggester_runs import SuggesterRunDetailApi, SuggesterRunsApi
 from annotations.api.suggestion_quality import ProjectSuggestionQualityApi
 from annotations.api.time_on_task import SetTimeApi
@@ -276,10 +278,26 @@ urlpatterns = [
         sources.SourceClaimsApi.as_view(),
         name="project-source-claims",
     ),
+    path("stories/<int:story_id>/claims/", StoryClaimsApi.as_view(), name="story-claims"),
     path("sets/<int:set_id>/spans/", rows.SpanListApi.as_view(), name="span-list"),
     path("spans/<int:span_id>/", rows.SpanDetailApi.as_view(), name="span-detail"),
     path("sets/<int:set_id>/relations/", rows.RelationListApi.as_view(), name="relation-list"),
     path("relations/<int:relation_id>/", rows.RelationDetailApi.as_view(), name="relation-detail"),
     path("sets/<int:set_id>/stances/", rows.StanceListApi.as_view(), name="stance-list"),
     path("stances/<int:stance_id>/", rows.StanceDetailApi.as_view(), name="stance-detail"),
+    path(
+        "projects/<int:project_id>/recommenders/",
+        recommenders.RecommenderListApi.as_view(),
+        name="project-recommenders",
+    ),
+    path(
+        "projects/<int:project_id>/recommenders/<int:recommender_id>/",
+        recommenders.RecommenderDetailApi.as_view(),
+        name="project-recommender-detail",
+    ),
+    path(
+        "projects/<int:project_id>/recommenders/<int:recommender_id>/check/",
+        recommenders.RecommenderCheckApi.as_view(),
+        name="project-recommender-check",
+    ),
 ]

@@ -18,10 +18,12 @@ from tests.annotations import (
     permission_cases_progress,
     permission_cases_projects,
     permission_cases_quality,
+    permission_cases_recommenders,
     permission_cases_rewrites,
     permission_cases_schema,
-    permission_cases_suggester_runs,
     permission_cases_sources,
+    permission_cases_story_claims,
+    permission_cases_suggester_runs,
 )
 from tests.annotations.conftest import Bench, span_payload
 from tests.annotations.permission_case import (
@@ -354,10 +356,12 @@ CASES = [
     *permission_cases_progress.CASES,
     *permission_cases_projects.CASES,
     *permission_cases_quality.CASES,
+    *permission_cases_recommenders.CASES,
     *permission_cases_rewrites.CASES,
     *permission_cases_schema.CASES,
-    *permission_cases_suggester_runs.CASES,
     *permission_cases_sources.CASES,
+    *permission_cases_story_claims.CASES,
+    *permission_cases_suggester_runs.CASES,
     *permission_cases_access.CASES,
     *permission_cases_people.CASES,
 ]

@@ -1,6 +1,9 @@
 """``manage.py evaluate_layer --project ID --layer model:NAME --against gold``: precision,
 recall and F1 of one layer against another (gold, usually), measure by measure and label by
-label; ``--format csv`` or ``json`` prints the agreement report itself instead."""
+label, then each span label and relation type exact and overlapping side by side and, for a
+model's layer, the acceptance and rejection rates of its suggestions
+(``selectors/layer_quality.py``); ``--format csv`` or ``json`` prints the agreement report
+itself instead."""
 
 from __future__ import annotations
 
@@ -12,8 +15,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from annotations.agreement.inputs import MEASURES, Options, expand_measures
 from annotations.agreement.table import report_csv
+from annotations.contracts_quality import LayerQuality
 from annotations.models import Project
 from annotations.selectors.agreement import LayerFilters
+from annotations.selectors.layer_quality import layer_quality
 from annotations.services.agreement import agreement_report_for
 from annotations.services.errors import DomainError
 
@@ -62,6 +67,10 @@ class Command(BaseCommand):
             sys.stdout.write(report_csv(report))
         else:
             self._table(report)
+            quality = layer_quality(
+                project, options["layer"], against=options["against"], story=options["story"]
+            )
+            self._quality(quality)
 
     def _table(self, report: dict[str, Any]) -> None:
         write = self.stdout.write
@@ -79,3 +88,30 @@ class Command(BaseCommand):
                     f"{'':<22} {label['label']:<16} {_figure(label['precision']):>9} "
                     f"{_figure(label['recall']):>9} {_figure(label['value']):>9}"
                 )
+
+    def _quality(self, quality: LayerQuality) -> None:
+        write = self.stdout.write
+        write(f"\nBy label, exact offsets and overlapping spans ({quality['documents']} documents)")
+        write(
+            f"{'kind':<9} {'label':<16} {'P exact':>8} {'R exact':>8} {'F1 exact':>8} "
+            f"{'P overlap':>9} {'R overlap':>9} {'F1 overlap':>10}"
+        )
+        for row in [*quality["overall"], *quality["labels"]]:
+            exact, overlap = row["exact"], row["overlap"]
+            write(
+                f"{row['kind']:<9} {row['label']:<16} {_figure(exact['precision']):>8} "
+                f"{_figure(exact['recall']):>8} {_figure(exact['f1']):>8} "
+                f"{_figure(overlap['precision']):>9} {_figure(overlap['recall']):>9} "
+                f"{_figure(overlap['f1']):>10}"
+            )
+        if quality["unproposed"]:
+            write(f"never proposed (recall 0): {', '.join(quality['unproposed'])}")
+        rates = quality["rates"]
+        if rates is None:
+            write("Acceptance and rejection rates: only a model's layer has suggestions.")
+            return
+        write(
+            f"Suggestions: {rates['suggestions']} spans, {rates['decided']} decided in the "
+            f"workspace: {rates['accepted']} accepted (rate {_figure(rates['acceptance_rate'])}), "
+            f"{rates['rejected']} rejected (rate {_figure(rates['rejection_rate'])})"
+        )
