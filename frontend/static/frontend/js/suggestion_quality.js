@@ -1,0 +1,62 @@
+// The agreement page's "Models against gold" card: for each model layer of the project, its
+// precision, recall and F1 against gold per label (exact and overlap), the documents compared,
+// the labels it never proposes and the decisions on its suggestions, from
+// GET /api/v1/projects/{id}/suggestions/quality/. States: loading, a table per model, no
+// model or no gold (a sentence) and failed (the server's message). Marks the card's box
+// data-ready once drawn. Text goes in as text.
+
+import { api } from "./api.js";
+import { el } from "./dom.js";
+import {
+  QUALITY_COLUMNS,
+  coverageSentence,
+  modelName,
+  qualityRows,
+  ratesSentence,
+} from "./suggestion_quality_model.js";
+
+const TEXT_COLUMNS = new Set([0, 1]);
+
+function cell(tag, text, index, attributes = {}) {
+  return el(tag, { ...attributes, class: TEXT_COLUMNS.has(index) ? undefined : "num", text });
+}
+
+function layerTable(layer) {
+  const name = modelName(layer.layer);
+  const id = `suggestion-quality-${name.replace(/[^a-z0-9_-]/gi, "-")}`;
+  return el(
+    "section",
+    { class: "model-quality", "aria-labelledby": `${id}-heading`, dataset: { layer: layer.layer } },
+    el("h3", { id: `${id}-heading`, text: name }),
+    el("p", { class: "meta", text: ratesSentence(layer.rates) }),
+    el("p", { class: "meta", text: coverageSentence(layer) }),
+    el(
+      "div",
+      { class: "table-wrap" },
+      el(
+        "table",
+        { class: "figures", id },
+        el("caption", { text: `${name} against ${layer.against}, per label` }),
+        el("thead", {}, el("tr", {}, ...QUALITY_COLUMNS.map((c, i) => cell("th", c, i, { scope: "col" })))),
+        el("tbody", {}, ...qualityRows(layer).map((row) => el("tr", {}, ...row.map((text, i) => cell("td", text, i))))),
+      ),
+    ),
+  );
+}
+
+async function show(box) {
+  try {
+    const layers = await api("GET", `projects/${box.dataset.projectId}/suggestions/quality/`);
+    box.replaceChildren(
+      ...(layers.length
+        ? layers.map(layerTable)
+        : [el("p", { class: "hint", text: "Nothing to show: the project needs a gold layer and at least one model layer (a suggester's run, or a model's sets imported through the API)." })]),
+    );
+  } catch (error) {
+    box.replaceChildren(el("p", { class: "feedback", dataset: { kind: "error" }, role: "alert", text: `The models' figures could not be loaded: ${error.message}` }));
+  }
+  box.dataset.ready = "true";
+}
+
+const box = document.getElementById("suggestion-quality");
+if (box) show(box);
