@@ -34,7 +34,7 @@ test("a good body has no problems", () => {
   assert.deepEqual(bodyProblems(recommenderBody(VALUES)), {});
 });
 
-test("a bad name, a non-http address, a timeout out of range and nothing to propose are caught", () => {
+test("a bad name, a non-http address, a bad timeout and nothing to propose are caught", () => {
   const body = recommenderBody({
     ...VALUES,
     name: "My Tagger",
@@ -71,7 +71,9 @@ test("a good check quotes the first spans and counts the rest", () => {
   };
   assert.deepEqual(checkWords(result, 2), {
     ok: true,
-    text: "Good answer in 0.04 s: 3 spans, 1 relation, 0 stances: CUE “said”, SOURCE “Mira Olsen”, and 1 more.",
+    text:
+      "Good answer in 0.04 s: 3 spans, 1 relation, 0 stances: " +
+      "CUE “said”, SOURCE “Mira Olsen”, and 1 more.",
   });
 });
 
