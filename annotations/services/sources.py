@@ -53,6 +53,12 @@ def _text(data: dict[str, Any], field: str, *, required: bool) -> str:
     return value.strip()
 
 
+def _known_fields(data: dict[str, Any], known: set[str]) -> None:
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise DomainError(f"{unknown[0]}: unknown field.", dict.fromkeys(unknown, "unknown field"))
+
+
 def _kind(data: dict[str, Any]) -> str:
     kind = data.get("kind", SourceKind.OTHER)
     if kind not in SourceKind.values:
@@ -110,6 +116,7 @@ def _aliases_add(entry: SourceEntry, aliases: dict[str, str]) -> None:
 @transaction.atomic
 def source_create(*, project: Project, data: dict[str, Any]) -> SourceEntry:
     """A new entry from ``{name, kind, affiliation, aliases, key?}``."""
+    _known_fields(data, {*_FIELDS, "key"})
     name = _text(data, "name", required=True)
     kind = _kind(data)
     affiliation = _text(data, "affiliation", required=False)
@@ -132,9 +139,7 @@ def source_update(*, entry: SourceEntry, data: dict[str, Any]) -> SourceEntry:
     if "key" in data and data["key"] != entry.key:
         message = "cannot change: spans store it; make a new source instead"
         raise DomainError(f"key: {message}.", {"key": message})
-    unknown = sorted(set(data) - {*_FIELDS, "key", "id"})
-    if unknown:
-        raise DomainError(f"{unknown[0]}: unknown field.", {f: "unknown field" for f in unknown})
+    _known_fields(data, {*_FIELDS, "key", "id"})
     locked = SourceEntry.objects.select_for_update().get(pk=entry.pk)
     if "name" in data:
         locked.name = _text(data, "name", required=True)

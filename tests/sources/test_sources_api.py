@@ -66,6 +66,7 @@ def test_a_key_given_must_be_a_free_slug(bench, owner, netanyahu):
         ({"name": "X", "aliases": "Bibi"}, "aliases"),
         ({"name": "X", "aliases": ["..."]}, "aliases[0]"),
         ({"name": "x" * 201}, "name"),
+        ({"name": "X", "side": "Gaza"}, "side"),
     ],
 )
 def test_bad_input_is_a_400_naming_the_field(bench, owner, body, field):
