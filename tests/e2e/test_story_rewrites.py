@@ -1,7 +1,8 @@
-"""The rewrites page in Chromium, as a researcher (a reviewer) uses it on the seed story: Al
-Mayadeen's rewrite of the Axios article, aligned sentence by sentence, with the copied
-sentences quiet, the reworded ones' removed and added words marked, and the sentences only
-one of them has labelled; "changes only" from the keyboard, kept in the address."""
+"""The rewrites page in Chromium, as a researcher (a reviewer) uses it on the seed story,
+reached from the story's workbench: Al Mayadeen's rewrite of the Axios article, aligned
+sentence by sentence, with the copied sentences quiet, the reworded ones' removed and added
+words marked, the sentences only one of them has labelled and moved ones linked; "changes
+only" from the keyboard, kept in the address."""
 
 from __future__ import annotations
 
@@ -36,7 +37,10 @@ def test_a_researcher_reads_how_al_mayadeen_rewrote_axios_sentence_by_sentence(
 ):
     people, story = seed
     log_in(page, live_server.url, people.reviewer.username)
-    open_rewrites(page, live_server.url, people, story)
+    page.goto(f"{live_server.url}/projects/{story.project.pk}/stories/{story.story.pk}/")
+    expect(page.locator("#story-workbench")).to_have_attribute("data-ready", "true")
+    page.get_by_role("link", name="Rewrites", exact=True).click()
+    expect(page.locator("#story-rewrites-page")).to_have_attribute("data-ready", "true")
     picker = page.get_by_label("Rewrite and original")
     expect(picker.locator("option:checked")).to_have_text(
         "Al Mayadeen rewrote Axios (32% of clauses shared)"

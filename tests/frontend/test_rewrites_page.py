@@ -39,3 +39,10 @@ def test_a_story_the_project_does_not_hold_is_not_found(people):
     factories.DocumentFactory(story=elsewhere)
     response = client_as(people.manager).get(rewrites_url(people, elsewhere))
     assert response.status_code == 404
+
+
+def test_the_story_workbench_links_to_the_rewrites_and_back(people):
+    client = client_as(people.reviewer)
+    workbench = f"/projects/{people.project.pk}/stories/{people.story.pk}/"
+    assert f'href="{rewrites_url(people)}"' in client.get(workbench).content.decode()
+    assert f'href="{workbench}"' in client.get(rewrites_url(people)).content.decode()
