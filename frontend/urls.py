@@ -20,6 +20,7 @@ from frontend.rewrites_pages import story_rewrites
 from frontend.schema_pages import project_schema
 from frontend.source_pages import project_sources, source_page
 from frontend.story_pages import project_stories, story_workbench
+from frontend.suggester_pages import project_suggesters
 
 # The set-password page for a reset link and for an invitation's link (Django's views).
 set_password = auth_views.PasswordResetConfirmView.as_view(
@@ -157,6 +158,7 @@ urlpatterns = [
         name="project-documents-page",
     ),
     path("projects/<int:project_id>/sources/", project_sources, name="project-sources"),
+    path("projects/<int:project_id>/suggesters/", project_suggesters, name="project-suggesters"),
     path(
         "projects/<int:project_id>/sources/<int:entry_id>/",
         source_page,

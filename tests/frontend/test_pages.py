@@ -42,6 +42,7 @@ PAGES = {
     "documents": "/projects/{project}/documents/",
     "sources": "/projects/{project}/sources/",
     "source page": "/projects/{project}/sources/1/",
+    "suggesters": "/projects/{project}/suggesters/",
 }
 
 

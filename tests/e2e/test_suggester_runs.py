@@ -1,0 +1,119 @@
+"""Suggesters as background jobs, in Chromium: a manager runs the quote aligner on the seed
+story from the suggesters page, follows the run to done, then in the workspace accepts two of
+its suggestions and rejects one; the decisions are stored. A reviewer reads the runs only."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from annotations.models import AnnotationSet, SuggesterRun, SuggestionDecision
+from tests.e2e.workspace_helpers import LAPTOP, log_in, open_workspace, wait_saved
+from tests.factories import people_in_project
+from tests.seed_story import AXIOS, seed_story_project
+
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("no_script_errors")]
+
+
+def open_suggesters(page: Page, base: str, project_id: int) -> None:
+    page.goto(f"{base}/projects/{project_id}/suggesters/")
+    expect(page.locator("#project-suggesters")).to_have_attribute("data-ready", "true")
+
+
+def press_and_wait_for_decision(page: Page, key: str) -> None:
+    with page.expect_response(
+        lambda r: "/decisions/" in r.url and r.request.method == "POST" and r.ok
+    ):
+        page.keyboard.press(key)
+
+
+def test_a_manager_runs_the_aligner_then_accepts_two_suggestions_and_rejects_one(
+    live_server, page, db, screenshot_path
+):
+    people = people_in_project(n_documents=0)
+    seed = seed_story_project(people.project, people.manager, with_gold=False)
+    base, project_id = live_server.url, people.project.pk
+    log_in(page, base, people.manager.username)
+    page.goto(f"{base}/projects/{project_id}/")
+    page.get_by_role("link", name="Suggesters").click()
+    expect(page.locator("#project-suggesters")).to_have_attribute("data-ready", "true")
+    expect(page.locator("#runs-status")).to_have_text("No runs yet.")
+
+    # From the keyboard: the story is chosen, the run button pressed.
+    page.select_option("#aligner-story", str(seed.story.pk))
+    page.locator("#run-quote-aligner button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    feedback = page.locator("#run-quote-aligner-feedback")
+    expect(feedback).to_contain_text("writing model:quote-aligner")
+    run = page.locator("#runs-table tbody tr").first
+    expect(run).to_have_attribute("data-status", "done")
+    expect(run).to_contain_text("Quote aligner")
+    expect(run).to_contain_text(seed.story.name)
+    expect(run).to_contain_text("5 of 5 documents")
+    expect(run).to_contain_text("Wrote ")
+    expect(run.get_by_role("link", name="model:quote-aligner")).to_have_attribute(
+        "href", f"/projects/{project_id}/agreement/?layer=model%3Aquote-aligner&against=gold"
+    )
+    assert SuggesterRun.objects.get().status == "done"
+    page.screenshot(path=screenshot_path("suggesters-run-done"), full_page=True)
+
+    # Running it again is refused with the count; the replace box gets the focus.
+    page.locator("#run-quote-aligner button[type=submit]").click()
+    expect(feedback).to_contain_text("already has")
+    expect(page.locator("#aligner-replace")).to_be_focused()
+    page.set_viewport_size(LAPTOP)
+    page.screenshot(path=screenshot_path("suggesters-refused-1366"), full_page=True)
+
+    # In the workspace (the queue's first document, the Axios article): accept two
+    # suggestions, reject a third.
+    axios = seed.document(AXIOS)
+    open_workspace(page, f"{base}/projects/{project_id}/work/")
+    expect(page.locator("#doc-title")).to_contain_text(axios.title)
+    suggested = page.locator("#doc-text .seg.suggested")
+    expect(suggested.first).to_be_visible()
+    page.keyboard.press("Tab")  # the first suggestion in reading order
+    selected = page.locator('[data-section="selected"]')
+    expect(selected).to_contain_text("from quote-aligner")
+    press_and_wait_for_decision(page, "Enter")
+    expect(selected).to_contain_text("from quote-aligner")
+    press_and_wait_for_decision(page, "Enter")
+    expect(selected).to_contain_text("from quote-aligner")
+    press_and_wait_for_decision(page, "Backspace")
+    wait_saved(page)  # the accepted suggestions are the manager's spans once saved
+    page.screenshot(path=screenshot_path("suggesters-workspace-decisions-1366"))
+
+    own = AnnotationSet.objects.get(document=axios, author=people.manager, kind="annotator")
+    decisions = sorted(
+        SuggestionDecision.objects.filter(annotation_set=own).values_list("decision", flat=True)
+    )
+    assert decisions == ["accepted", "accepted", "rejected"]
+    model = AnnotationSet.objects.get(document=axios, kind="model", model_name="quote-aligner")
+    assert set(
+        SuggestionDecision.objects.filter(annotation_set=own).values_list(
+            "suggestion__annotation_set", flat=True
+        )
+    ) == {model.pk}
+    assert own.spans.filter(label="CLAIM").count() == 2
+
+
+def test_a_reviewer_follows_the_runs_but_has_no_run_button(live_server, page, db, screenshot_path):
+    people = people_in_project(n_documents=0)
+    seed = seed_story_project(people.project, people.manager, with_gold=False)
+    SuggesterRun.objects.create(
+        project=people.project,
+        story=seed.story,
+        suggester="quote-aligner",
+        model_name="quote-aligner",
+        status="failed",
+        error="The project is archived; unarchive it to change it.",
+        documents_total=5,
+    )
+    log_in(page, live_server.url, people.reviewer.username)
+    open_suggesters(page, live_server.url, people.project.pk)
+    expect(page.locator("#suggesters-read-only")).to_be_visible()
+    expect(page.get_by_role("button", name="Run the quote aligner")).to_have_count(0)
+    row = page.locator("#runs-table tbody tr")
+    expect(row).to_have_attribute("data-status", "failed")
+    expect(row).to_contain_text("The project is archived")
+    page.set_viewport_size(LAPTOP)
+    page.screenshot(path=screenshot_path("suggesters-reviewer-1366"), full_page=True)
