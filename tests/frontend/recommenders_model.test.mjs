@@ -8,6 +8,7 @@ import {
   proposesWords,
   recommenderBody,
   runBody,
+  runScopeWords,
 } from "../../frontend/static/frontend/js/recommenders_model.js";
 
 const VALUES = {
@@ -82,9 +83,20 @@ test("a bad check says the reason", () => {
   assert.deepEqual(checkWords(result), { ok: false, text: "Bad answer: answered HTTP 500" });
 });
 
-test("a run names the recommender as the model, with replace only when asked", () => {
+test("a run names the recommender as the model, with replace and a story only when asked", () => {
   assert.deepEqual(runBody({ name: "tagger" }), { suggester: "recommender", model_name: "tagger" });
   assert.equal(runBody({ name: "tagger" }, true).replace, true);
+  assert.deepEqual(runBody({ name: "tagger" }, false, "12"), {
+    suggester: "recommender",
+    model_name: "tagger",
+    story: 12,
+  });
+});
+
+test("a started run says which documents it covers", () => {
+  assert.equal(runScopeWords({ story: null }), "every document of the project");
+  const run = { story: { id: 2, name: "Ceasefire" } };
+  assert.equal(runScopeWords(run), "the documents of Ceasefire");
 });
 
 test("only a clash with the layer's earlier sets offers to replace them", () => {

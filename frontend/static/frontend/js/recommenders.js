@@ -15,6 +15,7 @@ import {
   proposesWords,
   recommenderBody,
   runBody,
+  runScopeWords,
 } from "./recommenders_model.js";
 
 const card = document.getElementById("recommenders");
@@ -68,8 +69,9 @@ function checkButton(recommender, item) {
 async function startRun(recommender, item, replace) {
   try {
     const path = `projects/${projectId}/suggester-runs/`;
-    const run = await api("POST", path, runBody(recommender, replace));
-    outcome(item, `Run ${run.id} started over the project's documents: see the runs table.`);
+    const scope = $("recommender-run-story");
+    const run = await api("POST", path, runBody(recommender, replace, scope ? scope.value : ""));
+    outcome(item, `Run ${run.id} started over ${runScopeWords(run)}: see the runs table.`);
     document.dispatchEvent(new CustomEvent("suggester-run-started", { detail: run }));
   } catch (error) {
     if (!isLayerClash(error)) throw error;

@@ -80,11 +80,18 @@ export function checkWords(result, shown = 4) {
   return { ok: true, text: `Good answer in ${seconds}: ${counts}${quoted}.` };
 }
 
-/** The body of a run of this recommender (J's suggester-runs API). */
-export function runBody(recommender, replace = false) {
+/** The body of a run of this recommender (the suggester-runs API): over one story's
+ * documents when `story` (an id as a string) is given, else every document of the project. */
+export function runBody(recommender, replace = false, story = "") {
   const body = { suggester: "recommender", model_name: recommender.name };
+  if (story) body.story = Number.parseInt(story, 10);
   if (replace) body.replace = true;
   return body;
+}
+
+/** What a started run says about the documents it covers. */
+export function runScopeWords(run) {
+  return run.story ? `the documents of ${run.story.name}` : "every document of the project";
 }
 
 /** Whether a refused run is the clash with the layer's earlier sets (offer to replace
