@@ -123,6 +123,9 @@ def test_a_document_outside_the_story_or_project_is_404_and_the_same_document_tw
     axios = seed.document(AXIOS).pk
     story = seed.story.pk
     assert_error(manager.get(f"/api/v1/stories/{story}/rewrites/{axios}/999999/"), 404)
+    beyond = 2**64
+    assert_error(manager.get(f"/api/v1/stories/{story}/rewrites/{axios}/{beyond}/"), 404)
+    assert_error(manager.get(f"/api/v1/stories/{beyond}/rewrites/"), 404)
     error = assert_error(manager.get(f"/api/v1/stories/{story}/rewrites/{axios}/{axios}/"), 400)
     assert "rewrite_id" in error["details"]
 
