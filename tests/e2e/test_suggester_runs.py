@@ -117,3 +117,43 @@ def test_a_reviewer_follows_the_runs_but_has_no_run_button(live_server, page, db
     expect(row).to_contain_text("The project is archived")
     page.set_viewport_size(LAPTOP)
     page.screenshot(path=screenshot_path("suggesters-reviewer-1366"), full_page=True)
+
+
+def test_a_manager_runs_the_aligner_from_the_story_workbench_and_opens_its_layer(
+    live_server, page, db, screenshot_path
+):
+    people = people_in_project(n_documents=0)
+    seed = seed_story_project(people.project, people.manager, with_gold=True)
+    base, project_id = live_server.url, people.project.pk
+    log_in(page, base, people.manager.username)
+    page.set_viewport_size(LAPTOP)
+    page.goto(f"{base}/projects/{project_id}/stories/{seed.story.pk}/")
+    expect(page.locator("#story-workbench")).to_have_attribute("data-ready", "true")
+    control = page.locator("#aligner-run-control")
+    expect(control).to_have_attribute("data-ready", "true")
+
+    control.get_by_role("button", name="Run the quote aligner").click()
+    status = control.locator(".run-status")
+    expect(status).to_contain_text("Wrote ")
+    page.screenshot(path=screenshot_path("suggesters-workbench-control-1366"))
+    control.get_by_role("link", name="Show model:quote-aligner").click()
+    expect(page.locator("#story-workbench")).to_have_attribute("data-ready", "true")
+    expect(page.locator("#story-layer")).to_have_value("model:quote-aligner")
+    expect(page.locator("#claims-table tbody tr").first).to_be_visible()
+    assert SuggesterRun.objects.get().status == "done"
+
+    # Again without replace: refused with the count, the replace box focused.
+    control = page.locator("#aligner-run-control")
+    expect(control).to_have_attribute("data-ready", "true")
+    control.get_by_role("button", name="Run the quote aligner").click()
+    expect(control.locator(".run-status")).to_contain_text("already has")
+    expect(control.locator(".run-replace")).to_be_focused()
+
+
+def test_the_workbench_offers_no_run_control_to_a_reviewer(live_server, page, db):
+    people = people_in_project(n_documents=0)
+    seed = seed_story_project(people.project, people.manager, with_gold=True)
+    log_in(page, live_server.url, people.reviewer.username)
+    page.goto(f"{live_server.url}/projects/{people.project.pk}/stories/{seed.story.pk}/")
+    expect(page.locator("#story-workbench")).to_have_attribute("data-ready", "true")
+    expect(page.locator("#aligner-run-control")).to_have_count(0)

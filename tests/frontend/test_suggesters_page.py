@@ -75,3 +75,19 @@ def test_the_run_control_names_its_project_story_and_suggester(people):
     assert 'data-suggester="quote-aligner"' in html
     assert '<label for="aligner-run-replace">' in html
     assert 'src="/static/frontend/js/suggester_run_control.js"' in html
+
+
+def workbench_for(user, people) -> str:  # noqa: ANN001
+    client = Client()
+    client.force_login(user)
+    url = f"/projects/{people.project.pk}/stories/{people.story.pk}/"
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_story_workbench_offers_the_run_control_to_managers_only(people):
+    assert 'id="aligner-run-control"' in workbench_for(people.manager, people)
+    assert 'id="aligner-run-control"' not in workbench_for(people.reviewer, people)
+    project_archive(project=people.project)
+    assert 'id="aligner-run-control"' not in workbench_for(people.manager, people)
