@@ -222,6 +222,7 @@ def test_a_manager_keeps_the_registry_and_is_told_why_a_linked_source_stays(
     assert list(netanyahu.aliases.values_list("alias", flat=True)) == ["Netanyahu"]
 
     page.get_by_role("button", name="Clear").click()
+    expect(page.locator("#sources-status")).to_have_text("2 sources in the registry.")
     page.get_by_role("button", name="Delete Office of the Prime Minister of Israel").click()
     page.get_by_role("button", name="Yes, delete Office of the Prime Minister of Israel").click()
     feedback = page.locator("#sources-feedback")

@@ -37,8 +37,9 @@ export function sourceLinkField({ projectId, span, spec, set }) {
   const labelId = `attr-${spec.key}-label`;
   const now = el("p", { class: "source-link-now", id: `attr-${spec.key}-now`, text: linkWords(key, null) });
   if (key) {
-    entriesByKey(projectId).then((entries) => {
-      const entry = entries.get(key);
+    entriesByKey(projectId).then(async (entries) => {
+      // an entry made since the page loaded (by someone else): ask the registry again
+      const entry = entries.get(key) || (await entriesByKey(projectId, true)).get(key);
       if (!entry || !now.isConnected) return;
       now.replaceChildren(linkWords(key, entry), " ", el("a", { href: `/projects/${projectId}/sources/${entry.id}/`, target: "_blank", rel: "noopener", text: "Source page" }));
     });

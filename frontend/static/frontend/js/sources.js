@@ -75,15 +75,20 @@ function entryRow(entry) {
   return row;
 }
 
+let asked = 0; // the newest list call: an older answer arriving late is dropped
+
 async function load() {
+  const mine = ++asked;
   try {
     const entries = entriesFrom(await api("GET", listPath(projectId, query)));
+    if (mine !== asked) return;
     rows.replaceChildren(...entries.map(entryRow));
     const n = entries.length;
     const counted = `${n} source${n === 1 ? "" : "s"}`;
     if (query) showMessage(status, n ? `${counted} match “${query}”.` : `No source matches “${query}”.`);
     else showMessage(status, n ? `${counted} in the registry.` : "No sources yet.");
   } catch (error) {
+    if (mine !== asked) return;
     rows.replaceChildren();
     showMessage(status, error.message, "error");
   }
