@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -294,10 +295,11 @@ def schema_from_conf(
 # --- writing ---------------------------------------------------------------------------------
 
 
-def annotation_conf(schema: dict[str, Any]) -> str:
+def annotation_conf(schema: dict[str, Any], registry_keys: Iterable[str] = ()) -> str:
     """An ``annotation.conf`` for a schema: labels as entities (event types as events, with
     their roles), relation types with their argument labels, ``bool`` and ``choice``
-    attributes (``note`` is AnnotatorNotes)."""
+    attributes (``note`` is AnnotatorNotes), and ``registry`` attributes as a choice among
+    ``registry_keys`` (the source registry's keys; none: left out, no span can link)."""
     triggers = {event["key"] for event in schema.get("events") or []}
     roles = role_keys(schema)
     labels = [label["key"] for label in schema.get("span_labels", [])]
@@ -318,14 +320,16 @@ def annotation_conf(schema: dict[str, Any]) -> str:
     choices: dict[str, list[str]] = {}
     for label in schema.get("span_labels", []):
         for attribute in label.get("attributes", []):
-            if attribute.get("type") not in ("bool", "choice") or attribute["key"] == NOTE:
+            kind = attribute.get("type")
+            if kind not in ("bool", "choice", "registry") or attribute["key"] == NOTE:
+                continue
+            offered = attribute.get("choices", []) if kind == "choice" else list(registry_keys)
+            if kind == "registry" and not offered:
                 continue
             owners.setdefault(attribute["key"], []).append(label["key"])
-            if attribute["type"] == "choice":
+            if kind != "bool":
                 values = choices.setdefault(attribute["key"], [])
-                values += [
-                    v for v in map(brat_value, attribute.get("choices", [])) if v not in values
-                ]
+                values += [v for v in map(brat_value, offered) if v not in values]
     for key, keys in owners.items():
         line = f"{key}\tArg:{'|'.join(keys)}"
         if choices.get(key):

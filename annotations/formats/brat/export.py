@@ -153,7 +153,8 @@ def write(
     header: Header, documents: Iterable[DocumentRecord], notes: ExportNotes
 ) -> Iterator[bytes]:
     schema = (header or {}).get("schema") or {}
-    conf, visual = annotation_conf(schema), visual_conf(schema)
+    registry = [source["key"] for source in (header or {}).get("sources") or []]
+    conf, visual = annotation_conf(schema, registry), visual_conf(schema)
     kinds = attribute_kinds(schema)
     events = EventWriter(schema)
     counts: Counter[str] = Counter()
