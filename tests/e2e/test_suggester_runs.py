@@ -52,7 +52,7 @@ def test_a_manager_runs_the_aligner_then_accepts_two_suggestions_and_rejects_one
     expect(run).to_contain_text("5 of 5 documents")
     expect(run).to_contain_text("Wrote ")
     expect(run.get_by_role("link", name="model:quote-aligner")).to_have_attribute(
-        "href", f"/projects/{project_id}/agreement/?layer=model%3Aquote-aligner&against=gold"
+        "href", f"/projects/{project_id}/agreement/#suggestion-quality-card"
     )
     assert SuggesterRun.objects.get().status == "done"
     page.screenshot(path=screenshot_path("suggesters-run-done"), full_page=True)

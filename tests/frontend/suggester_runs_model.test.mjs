@@ -58,8 +58,8 @@ test("progress reads in documents and as a percentage", () => {
   assert.equal(percent(run({ progress: 0.4 })), 40);
 });
 
-test("the agreement link compares the layer with gold", () => {
-  assert.equal(agreementHref(3, run()), "/projects/3/agreement/?layer=model%3Aquote-aligner&against=gold");
+test("the agreement link opens the models against gold", () => {
+  assert.equal(agreementHref(3), "/projects/3/agreement/#suggestion-quality-card");
 });
 
 test("suggesters have names for people", () => {

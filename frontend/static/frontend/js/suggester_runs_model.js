@@ -51,10 +51,10 @@ export function outcomeText(run) {
   return `Wrote ${plural(o.sets, "set")}: ${parts.join(", ")}.`;
 }
 
-/** The agreement page, the layer compared with gold. */
-export function agreementHref(projectId, run) {
-  const params = new URLSearchParams({ layer: run.layer, against: "gold" });
-  return `/projects/${projectId}/agreement/?${params}`;
+/** The agreement page at its "Models against gold" card, where every model layer (this
+ * run's among them) is compared with gold. */
+export function agreementHref(projectId) {
+  return `/projects/${projectId}/agreement/#suggestion-quality-card`;
 }
 
 /** The progress bar's value, 0..100. */

@@ -49,7 +49,7 @@ function row(run) {
     { dataset: { run: String(run.id), status: run.status } },
     el("td", { class: "num", text: `#${run.id}` }),
     el("td", { text: suggesterName(run.suggester) }),
-    el("td", { class: "run-layer" }, el("a", { href: agreementHref(projectId, run), title: "Compare this layer with gold", text: run.layer })),
+    el("td", { class: "run-layer" }, el("a", { href: agreementHref(projectId), title: `${run.layer} against gold, on the Agreement page`, text: run.layer })),
     el("td", {}, run.story ? run.story.name : "every document", el("br"), el("span", { class: "hint", text: progressText(run) })),
     statusCell(run),
     outcomeCell(run),
