@@ -95,8 +95,9 @@ class StoryClaimsApi(APIView):
     def finalize_response(
         self, request: Request, response: Response, *args: Any, **kwargs: Any
     ) -> Response:
-        """Errors are answered in JSON, even to a caller that asked for CSV."""
-        if response.status_code >= 400 and isinstance(response, Response):
+        """Errors (and OPTIONS) are answered in JSON, even to a caller that asked for CSV."""
+        not_a_table = response.status_code >= 400 or request.method not in ("GET", "HEAD")
+        if not_a_table and isinstance(response, Response):
             request.accepted_renderer = OrjsonRenderer()
             request.accepted_media_type = OrjsonRenderer.media_type
         return super().finalize_response(request, response, *args, **kwargs)

@@ -110,6 +110,13 @@ def test_the_csv_has_a_row_per_claim_in_a_cell_with_formula_text_neutralised(see
     assert not any(cell.startswith(("=", "+", "@")) for row in rows for cell in row)
 
 
+def test_options_asking_for_csv_is_answered_in_json(seed):
+    people, story = seed
+    answer = client_for(people.reviewer).options(claims_url(story, format="csv"))
+    assert answer.status_code == 200
+    assert answer["Content-Type"].startswith("application/json")
+
+
 def test_a_blind_projects_annotator_reads_their_own_layer_and_is_refused_gold(seed):
     people, story = seed
     client = client_for(people.annotator)
