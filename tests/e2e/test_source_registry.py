@@ -138,6 +138,7 @@ def test_an_annotator_makes_a_new_source_from_the_linker(live_server, page, seed
     page.keyboard.press("g")
     finder = page.get_by_role("combobox", name="Find a source")
     expect(finder).to_be_focused()
+    expect(page.locator(".source-link-status")).to_have_text("1 entry listed.")
     finder.fill("Source familiar with the talks")
     create = page.get_by_role("listbox", name="Registry entries").get_by_role(
         "option", name="Create “Source familiar with the talks” as a new source"

@@ -118,6 +118,7 @@ class Combobox {
     ]);
     if (!this.root.isConnected) return;
     this.suggestions = suggested.status === "fulfilled" ? suggested.value.results || [] : [];
+    if (this.asked) return; // the person typed meanwhile: their search draws the list
     this.matches = matches.status === "fulfilled" ? entriesFrom(matches.value) : [];
     const failed = [suggested, matches].find((answer) => answer.status === "rejected");
     this.render(failed ? failed.reason.message : "");
