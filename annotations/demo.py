@@ -20,6 +20,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Permission
 from django.db import transaction
 
+from annotations.demo_sources import demo_links_added, demo_registry
 from annotations.models import AnnotationSet, Project, Relation, Role, SetKind, Span, Stance
 from annotations.presets import PRESETS
 from annotations.services.annotation_sets import (
@@ -234,6 +235,7 @@ def demo_load() -> DemoResult:
     ordered = [documents[a["file"]] for a in manifest["articles"]]
     project_documents_add(project=project, documents=ordered)
 
+    registry = demo_registry(project)  # annotations/demo_sources.py
     span_ids: dict[tuple[str, str, str], int] = {}
     for layer in demo_layers():
         document = documents[layer["file"]]
@@ -249,7 +251,9 @@ def demo_load() -> DemoResult:
             aset, _ = annotation_set_open(
                 project=project, document=document, author=users[layer["author"]]
             )
-        data = layer_payload(layer, document.text, aset.version, span_ids)
+        data = demo_links_added(
+            layer_payload(layer, document.text, aset.version, span_ids), registry
+        )
         refs = annotation_set_write(annotation_set=aset, data=data, writer=aset.author)
         if layer.get("submit"):
             annotation_set_submit(annotation_set=aset)
