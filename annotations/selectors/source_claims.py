@@ -13,14 +13,14 @@ from collections import Counter
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from annotations.contracts_sources import NamedAs, SourceClaim, SourceClaims
 from annotations.models import Project, Relation, SetKind, SetStatus, SourceEntry, Span
 from annotations.selectors.sets import sets_visible_to
 from annotations.selectors.sources import entries_out
 from annotations.selectors.story_layers import GOLD
-from annotations.services.source_links import registry_attribute_keys
+from annotations.services.source_links import registry_links
 
 ATTRIBUTED_TO = "ATTRIBUTED_TO"  # the news-attribution preset's relation types
 CUE_OF = "CUE_OF"
@@ -41,11 +41,7 @@ def layer_sets(user: AbstractBaseUser, role: str | None, project: Project, layer
 
 
 def _claim_relations(project: Project, entry: SourceEntry, sets: QuerySet) -> list[Relation]:
-    linked = Q()
-    for attribute in registry_attribute_keys(project.schema.definition):
-        linked |= Q(target__attributes__contains={attribute: entry.key})
-    if not linked:
-        return []
+    linked = registry_links(project.schema.definition, entry.key, prefix="target__")
     return list(
         Relation.objects.filter(linked, type=ATTRIBUTED_TO, annotation_set__in=sets)
         .select_related("source", "target", "annotation_set__document__outlet")

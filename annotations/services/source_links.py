@@ -46,35 +46,43 @@ def schema_for_write(
     return Schema(definition, registry_keys=registry_keys_locked(project_id) | extra_keys)
 
 
-def registry_attribute_keys(definition: dict[str, Any]) -> list[str]:
-    """The keys of the schema's ``registry`` attributes (``entry`` in the news preset)."""
-    return sorted(
-        {
-            attribute["key"]
-            for label in definition.get("span_labels", [])
-            for attribute in label.get("attributes", [])
-            if attribute.get("type") == "registry"
-        }
-    )
+def registry_attributes(definition: dict[str, Any]) -> dict[str, list[str]]:
+    """The schema's ``registry`` attributes: attribute key -> the labels that declare it
+    (``{"entry": ["SOURCE"]}`` in the news preset)."""
+    found: dict[str, list[str]] = {}
+    for label in definition.get("span_labels", []):
+        for attribute in label.get("attributes", []):
+            if attribute.get("type") == "registry":
+                found.setdefault(attribute["key"], []).append(label["key"])
+    return dict(sorted(found.items()))
+
+
+def registry_links(definition: dict[str, Any], key: str, prefix: str = "") -> Q:
+    """A filter on spans (``prefix``: the path to them, e.g. ``target__``) whose registry
+    attribute holds ``key``; matches nothing when the schema has no registry attribute."""
+    linked = Q(pk__in=[])
+    for attribute, labels in registry_attributes(definition).items():
+        linked |= Q(
+            **{f"{prefix}label__in": labels, f"{prefix}attributes__contains": {attribute: key}}
+        )
+    return linked
 
 
 def linked_spans(project_id: int, definition: dict[str, Any], key: str) -> QuerySet:
     """The project's spans whose registry attribute holds ``key``."""
-    linked = Q()
-    for attribute in registry_attribute_keys(definition):
-        linked |= Q(attributes__contains={attribute: key})
     spans = Span.objects.filter(annotation_set__project_id=project_id)
-    return spans.filter(linked) if linked else spans.none()
+    return spans.filter(registry_links(definition, key))
 
 
 def linked_span_counts(project_id: int, definition: dict[str, Any]) -> dict[str, int]:
     """How many spans of the project link to each entry key (keys without spans left out):
-    one query per registry attribute (one in the presets)."""
+    one query per registry attribute (one in the presets), over the labels declaring it."""
     counts: dict[str, int] = {}
     spans = Span.objects.filter(annotation_set__project_id=project_id)
-    for attribute in registry_attribute_keys(definition):
+    for attribute, labels in registry_attributes(definition).items():
         rows = (
-            spans.annotate(linked_key=KeyTextTransform(attribute, "attributes"))
+            spans.filter(label__in=labels)
+            .annotate(linked_key=KeyTextTransform(attribute, "attributes"))
             .filter(linked_key__isnull=False)
             .values("linked_key")
             .annotate(n=Count("id"))
