@@ -2,9 +2,10 @@
 checks the role and that the project is writable).
 
 Each field is checked here with a message naming it (``DomainError`` details): the name is
-a slug (its layer is ``model:<name>``) unique in the project, the URL http or https with a
-host, the timeout 1..120 seconds, labels and relation types the project's schema has. The
-database holds the same rules as constraints (``annotations/models/recommenders.py``).
+a slug (its layer is ``model:<name>``) unique in the project and not a built-in suggester's
+default layer name, the URL http or https with a host, the timeout 1..120 seconds, labels
+and relation types the project's schema has. The database holds the same rules, but the
+reserved names, as constraints (``annotations/models/recommenders.py``).
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from urllib.parse import urlsplit
 
 from django.db import IntegrityError, transaction
 
-from annotations.models import Project, Recommender
+from annotations.models import Project, Recommender, SuggesterName
 from annotations.models.recommenders import MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS, NAME_PATTERN
 from annotations.schema import Schema
 from annotations.services.errors import DomainError
 
 FIELDS = ("name", "url", "timeout_seconds", "labels", "relation_types", "stances", "enabled")
 _NAME = re.compile(NAME_PATTERN)
+# The built-in suggesters' default layers: a recommender of the same name would write into them.
+RESERVED_NAMES = frozenset({SuggesterName.QUOTE_ALIGNER.value, SuggesterName.ATTRIBUTION.value})
 
 
 def _keys(value: Any, known: dict[str, Any], what: str, errors: dict[str, str], field: str):
@@ -53,6 +56,8 @@ def _fields_checked(project: Project, data: Any, *, partial: bool) -> dict[str, 
                 "lower-case letters, digits, '-' and '_', starting with a letter or digit "
                 "(at most 64)"
             )
+        elif name in RESERVED_NAMES:
+            errors["name"] = f"'{name}' is a built-in suggester's layer; choose another name"
         else:
             checked["name"] = name
     if "url" in data:

@@ -40,6 +40,7 @@ def test_a_manager_adds_a_recommender_and_it_is_listed_with_its_layer(people, cl
     ("fields", "field"),
     [
         ({"name": "Has Spaces"}, "name"),
+        ({"name": "attribution"}, "name"),
         ({"url": "ftp://example.org/"}, "url"),
         ({"url": "file:///etc/passwd"}, "url"),
         ({"url": "http://"}, "url"),
