@@ -28,7 +28,7 @@ class RewritePair(TypedDict):
 class RewritePairs(TypedDict):
     story: RewriteStory
     project: int
-    documents: int  # the story's documents in the project
+    documents: list[RewriteDocument]  # the story's documents in the project, published first
     pairs: list[RewritePair]  # most similar first
 
 

@@ -91,7 +91,8 @@ def document_summary(document: Document) -> dict[str, Any]:
 
 
 def story_rewrite_pairs(found: StoryInProject) -> dict[str, Any]:
-    """The story's near-duplicate pairs in the project, most similar first."""
+    """The story's documents in the project (in publication order) and their near-duplicate
+    pairs, most similar first."""
     documents = _documents(found)
     by_id = {document.pk: document for document in documents}
     pairs = rewrite_pairs([(document.pk, document.text) for document in documents])
@@ -99,7 +100,7 @@ def story_rewrite_pairs(found: StoryInProject) -> dict[str, Any]:
     return {
         "story": {"id": found.story.pk, "name": found.story.name},
         "project": found.project.pk,
-        "documents": len(documents),
+        "documents": [document_summary(document) for document in documents],
         "pairs": [
             {
                 "original": document_summary(by_id[pair.similar_to]),

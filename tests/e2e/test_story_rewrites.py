@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.workspace_helpers import LAPTOP, log_in
 from tests.factories import people_in_project
-from tests.seed_story import AL_MAYADEEN, AXIOS, seed_story_project
+from tests.seed_story import AL_MAYADEEN, AXIOS, CNN, TIMES_OF_ISRAEL, seed_story_project
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("no_script_errors")]
 
@@ -110,6 +110,35 @@ def test_changes_only_is_reached_by_keyboard_and_kept_in_the_address(
     expect(copied_rows).to_have_count(0)
     page.set_viewport_size(LAPTOP)
     page.screenshot(path=screenshot_path("story-rewrites-changes-only-1366"))
+
+
+def test_two_reports_the_import_did_not_flag_are_compared_and_kept_in_the_address(
+    live_server, page, seed, screenshot_path
+):
+    people, story = seed
+    log_in(page, live_server.url, people.manager.username)
+    open_rewrites(page, live_server.url, people, story)
+    page.get_by_text("Compare any two documents of the story").focus()
+    page.keyboard.press("Enter")
+    original, rewrite = story.document(TIMES_OF_ISRAEL), story.document(CNN)
+    page.get_by_label("Original", exact=True).select_option(str(original.pk))
+    page.get_by_label("Rewrite", exact=True).select_option(str(rewrite.pk))
+    page.get_by_role("button", name="Compare").click()
+    picked = page.get_by_label("Rewrite and original").locator("option:checked")
+    expect(picked).to_have_text("CNN against The Times of Israel (not flagged as a rewrite)")
+    expect(page.locator("#rewrite-head")).to_contain_text("Rewrite: CNN")
+    expect(page.locator("#count-copied")).to_have_text("0")
+    assert f"pair={original.pk}-{rewrite.pk}" in page.url
+    page.set_viewport_size(LAPTOP)
+    page.screenshot(path=screenshot_path("story-rewrites-any-two-1366"))
+
+    page.reload()
+    expect(page.locator("#story-rewrites-page")).to_have_attribute("data-ready", "true")
+    expect(picked).to_have_text("CNN against The Times of Israel (not flagged as a rewrite)")
+    page.get_by_label("Rewrite and original").select_option(
+        f"{story.document(AXIOS).pk}-{story.document(AL_MAYADEEN).pk}"
+    )
+    expect(page.locator("#rewrite-head")).to_contain_text("Rewrite: Al Mayadeen")
 
 
 def test_an_outsider_gets_not_found_for_the_rewrites_page(live_server, page, seed):

@@ -5,6 +5,7 @@ import { test } from "node:test";
 
 import {
   documentName,
+  documentOption,
   kindLabel,
   movedNote,
   pairFor,
@@ -44,6 +45,20 @@ test("a pair key finds its pair, and an unknown key falls back to the first pair
   assert.equal(pairFor([PAIR, OTHER], "3-4"), OTHER);
   assert.equal(pairFor([PAIR, OTHER], "9-9"), PAIR);
   assert.equal(pairFor([], "1-2"), null);
+});
+
+test("a key naming two documents the import did not flag is a pair without similarity", () => {
+  const documents = [AXIOS, AL_MAYADEEN, OTHER.original];
+  const chosen = pairFor([PAIR], "3-1", documents);
+  assert.deepEqual(chosen, { original: OTHER.original, rewrite: AXIOS, similarity: null });
+  assert.equal(pairLabel(chosen), "Axios against Untitled (not flagged as a rewrite)");
+  assert.equal(pairFor([PAIR], "1-1", documents), PAIR);
+  assert.equal(pairFor([], "1-9", documents), null);
+});
+
+test("a document option names the outlet, the day and the title", () => {
+  assert.equal(documentOption(AXIOS), "Axios, 26 Mar 2024: Talks deadlock");
+  assert.equal(documentOption({ id: 5, title: "Only a title", outlet: null }), "Only a title");
 });
 
 test("the summary lists the four kinds in order, zero when absent", () => {

@@ -16,6 +16,16 @@ from tests.seed_story import AL_MAYADEEN, AXIOS, CNN, TIMES_OF_ISRAEL
 pytestmark = pytest.mark.django_db
 
 
+def pair_document(document) -> dict:  # noqa: ANN001
+    published = document.published_at
+    return {
+        "id": document.pk,
+        "title": document.title,
+        "outlet": document.outlet.name,
+        "published_at": published.isoformat().replace("+00:00", "Z") if published else None,
+    }
+
+
 def pairs_url(seed, project=None) -> str:  # noqa: ANN001
     query = f"?project={project.pk}" if project is not None else ""
     return f"/api/v1/stories/{seed.story.pk}/rewrites/{query}"
@@ -32,8 +42,11 @@ def test_the_seed_story_has_one_rewrite_pair_axios_rewritten_by_al_mayadeen(
     seed, people, client_for
 ):
     body = client_for(people.annotator).get(pairs_url(seed, seed.project)).json()
-    assert body["documents"] == 5 and body["project"] == seed.project.pk
+    assert body["project"] == seed.project.pk
+    assert len(body["documents"]) == 5
+    assert body["documents"][0] == pair_document(seed.document(AXIOS))  # the one dated
     (pair,) = body["pairs"]
+    assert pair["original"] == pair_document(seed.document(AXIOS))
     assert pair["original"]["id"] == seed.document(AXIOS).pk
     assert pair["original"]["outlet"] == "Axios"
     assert pair["rewrite"]["id"] == seed.document(AL_MAYADEEN).pk

@@ -9,6 +9,7 @@ import { api, showMessage } from "./api.js";
 import { el, element } from "./dom.js";
 import {
   documentName,
+  documentOption,
   kindLabel,
   movedNote,
   pairFor,
@@ -29,9 +30,12 @@ const form = document.getElementById("pair-form");
 const picker = document.getElementById("pair-picker");
 const changesOnly = document.getElementById("changes-only");
 const card = document.getElementById("alignment-card");
+const anyTwo = document.getElementById("any-two");
+const anyTwoForm = document.getElementById("any-two-form");
 const numberFormat = new Intl.NumberFormat();
 
 let alignment = null;
+let listing = null;
 
 function rewritesPath(suffix = "") {
   return `stories/${storyId}/rewrites/${suffix}?project=${projectId}`;
@@ -136,31 +140,65 @@ async function showPair() {
   root.dataset.state = "shown";
 }
 
+/** The picker's options: the flagged pairs, plus `chosen` when it is two documents the
+ *  import did not flag; `chosen` selected. */
+function fillPicker(chosen) {
+  const pairs = [...listing.pairs];
+  if (chosen && !pairs.includes(chosen)) pairs.push(chosen);
+  picker.replaceChildren(...pairs.map((pair) => el("option", { value: pairKey(pair), text: pairLabel(pair) })));
+  if (chosen) picker.value = pairKey(chosen);
+}
+
+function fillAnyTwo(chosen) {
+  const options = () => listing.documents.map((doc) => el("option", { value: doc.id, text: documentOption(doc) }));
+  const original = document.getElementById("any-original");
+  const rewrite = document.getElementById("any-rewrite");
+  original.replaceChildren(...options());
+  rewrite.replaceChildren(...options());
+  const [first, second] = listing.documents;
+  original.value = String(chosen ? chosen.original.id : first.id);
+  rewrite.value = String(chosen ? chosen.rewrite.id : second.id);
+  anyTwo.hidden = false;
+}
+
+async function compareAnyTwo(event) {
+  event.preventDefault();
+  const data = new FormData(anyTwoForm);
+  if (data.get("original") === data.get("rewrite")) {
+    showMessage(message, "Choose two different documents to compare.", "error");
+    return;
+  }
+  fillPicker(pairFor(listing.pairs, `${data.get("original")}-${data.get("rewrite")}`, listing.documents));
+  form.hidden = false;
+  await showPair();
+}
+
 async function start() {
-  let listing;
   try {
     listing = await api("GET", rewritesPath());
   } catch (error) {
     showMessage(message, error.message, "error");
     return;
   }
-  if (!listing.pairs.length) {
-    const n = listing.documents;
-    showMessage(message, `None of the story's ${n} document${n === 1 ? "" : "s"} in this project re-reports another: no near-duplicate pair.`);
-    root.dataset.state = "empty";
-    return;
-  }
-  picker.replaceChildren(...listing.pairs.map((pair) => el("option", { value: pairKey(pair), text: pairLabel(pair) })));
   const params = new URLSearchParams(window.location.search);
-  picker.value = pairKey(pairFor(listing.pairs, params.get("pair")));
+  const chosen = pairFor(listing.pairs, params.get("pair"), listing.documents);
   changesOnly.checked = params.get("changes") === "1";
-  form.hidden = false;
   picker.addEventListener("change", showPair);
   changesOnly.addEventListener("change", () => {
     remember();
     if (alignment) renderRows();
   });
   form.addEventListener("submit", (event) => event.preventDefault());
+  anyTwoForm.addEventListener("submit", compareAnyTwo);
+  if (listing.documents.length >= 2) fillAnyTwo(chosen);
+  if (!chosen) {
+    const n = listing.documents.length;
+    showMessage(message, `None of the story's ${n} document${n === 1 ? "" : "s"} in this project re-reports another: no near-duplicate pair.`);
+    root.dataset.state = "empty";
+    return;
+  }
+  fillPicker(chosen);
+  form.hidden = false;
   await showPair();
 }
 

@@ -28,15 +28,33 @@ export function pairKey(pair) {
   return `${pair.original.id}-${pair.rewrite.id}`;
 }
 
-/** The pair a key names, among `pairs`; the first pair when the key names none. */
-export function pairFor(pairs, key) {
-  return pairs.find((pair) => pairKey(pair) === key) || pairs[0] || null;
+/** The pair a key names: a flagged pair, else two different documents of `documents` (a
+ *  pair the import did not flag: `similarity` null), else the first flagged pair, else null. */
+export function pairFor(pairs, key, documents = []) {
+  const flagged = pairs.find((pair) => pairKey(pair) === key);
+  if (flagged) return flagged;
+  const [originalId, rewriteId] = String(key || "").split("-").map(Number);
+  const original = documents.find((doc) => doc.id === originalId);
+  const rewrite = documents.find((doc) => doc.id === rewriteId);
+  if (original && rewrite && original !== rewrite) return { original, rewrite, similarity: null };
+  return pairs[0] || null;
 }
 
-/** The pair as the picker says it: who rewrote whom, and how much they share. */
+/** The pair as the picker says it: who rewrote whom and how much they share, or, for two
+ *  documents the import did not flag, that they are compared. */
 export function pairLabel(pair) {
+  if (pair.similarity === null) {
+    return `${documentName(pair.rewrite)} against ${documentName(pair.original)} (not flagged as a rewrite)`;
+  }
   const share = Math.round(pair.similarity * 100);
   return `${documentName(pair.rewrite)} rewrote ${documentName(pair.original)} (${share}% of clauses shared)`;
+}
+
+/** A document as the "compare any two" selects name it: outlet, day, title. */
+export function documentOption(doc) {
+  const day = publishedDay(doc);
+  const title = doc.title && doc.outlet ? `: ${doc.title}` : "";
+  return `${documentName(doc)}${day ? `, ${day}` : ""}${title}`;
 }
 
 /** The summary's items, in a fixed order: [{kind, label, count}]. */
