@@ -39,9 +39,20 @@ def test_a_researcher_follows_shared_quotes_across_outlets_and_opens_one(
 ):
     people = people_in_project(n_documents=0)
     seed = seed_story_project(people.project, people.manager)
-    url = f"{live_server.url}/projects/{people.project.pk}/stories/{seed.story.pk}/"
     log_in(page, live_server.url, people.reviewer.username)
-    open_workbench(page, url)
+    page.set_viewport_size(LAPTOP)
+    page.goto(f"{live_server.url}/projects/{people.project.pk}/")
+    page.get_by_role("link", name="Stories").click()
+    story_row = page.locator("#stories-table tbody tr")
+    expect(story_row).to_have_count(1)
+    expect(story_row.locator("td")).to_have_text(
+        [seed.story.name, "5", "Al Mayadeen, Axios, CNN, The Times of Israel", "127"]
+    )
+    page.screenshot(path=screenshot_path("story_list_1366"))
+    page.set_viewport_size({"width": 1280, "height": 720})
+    story_row.get_by_role("link", name=seed.story.name).click()
+    root = page.locator("#story-workbench")
+    expect(root).to_have_attribute("data-ready", "true")
     expect(page.locator("#story-layer")).to_have_value("gold")
     heads = page.locator("#claims-table thead th.outlet-head .outlet-name")
     expect(heads).to_have_text(["No outlet", "Al Mayadeen", "Axios", "CNN", "The Times of Israel"])

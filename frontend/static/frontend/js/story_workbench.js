@@ -86,8 +86,9 @@ function drawTable(data) {
   table.tBodies[0].replaceChildren(...data.rows.map((claimRow) => row(data, claimRow)));
   table.hidden = data.rows.length === 0;
   const shared = data.rows.filter((r) => !r.only_outlet).length;
+  const wordings = data.rows.reduce((n, r) => n + r.cells.reduce((m, c) => m + c.claims.length, 0), 0);
   status.textContent = data.rows.length
-    ? `${data.rows.length} claims in ${data.documents.length} reports, layer ${data.layer}: ${shared} carried by more than one outlet.`
+    ? `${data.rows.length} claims (${wordings} wordings) in ${data.documents.length} reports, layer ${data.layer}: ${shared} carried by more than one outlet.`
     : `No claim in the layer ${data.layer} on this story's ${data.documents.length} reports yet.`;
 }
 
