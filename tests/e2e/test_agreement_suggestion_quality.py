@@ -70,6 +70,14 @@ def test_a_researcher_reads_each_suggesters_figures_against_gold(
         ]
     )
 
+    page.select_option("#agreement-story", str(seed.story.pk))
+    with page.expect_response(lambda r: f"suggestions/quality/?story={seed.story.pk}" in r.url):
+        page.get_by_role("button", name="Show").click()
+    expect(box).to_have_attribute("data-story", str(seed.story.pk))
+    expect(same_claim).to_have_text(
+        ["relation", "SAME_CLAIM", "0.857", "0.571", "0.686", "0.929", "0.619", "0.743"]
+    )
+
     page.locator("#suggestion-quality-card").scroll_into_view_if_needed()
     page.screenshot(path=screenshot_path("agreement_suggestion_quality"), full_page=True)
     page.set_viewport_size(LAPTOP)

@@ -6,6 +6,7 @@ import {
   QUALITY_COLUMNS,
   coverageSentence,
   modelName,
+  qualityQuery,
   qualityRow,
   qualityRows,
   ratesSentence,
@@ -76,4 +77,9 @@ test("the coverage names the documents compared and what the model never propose
 test("a model layer is named by its model", () => {
   assert.equal(modelName("model:attribution"), "attribution");
   assert.equal(modelName("gold"), "gold");
+});
+
+test("the figures follow the agreement form's story, or cover every story", () => {
+  assert.equal(qualityQuery("12"), "?story=12");
+  assert.equal(qualityQuery(""), "");
 });

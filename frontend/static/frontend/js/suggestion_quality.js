@@ -1,9 +1,10 @@
 // The agreement page's "Models against gold" card: for each model layer of the project, its
 // precision, recall and F1 against gold per label (exact and overlap), the documents compared,
 // the labels it never proposes and the decisions on its suggestions, from
-// GET /api/v1/projects/{id}/suggestions/quality/. States: loading, a table per model, no
-// model or no gold (a sentence) and failed (the server's message). Marks the card's box
-// data-ready once drawn. Text goes in as text.
+// GET /api/v1/projects/{id}/suggestions/quality/, for the story the agreement form shows
+// (again on every Show). States: loading, a table per model, no model or no gold (a
+// sentence) and failed (the server's message). Marks the card's box data-ready once drawn,
+// and data-story with the story drawn. Text goes in as text.
 
 import { api } from "./api.js";
 import { el } from "./dom.js";
@@ -11,6 +12,7 @@ import {
   QUALITY_COLUMNS,
   coverageSentence,
   modelName,
+  qualityQuery,
   qualityRows,
   ratesSentence,
 } from "./suggestion_quality_model.js";
@@ -44,9 +46,10 @@ function layerTable(layer) {
   );
 }
 
-async function show(box) {
+async function show(box, story) {
   try {
-    const layers = await api("GET", `projects/${box.dataset.projectId}/suggestions/quality/`);
+    const query = qualityQuery(story);
+    const layers = await api("GET", `projects/${box.dataset.projectId}/suggestions/quality/${query}`);
     box.replaceChildren(
       ...(layers.length
         ? layers.map(layerTable)
@@ -55,8 +58,14 @@ async function show(box) {
   } catch (error) {
     box.replaceChildren(el("p", { class: "feedback", dataset: { kind: "error" }, role: "alert", text: `The models' figures could not be loaded: ${error.message}` }));
   }
+  box.dataset.story = story;
   box.dataset.ready = "true";
 }
 
 const box = document.getElementById("suggestion-quality");
-if (box) show(box);
+const storyPicker = document.getElementById("agreement-story");
+const storyChosen = () => (storyPicker ? storyPicker.value : "");
+if (box) {
+  document.getElementById("agreement-form")?.addEventListener("submit", () => show(box, storyChosen()));
+  show(box, storyChosen());
+}

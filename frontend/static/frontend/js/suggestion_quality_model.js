@@ -53,3 +53,8 @@ export function coverageSentence(layer) {
   if (!layer.unproposed.length) return `${documents}.`;
   return `${documents}; never proposed (recall 0): ${layer.unproposed.join(", ")}.`;
 }
+
+/** The quality API's query for the agreement form's story ("" or a story id). */
+export function qualityQuery(story) {
+  return story ? `?story=${encodeURIComponent(story)}` : "";
+}
