@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 ARTICLES = ("the", "a", "an")
 THRESHOLD = 0.5  # below this a token overlap is not worth suggesting
@@ -45,6 +46,7 @@ _TITLES = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)  # a project's names come back with every suggestion
 def name_normalized(text: str) -> str:
     """``text`` as names are compared: see the module docstring."""
     folded = unicodedata.normalize("NFKC", text).casefold()

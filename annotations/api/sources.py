@@ -85,8 +85,8 @@ class ProjectSourcesApi(APIView):
         """The project's registry by name; ``?q=`` keeps the entries whose name or an alias
         contains it (case-insensitive)."""
         project, _ = project_for(request, project_id)
-        entries = source_entries(project, _text_param(request, "q"))
-        return Response(entries_out(project, entries))
+        q = _text_param(request, "q")
+        return Response(entries_out(project, source_entries(project, q), every=not q.strip()))
 
     @extend_schema(
         request=component(SourceEntryIn), responses={201: component(SourceEntryOut), 400: ERROR}

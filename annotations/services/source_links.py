@@ -74,16 +74,22 @@ def linked_spans(project_id: int, definition: dict[str, Any], key: str) -> Query
     return spans.filter(registry_links(definition, key))
 
 
-def linked_span_counts(project_id: int, definition: dict[str, Any]) -> dict[str, int]:
-    """How many spans of the project link to each entry key (keys without spans left out):
-    one query per registry attribute (one in the presets), over the labels declaring it."""
+def linked_span_counts(
+    project_id: int, definition: dict[str, Any], keys: list[str] | None = None
+) -> dict[str, int]:
+    """How many spans of the project link to each entry key (``keys``: only these; keys
+    without spans left out): one query per registry attribute (one in the presets), over
+    the labels declaring it."""
     counts: dict[str, int] = {}
     spans = Span.objects.filter(annotation_set__project_id=project_id)
     for attribute, labels in registry_attributes(definition).items():
+        linked = spans.filter(label__in=labels).annotate(
+            linked_key=KeyTextTransform(attribute, "attributes")
+        )
+        if keys is not None:
+            linked = linked.filter(linked_key__in=keys)
         rows = (
-            spans.filter(label__in=labels)
-            .annotate(linked_key=KeyTextTransform(attribute, "attributes"))
-            .filter(linked_key__isnull=False)
+            linked.filter(linked_key__isnull=False)
             .values("linked_key")
             .annotate(n=Count("id"))
             .values_list("linked_key", "n")
