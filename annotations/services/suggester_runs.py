@@ -129,10 +129,16 @@ def _model_name_checked(project: Project, suggester: str, model_name: str | None
             raise DomainError(
                 "Name the recommender to run.", {"model_name": "a recommender's name is required"}
             )
-        if not Recommender.objects.filter(project=project, name=model_name).exists():
+        recommender = Recommender.objects.filter(project=project, name=model_name).first()
+        if recommender is None:
             raise DomainError(
                 f"This project has no recommender named {model_name!r}.",
                 {"model_name": "not one of the project's recommenders"},
+            )
+        if not recommender.enabled:
+            raise DomainError(
+                f"The recommender {model_name!r} is disabled; enable it to run it.",
+                {"model_name": "a disabled recommender"},
             )
         return model_name
     name = model_name or suggester

@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from annotations.models import AnnotationSet, Relation, Span, SuggesterRun, SuggestionDecision
+from annotations.models import (
+    AnnotationSet,
+    Recommender,
+    Relation,
+    Span,
+    SuggesterRun,
+    SuggestionDecision,
+)
 from annotations.services import attribution_layer
 from annotations.services.errors import DomainError, ProjectArchived
 from annotations.services.project_archive import project_archive
@@ -191,3 +198,15 @@ def test_a_run_is_queued_for_the_worker_once_the_transaction_commits(
     run.refresh_from_db()
     assert run.status == "done"  # the tests' task backend runs it at once
     assert model_sets(seed, "attribution").count() == 5
+
+
+def test_a_disabled_recommender_is_refused_before_it_is_queued(seed, people):
+    Recommender.objects.create(
+        project=seed.project, name="tagger", url="http://127.0.0.1:9/", enabled=False
+    )
+    with pytest.raises(DomainError, match="disabled") as refused:
+        suggester_run_start(
+            project=seed.project, user=people.manager, suggester="recommender", model_name="tagger"
+        )
+    assert "model_name" in refused.value.details
+    assert not SuggesterRun.objects.exists()
