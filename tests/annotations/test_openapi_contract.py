@@ -158,6 +158,9 @@ def test_every_get_route_is_read_against_its_schema(api, bench):
         *RECOMMENDER_READS,  # tests/recommenders/test_recommenders_openapi.py
         *SUGGESTER_RUN_READS,  # tests/suggester_runs/test_suggester_runs_openapi.py
         "/api/v1/stories/{story_id}/claims/",  # tests/workbench/test_story_claims_openapi.py
+        # tests/rewrites/test_rewrites_api.py (both keep to their schemas)
+        "/api/v1/stories/{story_id}/rewrites/",
+        "/api/v1/stories/{story_id}/rewrites/{original_id}/{rewrite_id}/",
     }
     unread = [path for path, ops in api["paths"].items() if "get" in ops and path not in read]
     assert sorted(unread) == sorted(NOT_READ)
