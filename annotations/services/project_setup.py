@@ -22,6 +22,7 @@ from annotations.presets import PRESETS
 from annotations.selectors.projects import project_with_role
 from annotations.services.errors import DomainError
 from annotations.services.projects import project_create
+from annotations.services.sources import registry_copy
 
 NAME_MAX = 200
 COPY_SUFFIX = " (copy)"
@@ -104,11 +105,11 @@ def project_start(
 
 @transaction.atomic
 def project_duplicate(*, project: Project, by: AbstractBaseUser) -> Project:
-    """A new project with ``project``'s settings and schema, named "<name> (copy)"; ``by``
-    is its only member, as manager. Documents, sets and members stay behind; the copy is
-    active even when the original is archived."""
+    """A new project with ``project``'s settings, schema and source registry, named
+    "<name> (copy)"; ``by`` is its only member, as manager. Documents, sets and members stay
+    behind; the copy is active even when the original is archived."""
     name = project.name[: NAME_MAX - len(COPY_SUFFIX)] + COPY_SUFFIX
-    return project_create(
+    duplicate = project_create(
         name=name,
         owner=by,
         schema=copy.deepcopy(project.schema.definition),
@@ -117,3 +118,5 @@ def project_duplicate(*, project: Project, by: AbstractBaseUser) -> Project:
         blind=project.blind,
         annotators_per_document=project.annotators_per_document,
     )
+    registry_copy(source=project, target=duplicate)  # its keys: the schema's registry links
+    return duplicate

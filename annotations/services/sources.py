@@ -172,3 +172,25 @@ def source_delete(*, entry: SourceEntry) -> None:
     if spans:
         raise SourceInUse(spans)
     locked.delete()
+
+
+def registry_copy(*, source: Project, target: Project) -> int:
+    """Copy ``source``'s registry (entries with their keys and aliases) into ``target``,
+    which has none yet (a duplicated project); how many entries."""
+    entries = list(SourceEntry.objects.filter(project=source).prefetch_related("aliases"))
+    copies = SourceEntry.objects.bulk_create(
+        SourceEntry(
+            project=target,
+            key=entry.key,
+            name=entry.name,
+            kind=entry.kind,
+            affiliation=entry.affiliation,
+        )
+        for entry in entries
+    )
+    SourceAlias.objects.bulk_create(
+        SourceAlias(entry=copy, alias=alias.alias, normalized=alias.normalized)
+        for entry, copy in zip(entries, copies, strict=True)
+        for alias in entry.aliases.all()
+    )
+    return len(copies)
