@@ -22,6 +22,7 @@ const table = document.getElementById("runs-table");
 const tbody = table.querySelector("tbody");
 const listStatus = document.getElementById("runs-status");
 let polling = null;
+let lastDrawn = "";
 
 function statusCell(run) {
   const cell = el("td", {}, el("span", { class: `status status-run-${run.status}`, text: run.status }));
@@ -59,7 +60,11 @@ function row(run) {
 
 async function loadRuns() {
   const runs = await api("GET", `projects/${projectId}/suggester-runs/`);
-  tbody.replaceChildren(...runs.map(row));
+  // Drawn again only when something changed, so a focused link keeps its focus while a
+  // run is polled.
+  const drawn = JSON.stringify(runs);
+  if (drawn !== lastDrawn) tbody.replaceChildren(...runs.map(row));
+  lastDrawn = drawn;
   table.hidden = runs.length === 0;
   listStatus.textContent = runs.length ? "" : "No runs yet.";
   listStatus.hidden = runs.length > 0;
