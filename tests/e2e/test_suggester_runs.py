@@ -157,3 +157,20 @@ def test_the_workbench_offers_no_run_control_to_a_reviewer(live_server, page, db
     page.goto(f"{live_server.url}/projects/{people.project.pk}/stories/{seed.story.pk}/")
     expect(page.locator("#story-workbench")).to_have_attribute("data-ready", "true")
     expect(page.locator("#aligner-run-control")).to_have_count(0)
+
+
+def test_a_manager_runs_the_attribution_suggester_over_every_document_from_the_keyboard(
+    live_server, page, db
+):
+    people = people_in_project(n_documents=0)
+    seed_story_project(people.project, people.manager, with_gold=False)
+    log_in(page, live_server.url, people.manager.username)
+    open_suggesters(page, live_server.url, people.project.pk)
+    page.locator("#attribution-model").fill("rules-v1")
+    page.keyboard.press("Enter")  # submits the form
+    run = page.locator("#runs-table tbody tr").first
+    expect(run).to_have_attribute("data-status", "done")
+    expect(run).to_contain_text("model:rules-v1")
+    expect(run).to_contain_text("every document")
+    expect(run).to_contain_text("Wrote 5 sets")
+    assert AnnotationSet.objects.filter(kind="model", model_name="rules-v1").count() == 5
