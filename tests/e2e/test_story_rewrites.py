@@ -160,3 +160,18 @@ def test_an_outsider_gets_not_found_for_the_rewrites_page(live_server, page, see
         f"{live_server.url}/projects/{story.project.pk}/stories/{story.story.pk}/rewrites/"
     )
     assert response is not None and response.status == 404
+
+
+def test_a_story_with_one_report_says_there_is_no_pair(live_server, page, db):  # noqa: ANN001
+    people = people_in_project(n_documents=1)
+    log_in(page, live_server.url, people.annotator.username)
+    page.goto(f"{live_server.url}/projects/{people.project.pk}/stories/{people.story.pk}/rewrites/")
+    expect(page.locator("#story-rewrites-page")).to_have_attribute(
+        "data-ready", "true", timeout=READY_MS
+    )
+    expect(page.locator("#rewrites-message")).to_have_text(
+        "None of the story's 1 document in this project re-reports another: no near-duplicate pair."
+    )
+    expect(page.locator("#pair-form")).to_be_hidden()
+    expect(page.locator("#any-two")).to_be_hidden()
+    expect(page.locator("#alignment-card")).to_be_hidden()
