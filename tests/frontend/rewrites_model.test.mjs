@@ -16,7 +16,6 @@ import {
   sentencePieces,
   similarityLabel,
   summaryItems,
-  workspaceLink,
 } from "../../frontend/static/frontend/js/rewrites_model.js";
 
 const AXIOS = { id: 1, title: "Talks deadlock", outlet: "Axios", published_at: "2024-03-26T00:00:00Z" };
@@ -92,10 +91,6 @@ test("a sentence with runs is drawn run by run; one without, as one kept piece",
   ]);
   assert.deepEqual(sentencePieces({ text: "Same.", runs: [] }), [{ op: "kept", text: "Same." }]);
   assert.deepEqual(sentencePieces(null), []);
-});
-
-test("a sentence links to the workspace at its offsets", () => {
-  assert.equal(workspaceLink(7, 2, { start: 10, end: 40 }), "/projects/7/documents/2/work/?at=10-40");
 });
 
 test("a moved row points at its counterpart, with the similarity when reworded", () => {

@@ -85,11 +85,6 @@ export function sentencePieces(sentence) {
   return sentence.runs.map((run) => ({ op: run.op, text: run.text }));
 }
 
-/** The workspace at a sentence of a document (the workspace reads ?at=start-end). */
-export function workspaceLink(projectId, documentId, sentence) {
-  return `/projects/${projectId}/documents/${documentId}/work/?at=${sentence.start}-${sentence.end}`;
-}
-
 /** A moved row's note: where its sentence went (a dropped row) or came from (an added
  *  row), and how similar the two are; null for a row that did not move. */
 export function movedNote(row) {
