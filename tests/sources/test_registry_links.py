@@ -4,12 +4,15 @@ not hold, and an entry spans link to is not deleted."""
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from annotations.models import SourceEntry
 from annotations.schema import SchemaError, validate_definition
 from annotations.services.errors import DomainError
-from annotations.services.projects import project_create
+from annotations.services.projects import project_create, project_schema_replace
+from annotations.services.source_links import linked_span_counts
 from annotations.services.sources import SourceInUse, source_create, source_delete
 from tests.annotations.conftest import Bench, assert_error, put_set, span_payload
 
@@ -123,3 +126,16 @@ def test_an_import_refuses_a_key_not_in_the_registry(bench):
 def test_a_domain_error_is_what_bad_registry_input_raises(bench):
     with pytest.raises(DomainError):
         source_create(project=bench.project, data={"name": "", "kind": "named_person"})
+
+
+def test_another_labels_attribute_of_the_same_key_is_not_a_registry_link(bench, owner, hamas):
+    definition = copy.deepcopy(bench.project.schema.definition)
+    claim = definition["span_labels"][0]
+    claim["attributes"].append({"key": "entry", "name": "Entry note", "type": "text"})
+    project_schema_replace(project=bench.project, definition=definition)
+    note = span_payload(
+        bench.text, "CLAIM", "the talks had stalled", attributes={"entry": hamas.key}
+    )
+    assert put_set(owner, bench.aset, spans=[note]).status_code == 200
+    assert linked_span_counts(bench.project.pk, definition) == {}
+    source_delete(entry=hamas)
