@@ -43,6 +43,12 @@ def test_the_project_homes_nav_links_to_the_stories(seed):
     assert f'href="/projects/{people.project.pk}/stories/"' in html
 
 
+def test_an_annotator_reaches_the_stories_from_the_queue_card(seed):
+    people, _ = seed
+    html = client_as(people.annotator).get(f"/projects/{people.project.pk}/").content.decode()
+    assert f'id="to-stories" href="/projects/{people.project.pk}/stories/"' in html
+
+
 def test_a_reviewer_opens_the_workbench_with_every_layer_in_the_picker(seed):
     people, story = seed
     url = f"/projects/{people.project.pk}/stories/{story.story.pk}/"
