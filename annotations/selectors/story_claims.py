@@ -7,9 +7,10 @@ publication time. The layer is read as agreement reads it (``agreement_layers``:
 annotator's submitted sets, the curated gold sets, the model sets not skipped), so the
 table shows what ``evaluate_layer`` measures.
 
-Seven statements whatever the size: the caller's project (or the projects holding the
-story), the columns, the layer's sets, documents, contents and story names (four, from
-``agreement_layers``), and the registry entries the SOURCE spans name.
+A fixed number of statements whatever the size: the story and the caller's project (or
+the projects holding the story), the columns, the layer's sets, documents, contents and
+story names (four, from ``agreement_layers``), and the registry entries the SOURCE spans
+name (none when they name none).
 """
 
 from __future__ import annotations
