@@ -72,7 +72,8 @@ def story_project_for(
 
 
 def story_columns(project: Project, story: Story) -> list[Document]:
-    """The story's documents in the project, by outlet name then publication time."""
+    """The story's documents in the project, by outlet name then publication time;
+    documents without an outlet last."""
     documents = (
         Document.objects.filter(story=story, pk__in=project.queue.values("document_id"))
         .select_related("outlet")
@@ -81,6 +82,7 @@ def story_columns(project: Project, story: Story) -> list[Document]:
     return sorted(
         documents,
         key=lambda d: (
+            d.outlet is None,
             (d.outlet.name if d.outlet else "").casefold(),
             d.published_at is None,
             d.published_at.isoformat() if d.published_at else "",
