@@ -3,7 +3,8 @@
 - ``claim_clusters``: CLAIM spans joined by SAME_CLAIM links (union-find, across
   documents); a claim with no link is a cluster of its own.
 - ``differing_ranges``: the character ranges of a wording whose words the other outlets'
-  wordings of the same claim do not use (words compared case-folded, quote marks unified).
+  wordings of the same claim do not use (words compared case-folded, quote marks unified,
+  possessives dropped).
 - ``paragraph_starts`` / ``paragraph_number`` / ``zone_of``: where a span sits: the 1-based
   paragraph (paragraphs are separated by blank lines, or by line breaks
   in a text without blank lines) and the zone (``headline``, ``lede``:
@@ -51,7 +52,10 @@ def claim_clusters(claims: Sequence[int], links: Iterable[tuple[int, int]]) -> l
 
 
 def word_key(word: str) -> str:
-    return word.casefold().replace("’", "'")
+    """A word as compared: case-folded, quote marks unified, a possessive 's dropped
+    ("Council's" is "council")."""
+    key = word.casefold().replace("’", "'")
+    return key[:-2] if key.endswith("'s") and len(key) > 2 else key
 
 
 def word_set(text: str) -> set[str]:
