@@ -1,15 +1,17 @@
 """Posting one JSON request to an external recommender and reading its JSON answer, with the
 standard library (no new dependency).
 
-What it refuses, each as ``RecommenderUnreachable`` with the reason in words: a connection
-that fails, no complete answer within the timeout (the whole exchange, not each read), a
-redirect (never followed: the operator configured this URL and no other), a status other
-than 2xx, an answer over ``MAX_ANSWER_BYTES``, an answer that is not JSON. Proxies from the
+What it refuses, each as ``RecommenderUnreachable`` with the reason in words: an address
+the client cannot send to (saved before the settings checked it), a connection that fails,
+no complete answer within the timeout (the whole exchange, not each read), a redirect
+(never followed: the operator configured this URL and no other), a status other than 2xx,
+an answer over ``MAX_ANSWER_BYTES``, an answer that is not JSON. Proxies from the
 environment are not used: the request goes to the configured URL only.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
 import time
 import urllib.error
@@ -57,14 +59,14 @@ def _body_read(response: Any, deadline: float, timeout: float) -> bytes:
 def json_post(url: str, payload: dict[str, Any], timeout: float) -> Any:
     """POST ``payload`` as JSON to ``url`` and give the decoded JSON answer."""
     data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-    request = urllib.request.Request(
-        url,
-        data=data,
-        method="POST",
-        headers={"Content-Type": "application/json", "Accept": "application/json"},
-    )
     deadline = time.monotonic() + timeout
     try:
+        request = urllib.request.Request(
+            url,
+            data=data,
+            method="POST",
+            headers={"Content-Type": "application/json", "Accept": "application/json"},
+        )
         with _OPENER.open(request, timeout=timeout) as response:
             body = _body_read(response, deadline, timeout)
     except urllib.error.HTTPError as exc:
@@ -80,7 +82,11 @@ def json_post(url: str, payload: dict[str, Any], timeout: float) -> Any:
         if isinstance(exc.reason, TimeoutError):
             raise RecommenderUnreachable(f"no answer within {timeout:g} s") from None
         raise RecommenderUnreachable(f"could not connect ({exc.reason})") from None
-    except (OSError, ValueError) as exc:
+    except (http.client.InvalidURL, ValueError) as exc:
+        # An address saved before the settings checked it (a port that is not a number, a
+        # space, a bracket left open): the client cannot send to it.
+        raise RecommenderUnreachable(f"could not connect (not a usable address: {exc})") from None
+    except (OSError, http.client.HTTPException) as exc:
         raise RecommenderUnreachable(f"the exchange failed ({exc})") from None
     try:
         return json.loads(body.decode("utf-8"))

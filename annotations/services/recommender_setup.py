@@ -4,8 +4,9 @@ checks the role and that the project is writable).
 Each field is checked here with a message naming it (``DomainError`` details): the name is
 a slug (its layer is ``model:<name>``) unique in the project and not a built-in suggester's
 default layer name, the URL http or https with a host, the timeout 1..120 seconds, labels
-and relation types the project's schema has. The database holds the same rules, but the
-reserved names, as constraints (``annotations/models/recommenders.py``).
+and relation types the project's schema has; ``url_problem`` also refuses an address the
+HTTP client cannot send to. The database holds the same rules, but the reserved names and
+the URL's finer checks, as constraints (``annotations/models/recommenders.py``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,31 @@ FIELDS = ("name", "url", "timeout_seconds", "labels", "relation_types", "stances
 _NAME = re.compile(NAME_PATTERN)
 # The built-in suggesters' default layers: a recommender of the same name would write into them.
 RESERVED_NAMES = frozenset({SuggesterName.QUOTE_ALIGNER.value, SuggesterName.ATTRIBUTION.value})
+
+
+def url_problem(url: Any) -> str | None:
+    """What is wrong with ``url`` as a recommender's address, or None: an http or https URL
+    with a host, a port (if any) from 1 to 65535, no spaces or control characters and a
+    path and query in ASCII (the HTTP client cannot send the others), at most 500
+    characters."""
+    if not isinstance(url, str):
+        return "an http:// or https:// address with a host"
+    if len(url) > 500:
+        return "at most 500 characters"
+    if any(ch.isspace() or not ch.isprintable() for ch in url):
+        return "no spaces or control characters (write a space in a path as %20)"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:  # a bracket left open, a port that is not a number or too big
+        return f"not a usable address ({exc})"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "an http:// or https:// address with a host"
+    if port == 0:
+        return "a port from 1 to 65535"
+    if not (parts.path + parts.query).isascii():
+        return "a path and query in ASCII (write other characters percent-encoded)"
+    return None
 
 
 def _keys(value: Any, known: dict[str, Any], what: str, errors: dict[str, str], field: str):
@@ -61,14 +87,11 @@ def _fields_checked(project: Project, data: Any, *, partial: bool) -> dict[str, 
         else:
             checked["name"] = name
     if "url" in data:
-        url = data["url"]
-        parts = urlsplit(url) if isinstance(url, str) else None
-        if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-            errors["url"] = "an http:// or https:// address with a host"
-        elif len(url) > 500:
-            errors["url"] = "at most 500 characters"
+        problem = url_problem(data["url"])
+        if problem:
+            errors["url"] = problem
         else:
-            checked["url"] = url
+            checked["url"] = data["url"]
     if "timeout_seconds" in data:
         timeout = data["timeout_seconds"]
         if (
