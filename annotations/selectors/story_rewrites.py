@@ -5,7 +5,10 @@ The corpus import reports near-duplicates when documents are added but does not 
 so the pairs are computed here, over the story's documents in the project, with the import's
 own measure and threshold (``corpus.similarity``); documents are taken in publication order
 (those without a date last, then by id), so the earlier published document of a pair is the
-original.
+original. The pairs are kept in Django's cache (the database cache), keyed by the story and
+by the documents in that order with their sha256s: texts never change, so the key changes
+exactly when the answer can (a document added, removed or re-dated), and a warm request
+reads no text at all (``bench/bench_rewrites.py`` measures both).
 
 Access: every member of the project reads its documents, so every member reads their
 rewrites (blind projects hide sets, not texts). The project can be left out when the
@@ -14,10 +17,12 @@ caller's projects hold the story's documents in exactly one project.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
 from django.db.models import F
 from django.http import Http404
 
@@ -26,8 +31,12 @@ from annotations.selectors.projects import project_with_role
 from annotations.services.errors import DomainError
 from corpus.models import Document, Story
 from corpus.rewrites import Alignment, Sentence, clause_similarity, rewrite_alignment, rewrite_pairs
+from corpus.similarity import NearDuplicate
 
 NO_STORY = "No such story."
+PAIRS_KEPT_SECONDS = 7 * 24 * 3600  # the key changes with the documents, never stale
+# What the listing reads of each document (not its text, raw text, zones or search vector).
+SUMMARY_FIELDS = ("id", "title", "outlet", "published_at", "sha256")
 SEVERAL_PROJECTS = (
     "The story's documents are in several of your projects; name one with ?project=<id>."
 )
@@ -74,10 +83,16 @@ def _story_documents(project: Project, story: Story) -> Any:
     return Document.objects.filter(story=story, projects=project)
 
 
-def _documents(found: StoryInProject, ids: list[int] | None = None) -> list[Document]:
+def _documents(
+    found: StoryInProject, ids: list[int] | None = None, *, texts: bool = True
+) -> list[Document]:
+    """The story's documents in the project (only ``ids`` when given), in publication
+    order; without their texts when ``texts`` is False."""
     qs = _story_documents(found.project, found.story).select_related("outlet")
     if ids is not None:
         qs = qs.filter(pk__in=ids)
+    if not texts:
+        qs = qs.only(*SUMMARY_FIELDS, "outlet__name")
     return list(qs.order_by(F("published_at").asc(nulls_last=True), "pk"))
 
 
@@ -93,10 +108,8 @@ def document_summary(document: Document) -> dict[str, Any]:
 def story_rewrite_pairs(found: StoryInProject) -> dict[str, Any]:
     """The story's documents in the project (in publication order) and their near-duplicate
     pairs, most similar first."""
-    documents = _documents(found)
+    documents = _documents(found, texts=False)
     by_id = {document.pk: document for document in documents}
-    pairs = rewrite_pairs([(document.pk, document.text) for document in documents])
-    pairs.sort(key=lambda pair: (-pair.similarity, pair.similar_to, pair.document))
     return {
         "story": {"id": found.story.pk, "name": found.story.name},
         "project": found.project.pk,
@@ -107,9 +120,35 @@ def story_rewrite_pairs(found: StoryInProject) -> dict[str, Any]:
                 "rewrite": document_summary(by_id[pair.document]),
                 "similarity": pair.similarity,
             }
-            for pair in pairs
+            for pair in _pairs_cached(found.story, documents)
         ],
     }
+
+
+def pairs_key(story: Story, documents: list[Document]) -> str:
+    """The cache key of the pairs of ``documents`` (in publication order): the story and a
+    digest of the documents' ids and sha256s in that order."""
+    listed = ",".join(f"{document.pk}:{document.sha256}" for document in documents)
+    return f"story-rewrite-pairs:{story.pk}:{hashlib.sha256(listed.encode()).hexdigest()}"
+
+
+def _pairs_cached(story: Story, documents: list[Document]) -> list[NearDuplicate]:
+    key = pairs_key(story, documents)
+    kept = cache.get(key)  # plain tuples (document, similar_to, similarity)
+    if kept is None:
+        pairs = story_pairs_computed([document.pk for document in documents])
+        kept = [(pair.document, pair.similar_to, pair.similarity) for pair in pairs]
+        cache.set(key, kept, PAIRS_KEPT_SECONDS)
+    return [NearDuplicate(*pair) for pair in kept]
+
+
+def story_pairs_computed(ids: list[int]) -> list[NearDuplicate]:
+    """The near-duplicate pairs of the documents ``ids`` (in publication order), most
+    similar first, computed from their texts (what the cache keeps)."""
+    texts = dict(Document.objects.filter(pk__in=ids).values_list("pk", "text"))
+    pairs = rewrite_pairs([(pk, texts[pk]) for pk in ids])
+    pairs.sort(key=lambda pair: (-pair.similarity, pair.similar_to, pair.document))
+    return pairs
 
 
 def story_rewrite(found: StoryInProject, original_id: int, rewrite_id: int) -> dict[str, Any]:
