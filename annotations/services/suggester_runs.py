@@ -3,9 +3,11 @@ suggester and a project's external recommenders each write a model layer (``mode
 through the import's checked path, all or nothing.
 
 ``suggester_run_start`` checks the request (a manager, a writable project, a known suggester,
-a story for the aligner, a layer that is not there yet unless ``replace``) and queues the
-task; ``suggester_run_execute`` (the worker, or ``manage.py run_suggester`` right away) builds
-every document's records first, with progress, then writes them in ONE ``records_import``.
+a story for the aligner, a layer that is not there yet unless ``replace``, a layer name that
+is not another tool's: a built-in suggester may not write into the other built-in's layer nor
+into a recommender's; a recommender writes its own) and queues the task;
+``suggester_run_execute`` (the worker, or ``manage.py run_suggester`` right away) builds every
+document's records first, with progress, then writes them in ONE ``records_import``.
 Any problem fails the run with its reason and writes nothing. With ``replace``, the model's
 earlier sets on the run's documents (and the decisions taken on their suggestions) are
 deleted in the same transaction as the write.
@@ -23,7 +25,14 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from annotations.formats.records import Record
-from annotations.models import AnnotationSet, ExportJobStatus, Project, ProjectDocument, SetKind
+from annotations.models import (
+    AnnotationSet,
+    ExportJobStatus,
+    Project,
+    ProjectDocument,
+    Recommender,
+    SetKind,
+)
 from annotations.models.suggesters import SuggesterName, SuggesterRun
 from annotations.permissions import can_manage, role_acted
 from annotations.selectors.projects import project_role
@@ -38,6 +47,8 @@ from annotations.suggesters.quotes import align_quotes
 from corpus.models import Document, Story
 
 MODEL_NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+# The built-in suggesters' own layers: one of them may not write into the other's.
+BUILT_IN_LAYERS = frozenset({SuggesterName.QUOTE_ALIGNER.value, SuggesterName.ATTRIBUTION.value})
 MANAGERS_ONLY = "Only the project's managers may run suggesters."
 MAX_ERRORS = 20  # listed in a failed run's outcome
 
@@ -123,8 +134,6 @@ def layer_sets(
 
 def _model_name_checked(project: Project, suggester: str, model_name: str | None) -> str:
     if suggester == SuggesterName.RECOMMENDER:
-        from annotations.models.recommenders import Recommender  # written by X
-
         if not model_name:
             raise DomainError(
                 "Name the recommender to run.", {"model_name": "a recommender's name is required"}
@@ -146,6 +155,17 @@ def _model_name_checked(project: Project, suggester: str, model_name: str | None
         raise DomainError(
             "A model layer's name is lower-case letters, digits, '-' and '_' (at most 64).",
             {"model_name": "lower-case letters, digits, '-' and '_', at most 64"},
+        )
+    if name in BUILT_IN_LAYERS and name != suggester:
+        raise DomainError(
+            f"model:{name} is the {name} suggester's layer; choose another model name.",
+            {"model_name": f"'{name}' is another built-in suggester's layer"},
+        )
+    if Recommender.objects.filter(project=project, name=name).exists():
+        raise DomainError(
+            f"model:{name} is the layer of the project's recommender {name!r}; choose another "
+            "model name.",
+            {"model_name": f"'{name}' is one of the project's recommenders"},
         )
     return name
 
