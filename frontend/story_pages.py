@@ -16,7 +16,9 @@ from annotations.selectors.story_layers import (
     LayerRefused,
     default_layer,
     layer_readable_or_refuse,
+    layer_sets_read,
     layers_readable,
+    open_sets_of,
 )
 from annotations.selectors.story_list import project_story_rows
 from annotations.services.errors import DomainError
@@ -42,7 +44,10 @@ def project_stories(request: HttpRequest, project_id: int) -> HttpResponse:
         "role": role,
         "layer": layer,
         "layers": readable,
-        "stories": project_story_rows(project, layer),
+        "layer_sets": layer_sets_read(request.user, layer),
+        "stories": project_story_rows(
+            project, layer, open_sets=open_sets_of(request.user, layer) is not None
+        ),
     }
     return render(request, "frontend/project_stories.html", context)
 
@@ -61,6 +66,7 @@ def story_workbench(request: HttpRequest, project_id: int, story_id: int) -> Htt
         "story": story,
         "layer": layer,
         "layers": readable,
+        "layer_sets": layer_sets_read(request.user, layer),
         "can_manage": can_manage(role),
     }
     return render(request, "frontend/story_workbench.html", context)

@@ -55,6 +55,9 @@ class LayerFilters:
     documents: tuple[int, ...] = ()  # document ids; none: every document of the project
     story: int | None = None
     with_text: bool = False  # read the documents' texts (token-based F1)
+    # this username's own annotator sets count while still open too (not skipped or
+    # archived): the story workbench reading the caller's own layer; agreement never sets it
+    open_sets_of: str | None = None
 
 
 _SETS_SQL = f"""
@@ -64,6 +67,8 @@ JOIN {_DOCUMENT} d ON d.id = s.document_id
 LEFT JOIN {_USER} u ON u.id = s.author_id
 WHERE s.project_id = %(project)s
   AND ((s.kind = %(annotator)s AND s.status = %(submitted)s)
+       OR (s.kind = %(annotator)s AND u.username = %(open_sets_of)s
+           AND s.status NOT IN (%(skipped)s, %(archived)s))
        OR (s.kind = %(gold)s AND s.status = %(curated)s)
        OR (s.kind = %(model)s AND s.status NOT IN (%(skipped)s, %(archived)s)))
   AND (cardinality(%(documents)s::bigint[]) = 0 OR s.document_id = ANY(%(documents)s))
@@ -137,6 +142,7 @@ def agreement_layers(project: Project, filters: LayerFilters) -> Inputs:
         "curated": SetStatus.CURATED,
         "skipped": SetStatus.SKIPPED,
         "archived": SetStatus.ARCHIVED,
+        "open_sets_of": filters.open_sets_of,
     }
     wanted = set(filters.layers)
     with connection.cursor() as cursor:

@@ -5,7 +5,8 @@ Rows are clusters of CLAIM spans joined by SAME_CLAIM links in the layer (across
 documents); columns are the story's documents in the project, by outlet name then
 publication time. The layer is read as agreement reads it (``agreement_layers``: an
 annotator's submitted sets, the curated gold sets, the model sets not skipped), so the
-table shows what ``evaluate_layer`` measures.
+table shows what ``evaluate_layer`` measures; but a person reading their own annotator
+layer sees their open sets too (``story_layers.open_sets_of``).
 
 A fixed number of statements whatever the size: the story and the caller's project (or
 the projects holding the story), the columns, the layer's sets, documents, contents and
@@ -110,13 +111,19 @@ def _registry_entries(project: Project, keys: set[str]) -> dict[str, dict[str, s
 
 
 def story_claims_table(
-    project: Project, story: Story, layer: str, readable: list[str]
+    project: Project,
+    story: Story,
+    layer: str,
+    readable: list[str],
+    open_sets_of: str | None = None,
 ) -> dict[str, Any]:
     """The claims x outlets table of ``story`` in ``project`` for ``layer`` (already checked
-    readable; ``readable`` is listed in the answer for the layer picker)."""
+    readable; ``readable`` is listed in the answer for the layer picker; ``open_sets_of``:
+    the username whose open sets count too, ``story_layers.open_sets_of``)."""
     columns = story_columns(project, story)
     texts = {d.pk: d.text for d in columns}
-    inputs = agreement_layers(project, LayerFilters(layers=(layer,), story=story.pk))
+    filters = LayerFilters(layers=(layer,), story=story.pk, open_sets_of=open_sets_of)
+    inputs = agreement_layers(project, filters)
     contents = {
         doc: layer_set.contents
         for doc, layer_set in inputs.layers.get(layer, {}).items()

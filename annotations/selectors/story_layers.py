@@ -11,6 +11,10 @@ Layers are named as in agreement and provenance: ``gold``, ``annotator:<username
 - Outsiders read nothing (callers answer 404 before asking).
 
 The default layer is ``gold`` for managers and reviewers, the annotator's own otherwise.
+
+Which sets of a layer are read is agreement's rule (submitted annotator sets, curated gold
+sets, model sets not skipped), but for a person reading their own annotator layer: their
+open sets count too (``open_sets_of``), so an annotator still at work sees what they did.
 """
 
 from __future__ import annotations
@@ -35,6 +39,22 @@ class LayerRefused(PermissionDenied):
 
 def own_layer(user: AbstractBaseUser) -> str:
     return f"annotator:{user.get_username()}"
+
+
+def open_sets_of(user: AbstractBaseUser, layer: str) -> str | None:
+    """The username whose open sets count too: the caller's, when ``layer`` is their own."""
+    return user.get_username() if layer == own_layer(user) else None
+
+
+def layer_sets_read(user: AbstractBaseUser, layer: str) -> str:
+    """Which sets of ``layer`` are read, in words for the page."""
+    if layer == GOLD:
+        return "curated gold sets"
+    if layer == own_layer(user):
+        return "your sets, submitted or not"
+    if layer.startswith("model:"):
+        return "the model's sets"
+    return "submitted sets"
 
 
 def default_layer(user: AbstractBaseUser, role: str | None) -> str:
