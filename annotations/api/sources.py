@@ -3,7 +3,9 @@ add aliases, suggest entries for a span's text, and an entry's claims across out
 
 Who may: every member reads; every member adds entries and aliases (annotators link
 sources in the workspace, reviewers in the gold layer); managers and reviewers change and
-delete entries. Writes in an archived project are refused (409).
+delete entries (the only ones told how many spans block a delete). Writes in an archived
+project are refused (409). An entry's ``spans`` counts the links of every layer, but for
+a blind project's annotator only those of their own sets.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from annotations.selectors.sources import (
     source_entries,
     source_get,
     source_suggestions,
+    spans_counted_for,
 )
 from annotations.selectors.story_layers import layer_readable_or_refuse
 from annotations.services.sources import (
@@ -72,8 +75,11 @@ def _entry(project: Project, entry_id: int) -> SourceEntry:
     return entry
 
 
-def _out(project: Project, entry: SourceEntry) -> SourceEntryOut:
-    return entries_out(project, [source_get(project, entry.pk)])[0]
+def _out(
+    request: Request, project: Project, role: str | None, entry: SourceEntry
+) -> SourceEntryOut:
+    counted_for = spans_counted_for(request.user, role, project)
+    return entries_out(project, [source_get(project, entry.pk)], counted_for=counted_for)[0]
 
 
 class ProjectSourcesApi(APIView):
@@ -84,9 +90,11 @@ class ProjectSourcesApi(APIView):
     def get(self, request: Request, project_id: int) -> Response:
         """The project's registry by name; ``?q=`` keeps the entries whose name or an alias
         contains it (case-insensitive)."""
-        project, _ = project_for(request, project_id)
+        project, role = project_for(request, project_id)
         q = _text_param(request, "q")
-        return Response(entries_out(project, source_entries(project, q), every=not q.strip()))
+        entries = source_entries(project, q)
+        counted_for = spans_counted_for(request.user, role, project)
+        return Response(entries_out(project, entries, every=not q.strip(), counted_for=counted_for))
 
     @extend_schema(
         request=component(SourceEntryIn), responses={201: component(SourceEntryOut), 400: ERROR}
@@ -94,25 +102,25 @@ class ProjectSourcesApi(APIView):
     def post(self, request: Request, project_id: int) -> Response:
         """Add an entry: ``name``, ``kind``, ``affiliation``, ``aliases``; ``key`` is made
         from the name (unique in the project) when not given."""
-        project, _ = project_for(request, project_id, allowed=_member)
+        project, role = project_for(request, project_id, allowed=_member)
         entry = source_create(project=project, data=_body(request))
-        return Response(_out(project, entry), status=status.HTTP_201_CREATED)
+        return Response(_out(request, project, role, entry), status=status.HTTP_201_CREATED)
 
 
 class SourceDetailApi(APIView):
     @extend_schema(responses=component(SourceEntryOut))
     def get(self, request: Request, project_id: int, entry_id: int) -> Response:
         """One entry, with its aliases and how many spans link to it."""
-        project, _ = project_for(request, project_id)
-        return Response(_out(project, _entry(project, entry_id)))
+        project, role = project_for(request, project_id)
+        return Response(_out(request, project, role, _entry(project, entry_id)))
 
     @extend_schema(request=component(SourceEntryChange), responses={200: component(SourceEntryOut)})
     def patch(self, request: Request, project_id: int, entry_id: int) -> Response:
         """Change the name, kind, affiliation or aliases (the list replaces the entry's);
         the key stays (spans store it)."""
-        project, _ = project_for(request, project_id, allowed=can_review, refusal=EDIT_REFUSAL)
+        project, role = project_for(request, project_id, allowed=can_review, refusal=EDIT_REFUSAL)
         entry = source_update(entry=_entry(project, entry_id), data=_body(request))
-        return Response(_out(project, entry))
+        return Response(_out(request, project, role, entry))
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, project_id: int, entry_id: int) -> Response:
@@ -131,10 +139,10 @@ class SourceAliasesApi(APIView):
     def post(self, request: Request, project_id: int, entry_id: int) -> Response:
         """Add aliases to an entry (those it has, compared normalised, are kept as they
         are): every member may, as they meet the source under another name."""
-        project, _ = project_for(request, project_id, allowed=_member)
+        project, role = project_for(request, project_id, allowed=_member)
         entry = _entry(project, entry_id)
         source_aliases_add(entry=entry, aliases=_body(request).get("aliases"))
-        return Response(_out(project, entry))
+        return Response(_out(request, project, role, entry))
 
 
 class SourceSuggestApi(APIView):
@@ -147,9 +155,10 @@ class SourceSuggestApi(APIView):
         the entry's name or an alias (ignoring case, punctuation, a leading article and a
         possessive), less for names sharing words ("Netanyahu" for "Prime Minister
         Benjamin Netanyahu")."""
-        project, _ = project_for(request, project_id)
+        project, role = project_for(request, project_id)
         text = _text_param(request, "text", required=True)
-        return Response({"results": source_suggestions(project, text)})
+        counted_for = spans_counted_for(request.user, role, project)
+        return Response({"results": source_suggestions(project, text, counted_for)})
 
 
 class SourceClaimsApi(APIView):

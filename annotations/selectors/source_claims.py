@@ -18,7 +18,7 @@ from django.db.models import QuerySet
 from annotations.contracts_sources import NamedAs, SourceClaim, SourceClaims
 from annotations.models import Project, Relation, SetKind, SetStatus, SourceEntry, Span
 from annotations.selectors.sets import sets_visible_to
-from annotations.selectors.sources import entries_out
+from annotations.selectors.sources import entries_out, spans_counted_for
 from annotations.selectors.story_layers import GOLD
 from annotations.services.source_links import registry_links
 
@@ -116,7 +116,9 @@ def source_claims(
         )
     ]
     return {
-        "entry": entries_out(project, [entry])[0],
+        "entry": entries_out(project, [entry], counted_for=spans_counted_for(user, role, project))[
+            0
+        ],
         "layer": layer,
         "claims": claims,
         "named_as": named_as,

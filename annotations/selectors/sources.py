@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
 from annotations.contracts_sources import SourceEntryOut, SourceSuggestion
 from annotations.formats.records import SourceRecord
 from annotations.models import Project, SourceAlias, SourceEntry
+from annotations.permissions import can_review
 from annotations.services.source_links import linked_span_counts
 from annotations.source_names import Named, entry_matches
 
@@ -56,23 +58,37 @@ def entry_out(entry: SourceEntry, aliases: list[str], spans: int) -> SourceEntry
 
 
 def entries_out(
-    project: Project, entries: Iterable[SourceEntry], *, every: bool = False
+    project: Project,
+    entries: Iterable[SourceEntry],
+    *,
+    every: bool = False,
+    counted_for: int | None = None,
 ) -> list[SourceEntryOut]:
     """Entries with their aliases and linked-span counts (one query each for all of them;
-    ``every``: the entries are the whole registry, so neither query names them)."""
+    ``every``: the entries are the whole registry, so neither query names them;
+    ``counted_for``: a user id whose own sets only are counted, ``spans_counted_for``)."""
     entries = list(entries)
     keys = None if every else [entry.key for entry in entries]
-    counts = linked_span_counts(project.pk, project.schema.definition, keys)
+    counts = linked_span_counts(project.pk, project.schema.definition, keys, counted_for)
     aliases = aliases_of(project, None if every else [entry.pk for entry in entries])
     return [
         entry_out(entry, aliases.get(entry.pk, []), counts.get(entry.key, 0)) for entry in entries
     ]
 
 
-def source_suggestions(project: Project, text: str) -> list[SourceSuggestion]:
+def spans_counted_for(user: AbstractBaseUser, role: str | None, project: Project) -> int | None:
+    """Whose links an entry's ``spans`` counts: everyone's (None), but a blind project's
+    annotator only their own sets' (the id): the count must not tell how many SOURCE spans
+    the others linked."""
+    return user.pk if project.blind and not can_review(role) else None
+
+
+def source_suggestions(
+    project: Project, text: str, counted_for: int | None = None
+) -> list[SourceSuggestion]:
     """The entries ``text`` (a SOURCE span's text) may name, best first (at most five).
     The names are read as plain rows (a registry is scanned whole), the chosen entries
-    then in full."""
+    then in full (``counted_for``: as ``entries_out``)."""
     aliases = aliases_of(project)
     names = SourceEntry.objects.filter(project=project).values_list("id", "name")
     named = [Named(pk, name, tuple(aliases.get(pk, ()))) for pk, name in names]
@@ -80,7 +96,7 @@ def source_suggestions(project: Project, text: str) -> list[SourceSuggestion]:
     if not matches:
         return []
     chosen = SourceEntry.objects.filter(pk__in=[m.entry_id for m in matches])
-    outs = {out["id"]: out for out in entries_out(project, chosen)}
+    outs = {out["id"]: out for out in entries_out(project, chosen, counted_for=counted_for)}
     return [
         {"entry": outs[match.entry_id], "score": match.score, "matched": match.matched}
         for match in matches

@@ -18,7 +18,7 @@ from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.db.models.fields.json import KeyTextTransform
 
-from annotations.models import SourceEntry, Span
+from annotations.models import SetKind, SourceEntry, Span
 from annotations.schema import Schema
 
 _KEYS_SQL = (
@@ -75,13 +75,20 @@ def linked_spans(project_id: int, definition: dict[str, Any], key: str) -> Query
 
 
 def linked_span_counts(
-    project_id: int, definition: dict[str, Any], keys: list[str] | None = None
+    project_id: int,
+    definition: dict[str, Any],
+    keys: list[str] | None = None,
+    author_id: int | None = None,
 ) -> dict[str, int]:
     """How many spans of the project link to each entry key (``keys``: only these; keys
-    without spans left out): one query per registry attribute (one in the presets), over
-    the labels declaring it."""
+    without spans left out; ``author_id``: only in that person's annotator sets): one query
+    per registry attribute (one in the presets), over the labels declaring it."""
     counts: dict[str, int] = {}
     spans = Span.objects.filter(annotation_set__project_id=project_id)
+    if author_id is not None:
+        spans = spans.filter(
+            annotation_set__kind=SetKind.ANNOTATOR, annotation_set__author_id=author_id
+        )
     for attribute, labels in registry_attributes(definition).items():
         linked = spans.filter(label__in=labels).annotate(
             linked_key=KeyTextTransform(attribute, "attributes")
