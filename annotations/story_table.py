@@ -1,7 +1,7 @@
 """Pure: the pieces of a story's claims x outlets table that need no database.
 
-- ``claim_clusters``: CLAIM spans joined by SAME_CLAIM links (union-find, across
-  documents); a claim with no link is a cluster of its own.
+- ``claim_clusters``: CLAIM spans joined by SAME_CLAIM links (agreement's union-find,
+  across documents); a claim with no link is a cluster of its own.
 - ``differing_ranges``: the character ranges of a wording whose words the other outlets'
   wordings of the same claim do not use (words compared case-folded, quote marks unified,
   possessives dropped).
@@ -22,6 +22,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from annotations.agreement.clusters import components
+
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 LINE_BREAK = re.compile(r"\n\s*")
@@ -31,23 +33,12 @@ ANONYMOUS_ENTRY_KINDS = ("anonymous_official",)
 
 def claim_clusters(claims: Sequence[int], links: Iterable[tuple[int, int]]) -> list[list[int]]:
     """The claims grouped by the links between them (pairs of claim ids; links naming an id
-    not in ``claims`` are ignored), each group sorted, groups in order of their first id."""
-    parent = {claim: claim for claim in claims}
-
-    def root(node: int) -> int:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for a, b in links:
-        if a in parent and b in parent:
-            ra, rb = root(a), root(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+    not in ``claims`` are ignored), each group sorted, groups in order of their first id.
+    The union-find is agreement's (``clusters.components``)."""
+    claims = list(dict.fromkeys(claims))
     groups: dict[int, list[int]] = {}
-    for claim in claims:
-        groups.setdefault(root(claim), []).append(claim)
+    for claim, root in zip(claims, components(claims, links), strict=True):  # type: ignore[arg-type]
+        groups.setdefault(root, []).append(claim)
     return sorted((sorted(group) for group in groups.values()), key=lambda g: g[0])
 
 

@@ -5,22 +5,16 @@ work, which a blind project hides from annotators."""
 
 from __future__ import annotations
 
-import csv
-import io
-from typing import Any
-
 from django.utils import timezone
 from django.utils.text import slugify
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations.api.access import project_for
 from annotations.api.openapi import ERROR, component
-from annotations.formats.csv_tables import neutralised
 from annotations.models import SetStatus
 from annotations.permissions import PROGRESS_REFUSAL, can_see_progress
 from annotations.progress_contracts import ProgressReport
@@ -31,31 +25,16 @@ from annotations.selectors.progress import (
     progress_filtered,
     project_progress_report,
 )
-from config.renderers import OrjsonRenderer
+from config.renderers import JsonOrCsvView, OrjsonRenderer, csv_renderer
 
 STATES = [NO_SET, *(s for s in SetStatus.values if s != SetStatus.CURATED)]
 
 
-class ProgressCsvRenderer(BaseRenderer):
-    media_type = "text/csv"
-    format = "csv"
-    charset = "utf-8"
-
-    def render(
-        self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None
-    ) -> bytes:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        for row in progress_csv_rows(data):
-            writer.writerow([neutralised(cell) for cell in row])
-        return out.getvalue().encode()
-
-
-class ProgressApi(APIView):
+class ProgressApi(JsonOrCsvView, APIView):
     """The documents x annotators matrix, per-annotator counts and time on task, the
     documents ready to curate and the sets submitted per day."""
 
-    renderer_classes = [OrjsonRenderer, ProgressCsvRenderer]
+    renderer_classes = [OrjsonRenderer, csv_renderer(progress_csv_rows)]
 
     class FilterSerializer(serializers.Serializer):
         story = serializers.IntegerField(required=False, allow_null=True, default=None)
@@ -96,13 +75,3 @@ class ProgressApi(APIView):
             name = f"progress-{slugify(project.name) or 'project'}-{project.pk}-{day}.csv"
             response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
-
-    def finalize_response(
-        self, request: Request, response: Response, *args: Any, **kwargs: Any
-    ) -> Response:
-        """Errors are answered in JSON, even to a caller that asked for CSV."""
-        not_a_report = response.status_code >= 400 or request.method not in ("GET", "HEAD")
-        if not_a_report and isinstance(response, Response):
-            request.accepted_renderer = OrjsonRenderer()
-            request.accepted_media_type = OrjsonRenderer.media_type
-        return super().finalize_response(request, response, *args, **kwargs)

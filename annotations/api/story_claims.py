@@ -1,55 +1,41 @@
 """A story's claims x outlets table: ``GET /api/v1/stories/{id}/claims/?project=&layer=``,
-as JSON or as CSV (one row per claim in a cell; ``?format=csv`` or ``Accept: text/csv``).
+as JSON or as CSV (one row per claim in a cell; ``?format=csv`` or ``Accept: text/csv``;
+another ``format``: 400 naming it).
 
 ``project`` may be left out when the caller's projects hold the story's documents in
 exactly one project (else 400 naming it). ``layer`` defaults to gold for managers and
 reviewers and to the caller's own layer for annotators; who may read which layer is
 ``selectors/story_layers.py`` (a blind project's annotator: only their own, else 403).
+A person's own layer shows their sets submitted or not; other people's annotator layers
+their submitted sets only.
 Outsiders, and stories in none of the caller's projects: 404."""
 
 from __future__ import annotations
 
-import csv
-import io
-from typing import Any
-
 from django.utils.text import slugify
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations.api.openapi import ERROR, component
-from annotations.formats.csv_tables import neutralised
 from annotations.selectors.story_claims import story_claims_table, story_project_for
-from annotations.selectors.story_layers import layer_readable_or_refuse, layers_readable
+from annotations.selectors.story_layers import (
+    layer_readable_or_refuse,
+    layers_readable,
+    open_sets_of,
+)
 from annotations.story_contracts import StoryClaimsTable
 from annotations.story_table import table_csv_rows
 from config.api import MAX_ID
-from config.renderers import OrjsonRenderer
+from config.renderers import JsonOrCsvView, OrjsonRenderer, csv_renderer
 
 
-class StoryClaimsCsvRenderer(BaseRenderer):
-    media_type = "text/csv"
-    format = "csv"
-    charset = "utf-8"
-
-    def render(
-        self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None
-    ) -> bytes:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        for row in table_csv_rows(data):
-            writer.writerow([neutralised(cell) for cell in row])
-        return out.getvalue().encode()
-
-
-class StoryClaimsApi(APIView):
+class StoryClaimsApi(JsonOrCsvView, APIView):
     """The claims of one story across its outlets in one layer, with per-outlet figures."""
 
-    renderer_classes = [OrjsonRenderer, StoryClaimsCsvRenderer]
+    renderer_classes = [OrjsonRenderer, csv_renderer(table_csv_rows)]
 
     class FilterSerializer(serializers.Serializer):
         project = serializers.IntegerField(
@@ -86,18 +72,9 @@ class StoryClaimsApi(APIView):
         )
         layer = layer_readable_or_refuse(request.user, role, project, query.validated_data["layer"])
         readable = layers_readable(request.user, role, project)
-        response = Response(story_claims_table(project, story, layer, readable))
+        mine = open_sets_of(request.user, layer)
+        response = Response(story_claims_table(project, story, layer, readable, mine))
         if request.accepted_renderer.format == "csv":
             name = f"claims-{slugify(story.name) or 'story'}-{story.pk}-{slugify(layer)}.csv"
             response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
-
-    def finalize_response(
-        self, request: Request, response: Response, *args: Any, **kwargs: Any
-    ) -> Response:
-        """Errors (and OPTIONS) are answered in JSON, even to a caller that asked for CSV."""
-        not_a_table = response.status_code >= 400 or request.method not in ("GET", "HEAD")
-        if not_a_table and isinstance(response, Response):
-            request.accepted_renderer = OrjsonRenderer()
-            request.accepted_media_type = OrjsonRenderer.media_type
-        return super().finalize_response(request, response, *args, **kwargs)

@@ -124,6 +124,14 @@ def test_options_asking_for_csv_is_answered_in_json(seed):
     assert answer["Content-Type"].startswith("application/json")
 
 
+def test_a_format_other_than_json_or_csv_is_refused_naming_it(seed):
+    people, story = seed
+    answer = client_for(people.reviewer).get(claims_url(story, format="xml"))
+    assert answer.status_code == 400
+    assert answer["Content-Type"].startswith("application/json")
+    assert "format" in answer.json()["error"]["details"]
+
+
 def test_a_blind_projects_annotator_reads_their_own_layer_and_is_refused_gold(seed):
     people, story = seed
     client = client_for(people.annotator)
