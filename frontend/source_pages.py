@@ -7,10 +7,11 @@ pages are shells; their scripts call ``/api/v1/projects/{id}/sources/...``
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from annotations.permissions import can_annotate, can_review
+from annotations.selectors.sources import source_get
 from annotations.selectors.story_layers import default_layer, layers_readable
 from frontend.access import project_page
 
@@ -39,6 +40,8 @@ def project_sources(request: HttpRequest, project_id: int) -> HttpResponse:
 @login_required
 def source_page(request: HttpRequest, project_id: int, entry_id: int) -> HttpResponse:
     project, role = project_page(request, project_id)
+    if source_get(project, entry_id) is None:
+        raise Http404("No such source in this project.")
     context = {
         "project": project,
         "role": role,

@@ -16,10 +16,11 @@ from typing import Any
 from annotations.agreement.inputs import Options
 from annotations.contracts_history import ModelRates
 from annotations.contracts_quality import Figures, LabelQuality, LayerQuality
-from annotations.models import Project
+from annotations.models import Project, ProjectDocument
 from annotations.selectors.agreement import LayerFilters, agreement_layer_names
 from annotations.selectors.suggestion_decisions import model_rates
 from annotations.services.agreement import agreement_report_for
+from annotations.services.errors import DomainError
 
 GOLD = "gold"
 MODEL_PREFIX = "model:"
@@ -81,10 +82,23 @@ def _rates(project: Project, layer: str) -> ModelRates | None:
     return next((r for r in model_rates(project) if r["model_name"] == name), None)
 
 
+def story_checked(project: Project, story: int | None) -> None:
+    """``DomainError`` naming ``story`` when it is given and no document of the project
+    belongs to it (an unknown story would otherwise read as no documents at all)."""
+    if story is None:
+        return
+    if not ProjectDocument.objects.filter(project=project, document__story_id=story).exists():
+        raise DomainError(
+            "No such story in this project.", {"story": f"no story {story} in this project"}
+        )
+
+
 def layer_quality(
     project: Project, layer: str, *, against: str = GOLD, story: int | None = None
 ) -> LayerQuality:
-    """``layer`` against ``against``; raises ``DomainError`` naming an unknown layer."""
+    """``layer`` against ``against``; raises ``DomainError`` naming an unknown layer or
+    story."""
+    story_checked(project, story)
     report = agreement_report_for(
         project,
         LayerFilters(layers=(layer, against), story=story),
@@ -97,7 +111,9 @@ def models_quality(
     project: Project, *, against: str = GOLD, story: int | None = None
 ) -> list[LayerQuality]:
     """Every model layer of the project but ``against`` itself, against ``against`` (none
-    when the project has no such layer: nothing to compare with), in layer name order."""
+    when the project has no such layer: nothing to compare with), in layer name order;
+    ``DomainError`` naming ``story`` when the project holds no document of it."""
+    story_checked(project, story)
     names = agreement_layer_names(project)
     if against not in names:
         return []

@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 
 from annotations.services.project_archive import project_archive
+from annotations.services.sources import source_create
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,11 @@ def page_of(user, url: str):  # noqa: ANN001, ANN201
 
 def registry_url(people) -> str:  # noqa: ANN001
     return f"/projects/{people.project.pk}/sources/"
+
+
+def source_url(people) -> str:  # noqa: ANN001
+    entry = source_create(project=people.project, data={"name": "Ministry of Health"})
+    return f"{registry_url(people)}{entry.pk}/"
 
 
 def layers_offered(html: str) -> list[str]:
@@ -60,17 +66,23 @@ def test_an_archived_project_offers_no_add_form_and_no_edits(people):
 
 
 def test_a_reviewer_reads_a_source_in_the_gold_layer_by_default(people):
-    html = page_of(people.reviewer, f"{registry_url(people)}5/").content.decode()
-    assert 'data-entry-id="5"' in html
+    url = source_url(people)
+    html = page_of(people.reviewer, url).content.decode()
+    assert f'data-entry-id="{url.split("/")[-2]}"' in html
     assert 'data-layer="gold"' in html
     assert "gold" in layers_offered(html)
 
 
 def test_a_blind_projects_annotator_is_offered_only_their_own_layer(people):
     assert people.project.blind
-    html = page_of(people.annotator, f"{registry_url(people)}5/").content.decode()
+    html = page_of(people.annotator, source_url(people)).content.decode()
     assert 'data-layer="annotator:annotator"' in html
     assert layers_offered(html) == ["annotator:annotator"]
+
+
+@pytest.mark.parametrize("who", ["manager", "annotator"])
+def test_a_source_that_is_not_in_the_registry_is_not_found(people, who):
+    assert page_of(getattr(people, who), f"{registry_url(people)}999999/").status_code == 404
 
 
 def test_the_project_home_links_the_registry_for_managers_and_reviewers(people):
@@ -81,7 +93,7 @@ def test_the_project_home_links_the_registry_for_managers_and_reviewers(people):
 def test_the_pages_load_their_modules_and_have_no_inline_script_or_style(people):
     for url, module in [
         (registry_url(people), "frontend/js/sources.js"),
-        (f"{registry_url(people)}5/", "frontend/js/source_page.js"),
+        (source_url(people), "frontend/js/source_page.js"),
     ]:
         html = page_of(people.manager, url).content.decode()
         assert f'<script type="module" src="/static/{module}"></script>' in html

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from drf_spectacular.generators import SchemaGenerator
 
+from corpus.models import Story
 from tests.annotations.conftest import assert_error
 from tests.annotations.test_openapi_contract import assert_keeps_to_its_schema
 from tests.factories import people_in_project
@@ -63,6 +64,14 @@ def test_a_story_that_is_not_a_number_is_refused(seeded, client_for):
     response = client_for(people.manager).get(url, {"story": "x"})
     error = assert_error(response, 400)
     assert "story" in error["details"]
+
+
+def test_a_story_that_is_not_in_the_project_is_refused_naming_it(seeded, client_for):
+    people, _seed, url = seeded
+    elsewhere = Story.objects.create(name="A story of no document of this project")
+    for story in (999999, elsewhere.pk):
+        error = assert_error(client_for(people.manager).get(url, {"story": story}), 400)
+        assert "story" in error["details"]
 
 
 def test_a_project_without_gold_answers_an_empty_list(client_for):
