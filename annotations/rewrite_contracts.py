@@ -43,23 +43,26 @@ class RewriteSentence(TypedDict):
     start: int
     end: int
     text: str
-    runs: list[RewriteRun]  # a changed sentence's words, covering it; empty otherwise
+    runs: list[RewriteRun]  # a changed or reworded moved sentence's words, covering it; else empty
 
 
 class RewriteRow(TypedDict):
-    kind: Literal["copied", "changed", "added", "dropped"]
+    kind: Literal["copied", "changed", "moved", "added", "dropped"]
     similarity: float  # word similarity of a changed or moved pair (1 copied, else 0)
-    original: RewriteSentence | None  # None for an added sentence
-    rewrite: RewriteSentence | None  # None for a dropped sentence
-    # An added or dropped row's counterpart (an index into ``rows``) when the rewrite moved
-    # the sentence: the dropped row where it was, the added row where it is; then
-    # ``similarity`` is the two sentences'. None otherwise.
+    # None for an added sentence, and for a moved one where it is now (in the rewrite)
+    original: RewriteSentence | None
+    # None for a dropped sentence, and for a moved one where it was (in the original)
+    rewrite: RewriteSentence | None
+    # A moved row's counterpart (an index into ``rows``): the row where the sentence is now
+    # for the one where it was, and the other way round; both rows carry the two sentences'
+    # ``similarity`` and, below 1, their word-level runs against each other. None otherwise.
     moved: int | None
 
 
 class RewriteCounts(TypedDict):
     copied: int
     changed: int
+    moved: int  # moved sentences (each has two rows)
     added: int
     dropped: int
 

@@ -8,6 +8,7 @@ one sentence of the rewrite. Every row of the alignment is one of:
 - ``changed``: similar (the word similarity is at least ``CHANGED_THRESHOLD``), with a
   word-level diff: the original's words ``kept`` or ``removed``, the rewrite's ``kept`` or
   ``added``;
+- ``moved``: a sentence the rewrite moved elsewhere (below);
 - ``added``: a sentence only the rewrite has;
 - ``dropped``: a sentence only the original has.
 
@@ -22,9 +23,14 @@ Which pairs: ``rewrite_pairs`` flags near-duplicates with the corpus import's ow
 threshold (``corpus.similarity``), the documents taken in publication order, so the earlier
 published document of a pair is its original.
 
-A sentence the rewrite moved elsewhere shows as dropped at its old place and added at its new
-one (the alignment keeps both texts' order); the two rows name each other in ``moved`` when
-they are similar enough to be a pair (most similar first, each row once).
+A sentence the rewrite moved elsewhere has two rows, since the alignment keeps both texts'
+order: one where it stood in the original (``original`` set, ``rewrite`` None) and one where
+it stands in the rewrite (``rewrite`` set, ``original`` None). A dropped sentence and an
+added one at least ``CHANGED_THRESHOLD`` similar are such a pair (most similar first, each
+row once): both rows become ``moved``, name each other in ``moved``, carry the two
+sentences' similarity and, when it is below 1, the word-level diff against each other (the
+original's words ``kept`` or ``removed``, the rewrite's ``kept`` or ``added``). ``counts``
+counts a moved sentence once (``moved``), and neither as added nor as dropped.
 """
 
 from __future__ import annotations
@@ -32,14 +38,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from corpus.sentences import Range, sentence_ranges
 from corpus.similarity import ClauseIndex, NearDuplicate, clauses
 
 CHANGED_THRESHOLD = 0.5
-KINDS = ("copied", "changed", "added", "dropped")
+KINDS = ("copied", "changed", "moved", "added", "dropped")
 
 _WORD_RE = re.compile(r"\w+|[^\w\s]")
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛′`"})
@@ -69,7 +75,7 @@ class Row:
     similarity: float
     original: Sentence | None
     rewrite: Sentence | None
-    moved: int | None = None  # an added or dropped row's counterpart row: a moved sentence
+    moved: int | None = None  # a moved row's counterpart row (its other place)
 
 
 @dataclass(frozen=True)
@@ -224,8 +230,9 @@ def rewrite_alignment(original_text: str, rewrite_text: str) -> Alignment:
             before, after = _diff(original, pi, rewrite, pj)
             rows.append(Row("changed", round(similarity, 3), before, after))
         i, j = pi + 1, pj + 1
-    _mark_moved(rows, dropped, added, sims)
+    _mark_moved(rows, dropped, added, sims, original, rewrite)
     counts = Counter(row.kind for row in rows)
+    counts["moved"] //= 2  # a moved sentence has two rows: where it was and where it is
     return Alignment(rows, {kind: counts.get(kind, 0) for kind in KINDS})
 
 
@@ -234,17 +241,26 @@ def _mark_moved(
     dropped: dict[int, int],
     added: dict[int, int],
     sims: dict[tuple[int, int], float],
+    original: _Side,
+    rewrite: _Side,
 ) -> None:
     """A dropped sentence similar to an added one moved (most similar first, each row
-    once): both rows name each other in ``moved`` and carry their similarity."""
+    once): both rows become ``moved``, name each other in ``moved``, carry their
+    similarity and, unless the two are the same sentence, their word-level diff."""
     candidates = sorted(
         ((s, i, j) for (i, j), s in sims.items() if i in dropped and j in added), reverse=True
     )
     for s, i, j in candidates:
         a, b = dropped[i], added[j]
-        if rows[a].moved is None and rows[b].moved is None:
-            rows[a] = replace(rows[a], moved=b, similarity=round(s, 3))
-            rows[b] = replace(rows[b], moved=a, similarity=round(s, 3))
+        if rows[a].moved is not None or rows[b].moved is not None:
+            continue
+        before, after = rows[a].original, rows[b].rewrite
+        similarity = 1.0 if original.plain[i] == rewrite.plain[j] else s
+        if similarity < 1:
+            before, after = _diff(original, i, rewrite, j)
+        similarity = round(similarity, 3)
+        rows[a] = Row("moved", similarity, before, None, moved=b)
+        rows[b] = Row("moved", similarity, None, after, moved=a)
 
 
 def rewrite_pairs(documents: list[tuple[int, str]]) -> list[NearDuplicate]:

@@ -47,7 +47,7 @@ def test_a_sentence_differing_only_in_quote_marks_case_and_spaces_is_copied() ->
     rewrite = '"we are  STUCK," the official said. The talks went on.'
     alignment = rewrite_alignment(original, rewrite)
     assert kinds(alignment) == ["copied", "copied"]
-    assert alignment.counts == {"copied": 2, "changed": 0, "added": 0, "dropped": 0}
+    assert alignment.counts == {"copied": 2, "changed": 0, "moved": 0, "added": 0, "dropped": 0}
 
 
 def test_a_reworded_sentence_is_changed_with_its_words_removed_and_added() -> None:
@@ -96,19 +96,41 @@ def test_the_alignment_keeps_the_order_of_both_texts() -> None:
     original = "First point made here. Second point made here too. Third and last point."
     rewrite = "Third and last point. First point made here. Second point made here too."
     alignment = rewrite_alignment(original, rewrite)
-    assert kinds(alignment) == ["added", "copied", "copied", "dropped"]
+    assert kinds(alignment) == ["moved", "copied", "copied", "moved"]
     starts = [row.original.start for row in alignment.rows if row.original]
     assert starts == sorted(starts)
 
 
-def test_a_sentence_the_rewrite_moved_is_dropped_and_added_and_the_two_rows_name_each_other() -> (
+def test_a_sentence_the_rewrite_moved_is_moved_in_both_places_and_the_rows_name_each_other() -> (
     None
 ):
     original = "First point made here. Second point made here too. Third and last point."
     rewrite = "Third and last point. First point made here. Second point made here too."
-    added, _, _, dropped = rewrite_alignment(original, rewrite).rows
-    assert (added.kind, added.moved, added.similarity) == ("added", 3, 1.0)
-    assert (dropped.kind, dropped.moved) == ("dropped", 0)
+    alignment = rewrite_alignment(original, rewrite)
+    moved_to, _, _, moved_from = alignment.rows
+    assert (moved_to.kind, moved_to.moved, moved_to.similarity) == ("moved", 3, 1.0)
+    assert moved_to.original is None and moved_to.rewrite.runs == ()
+    assert (moved_from.kind, moved_from.moved) == ("moved", 0)
+    assert moved_from.rewrite is None and moved_from.original.runs == ()
+    assert alignment.counts == {"copied": 2, "changed": 0, "moved": 1, "added": 0, "dropped": 0}
+
+
+def test_a_sentence_moved_and_reworded_shows_its_words_against_its_other_place() -> None:
+    original = "First point made here. Second point made here too. Third and last point, at length."
+    rewrite = "Third and final point, at length. First point made here. Second point made here too."
+    where_it_is, _, _, where_it_was = rewrite_alignment(original, rewrite).rows
+    assert where_it_is.kind == where_it_was.kind == "moved"
+    assert CHANGED_THRESHOLD <= where_it_is.similarity == where_it_was.similarity < 1
+    assert side(original, where_it_was.original.runs) == [
+        ("kept", "Third and "),
+        ("removed", "last"),
+        ("kept", " point, at length."),
+    ]
+    assert side(rewrite, where_it_is.rewrite.runs) == [
+        ("kept", "Third and "),
+        ("added", "final"),
+        ("kept", " point, at length."),
+    ]
 
 
 def test_an_added_sentence_unlike_any_dropped_one_has_not_moved() -> None:
@@ -127,7 +149,8 @@ def test_the_seed_rewrite_shows_copied_changed_and_added_sentences(seeds_dir: Pa
     alignment = rewrite_alignment(axios, al_mayadeen)
     counts = alignment.counts
     assert counts["copied"] > 0 and counts["changed"] > 0 and counts["added"] > 0
-    assert sum(counts.values()) == len(alignment.rows)
+    assert counts["moved"] > 0
+    assert sum(counts.values()) + counts["moved"] == len(alignment.rows)  # moved: two rows
     for row in alignment.rows:
         for text, sentence in [(axios, row.original), (al_mayadeen, row.rewrite)]:
             if sentence is None:

@@ -1,8 +1,9 @@
 """The rewrites page in Chromium, as a researcher (a reviewer) uses it on the seed story,
 reached from the story's workbench: Al Mayadeen's rewrite of the Axios article, aligned
 sentence by sentence, with the copied sentences quiet, the reworded ones' removed and added
-words marked, the sentences only one of them has labelled and moved ones linked; "changes
-only" from the keyboard, kept in the address."""
+words marked, the sentences only one of them has labelled and moved ones labelled "Moved"
+in both places, linked and diffed against each other; "changes only" from the keyboard,
+kept in the address."""
 
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ def test_a_researcher_reads_how_al_mayadeen_rewrote_axios_sentence_by_sentence(
     )
     expect(page.locator("#original-head")).to_contain_text("Original: Axios, 26 Mar 2024")
     expect(page.locator("#rewrite-head")).to_contain_text("Rewrite: Al Mayadeen")
-    for kind in ["copied", "changed", "added", "dropped"]:
+    for kind in ["copied", "changed", "moved", "added", "dropped"]:
         assert int(page.locator(f"#count-{kind}").inner_text()) > 0
 
     copied = row_with(page, "It didn't happen.")
@@ -77,22 +78,39 @@ def test_a_researcher_reads_how_al_mayadeen_rewrote_axios_sentence_by_sentence(
     expect(added).to_have_attribute("data-kind", "added")
     expect(added.locator("td").nth(0)).to_have_text("not in the original")
 
-    moved_from = page.locator(
-        "#alignment tbody tr[data-kind=dropped]", has_text="The negotiation on the hostages issue"
-    )
-    moved_from.get_by_role("link", name="Moved: where it is now").focus()
+    # Gallant's words moved further down and slightly reworded: "Moved" in both places,
+    # with its words against its other place, each place linking to the other.
+    negotiation = "The negotiation on the hostages issue"
+    where_it_was = page.locator("#alignment tbody tr[data-kind=moved]", has_text=negotiation).first
+    expect(where_it_was.locator("th .kind-tag")).to_have_text("Moved")
+    expect(where_it_was.locator("th .similarity")).to_have_text("97% similar")
+    expect(where_it_was.locator("td").nth(0).locator("del").first).to_be_visible()
+    both_places = page.locator("#alignment tbody tr", has_text=negotiation)
+    expect(both_places.locator(".kind-tag.kind-moved")).to_have_count(2)
+    expect(both_places.locator(".kind-tag.kind-added, .kind-tag.kind-dropped")).to_have_count(0)
+    where_it_was.get_by_role("link", name="Moved to: further down").focus()
     page.keyboard.press("Enter")
-    moved_to = page.locator("#alignment tbody tr:focus")
-    expect(moved_to).to_have_attribute("data-kind", "added")
-    expect(moved_to).to_contain_text("The negotiation on the hostages issue")
-    expect(moved_to.get_by_role("link", name="Moved: where it was")).to_be_visible()
+    focused = page.locator("#alignment tbody tr:focus")
+    expect(focused).to_have_attribute("data-kind", "moved")
+    where_it_is = page.locator(f"#{focused.get_attribute('id')}")
+    assert where_it_is.get_attribute("id") != where_it_was.get_attribute("id")
+    expect(where_it_is).to_contain_text(negotiation)
+    expect(where_it_is.locator("th .kind-tag")).to_have_text("Moved")
+    expect(where_it_is.locator("td").nth(1).locator("ins").first).to_be_visible()
+    expect(where_it_is.locator("td").nth(0)).to_have_text("Moved from: further up")
+    expect(where_it_is).not_to_contain_text("not in the original")
     page.screenshot(path=screenshot_path("story-rewrites"), full_page=True)
     page.set_viewport_size(LAPTOP)
+    page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=screenshot_path("story-rewrites-1366"))
     reworded.scroll_into_view_if_needed()
     page.screenshot(path=screenshot_path("story-rewrites-1366-changed"))
-    moved_from.get_by_role("link", name="Moved: where it is now").click()
+    where_it_was.get_by_role("link", name="Moved to: further down").click()
+    expect(where_it_is).to_be_focused()
     page.screenshot(path=screenshot_path("story-rewrites-1366-moved"))
+    where_it_is.get_by_role("link", name="Moved from: further up").click()
+    expect(where_it_was).to_be_focused()
+    page.screenshot(path=screenshot_path("story-rewrites-1366-moved-from"))
 
 
 def test_changes_only_is_reached_by_keyboard_and_kept_in_the_address(

@@ -1,5 +1,5 @@
 // node --test: the rewrites page's pure part: the pair picker, the summary, rows shown,
-// a sentence's pieces.
+// a sentence's pieces, a moved row's note.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
@@ -60,10 +60,10 @@ test("a document option names the outlet, the day and the title", () => {
   assert.equal(documentOption({ id: 5, title: "Only a title", outlet: null }), "Only a title");
 });
 
-test("the summary lists the four kinds in order, zero when absent", () => {
+test("the summary lists the five kinds in order, moved apart, zero when absent", () => {
   assert.deepEqual(
-    summaryItems({ copied: 3, changed: 1, added: 2 }).map((item) => [item.label, item.count]),
-    [["Copied", 3], ["Changed", 1], ["Added", 2], ["Dropped", 0]],
+    summaryItems({ copied: 3, changed: 1, moved: 2, added: 2 }).map((item) => [item.label, item.count]),
+    [["Copied", 3], ["Changed", 1], ["Moved", 2], ["Added", 2], ["Dropped", 0]],
   );
 });
 
@@ -80,6 +80,17 @@ test("a row says its kind, and a changed row its word similarity", () => {
   assert.equal(similarityLabel({ kind: "copied", similarity: 1 }), "");
 });
 
+test("a moved row says Moved, with its similarity only when the rewrite also reworded it", () => {
+  assert.equal(kindLabel({ kind: "moved", similarity: 0.97 }), "Moved");
+  assert.equal(similarityLabel({ kind: "moved", similarity: 0.97 }), "97% similar");
+  assert.equal(similarityLabel({ kind: "moved", similarity: 1 }), "");
+});
+
+test("changes only keeps the moved rows", () => {
+  const rows = [{ kind: "copied" }, { kind: "moved" }, { kind: "moved" }];
+  assert.deepEqual(rowsShown(rows, true).map((row) => row.kind), ["moved", "moved"]);
+});
+
 test("a sentence with runs is drawn run by run; one without, as one kept piece", () => {
   const changed = {
     text: "Hamas rejected it.",
@@ -93,16 +104,21 @@ test("a sentence with runs is drawn run by run; one without, as one kept piece",
   assert.deepEqual(sentencePieces(null), []);
 });
 
-test("a moved row points at its counterpart, with the similarity when reworded", () => {
-  assert.deepEqual(movedNote({ kind: "dropped", moved: 66, similarity: 0.97 }), {
+test("a moved row points at its other place from the column its sentence is missing from", () => {
+  const sentence = { text: "Gallant said.", runs: [] };
+  const whereItWas = { kind: "moved", moved: 66, similarity: 0.97, original: sentence, rewrite: null };
+  assert.deepEqual(movedNote(whereItWas, 30), {
     target: "row-66",
-    text: "Moved: where it is now",
-    detail: ", 97% similar",
+    text: "Moved to: further down",
+    side: "rewrite",
   });
-  assert.deepEqual(movedNote({ kind: "added", moved: 30, similarity: 1 }), {
+  const whereItIs = { kind: "moved", moved: 30, similarity: 0.97, original: null, rewrite: sentence };
+  assert.deepEqual(movedNote(whereItIs, 66), {
     target: "row-30",
-    text: "Moved: where it was",
-    detail: "",
+    text: "Moved from: further up",
+    side: "original",
   });
-  assert.equal(movedNote({ kind: "added", moved: null, similarity: 0 }), null);
+  const movedUp = { kind: "moved", moved: 2, similarity: 1, original: null, rewrite: sentence };
+  assert.equal(movedNote(movedUp, 0).text, "Moved from: further down");
+  assert.equal(movedNote({ kind: "added", moved: null, similarity: 0, original: null, rewrite: sentence }, 4), null);
 });

@@ -62,7 +62,8 @@ def test_the_pair_aligns_with_copied_changed_and_added_sentences_slicing_both_te
     assert body["near_duplicate"] is True and body["similarity"] >= 0.2
     counts = body["counts"]
     assert counts["copied"] > 0 and counts["changed"] > 0 and counts["added"] > 0
-    assert sum(counts.values()) == len(body["rows"])
+    assert counts["moved"] > 0
+    assert sum(counts.values()) + counts["moved"] == len(body["rows"])  # moved: two rows
     texts = {"original": seed.document(AXIOS).text, "rewrite": seed.document(AL_MAYADEEN).text}
     for row in body["rows"]:
         for side, text in texts.items():
@@ -73,10 +74,23 @@ def test_the_pair_aligns_with_copied_changed_and_added_sentences_slicing_both_te
             for run in sentence["runs"]:
                 assert text[run["start"] : run["end"]] == run["text"]
     moved = [(n, row["moved"]) for n, row in enumerate(body["rows"]) if row["moved"] is not None]
-    assert moved, "the rewrite moved the Gallant paragraphs"
+    assert len(moved) == 2 * counts["moved"], "the rewrite moved the Gallant paragraphs"
     for n, other in moved:
-        assert body["rows"][other]["moved"] == n
-        assert {body["rows"][n]["kind"], body["rows"][other]["kind"]} == {"added", "dropped"}
+        here, there = body["rows"][n], body["rows"][other]
+        assert there["moved"] == n and here["kind"] == there["kind"] == "moved"
+        assert here["similarity"] == there["similarity"]
+        assert (here["original"] is None) != (there["original"] is None)
+        assert (here["rewrite"] is None) == (there["rewrite"] is not None)
+    negotiation = [
+        row
+        for row in body["rows"]
+        if "The negotiation on the hostages issue" in (row["original"] or row["rewrite"])["text"]
+    ]
+    assert [row["kind"] for row in negotiation] == ["moved", "moved"]
+    assert 0.5 <= negotiation[0]["similarity"] < 1
+    reworded = negotiation[0]
+    sentence = reworded["original"] or reworded["rewrite"]
+    assert {run["op"] for run in sentence["runs"]} - {"kept"}, "its words against its other place"
     changed = next(row for row in body["rows"] if row["kind"] == "changed")
     assert {run["op"] for run in changed["original"]["runs"]} <= {"kept", "removed"}
     assert {run["op"] for run in changed["rewrite"]["runs"]} <= {"kept", "added"}

@@ -1,7 +1,8 @@
 // The rewrites page: reads the story's near-duplicate pairs (GET /api/v1/stories/{id}/
 // rewrites/?project=), lets the person pick one, and draws its alignment
 // (.../rewrites/{original}/{rewrite}/) as two columns row by row: copied rows quiet, changed
-// rows with removed words struck through (<del>) and added ones underlined (<ins>), added and
+// rows with removed words struck through (<del>) and added ones underlined (<ins>), moved
+// rows in both places linked to each other (with their reworded words marked), added and
 // dropped rows labelled. The chosen pair and "changes only" live in the address (?pair=,
 // &changes=1) so a view can be linked. Pure logic in rewrites_model.js.
 
@@ -57,7 +58,7 @@ function columnHead(cell, role, doc) {
 }
 
 function sentenceCell(sentence, missing) {
-  if (!sentence) return el("td", { class: "sentence missing" }, element("span", "muted", missing));
+  if (!sentence) return el("td", { class: "sentence missing" }, missing);
   const cell = el("td", { class: "sentence" });
   for (const piece of sentencePieces(sentence)) {
     if (piece.op === "removed") cell.append(el("del", { text: piece.text }));
@@ -67,9 +68,12 @@ function sentenceCell(sentence, missing) {
   return cell;
 }
 
-function movedLink(row) {
-  const note = movedNote(row);
-  if (!note) return null;
+/** What a column without the row's sentence says: where a moved sentence went or came
+ *  from (a link to that row, which scrolls to it and focuses it), else that the text has
+ *  no such sentence. */
+function missingNote(row, index, side, words) {
+  const note = movedNote(row, index);
+  if (!note || note.side !== side) return element("span", "muted", words);
   const link = el("a", { href: `#${note.target}`, class: "moved", text: note.text });
   link.addEventListener("click", (event) => {
     const target = document.getElementById(note.target);
@@ -78,10 +82,11 @@ function movedLink(row) {
     target.scrollIntoView({ block: "center" });
     target.focus();
   });
-  return el("span", { class: "similarity" }, link, note.detail);
+  return link;
 }
 
 function rowOf(row, index) {
+  const similarity = similarityLabel(row);
   return el(
     "tr",
     { id: `row-${index}`, class: `kind-${row.kind}`, tabindex: row.moved === null ? null : -1, dataset: { kind: row.kind } },
@@ -89,11 +94,10 @@ function rowOf(row, index) {
       "th",
       { scope: "row", class: "kind-col" },
       element("span", `kind-tag kind-${row.kind}`, kindLabel(row)),
-      row.kind === "changed" ? element("span", "similarity", similarityLabel(row)) : null,
-      movedLink(row),
+      similarity ? element("span", "similarity", similarity) : null,
     ),
-    sentenceCell(row.original, "not in the original"),
-    sentenceCell(row.rewrite, "not in the rewrite"),
+    sentenceCell(row.original, missingNote(row, index, "original", "not in the original")),
+    sentenceCell(row.rewrite, missingNote(row, index, "rewrite", "not in the rewrite")),
   );
 }
 

@@ -2,11 +2,12 @@
 // which rows show, and a sentence cut into the pieces the page draws. Unit-tested with
 // node (tests/frontend/rewrites_model.test.mjs).
 
-export const KINDS = ["copied", "changed", "added", "dropped"];
+export const KINDS = ["copied", "changed", "moved", "added", "dropped"];
 
 const KIND_WORDS = {
   copied: "Copied",
   changed: "Changed",
+  moved: "Moved",
   added: "Added",
   dropped: "Dropped",
 };
@@ -72,9 +73,11 @@ export function kindLabel(row) {
   return KIND_WORDS[row.kind] || row.kind;
 }
 
-/** A changed row's word similarity in words ("98% similar"); "" for other rows. */
+/** A changed row's word similarity in words ("98% similar"), and a moved row's when the
+ *  rewrite also reworded it; "" for other rows. */
 export function similarityLabel(row) {
-  return row.kind === "changed" ? `${Math.round(row.similarity * 100)}% similar` : "";
+  const reworded = row.kind === "changed" || (row.kind === "moved" && row.similarity < 1);
+  return reworded ? `${Math.round(row.similarity * 100)}% similar` : "";
 }
 
 /** A sentence as pieces to draw: [{op, text}] ("kept", "removed", "added"); a sentence
@@ -85,11 +88,13 @@ export function sentencePieces(sentence) {
   return sentence.runs.map((run) => ({ op: run.op, text: run.text }));
 }
 
-/** A moved row's note: where its sentence went (a dropped row) or came from (an added
- *  row), and how similar the two are; null for a row that did not move. */
-export function movedNote(row) {
-  if (row.moved === null || row.moved === undefined) return null;
-  const words = row.kind === "dropped" ? "Moved: where it is now" : "Moved: where it was";
-  const alike = row.similarity < 1 ? `, ${Math.round(row.similarity * 100)}% similar` : "";
-  return { target: `row-${row.moved}`, text: words, detail: alike };
+/** A moved row's note, for the column its sentence is missing from: where the rewrite
+ *  moved it to (the row where it was: "Moved to: further down") or where it came from (the
+ *  row where it is: "Moved from: further up"), pointing at the other row; null for a row
+ *  that did not move. `index` is the row's own place in the rows. */
+export function movedNote(row, index) {
+  if (row.kind !== "moved" || row.moved === null || row.moved === undefined) return null;
+  const way = row.moved > index ? "further down" : "further up";
+  const text = row.original ? `Moved to: ${way}` : `Moved from: ${way}`;
+  return { target: `row-${row.moved}`, text, side: row.original ? "rewrite" : "original" };
 }
