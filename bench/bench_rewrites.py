@@ -10,8 +10,9 @@ token auth over one keep-alive connection, the body read to the end:
   before each request (the pairs computed from the 50 texts); median and best of 5.
 - ``pairs_warm``: the same request with the pairs in the cache (the database cache); 2
   warm-ups, then median and best of 5.
-- ``alignment_request``: ``GET .../rewrites/{original}/{rewrite}/`` of the first pair;
-  2 warm-ups, then median and best of 5.
+- ``alignment_cold`` / ``alignment_warm``: ``GET .../rewrites/{original}/{rewrite}/`` of
+  the first pair, the cache emptied before each request / kept (2 warm-ups); median and best
+  of 5.
 - ``alignment_pure``: ``corpus.rewrites.rewrite_alignment`` of that pair in this process
   (wall and CPU time), median and best of 5.
 
@@ -94,16 +95,19 @@ def measure_requests(port: int, data: dict[str, Any]) -> dict[str, Any]:
         for _ in range(WARM_UPS):
             client.json("GET", pairs_path)
         warm = timed(lambda: client.json("GET", pairs_path))
+        counts = client.json("GET", alignment_path)["counts"]
+        alignment_cold = timed(lambda: client.json("GET", alignment_path), before=cache.clear)
         for _ in range(WARM_UPS):
-            counts = client.json("GET", alignment_path)["counts"]
-        alignment = timed(lambda: client.json("GET", alignment_path))
+            client.json("GET", alignment_path)
+        alignment_warm = timed(lambda: client.json("GET", alignment_path))
     finally:
         client.close()
     return {
         "pairs_cold": cold,
         "pairs_warm": warm,
         "pairs": len(pairs),
-        "alignment_request": alignment,
+        "alignment_cold": alignment_cold,
+        "alignment_warm": alignment_warm,
         "alignment_counts": counts,
     }
 

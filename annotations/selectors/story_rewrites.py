@@ -8,7 +8,9 @@ own measure and threshold (``corpus.similarity``); documents are taken in public
 original. The pairs are kept in Django's cache (the database cache), keyed by the story and
 by the documents in that order with their sha256s: texts never change, so the key changes
 exactly when the answer can (a document added, removed or re-dated), and a warm request
-reads no text at all (``bench/bench_rewrites.py`` measures both).
+reads no text at all (``bench/bench_rewrites.py`` measures both). A pair's alignment is kept
+too, keyed by the two texts' sha256s. ``CACHE_VERSION`` is in every key: raise it when
+``corpus.rewrites`` or ``corpus.similarity`` changes what they answer.
 
 Access: every member of the project reads its documents, so every member reads their
 rewrites (blind projects hide sets, not texts). The project can be left out when the
@@ -34,7 +36,8 @@ from corpus.rewrites import Alignment, Sentence, clause_similarity, rewrite_alig
 from corpus.similarity import NearDuplicate
 
 NO_STORY = "No such story."
-PAIRS_KEPT_SECONDS = 7 * 24 * 3600  # the key changes with the documents, never stale
+CACHE_VERSION = 2  # 2: moved rows (raise when the pairs' or the alignment's answer changes)
+KEPT_SECONDS = 7 * 24 * 3600  # the keys change with the documents: never stale
 # What the listing reads of each document (not its text, raw text, zones or search vector).
 SUMMARY_FIELDS = ("id", "title", "outlet", "published_at", "sha256")
 SEVERAL_PROJECTS = (
@@ -129,7 +132,8 @@ def pairs_key(story: Story, documents: list[Document]) -> str:
     """The cache key of the pairs of ``documents`` (in publication order): the story and a
     digest of the documents' ids and sha256s in that order."""
     listed = ",".join(f"{document.pk}:{document.sha256}" for document in documents)
-    return f"story-rewrite-pairs:{story.pk}:{hashlib.sha256(listed.encode()).hexdigest()}"
+    digest = hashlib.sha256(listed.encode()).hexdigest()
+    return f"story-rewrite-pairs:v{CACHE_VERSION}:{story.pk}:{digest}"
 
 
 def _pairs_cached(story: Story, documents: list[Document]) -> list[NearDuplicate]:
@@ -138,7 +142,7 @@ def _pairs_cached(story: Story, documents: list[Document]) -> list[NearDuplicate
     if kept is None:
         pairs = story_pairs_computed([document.pk for document in documents])
         kept = [(pair.document, pair.similar_to, pair.similarity) for pair in pairs]
-        cache.set(key, kept, PAIRS_KEPT_SECONDS)
+        cache.set(key, kept, KEPT_SECONDS)
     return [NearDuplicate(*pair) for pair in kept]
 
 
@@ -157,20 +161,33 @@ def story_rewrite(found: StoryInProject, original_id: int, rewrite_id: int) -> d
     if original_id == rewrite_id:
         message = "Compare two different documents."
         raise DomainError(message, {"rewrite_id": message})
-    by_id = {document.pk: document for document in _documents(found, [original_id, rewrite_id])}
+    ids = [original_id, rewrite_id]
+    by_id = {document.pk: document for document in _documents(found, ids, texts=False)}
     if original_id not in by_id or rewrite_id not in by_id:
         raise Http404("No such document in this story and project.")
     original, rewrite = by_id[original_id], by_id[rewrite_id]
-    alignment = rewrite_alignment(original.text, rewrite.text)
-    similarity = clause_similarity(original.text, rewrite.text)
+    key = f"story-rewrite-alignment:v{CACHE_VERSION}:{original.sha256}:{rewrite.sha256}"
+    compared = cache.get(key)
+    if compared is None:
+        texts = dict(Document.objects.filter(pk__in=ids).values_list("pk", "text"))
+        compared = rewrite_compared(texts[original_id], texts[rewrite_id])
+        cache.set(key, compared, KEPT_SECONDS)
     return {
         "story": {"id": found.story.pk, "name": found.story.name},
         "project": found.project.pk,
         "original": document_summary(original),
         "rewrite": document_summary(rewrite),
-        "similarity": similarity,
-        "near_duplicate": bool(rewrite_pairs([(1, original.text), (2, rewrite.text)])),
-        **_alignment_json(alignment, original.text, rewrite.text),
+        **compared,
+    }
+
+
+def rewrite_compared(original: str, rewrite: str) -> dict[str, Any]:
+    """What the alignment answer says of two texts (what the cache keeps): the import's
+    similarity and flag, the counts and the rows."""
+    return {
+        "similarity": clause_similarity(original, rewrite),
+        "near_duplicate": bool(rewrite_pairs([(1, original), (2, rewrite)])),
+        **_alignment_json(rewrite_alignment(original, rewrite), original, rewrite),
     }
 
 

@@ -161,11 +161,14 @@ def test_a_story_none_of_the_callers_projects_hold_is_404(people, client_for):
     assert_error(client_for(people.manager).get("/api/v1/stories/987654/rewrites/"), 404)
 
 
-def test_the_alignment_reads_a_fixed_number_of_queries(seed, people, client_for):
+def test_the_alignment_reads_a_fixed_number_of_queries_cold_and_warm(seed, people, client_for):
     client = client_for(people.manager)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(alignment_url(seed, AXIOS, AL_MAYADEEN)).status_code == 200
-    assert len(queries) <= 6
+    counted = []
+    for _ in range(2):  # cold: the texts read and the answer cached; warm: one cache read
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(alignment_url(seed, AXIOS, AL_MAYADEEN)).status_code == 200
+        counted.append(len(queries))
+    assert counted[0] <= 12 and counted[1] <= 6
 
 
 def test_both_responses_keep_to_their_declared_schemas(seed, people, client_for):

@@ -1,6 +1,7 @@
 """The story's rewrite pairs are kept in the cache, keyed by the story and its documents
-with their sha256s: the cached answer is the computed one, a warm request reads no text and
-computes nothing, and a document added to the project changes the key."""
+with their sha256s, and a pair's alignment, keyed by the two texts' sha256s: the cached
+answers are the computed ones, a warm request computes nothing, and a document added to the
+project changes the pairs' key."""
 
 from __future__ import annotations
 
@@ -67,3 +68,36 @@ def test_a_document_added_to_the_project_is_compared_on_the_next_request(people,
         pair["rewrite"]["id"] == late and pair["original"]["id"] == original.pk
         for pair in after["pairs"]
     )
+
+
+def alignment_url(people, story, original, rewrite) -> str:  # noqa: ANN001
+    return (
+        f"/api/v1/stories/{story.pk}/rewrites/{original.pk}/{rewrite.pk}/"
+        f"?project={people.project.pk}"
+    )
+
+
+def test_the_cached_alignment_is_the_one_computed_without_the_cache(people, story, client_for):
+    client = client_for(people.annotator)
+    url = alignment_url(people, story[0], *story[1][:2])
+    with override_settings(CACHES=NO_CACHE):
+        uncached = client.get(url).json()
+    cold = client.get(url).json()
+    warm = client.get(url).json()
+    assert uncached["counts"]["copied"] > 0 and uncached["near_duplicate"] is True
+    assert cold == uncached and warm == uncached
+
+
+def test_a_warm_alignment_request_aligns_nothing(people, story, client_for, monkeypatch):
+    client = client_for(people.annotator)
+    url = alignment_url(people, story[0], *story[1][:2])
+    first = client.get(url).json()
+
+    def refuse(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("the pair was aligned again")
+
+    monkeypatch.setattr(story_rewrites, "rewrite_alignment", refuse)
+    assert client.get(url).json() == first
+    swapped = alignment_url(people, story[0], *reversed(story[1][:2]))
+    with pytest.raises(AssertionError, match="aligned again"):
+        client.get(swapped)  # the other way round is another alignment
