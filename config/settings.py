@@ -255,6 +255,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": STATIC_URL + "frontend/img/favicon.svg",  # the site's own
     "REDOC_DIST": "SIDECAR",
+    # Fields named "kind" hold several choice sets (a set's kind, a rewrite row's kind, a
+    # source's kind): the source registry's gets a name of its own instead of "Kind293Enum".
+    "ENUM_NAME_OVERRIDES": {"SourceKindEnum": "annotations.models.sources.SourceKind.values"},
     # OpenAPI links for the create -> read/change/delete chains (annotations/api/openapi_links.py).
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

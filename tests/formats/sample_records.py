@@ -192,7 +192,7 @@ def schema() -> dict[str, Any]:
 
 
 def header() -> Record:
-    """The export header: project settings, schema, members."""
+    """The export header: project settings, schema, members, source registry."""
     return {
         "claimlens": "project",
         "version": 2,
@@ -209,6 +209,15 @@ def header() -> Record:
             {"username": "rhea", "role": "reviewer"},
             {"username": "tomas", "role": "annotator"},
             {"username": "priya", "role": "annotator"},
+        ],
+        "sources": [
+            {
+                "key": "kelham-water-board",
+                "name": "Kelham Water Board",
+                "kind": "named_organisation",
+                "affiliation": "regional utility",
+                "aliases": ["the water board", "the board"],
+            }
         ],
     }
 

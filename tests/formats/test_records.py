@@ -15,6 +15,7 @@ from annotations.formats.records import (
     ReadDocument,
     RelationRecord,
     SetRecord,
+    SourceRecord,
     SpanRecord,
     StanceRecord,
 )
@@ -43,6 +44,8 @@ def test_the_export_fills_every_field_of_every_shape():
     given = header()
     assert set(given) == set(typing.get_type_hints(Header))
     assert set(given["project"]) == set(typing.get_type_hints(ProjectSettings))
+    for entry in given["sources"]:
+        assert set(entry) == set(typing.get_type_hints(SourceRecord))
     for record in documents():
         assert set(record) == set(typing.get_type_hints(DocumentRecord))
         for aset in record["sets"]:
