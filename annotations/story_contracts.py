@@ -7,6 +7,7 @@ from typing import TypedDict
 
 
 class RegistryEntryRef(TypedDict):
+    id: int  # the source page is /projects/{project}/sources/{id}/
     key: str
     name: str
     kind: str  # named_person, named_organisation, anonymous_official, other

@@ -98,7 +98,7 @@ def _span_text(text: str, span: dict[str, Any]) -> str:
 
 
 def _registry_entries(project: Project, keys: set[str]) -> dict[str, dict[str, str]]:
-    """The registry entries named by ``keys`` ({key, name, kind}); none while the project has
+    """The registry entries named by ``keys`` ({id, key, name, kind}); none while the project has
     no registry (the source registry's model is optional to this read)."""
     if not keys:
         return {}
@@ -106,7 +106,7 @@ def _registry_entries(project: Project, keys: set[str]) -> dict[str, dict[str, s
         model = apps.get_model("annotations", "SourceEntry")
     except LookupError:
         return {}
-    rows = model.objects.filter(project=project, key__in=keys).values("key", "name", "kind")
+    rows = model.objects.filter(project=project, key__in=keys).values("id", "key", "name", "kind")
     return {row["key"]: dict(row) for row in rows}
 
 

@@ -5,9 +5,13 @@ sees only their own layer."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
+from annotations.models import SetKind, Span
+from annotations.services.sources import source_create
 from tests.e2e.workspace_helpers import LAPTOP, log_in
 from tests.factories import people_in_project
 from tests.seed_story import AXIOS, seed_story_project
@@ -118,3 +122,50 @@ def test_a_blind_projects_annotator_sees_only_their_own_layer(live_server, page,
     )
     assert answer.status == 403
     assert "blind" in answer.json()["error"]["message"]
+
+
+def test_at_laptop_size_the_table_says_it_scrolls_and_a_sources_entry_opens_its_page(
+    live_server, page, db, screenshot_path
+):
+    people = people_in_project(n_documents=0)
+    seed = seed_story_project(people.project, people.manager)
+    official = source_create(
+        project=people.project, data={"name": "US official", "kind": "anonymous_official"}
+    )
+    gold_officials = Span.objects.filter(
+        annotation_set__project=people.project,
+        annotation_set__kind=SetKind.GOLD,
+        label="SOURCE",
+        text="one official",
+    )
+    for span in gold_officials:
+        span.attributes = {**span.attributes, "entry": official.key}
+        span.save(update_fields=["attributes"])
+    log_in(page, live_server.url, people.reviewer.username)
+    page.set_viewport_size(LAPTOP)
+    open_workbench(page, f"{live_server.url}/projects/{people.project.pk}/stories/{seed.story.pk}/")
+
+    # Five reports do not fit at 1366 px: the heading counts them, a hint says the table
+    # scrolls sideways and the right edge is shaded until it is scrolled to the end.
+    expect(page.locator("#claims-heading")).to_contain_text("(5 reports)")
+    expect(page.locator("#claims-scroll-hint")).to_be_visible()
+    frame = page.locator("#claims-frame")
+    expect(frame).to_have_class(re.compile(r"\bmore-right\b"))
+    page.screenshot(path=screenshot_path("story_workbench_scrolls_1366"))
+    page.locator("#claims-scroll").focus()
+    page.locator("#claims-scroll").evaluate("(box) => { box.scrollLeft = box.scrollWidth; }")
+    expect(frame).not_to_have_class(re.compile(r"\bmore-right\b"))
+    expect(frame).to_have_class(re.compile(r"\bmore-left\b"))
+    page.screenshot(path=screenshot_path("story_workbench_scrolled_1366"))
+
+    # The registry entry of a claim's source links to the source's page.
+    inaccurate = row_with(page, "This statement is inaccurate in almost every respect")
+    link = inaccurate.locator("td.carried .source a.entry-link").first
+    expect(link).to_have_text("US official")
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/projects/{people.project.pk}/sources/{official.pk}/")
+    expect(page.locator("#source-page")).to_have_attribute("data-ready", "true", timeout=15000)
+    expect(page.locator("#naming-table thead th")).to_have_text(["Outlet", "Named as (times)"])
+    expect(page.locator("#naming-rows tr").first).to_contain_text("one official × ")
+    page.screenshot(path=screenshot_path("source_page_from_workbench_1366"))

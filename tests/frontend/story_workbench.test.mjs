@@ -8,7 +8,8 @@ import {
   outletCharts,
   placeOf,
   rowCaption,
-  sourceText,
+  entryHref,
+  reportsCount,
   stanceText,
   workspaceHref,
 } from "../../frontend/static/frontend/js/story_workbench_model.js";
@@ -48,8 +49,14 @@ test("a claim's place, link, stance and source read as a researcher expects", ()
   assert.equal(workspaceHref(3, 9, { start: 10, end: 42 }), "/projects/3/documents/9/work/?at=10-42");
   assert.equal(stanceText({ holder: null, value: "favor" }), "document: favor");
   assert.equal(stanceText({ holder: "one official", value: "against" }), "one official: against");
-  assert.equal(sourceText({ text: "one official", entry: { name: "US official (anonymous)" } }), "one official (US official (anonymous))");
-  assert.equal(sourceText(null), "");
+  assert.equal(entryHref(3, { text: "one official", entry: { id: 7, name: "US official" } }), "/projects/3/sources/7/");
+  assert.equal(entryHref(3, { text: "one official", entry: null }), "");
+  assert.equal(entryHref(3, null), "");
+});
+
+test("the heading counts the reports", () => {
+  assert.equal(reportsCount(1), "1 report");
+  assert.equal(reportsCount(5), "5 reports");
 });
 
 test("a row says how many outlets carry it, or which one alone", () => {

@@ -1,5 +1,5 @@
 """The story workbench's table keeps to the shape the OpenAPI document declares for it, with
-a registry entry on a source ({key, name, kind} from the span's ``entry`` attribute)."""
+a registry entry on a source ({id, key, name, kind} from the span's ``entry`` attribute)."""
 
 from __future__ import annotations
 
@@ -47,5 +47,10 @@ def test_the_table_keeps_to_its_declared_schema_with_a_registry_entry(api):  # n
         for claim in cell["claims"]
         if claim["source"] and claim["source"]["text"] == "one official"
     ]
-    expected = {"key": "us-official", "name": "A U.S. official", "kind": "anonymous_official"}
+    expected = {
+        "id": entry.pk,
+        "key": "us-official",
+        "name": "A U.S. official",
+        "kind": "anonymous_official",
+    }
     assert sources and all(s["entry"] == expected for s in sources)

@@ -13,11 +13,12 @@ import { barChart } from "./story_charts.js";
 import {
   columnHead,
   countedText,
+  entryHref,
   markedPieces,
   outletCharts,
   placeOf,
+  reportsCount,
   rowCaption,
-  sourceText,
   stanceText,
   workspaceHref,
 } from "./story_workbench_model.js";
@@ -30,6 +31,20 @@ const status = document.getElementById("story-status");
 const table = document.getElementById("claims-table");
 const charts = document.getElementById("outlet-charts");
 const numbers = document.getElementById("outlet-numbers");
+const scroller = document.getElementById("claims-scroll");
+const frame = document.getElementById("claims-frame");
+const scrollHint = document.getElementById("claims-scroll-hint");
+
+// The table is wider than the card at laptop sizes: say so, and shade the edge that has
+// more columns beyond it (classes more-left / more-right on the frame), kept up to date
+// as the table scrolls and the window changes size.
+function showOverflow() {
+  const beyond = scroller.scrollWidth - scroller.clientWidth;
+  const wide = !table.hidden && beyond > 1;
+  scrollHint.hidden = !wide;
+  frame.classList.toggle("more-left", wide && scroller.scrollLeft > 1);
+  frame.classList.toggle("more-right", wide && scroller.scrollLeft < beyond - 1);
+}
 
 function head(data) {
   const cells = data.documents.map((column) => {
@@ -56,7 +71,13 @@ function wording(claim, documentId, outlet) {
   const fact = (name, value, className) => {
     if (value) facts.append(el("dt", { text: name }), el("dd", { class: className, text: value }));
   };
-  fact("Source", sourceText(claim.source), "source");
+  if (claim.source) {
+    // the registry entry, when the source names one, links to its source page
+    const source = el("dd", { class: "source" }, claim.source.text);
+    const href = entryHref(projectId, claim.source);
+    if (href) source.append(" (", el("a", { class: "entry-link", href, text: claim.source.entry.name }), ")");
+    facts.append(el("dt", { text: "Source" }), source);
+  }
   fact("Cue", claim.cue ? claim.cue.text : "", "cue");
   fact("Where", placeOf(claim), "place");
   fact("Stance", claim.stances.map(stanceText).join("; "), "stance");
@@ -85,6 +106,8 @@ function drawTable(data) {
   table.tHead.replaceChildren(head(data));
   table.tBodies[0].replaceChildren(...data.rows.map((claimRow) => row(data, claimRow)));
   table.hidden = data.rows.length === 0;
+  document.getElementById("claims-count").textContent = `(${reportsCount(data.documents.length)})`;
+  showOverflow();
   const shared = data.rows.filter((r) => !r.only_outlet).length;
   const wordings = data.rows.reduce((n, r) => n + r.cells.reduce((m, c) => m + c.claims.length, 0), 0);
   status.textContent = data.rows.length
@@ -137,4 +160,6 @@ async function load() {
   }
 }
 
+scroller.addEventListener("scroll", showOverflow, { passive: true });
+window.addEventListener("resize", showOverflow);
 load();

@@ -40,10 +40,15 @@ export function stanceText(stance) {
   return `${stance.holder || "document"}: ${stance.value}`;
 }
 
-/** A source as read: its words, then its registry entry's name when linked. */
-export function sourceText(source) {
-  if (!source) return "";
-  return source.entry ? `${source.text} (${source.entry.name})` : source.text;
+/** The source page of a claim's registry entry ("" without an entry). */
+export function entryHref(projectId, source) {
+  const entry = source && source.entry;
+  return entry && entry.id ? `/projects/${projectId}/sources/${entry.id}/` : "";
+}
+
+/** "5 reports" for the table's heading. */
+export function reportsCount(n) {
+  return n === 1 ? "1 report" : `${n} reports`;
 }
 
 /** "3 outlets" / "Only Axios" for a row's head. */
