@@ -40,13 +40,15 @@ function showEntry(entry) {
 
 function showNaming(rows) {
   if (!rows.length) {
-    namingBody.replaceChildren(el("tr", {}, el("td", { colspan: "3", class: "muted", text: "No outlet names it in this layer." })));
+    namingBody.replaceChildren(el("tr", {}, el("td", { colspan: "2", class: "muted", text: "No outlet names it in this layer." })));
     return;
   }
   namingBody.replaceChildren(
     ...rows.map((row) => {
       const names = el("ul", { class: "naming-list" }, ...row.names.map((name) => el("li", {}, el("q", { text: name.text || "—" }), el("span", { class: "count", text: ` × ${name.count}` }))));
-      return el("tr", {}, el("th", { scope: "row", text: row.outlet }), el("td", {}, names), el("td", { class: "num", text: String(row.total) }));
+      // an outlet naming it several ways also gets its total; one way, the count says it all
+      if (row.names.length > 1) names.append(el("li", { class: "naming-total", text: `${row.total} times in all` }));
+      return el("tr", {}, el("th", { scope: "row", text: row.outlet }), el("td", {}, names));
     }),
   );
 }
