@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from annotations.models import AnnotationSet, Recommender, SuggesterRun
-from tests.e2e.workspace_helpers import log_in
+from tests.e2e.workspace_helpers import LAPTOP, log_in
 from tests.factories import people_in_project
 from tests.recommenders.fake_recommender import fake_recommender, url_of
 
@@ -109,3 +109,22 @@ def test_a_reviewer_reads_the_recommenders_without_their_controls(live_server, p
     expect(item).to_contain_text("model:tagger")
     expect(item.get_by_role("button")).to_have_count(0)
     expect(page.locator("#recommender-form")).to_have_count(0)
+
+
+def test_a_reviewer_without_recommenders_sees_the_card_end_at_its_last_line(
+    live_server, page, db, screenshot_path
+):
+    people = people_in_project(n_documents=0)
+    log_in(page, live_server.url, people.reviewer.username)
+    page.set_viewport_size(LAPTOP)
+    open_card(page, live_server.url, people.project.pk)
+    last_line = page.locator("#recommenders-empty")
+    expect(last_line).to_be_visible()
+    expect(page.locator("#recommender-list")).to_be_hidden()
+    expect(page.locator("#recommenders-feedback")).to_be_hidden()
+    card = page.locator("#recommenders").bounding_box()
+    line = last_line.bounding_box()
+    gap = card["y"] + card["height"] - (line["y"] + line["height"])
+    assert gap < 34, f"{gap:.0f} px under the card's last line (its padding is about 26)"
+    page.locator("#recommenders").scroll_into_view_if_needed()
+    page.screenshot(path=screenshot_path("recommenders-reviewer-empty-1366"))
