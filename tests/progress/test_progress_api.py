@@ -149,6 +149,12 @@ def test_an_error_asked_for_as_csv_comes_in_json(worked, client_for):
     assert response.status_code == 400 and response.json()["error"]
 
 
+def test_a_format_other_than_json_or_csv_is_refused_naming_it(worked, client_for):
+    response = client_for(worked.manager).get(url(worked, "?format=xml"))
+    assert response.status_code == 400
+    assert "format" in response.json()["error"]["details"]
+
+
 def test_the_report_takes_a_fixed_number_of_queries(worked, client_for):
     manager = client_for(worked.manager)
     manager.get(url(worked))  # the session and the role, once
