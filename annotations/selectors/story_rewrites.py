@@ -89,16 +89,13 @@ def _story_documents(project: Project, story: Story) -> Any:
     return Document.objects.filter(story=story, projects=project)
 
 
-def _documents(
-    found: StoryInProject, ids: list[int] | None = None, *, texts: bool = True
-) -> list[Document]:
+def _documents(found: StoryInProject, ids: list[int] | None = None) -> list[Document]:
     """The story's documents in the project (only ``ids`` when given), in publication
-    order; without their texts when ``texts`` is False."""
+    order, without their texts (``SUMMARY_FIELDS``)."""
     qs = _story_documents(found.project, found.story).select_related("outlet")
     if ids is not None:
         qs = qs.filter(pk__in=ids)
-    if not texts:
-        qs = qs.only(*SUMMARY_FIELDS, "outlet__name")
+    qs = qs.only(*SUMMARY_FIELDS, "outlet__name")
     return list(qs.order_by(F("published_at").asc(nulls_last=True), "pk"))
 
 
@@ -114,7 +111,7 @@ def document_summary(document: Document) -> dict[str, Any]:
 def story_rewrite_pairs(found: StoryInProject) -> dict[str, Any]:
     """The story's documents in the project (in publication order) and their near-duplicate
     pairs, most similar first."""
-    documents = _documents(found, texts=False)
+    documents = _documents(found)
     by_id = {document.pk: document for document in documents}
     return {
         "story": {"id": found.story.pk, "name": found.story.name},
@@ -165,7 +162,7 @@ def story_rewrite(found: StoryInProject, original_id: int, rewrite_id: int) -> d
         message = "Compare two different documents."
         raise DomainError(message, {"rewrite_id": message})
     ids = [original_id, rewrite_id]
-    by_id = {document.pk: document for document in _documents(found, ids, texts=False)}
+    by_id = {document.pk: document for document in _documents(found, ids)}
     if original_id not in by_id or rewrite_id not in by_id:
         raise Http404("No such document in this story and project.")
     original, rewrite = by_id[original_id], by_id[rewrite_id]
