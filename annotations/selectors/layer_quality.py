@@ -16,10 +16,10 @@ from typing import Any
 from annotations.agreement.inputs import Options
 from annotations.contracts_history import ModelRates
 from annotations.contracts_quality import Figures, LabelQuality, LayerQuality
-from annotations.models import Project, ProjectDocument
+from annotations.models import Project
 from annotations.selectors.agreement import LayerFilters, agreement_layer_names
 from annotations.selectors.suggestion_decisions import model_rates
-from annotations.services.agreement import agreement_report_for
+from annotations.services.agreement import agreement_report_for, story_error
 from annotations.services.errors import DomainError
 
 GOLD = "gold"
@@ -84,13 +84,10 @@ def _rates(project: Project, layer: str) -> ModelRates | None:
 
 def story_checked(project: Project, story: int | None) -> None:
     """``DomainError`` naming ``story`` when it is given and no document of the project
-    belongs to it (an unknown story would otherwise read as no documents at all)."""
-    if story is None:
-        return
-    if not ProjectDocument.objects.filter(project=project, document__story_id=story).exists():
-        raise DomainError(
-            "No such story in this project.", {"story": f"no story {story} in this project"}
-        )
+    belongs to it (as the agreement report refuses it, ``services/agreement.story_error``;
+    checked here too since a project without model layers asks for no report)."""
+    if message := story_error(project, story):
+        raise DomainError("No such story in this project.", {"story": message})
 
 
 def layer_quality(

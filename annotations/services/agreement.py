@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from annotations.agreement.inputs import MEASURES, PERIODS, Options
 from annotations.agreement.report import agreement_report, collector_paused
-from annotations.models import AgreementCache, Project
+from annotations.models import AgreementCache, Project, ProjectDocument
 from annotations.selectors.agreement import (
     LayerFilters,
     agreement_cached,
@@ -53,8 +53,20 @@ def agreement_parameters(filters: LayerFilters, options: Options) -> dict[str, A
     }
 
 
+def story_error(project: Project, story: int | None) -> str | None:
+    """Why ``story`` cannot narrow this project's figures (no document of the project
+    belongs to it: an unknown story would read as no documents at all), or None."""
+    if story is None:
+        return None
+    if ProjectDocument.objects.filter(project=project, document__story_id=story).exists():
+        return None
+    return f"no story {story} in this project"
+
+
 def _checked(project: Project, filters: LayerFilters, options: Options) -> None:
     errors: dict[str, str] = {}
+    if story := story_error(project, filters.story):
+        errors["story"] = story
     if bad := [m for m in options.measures if m not in MEASURES]:
         errors["measure"] = f"unknown measure {bad[0]!r}: use {', '.join(MEASURES)}"
     if options.period not in PERIODS:

@@ -101,6 +101,11 @@ def test_bad_parameters_are_refused_in_the_error_envelope_even_for_csv(team, cli
     assert_error(manager.get(team.url, {"documents": "1,x"}), 400)
 
 
+def test_a_story_no_document_of_the_project_belongs_to_is_refused_naming_it(team, client_for):
+    refused = assert_error(client_for(team.people.manager).get(team.url, {"story": 999999}), 400)
+    assert "story" in refused["details"]
+
+
 def test_a_story_id_beyond_64_bits_is_refused_not_a_server_error(team, client_for):
     manager = client_for(team.people.manager)
     refused = assert_error(manager.get(team.url, {"story": str(2**64)}), 400)
