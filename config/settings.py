@@ -265,14 +265,24 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-# One cache for every process: rate-limit counts (config/rate_limits.py) must be shared by
-# all gunicorn workers and web replicas. A table in PostgreSQL, made by a migration
-# (corpus/migrations/0004_cache_table.py); docs/deployment.md says when to move to Redis.
+# Caches every process shares, tables in PostgreSQL made by migrations (corpus/migrations/
+# 0004_cache_table.py, 0006_computed_cache_table.py); docs/deployment.md says when to move to
+# Redis. "default" holds counts: rate limits (config/rate_limits.py) and mails per address,
+# which must be shared by all gunicorn workers and web replicas and never pushed out by other
+# entries. "computed" holds answers worth keeping (rewrite pairs and alignments, the curation
+# queue's scores): Django culls a third of a table past MAX_ENTRIES, and that cull must not
+# reset anyone's counts.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "claimlens_cache",
-    }
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+    "computed": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "claimlens_computed_cache",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
 }
 
 TASKS = {

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
@@ -171,13 +171,13 @@ def documents_disagreement(project: Project, document_ids: Sequence[int]) -> dic
     key = f"curate-disagreement:{project.pk}"
     schema = str(LabelSchema.objects.filter(project=project).values_list("updated_at").first())
     signatures = disagreement_signatures(project, document_ids)
-    kept = cache.get(key)
+    kept = caches["computed"].get(key)
     scores: dict[int, Any] = kept[1] if kept and kept[0] == schema else {}
     missing = [i for i in document_ids if i not in scores or scores[i][0] != signatures[i]]
     if missing:
         computed = documents_disagreement_computed(project, missing)
         scores.update({i: (signatures[i], computed[i]) for i in missing})
-        cache.set(key, (schema, scores), DISAGREEMENT_KEPT_SECONDS)
+        caches["computed"].set(key, (schema, scores), DISAGREEMENT_KEPT_SECONDS)
     return {i: scores[i][1] for i in document_ids}
 
 

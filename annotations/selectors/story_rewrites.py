@@ -5,7 +5,7 @@ The corpus import reports near-duplicates when documents are added but does not 
 so the pairs are computed here, over the story's documents in the project, with the import's
 own measure and threshold (``corpus.similarity``); documents are taken in publication order
 (those without a date last, then by id), so the earlier published document of a pair is the
-original. The pairs are kept in Django's cache (the database cache), keyed by the story and
+original. The pairs are kept in Django's "computed" cache (a database table of its own), keyed by the story and
 by the documents in that order with their sha256s: texts never change, so the key changes
 exactly when the answer can (a document added, removed or re-dated), and a warm request
 reads no text at all (``bench/bench_rewrites.py`` measures both). A pair's alignment is kept
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import F
 from django.http import Http404
 
@@ -37,10 +37,9 @@ from corpus.similarity import NearDuplicate
 
 NO_STORY = "No such story."
 CACHE_VERSION = 2  # 2: moved rows (raise when the pairs' or the alignment's answer changes)
-# The keys change with the documents, so an entry is never stale; it lives an hour (as the
-# curation queue's scores) because the cache table is shared with the rate-limit counts and
-# Django culls a third of it past 300 entries: a week of alignments would crowd them out.
-KEPT_SECONDS = 3600
+# The keys change with the documents, so an entry is never stale; it lives a day in the
+# "computed" cache (its own table: culling it never touches the rate-limit counts).
+KEPT_SECONDS = 24 * 3600
 # What the listing reads of each document (not its text, raw text, zones or search vector).
 SUMMARY_FIELDS = ("id", "title", "outlet", "published_at", "sha256")
 SEVERAL_PROJECTS = (
@@ -138,11 +137,11 @@ def pairs_key(story: Story, documents: list[Document]) -> str:
 
 def _pairs_cached(story: Story, documents: list[Document]) -> list[NearDuplicate]:
     key = pairs_key(story, documents)
-    kept = cache.get(key)  # plain tuples (document, similar_to, similarity)
+    kept = caches["computed"].get(key)  # plain tuples (document, similar_to, similarity)
     if kept is None:
         pairs = story_pairs_computed([document.pk for document in documents])
         kept = [(pair.document, pair.similar_to, pair.similarity) for pair in pairs]
-        cache.set(key, kept, KEPT_SECONDS)
+        caches["computed"].set(key, kept, KEPT_SECONDS)
     return [NearDuplicate(*pair) for pair in kept]
 
 
@@ -167,11 +166,11 @@ def story_rewrite(found: StoryInProject, original_id: int, rewrite_id: int) -> d
         raise Http404("No such document in this story and project.")
     original, rewrite = by_id[original_id], by_id[rewrite_id]
     key = f"story-rewrite-alignment:v{CACHE_VERSION}:{original.sha256}:{rewrite.sha256}"
-    compared = cache.get(key)
+    compared = caches["computed"].get(key)
     if compared is None:
         texts = dict(Document.objects.filter(pk__in=ids).values_list("pk", "text"))
         compared = rewrite_compared(texts[original_id], texts[rewrite_id])
-        cache.set(key, compared, KEPT_SECONDS)
+        caches["computed"].set(key, compared, KEPT_SECONDS)
     return {
         "story": {"id": found.story.pk, "name": found.story.name},
         "project": found.project.pk,

@@ -6,7 +6,7 @@ to the spans its links point at, scores that document again, and only it."""
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from annotations.models import AnnotationSet, Span
 from annotations.selectors import curation_queue
@@ -18,9 +18,9 @@ from tests.curation.conftest import TEXT, annotated, span
 
 @pytest.fixture(autouse=True)
 def empty_cache(db):  # noqa: ANN001 (the cache is a table)
-    cache.clear()
+    caches["computed"].clear()
     yield
-    cache.clear()
+    caches["computed"].clear()
 
 
 @pytest.fixture

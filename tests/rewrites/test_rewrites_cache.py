@@ -15,7 +15,8 @@ from tests.rewrites.synthetic_story import rewrites_story, story_texts
 
 pytestmark = pytest.mark.django_db
 
-NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+DUMMY = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+NO_CACHE = {"default": DUMMY, "computed": DUMMY}
 
 
 @pytest.fixture
