@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from annotations.models import SetKind, Span
+from annotations.models import AnnotationSet, SetKind, SetStatus, Span
 from annotations.services.sources import source_create
 from tests.e2e.workspace_helpers import LAPTOP, log_in
 from tests.factories import people_in_project
@@ -169,3 +169,30 @@ def test_at_laptop_size_the_table_says_it_scrolls_and_a_sources_entry_opens_its_
     expect(page.locator("#naming-table thead th")).to_have_text(["Outlet", "Named as (times)"])
     expect(page.locator("#naming-rows tr").first).to_contain_text("one official × ")
     page.screenshot(path=screenshot_path("source_page_from_workbench_1366"))
+
+
+def test_an_annotator_at_work_sees_their_claims_before_submitting(
+    live_server, page, db, screenshot_path
+):
+    people = people_in_project(n_documents=0)
+    seed = seed_story_project(people.project, people.manager)
+    axios = seed.document(AXIOS)
+    at_work = AnnotationSet.objects.create(
+        project=people.project,
+        document=axios,
+        kind=SetKind.ANNOTATOR,
+        author=people.annotator,
+        status=SetStatus.IN_PROGRESS,
+    )
+    Span.objects.create(
+        annotation_set=at_work, label="CLAIM", start=0, end=40, text=axios.text[:40]
+    )
+    log_in(page, live_server.url, people.annotator.username)
+    page.set_viewport_size(LAPTOP)
+    open_workbench(page, f"{live_server.url}/projects/{people.project.pk}/stories/{seed.story.pk}/")
+    expect(page.locator("#layer-sets")).to_have_text(
+        "The layer annotator:annotator shows your sets, submitted or not."
+    )
+    expect(page.locator("#claims-table tbody tr")).to_have_count(1)
+    expect(page.locator("#story-status")).to_contain_text("1 claim (1 wording) in 5 reports")
+    page.screenshot(path=screenshot_path("story_workbench_annotator_at_work_1366"))

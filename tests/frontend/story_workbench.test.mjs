@@ -10,6 +10,7 @@ import {
   rowCaption,
   entryHref,
   reportsCount,
+  counted,
   stanceText,
   workspaceHref,
 } from "../../frontend/static/frontend/js/story_workbench_model.js";
@@ -57,6 +58,8 @@ test("a claim's place, link, stance and source read as a researcher expects", ()
 test("the heading counts the reports", () => {
   assert.equal(reportsCount(1), "1 report");
   assert.equal(reportsCount(5), "5 reports");
+  assert.equal(counted(1, "claim"), "1 claim");
+  assert.equal(counted(0, "wording"), "0 wordings");
 });
 
 test("a row says how many outlets carry it, or which one alone", () => {

@@ -12,6 +12,7 @@ import { el } from "./dom.js";
 import { barChart } from "./story_charts.js";
 import {
   columnHead,
+  counted,
   countedText,
   entryHref,
   markedPieces,
@@ -111,7 +112,7 @@ function drawTable(data) {
   const shared = data.rows.filter((r) => !r.only_outlet).length;
   const wordings = data.rows.reduce((n, r) => n + r.cells.reduce((m, c) => m + c.claims.length, 0), 0);
   status.textContent = data.rows.length
-    ? `${data.rows.length} claims (${wordings} wordings) in ${data.documents.length} reports, layer ${data.layer}: ${shared} carried by more than one outlet.`
+    ? `${counted(data.rows.length, "claim")} (${counted(wordings, "wording")}) in ${reportsCount(data.documents.length)}, layer ${data.layer}: ${shared} carried by more than one outlet.`
     : `No claim in the layer ${data.layer} on this story's ${data.documents.length} reports yet.`;
 }
 

@@ -46,9 +46,14 @@ export function entryHref(projectId, source) {
   return entry && entry.id ? `/projects/${projectId}/sources/${entry.id}/` : "";
 }
 
+/** "1 report", "5 reports": a count with its noun. */
+export function counted(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 /** "5 reports" for the table's heading. */
 export function reportsCount(n) {
-  return n === 1 ? "1 report" : `${n} reports`;
+  return counted(n, "report");
 }
 
 /** "3 outlets" / "Only Axios" for a row's head. */
