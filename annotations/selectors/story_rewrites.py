@@ -5,12 +5,13 @@ The corpus import reports near-duplicates when documents are added but does not 
 so the pairs are computed here, over the story's documents in the project, with the import's
 own measure and threshold (``corpus.similarity``); documents are taken in publication order
 (those without a date last, then by id), so the earlier published document of a pair is the
-original. The pairs are kept in Django's "computed" cache (a database table of its own), keyed by the story and
-by the documents in that order with their sha256s: texts never change, so the key changes
-exactly when the answer can (a document added, removed or re-dated), and a warm request
-reads no text at all (``bench/bench_rewrites.py`` measures both). A pair's alignment is kept
-too, keyed by the two texts' sha256s. ``CACHE_VERSION`` is in every key: raise it when
-``corpus.rewrites`` or ``corpus.similarity`` changes what they answer.
+original. The pairs are kept in Django's "computed" cache (a database table of its own),
+keyed by the story and by the documents in that order with their sha256s: texts never
+change, so the key changes exactly when the answer can (a document added, removed or
+re-dated), and a warm request reads no text at all (``bench/bench_rewrites.py`` measures
+both). A pair's alignment is kept too, keyed by the two texts' sha256s. ``CACHE_VERSION``
+is in every key: raise it when ``corpus.rewrites`` or ``corpus.similarity`` changes what
+they answer.
 
 Access: every member of the project reads its documents, so every member reads their
 rewrites (blind projects hide sets, not texts). The project can be left out when the
