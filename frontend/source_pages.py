@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from annotations.permissions import can_annotate, can_review
-from annotations.selectors.sources import source_get
+from annotations.selectors.sources import source_get, spans_counted_for
 from annotations.selectors.story_layers import default_layer, layers_readable
 from frontend.access import project_page
 
@@ -33,6 +33,8 @@ def project_sources(request: HttpRequest, project_id: int) -> HttpResponse:
         # an archived project's registry is read-only (the API answers 409 to writes)
         "can_add": (can_annotate(role) or can_review(role)) and project.archived_at is None,
         "can_edit": can_review(role) and project.archived_at is None,
+        # a blind project's annotator is counted only their own links
+        "own_counts": spans_counted_for(request.user, role, project) is not None,
     }
     return render(request, "frontend/sources.html", context)
 
@@ -48,5 +50,6 @@ def source_page(request: HttpRequest, project_id: int, entry_id: int) -> HttpRes
         "entry_id": entry_id,
         "layers": layers_readable(request.user, role, project),
         "layer": default_layer(request.user, role),
+        "own_counts": spans_counted_for(request.user, role, project) is not None,
     }
     return render(request, "frontend/source_page.html", context)

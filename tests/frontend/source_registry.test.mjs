@@ -73,6 +73,9 @@ test("an entry reads in one line with its kind, affiliation and linked spans", (
   assert.equal(entrySummary(WHITE_HOUSE), "named organisation · not linked yet");
   assert.equal(spansWords(1), "1 linked span");
   assert.equal(spansWords(1200), "1,200 linked spans");
+  assert.equal(spansWords(2, true), "2 of your spans linked");
+  assert.equal(spansWords(0, true), "none of your spans linked");
+  assert.equal(entrySummary(WHITE_HOUSE, true), "named organisation · none of your spans linked");
 });
 
 test("a refused delete says which entry and why", () => {

@@ -85,6 +85,17 @@ def test_a_source_that_is_not_in_the_registry_is_not_found(people, who):
     assert page_of(getattr(people, who), f"{registry_url(people)}999999/").status_code == 404
 
 
+def test_a_blind_projects_annotator_is_told_the_counts_are_of_their_own_spans(people):
+    assert people.project.blind
+    entry_url = source_url(people)
+    annotator = page_of(people.annotator, registry_url(people)).content.decode()
+    assert "Your linked spans" in annotator
+    assert 'data-own-counts="true"' in page_of(people.annotator, entry_url).content.decode()
+    reviewer = page_of(people.reviewer, registry_url(people)).content.decode()
+    assert "Your linked spans" not in reviewer and "Linked spans" in reviewer
+    assert 'data-own-counts="false"' in page_of(people.reviewer, entry_url).content.decode()
+
+
 def test_the_project_home_links_the_registry_for_managers_and_reviewers(people):
     link = f'href="{registry_url(people)}"'
     assert link in page_of(people.reviewer, f"/projects/{people.project.pk}/").content.decode()

@@ -33,7 +33,8 @@ function fillPicker(current) {
 function showEntry(entry) {
   document.title = `${entry.name} · ${baseTitle}`;
   document.getElementById("source-name").textContent = entry.name;
-  document.getElementById("source-summary").textContent = entrySummary(entry);
+  // a blind project's annotator is told the count of their own spans (data-own-counts)
+  document.getElementById("source-summary").textContent = entrySummary(entry, root.dataset.ownCounts === "true");
   const aliases = entry.aliases?.length ? `Also named: ${entry.aliases.join(" · ")}` : "No aliases.";
   document.getElementById("source-aliases").textContent = aliases;
 }

@@ -71,15 +71,17 @@ export function listPath(projectId, query = "") {
   return `projects/${projectId}/sources/${q ? `?q=${encodeURIComponent(q)}` : ""}`;
 }
 
-/** "1 linked span", "12 linked spans", "not linked yet". */
-export function spansWords(count) {
+/** "1 linked span", "12 linked spans", "not linked yet"; ``own``: the count is of the
+ * person's own spans (a blind project's annotator), "3 of your spans linked". */
+export function spansWords(count, own = false) {
+  if (own) return count ? `${count.toLocaleString("en")} of your spans linked` : "none of your spans linked";
   if (!count) return "not linked yet";
   return `${count.toLocaleString("en")} linked span${count === 1 ? "" : "s"}`;
 }
 
 /** An entry in one line: kind, affiliation (when given) and how many spans link to it. */
-export function entrySummary(entry) {
-  return [kindName(entry.kind), entry.affiliation, spansWords(entry.spans)].filter(Boolean).join(" · ");
+export function entrySummary(entry, own = false) {
+  return [kindName(entry.kind), entry.affiliation, spansWords(entry.spans, own)].filter(Boolean).join(" · ");
 }
 
 /** What the person is told when a delete is refused (409: spans still link to the entry;
