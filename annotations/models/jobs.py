@@ -41,6 +41,20 @@ class BackgroundJob(models.Model):
         ordering = ["-id"]
 
 
+def job_constraints(prefix: str) -> list[models.CheckConstraint]:
+    """The checks every background job's table keeps, named ``<prefix>_status_valid`` and
+    ``<prefix>_progress_within_total``: a known status, and progress within its total."""
+    return [
+        models.CheckConstraint(
+            condition=Q(status__in=ExportJobStatus.values), name=f"{prefix}_status_valid"
+        ),
+        models.CheckConstraint(
+            condition=Q(documents_done__lte=F("documents_total")),
+            name=f"{prefix}_progress_within_total",
+        ),
+    ]
+
+
 class ExportJob(BackgroundJob):
     """An export written to a file in the background (``annotations.tasks``), for big
     projects; ``documents_done`` of ``documents_total`` is its progress."""
@@ -55,15 +69,7 @@ class ExportJob(BackgroundJob):
     size_bytes = models.BigIntegerField(default=0)
 
     class Meta(BackgroundJob.Meta):
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=ExportJobStatus.values), name="export_job_status_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(documents_done__lte=F("documents_total")),
-                name="export_job_progress_within_total",
-            ),
-        ]
+        constraints = job_constraints("export_job")
 
     def __str__(self) -> str:
         return f"{self.format} export of project {self.project_id} ({self.status})"
@@ -84,13 +90,7 @@ class MergeJob(BackgroundJob):
 
     class Meta(BackgroundJob.Meta):
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=ExportJobStatus.values), name="merge_job_status_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(documents_done__lte=F("documents_total")),
-                name="merge_job_progress_within_total",
-            ),
+            *job_constraints("merge_job"),
             models.CheckConstraint(condition=Q(min_agreeing__gte=1), name="merge_job_k_positive"),
         ]
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 
-from annotations.models.jobs import BackgroundJob, ExportJobStatus
+from annotations.models.jobs import BackgroundJob, job_constraints
 from annotations.models.projects import Project
 
 
@@ -38,13 +38,7 @@ class SuggesterRun(BackgroundJob):
 
     class Meta(BackgroundJob.Meta):
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=ExportJobStatus.values), name="suggester_run_status_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(documents_done__lte=F("documents_total")),
-                name="suggester_run_progress_within_total",
-            ),
+            *job_constraints("suggester_run"),
             models.CheckConstraint(
                 condition=Q(suggester__in=SuggesterName.values), name="suggester_run_known"
             ),
